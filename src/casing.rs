@@ -1,0 +1,97 @@
+//! Case patterns: how strictly a pattern's case must match, and copying the case of replaced
+//! text onto its correction (Pioneers -> Precursors, PIONEER -> PRECURSOR).
+
+use serde::{Deserialize, Serialize};
+
+/// How a glossary form's case must match the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseRule {
+    /// Uppercase letters in the pattern must be uppercase in the text; lowercase ones may be
+    /// either (so "pioneer" finds "Pioneer", "Byton" does not find "byton").
+    #[default]
+    Smart,
+    /// The text must have exactly the pattern's case.
+    Exact,
+    /// Any case.
+    Ignore,
+}
+
+impl CaseRule {
+    /// Whether `text` (already normalised) matches `pattern` under this rule. Both have the
+    /// same letters up to case; the automaton has already checked that.
+    pub fn accepts(self, pattern: &str, text: &str) -> bool {
+        match self {
+            CaseRule::Ignore => true,
+            CaseRule::Exact => pattern == text,
+            CaseRule::Smart => {
+                let mut text_chars = text.chars();
+                pattern.chars().all(|p| match text_chars.next() {
+                    Some(t) => !p.is_uppercase() || t == p,
+                    None => false,
+                })
+            }
+        }
+    }
+}
+
+/// Gives `replacement` the case pattern of `original`.
+pub fn copy_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    let words: Vec<&str> = original.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    if words.len() > 1 && words.iter().all(capitalised) {
+        return replacement
+            .split(' ')
+            .map(capitalise_first)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    if words.first().is_some_and(capitalised) {
+        return capitalise_first(replacement);
+    }
+    replacement.to_string()
+}
+
+fn capitalise_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_case_requires_pattern_capitals() {
+        assert!(CaseRule::Smart.accepts("pioneer", "Pioneer"));
+        assert!(CaseRule::Smart.accepts("Byton", "BYTON"));
+        assert!(!CaseRule::Smart.accepts("Byton", "byton"));
+        assert!(!CaseRule::Exact.accepts("pioneer", "Pioneer"));
+        assert!(CaseRule::Ignore.accepts("Byton", "byton"));
+    }
+
+    #[test]
+    fn copies_case_patterns() {
+        assert_eq!(copy_case("Pioneers", "precursors"), "Precursors");
+        assert_eq!(copy_case("PIONEER", "precursor"), "PRECURSOR");
+        assert_eq!(copy_case("pioneers", "precursors"), "precursors");
+        assert_eq!(copy_case("Byton", "Biden"), "Biden");
+        assert_eq!(copy_case("byton", "Biden"), "Biden");
+        assert_eq!(copy_case("Rough Buyers", "rogue buyers"), "Rogue Buyers");
+        assert_eq!(
+            copy_case("Talking is cheap", "talk is cheap"),
+            "Talk is cheap"
+        );
+    }
+}

@@ -1,0 +1,288 @@
+//! The command-line front end: parses flags, wires the library's stages together, owns the
+//! terminal (colour, progress) and the exit-code contract (0 clean, 1 findings, 2 errors).
+
+mod args;
+mod eval;
+mod inputs;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use args::{
+    CheckArgs, Cli, ColorArg, Command, FailLevel, FixArgs, FormatArg, GlossaryArgs, OutputArgs,
+};
+use inputs::Input;
+use termlint::checker::{CheckOptions, Checker};
+use termlint::finding::{Applicability, Finding};
+use termlint::glossary::{Glossary, Severity};
+use termlint::report::{self, Format, Summary};
+use termlint::source::SourceText;
+use termlint::{diff, fix, write};
+
+/// Exit codes, as ripgrep and Vale use them.
+const EXIT_CLEAN: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Fix(args) => fix(args),
+        Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLEAN),
+        Err(e) => {
+            eprintln!("termlint: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Prints an input or glossary problem the way every command does.
+fn report_error(message: impl std::fmt::Display) {
+    eprintln!("termlint: error: {message}");
+}
+
+pub(crate) fn load_checker(args: &GlossaryArgs) -> Option<Checker> {
+    match Glossary::load(&args.glossaries) {
+        Ok(glossary) => Some(Checker::new(glossary, check_options(args))),
+        Err(e) => {
+            report_error(e);
+            None
+        }
+    }
+}
+
+fn check_options(args: &GlossaryArgs) -> CheckOptions {
+    CheckOptions {
+        doubled_words: !args.no_doubled_words,
+        min_confidence: args.min_confidence,
+    }
+}
+
+fn use_color(arg: ColorArg) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn format(arg: FormatArg) -> Format {
+    match arg {
+        FormatArg::Human => Format::Human,
+        FormatArg::Brief => Format::Brief,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+    }
+}
+
+fn fails(findings: &[Finding], level: FailLevel) -> bool {
+    let threshold = match level {
+        FailLevel::None => return false,
+        FailLevel::Error => Severity::Error,
+        FailLevel::Warning => Severity::Warning,
+        FailLevel::Info => Severity::Info,
+    };
+    findings.iter().any(|f| f.severity >= threshold)
+}
+
+/// A progress bar on stderr for long runs; hidden when stderr is not a terminal.
+fn progress(inputs: usize) -> ProgressBar {
+    if inputs < 20 || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(inputs as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} checked {pos}/{len} files {wide_bar} {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// What a run over many inputs tallies for its exit code.
+#[derive(Default)]
+struct Outcome {
+    summary: Summary,
+    failed: bool,
+}
+
+impl Outcome {
+    fn code(&self) -> u8 {
+        if self.summary.errors > 0 {
+            EXIT_ERROR
+        } else if self.failed {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
+    }
+}
+
+/// Shared set-up of `check` and `fix`: the checker and the inputs, or the exit code if there
+/// is nothing to do.
+fn prepare(
+    glossary: &GlossaryArgs,
+    paths: &[std::path::PathBuf],
+) -> Result<(Checker, Vec<Input>, usize), u8> {
+    let checker = load_checker(glossary).ok_or(EXIT_ERROR)?;
+    let (inputs, errors) = inputs::collect(paths).map_err(|e| {
+        report_error(e);
+        EXIT_ERROR
+    })?;
+    for e in &errors {
+        report_error(e);
+    }
+    Ok((checker, inputs, errors.len()))
+}
+
+fn fixable(findings: &[Finding], unsafe_fixes: bool) -> Vec<&termlint::finding::Fix> {
+    let needed = if unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|fix| fix.applicability >= needed)
+        .collect()
+}
+
+fn check(args: CheckArgs) -> io::Result<u8> {
+    let (checker, inputs, errors) = match prepare(&args.glossary, &args.input.paths) {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let output: &OutputArgs = &args.output;
+    let mut reporter = report::reporter(format(output.format), &mut out, use_color(output.color));
+    let mut outcome = Outcome::default();
+    outcome.summary.errors = errors;
+    let bar = progress(inputs.len());
+    let mut diffs = String::new();
+    for input in &inputs {
+        bar.inc(1);
+        let source = match input.read() {
+            Ok(source) => source,
+            Err(e) => {
+                bar.suspend(|| report_error(e));
+                outcome.summary.errors += 1;
+                continue;
+            }
+        };
+        let findings = checker.check(&source.content);
+        outcome.summary.files += 1;
+        outcome.summary.findings += findings.len();
+        outcome.summary.fixable += fixable(&findings, false).len();
+        outcome.failed |= fails(&findings, output.fail_level);
+        if args.diff {
+            let fixes = fixable(&findings, args.unsafe_fixes);
+            let applied = fix::apply(&source.content, fixes);
+            diffs.push_str(&diff::unified(
+                &source.name,
+                &source.content,
+                &applied.output,
+            ));
+        } else {
+            reporter.file(&source, &findings)?;
+        }
+    }
+    bar.finish_and_clear();
+    if args.diff {
+        drop(reporter);
+        out.write_all(diffs.as_bytes())?;
+        out.flush()?;
+    } else {
+        reporter.finish(&outcome.summary)?;
+    }
+    Ok(outcome.code())
+}
+
+fn fix(args: FixArgs) -> io::Result<u8> {
+    let (checker, inputs, errors) = match prepare(&args.glossary, &args.input.paths) {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut outcome = Outcome::default();
+    outcome.summary.errors = errors;
+    let mut remaining: Vec<(SourceText, Vec<Finding>)> = Vec::new();
+    let mut fixed = 0;
+    let mut stdin_output = None;
+    for input in &inputs {
+        let source = match input.read() {
+            Ok(source) => source,
+            Err(e) => {
+                report_error(e);
+                outcome.summary.errors += 1;
+                continue;
+            }
+        };
+        let findings = checker.check(&source.content);
+        let applied = fix::apply(&source.content, fixable(&findings, args.unsafe_fixes));
+        outcome.summary.files += 1;
+        if !args.write {
+            out.write_all(
+                diff::unified(&source.name, &source.content, &applied.output).as_bytes(),
+            )?;
+            continue;
+        }
+        let changed = applied.output != source.content;
+        match (&source.path, changed) {
+            (None, _) => stdin_output = Some(applied.output.clone()),
+            (Some(path), true) => {
+                if let Err(e) =
+                    write::write_atomic(path, source.content.as_bytes(), applied.output.as_bytes())
+                {
+                    report_error(e);
+                    outcome.summary.errors += 1;
+                    continue;
+                }
+            }
+            (Some(_), false) => {}
+        }
+        fixed += applied.applied.len();
+        let after = checker.check(&applied.output);
+        let source = SourceText::new(source.name, source.path, applied.output);
+        outcome.failed |= fails(&after, args.output.fail_level);
+        outcome.summary.findings += after.len();
+        outcome.summary.fixable += fixable(&after, false).len();
+        remaining.push((source, after));
+    }
+    if !args.write {
+        out.flush()?;
+        return Ok(outcome.code());
+    }
+    // Fixed text of stdin goes to stdout; the report of what remains then goes to stderr.
+    let stderr = io::stderr();
+    let mut err_out = stderr.lock();
+    let (report_to, color): (&mut dyn Write, bool) = match &stdin_output {
+        Some(text) => {
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            (&mut err_out, false)
+        }
+        None => (&mut out, use_color(args.output.color)),
+    };
+    let mut reporter = report::reporter(format(args.output.format), report_to, color);
+    for (source, findings) in &remaining {
+        reporter.file(source, findings)?;
+    }
+    reporter.finish(&outcome.summary)?;
+    drop(reporter);
+    if matches!(args.output.format, FormatArg::Human) {
+        eprintln!("termlint: applied {fixed} fixes");
+    }
+    Ok(outcome.code())
+}

@@ -1,0 +1,134 @@
+//! Where a match stands: sentence boundaries, so context cues can be looked up near a match.
+
+use crate::span::Span;
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "inc", "co", "corp",
+    "ltd", "vs", "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "p.m", "a.m", "dept", "prof",
+    "lt", "col", "sgt", "capt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "fig", "approx",
+];
+
+/// The sentences of a text, as spans of the (normalised) text.
+#[derive(Debug, Clone)]
+pub struct Sentences {
+    spans: Vec<Span>,
+}
+
+impl Sentences {
+    pub fn new(text: &str) -> Sentences {
+        let bytes = text.as_bytes();
+        let mut spans = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let end = if b == b'\n' {
+                Some(i + 1)
+            } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
+                // Closing quotes and brackets belong to the sentence they close.
+                let closing = text[i + 1..]
+                    .bytes()
+                    .take_while(|c| matches!(c, b'"' | b'\'' | b')' | b']'))
+                    .count();
+                i += closing;
+                Some(i + 1)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                spans.push(Span::new(start, end));
+                start = end;
+            }
+            i += 1;
+        }
+        if start < text.len() || spans.is_empty() {
+            spans.push(Span::new(start, text.len()));
+        }
+        Sentences { spans }
+    }
+
+    /// Index of the sentence holding byte `offset`.
+    pub fn index_of(&self, offset: usize) -> usize {
+        self.spans
+            .partition_point(|s| s.end <= offset)
+            .min(self.spans.len() - 1)
+    }
+
+    pub fn get(&self, index: usize) -> Span {
+        self.spans[index]
+    }
+
+    /// The sentence holding `span` and the one before it: where context cues count.
+    pub fn window(&self, span: Span) -> Span {
+        let current = self.index_of(span.start);
+        let last = self.index_of(span.end.saturating_sub(1).max(span.start));
+        let first = current.saturating_sub(1);
+        Span::new(self.spans[first].start, self.spans[last].end)
+    }
+}
+
+/// Whether the punctuation at byte `i` ends a sentence: it is followed (after closing quotes
+/// or brackets) by whitespace and then a capital, digit or opening quote, and is not the
+/// period of an abbreviation.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let rest = &text[i + 1..];
+    let rest = rest.trim_start_matches(['"', '\'', ')', ']']);
+    let after_space = rest.trim_start_matches([' ', '\t']);
+    if after_space.len() == rest.len() && !rest.is_empty() {
+        return false; // "4.5", "U.S.A" or "e.g.,": no space after the mark
+    }
+    let next_ok = after_space.chars().next().is_none_or(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '\n' | '-')
+    });
+    if !next_ok {
+        return false;
+    }
+    if text.as_bytes()[i] != b'.' {
+        return true;
+    }
+    let word_start = text[..i]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let word = text[word_start..i].to_ascii_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    !(single_initial || ABBREVIATIONS.contains(&word.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let s = Sentences::new(text);
+        s.spans.iter().map(|sp| &text[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_sentence_ends_only() {
+        assert_eq!(
+            split(
+                "The U.S. National Security Council met. Mr. Liu said \"no.\" Then 4.5 left.\nNext"
+            ),
+            [
+                "The U.S. National Security Council met.",
+                " Mr. Liu said \"no.\"",
+                " Then 4.5 left.\n",
+                "Next"
+            ]
+        );
+    }
+
+    #[test]
+    fn window_covers_previous_sentence() {
+        let text = "One here. Two there. Three.";
+        let s = Sentences::new(text);
+        let at = text.find("there").unwrap();
+        let w = s.window(Span::new(at, at + 5));
+        assert_eq!(&text[w.start..w.end], "One here. Two there.");
+        let first = s.window(Span::new(0, 3));
+        assert_eq!(&text[first.start..first.end], "One here.");
+        assert_eq!(split(""), [""]);
+    }
+}

@@ -1,0 +1,82 @@
+//! What a check produces: findings (what is wrong) and fixes (how to mend it), kept apart as
+//! in ruff, so reporters, `--diff`, `fix --write` and review all read the same data.
+
+use serde::Serialize;
+
+use crate::glossary::{Kind, Origin, Severity};
+use crate::span::Span;
+
+/// Whether a fix may be applied without review. Ordered: unsafe < safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Plausible, but a human should look: applied only with `--unsafe-fixes` or in review.
+    Unsafe,
+    /// Applied by `fix --write`.
+    Safe,
+}
+
+/// Replace the bytes of `span` with `content`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub content: String,
+}
+
+/// A set of edits that together apply one suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+/// Stable rule identifiers: part of the output contract.
+pub mod rule {
+    /// A listed wrong rendering of a glossary term.
+    pub const VARIANT: &str = "glossary.variant";
+    /// A wrong rendering derived from a bare term via thesauri and known spins.
+    pub const DERIVED: &str = "glossary.derived";
+    /// A near miss of a name, chemical or institution (spelling, sound, letters).
+    pub const NEAR_MISS: &str = "glossary.near-miss";
+    /// The same word twice in a row, or "X and X".
+    pub const DOUBLED_WORD: &str = "prose.doubled-word";
+}
+
+/// One problem in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    /// Byte range into the original text.
+    pub span: Span,
+    pub kind: Option<Kind>,
+    pub severity: Severity,
+    /// How sure termlint is that this is an error, in [0, 1].
+    pub confidence: f32,
+    /// Why this was flagged, in a sentence.
+    pub message: String,
+    /// Replacement texts for `span`, best first.
+    pub suggestions: Vec<String>,
+    /// The fix for the best suggestion, if one can be applied mechanically.
+    pub fix: Option<Fix>,
+    /// The glossary entry that fired, if any.
+    #[serde(skip)]
+    pub entry: Option<Origin>,
+}
+
+impl Finding {
+    /// The applicability of this finding's fix, if any.
+    pub fn applicability(&self) -> Option<Applicability> {
+        self.fix.as_ref().map(|f| f.applicability)
+    }
+
+    /// A fix replacing this finding's span with suggestion number `index`.
+    pub fn fix_for(&self, index: usize, applicability: Applicability) -> Option<Fix> {
+        self.suggestions.get(index).map(|content| Fix {
+            edits: vec![Edit {
+                span: self.span,
+                content: content.clone(),
+            }],
+            applicability,
+        })
+    }
+}

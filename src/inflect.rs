@@ -1,0 +1,195 @@
+//! English inflection of glossary forms, so a listed base form also finds its inflections and
+//! the correction is inflected the same way ("pioneers" -> "precursors", "arranged" ->
+//! "scheduled"). Multi-word forms inflect their last word, the head of an English noun phrase.
+
+/// Which inflection a form carries relative to its base form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Inflection {
+    Base,
+    /// Plural noun or third-person verb: both add -s/-es/-ies.
+    S,
+    Possessive,
+    PluralPossessive,
+    Past,
+    Gerund,
+}
+
+impl Inflection {
+    pub const ALL: [Inflection; 6] = [
+        Inflection::Base,
+        Inflection::S,
+        Inflection::Possessive,
+        Inflection::PluralPossessive,
+        Inflection::Past,
+        Inflection::Gerund,
+    ];
+
+    /// Applies this inflection to the last word of `phrase`.
+    pub fn apply(self, phrase: &str) -> String {
+        let split = phrase.rfind([' ', '-']).map_or(0, |i| i + 1);
+        let (head, word) = phrase.split_at(split);
+        if !word.chars().any(char::is_alphabetic) {
+            // Numbers, codes and chemical locants are not inflected.
+            return match self {
+                Inflection::Base => phrase.to_string(),
+                _ => format!("{head}{word}{}", self.suffix_for_code()),
+            };
+        }
+        format!("{head}{}", self.apply_word(word))
+    }
+
+    fn suffix_for_code(self) -> &'static str {
+        match self {
+            Inflection::Base => "",
+            Inflection::S => "s",
+            Inflection::Possessive => "'s",
+            Inflection::PluralPossessive => "s'",
+            Inflection::Past => "ed",
+            Inflection::Gerund => "ing",
+        }
+    }
+
+    fn apply_word(self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        let upper = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+        let suffixed = match self {
+            Inflection::Base => return word.to_string(),
+            Inflection::S => plural(word, &lower),
+            Inflection::Possessive => format!("{word}'s"),
+            Inflection::PluralPossessive => {
+                let p = plural(word, &lower);
+                if p.ends_with('s') {
+                    format!("{p}'")
+                } else {
+                    format!("{p}'s")
+                }
+            }
+            Inflection::Past => past(word, &lower),
+            Inflection::Gerund => gerund(word, &lower),
+        };
+        if upper {
+            suffixed.to_uppercase()
+        } else {
+            suffixed
+        }
+    }
+}
+
+/// All inflected forms of `phrase` with their inflection, first occurrence of a form wins.
+pub fn forms(phrase: &str) -> Vec<(Inflection, String)> {
+    let mut out: Vec<(Inflection, String)> = Vec::with_capacity(6);
+    for inflection in Inflection::ALL {
+        let form = inflection.apply(phrase);
+        if !out.iter().any(|(_, f)| f.eq_ignore_ascii_case(&form)) {
+            out.push((inflection, form));
+        }
+    }
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+fn plural(word: &str, lower: &str) -> String {
+    let stem_len = word.len() - 1;
+    if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        format!("{word}es")
+    } else if ends_consonant_y(lower) {
+        format!("{}ies", &word[..stem_len])
+    } else {
+        format!("{word}s")
+    }
+}
+
+fn past(word: &str, lower: &str) -> String {
+    if lower.ends_with('e') {
+        format!("{word}d")
+    } else if ends_consonant_y(lower) {
+        format!("{}ied", &word[..word.len() - 1])
+    } else if doubles_final_consonant(lower) {
+        format!("{word}{}ed", &word[word.len() - 1..])
+    } else {
+        format!("{word}ed")
+    }
+}
+
+fn gerund(word: &str, lower: &str) -> String {
+    if lower.ends_with("ie") {
+        format!("{}ying", &word[..word.len() - 2])
+    } else if lower.ends_with('e') && !["ee", "ye", "oe"].iter().any(|e| lower.ends_with(e)) {
+        format!("{}ing", &word[..word.len() - 1])
+    } else if doubles_final_consonant(lower) {
+        format!("{word}{}ing", &word[word.len() - 1..])
+    } else {
+        format!("{word}ing")
+    }
+}
+
+fn ends_consonant_y(lower: &str) -> bool {
+    let mut rev = lower.chars().rev();
+    rev.next() == Some('y')
+        && rev
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !is_vowel(c))
+}
+
+/// One-syllable consonant-vowel-consonant words double their last letter ("ban" -> "banned").
+fn doubles_final_consonant(lower: &str) -> bool {
+    let chars: Vec<char> = lower.chars().collect();
+    let n = chars.len();
+    if n < 3 || !chars.iter().all(char::is_ascii_alphabetic) {
+        return false;
+    }
+    let (a, b, c) = (chars[n - 3], chars[n - 2], chars[n - 1]);
+    let vowel_groups = chars
+        .windows(2)
+        .filter(|w| !is_vowel(w[0]) && is_vowel(w[1]))
+        .count()
+        + usize::from(is_vowel(chars[0]));
+    vowel_groups == 1 && !is_vowel(a) && is_vowel(b) && !is_vowel(c) && !"wxy".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nouns_and_verbs() {
+        assert_eq!(Inflection::S.apply("pioneer"), "pioneers");
+        assert_eq!(Inflection::S.apply("policy"), "policies");
+        assert_eq!(Inflection::S.apply("tax"), "taxes");
+        assert_eq!(Inflection::Past.apply("arrange"), "arranged");
+        assert_eq!(Inflection::Past.apply("schedule"), "scheduled");
+        assert_eq!(Inflection::Past.apply("ban"), "banned");
+        assert_eq!(Inflection::Past.apply("deliver"), "delivered");
+        assert_eq!(Inflection::Gerund.apply("arrange"), "arranging");
+        assert_eq!(Inflection::Gerund.apply("plan"), "planning");
+        assert_eq!(Inflection::Possessive.apply("Biden"), "Biden's");
+        assert_eq!(Inflection::PluralPossessive.apply("buyer"), "buyers'");
+    }
+
+    #[test]
+    fn multi_word_forms_inflect_their_head() {
+        assert_eq!(Inflection::S.apply("rogue buyer"), "rogue buyers");
+        assert_eq!(
+            Inflection::S.apply("precursor chemical"),
+            "precursor chemicals"
+        );
+        assert_eq!(Inflection::S.apply("4-piperidone"), "4-piperidones");
+        assert_eq!(Inflection::S.apply("DEA"), "DEAS");
+    }
+
+    #[test]
+    fn forms_are_unique() {
+        let all = forms("press");
+        assert_eq!(all.len(), 6);
+        assert!(
+            all.iter()
+                .any(|(i, f)| *i == Inflection::S && f == "presses")
+        );
+    }
+}

@@ -1,0 +1,38 @@
+//! termlint: checks machine-translated and machine-paraphrased text against a domain glossary.
+//!
+//! Data flows through separate stages once: a [`glossary::Glossary`] is loaded and validated,
+//! compiled into a [`checker::Checker`] that produces [`finding::Finding`]s for a
+//! [`source::SourceText`]; [`fix`] applies their edits, [`write`] writes results back safely,
+//! [`report`] renders them, and [`eval`] measures detection quality on annotated texts.
+//! The library never prints; the `termlint` binary owns the terminal.
+//!
+//! ```
+//! use termlint::{checker::{Checker, CheckOptions}, glossary::Glossary};
+//!
+//! let glossary = Glossary::parse("g.tsv", "term\tvariants\tkind\nBiden\tByton\tname\n").unwrap();
+//! let checker = Checker::new(glossary, CheckOptions::default());
+//! let findings = checker.check("during the Byton administration");
+//! assert_eq!(findings[0].suggestions, ["Biden"]);
+//! assert_eq!((findings[0].span.start, findings[0].span.end), (11, 16));
+//! ```
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod casing;
+pub mod checker;
+pub mod context;
+pub mod cues;
+pub mod diff;
+pub mod eval;
+pub mod finding;
+pub mod fix;
+pub mod glossary;
+pub mod inflect;
+pub mod matcher;
+pub mod normalize;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod span;
+pub mod words;
+pub mod write;

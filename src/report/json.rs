@@ -1,0 +1,75 @@
+//! JSON output: JSON Lines (one object per finding, streamed) and one JSON document per run.
+
+use std::io;
+
+use serde::Serialize;
+
+use super::{Record, Reporter, Summary};
+use crate::finding::Finding;
+use crate::source::SourceText;
+
+/// One JSON object per finding per line, written as each file is checked.
+pub struct JsonLines<'w> {
+    out: &'w mut dyn io::Write,
+}
+
+impl<'w> JsonLines<'w> {
+    pub fn new(out: &'w mut dyn io::Write) -> Self {
+        JsonLines { out }
+    }
+}
+
+impl Reporter for JsonLines<'_> {
+    fn file(&mut self, source: &SourceText, findings: &[Finding]) -> io::Result<()> {
+        for finding in findings {
+            serde_json::to_writer(&mut *self.out, &Record::new(source, finding))?;
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _: &Summary) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// A single document `{"findings": [...], "summary": {...}}`, written at the end.
+pub struct Json<'w> {
+    out: &'w mut dyn io::Write,
+    findings: Vec<serde_json::Value>,
+}
+
+impl<'w> Json<'w> {
+    pub fn new(out: &'w mut dyn io::Write) -> Self {
+        Json {
+            out,
+            findings: Vec::new(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    findings: &'a [serde_json::Value],
+    summary: &'a Summary,
+}
+
+impl Reporter for Json<'_> {
+    fn file(&mut self, source: &SourceText, findings: &[Finding]) -> io::Result<()> {
+        for finding in findings {
+            self.findings
+                .push(serde_json::to_value(Record::new(source, finding))?);
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        let document = Document {
+            findings: &self.findings,
+            summary,
+        };
+        serde_json::to_writer_pretty(&mut *self.out, &document)?;
+        self.out.write_all(b"\n")?;
+        self.out.flush()
+    }
+}

@@ -1,0 +1,127 @@
+//! Reporters: one per output format, each writing to any `io::Write` so tests capture output.
+
+mod brief;
+mod human;
+mod json;
+
+use std::io;
+
+use serde::Serialize;
+
+pub use brief::Brief;
+pub use human::Human;
+pub use json::{Json, JsonLines};
+
+use crate::finding::{Applicability, Finding};
+use crate::source::SourceText;
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The line, the span marked, the suggestion and why: for people.
+    Human,
+    /// One line per finding, `path:line:col: severity[rule] message`: for editors and grep.
+    Brief,
+    /// One JSON document for the whole run.
+    Json,
+    /// One JSON object per finding per line: the stable machine contract.
+    Jsonl,
+}
+
+/// Totals of a run, for the closing line of a report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub fixable: usize,
+}
+
+/// Receives the findings of each file, then the totals.
+pub trait Reporter {
+    fn file(&mut self, source: &SourceText, findings: &[Finding]) -> io::Result<()>;
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// A finding as it appears in JSON output; the schema is documented in the README.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record<'a> {
+    pub path: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: &'a str,
+    pub rule: &'a str,
+    pub kind: Option<&'static str>,
+    pub severity: &'static str,
+    pub confidence: f64,
+    pub message: &'a str,
+    pub suggestions: &'a [String],
+    pub fix: Option<FixRecord<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FixRecord<'a> {
+    pub applicability: Applicability,
+    pub edits: Vec<EditRecord<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EditRecord<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub content: &'a str,
+}
+
+impl<'a> Record<'a> {
+    pub fn new(source: &'a SourceText, finding: &'a Finding) -> Record<'a> {
+        let (line, column) = source.line_col(finding.span.start);
+        let (end_line, end_column) = source.line_col(finding.span.end);
+        Record {
+            path: &source.name,
+            start: finding.span.start,
+            end: finding.span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+            text: source.slice(finding.span),
+            rule: finding.rule,
+            kind: finding.kind.map(|k| k.as_str()),
+            severity: finding.severity.as_str(),
+            // Two decimals: confidences are estimates, and f32 noise helps nobody.
+            confidence: (f64::from(finding.confidence) * 100.0).round() / 100.0,
+            message: &finding.message,
+            suggestions: &finding.suggestions,
+            fix: finding.fix.as_ref().map(|fix| FixRecord {
+                applicability: fix.applicability,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|e| EditRecord {
+                        start: e.span.start,
+                        end: e.span.end,
+                        content: &e.content,
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// Builds the reporter for a format.
+pub fn reporter<'w>(
+    format: Format,
+    out: &'w mut dyn io::Write,
+    color: bool,
+) -> Box<dyn Reporter + 'w> {
+    match format {
+        Format::Human => Box::new(Human::new(out, color)),
+        Format::Brief => Box::new(Brief::new(out)),
+        Format::Json => Box::new(Json::new(out)),
+        Format::Jsonl => Box::new(JsonLines::new(out)),
+    }
+}

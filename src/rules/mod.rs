@@ -1,0 +1,4 @@
+//! Detectors. Each file is one rule with its tests beneath it.
+
+pub mod doubled;
+pub mod variants;

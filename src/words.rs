@@ -1,0 +1,73 @@
+//! Word boundaries and word tokens, shared by every rule.
+
+use crate::span::Span;
+
+/// Letters, digits and `_` make up words; anything else separates them.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `span` of `text` neither starts nor ends inside a word.
+pub fn is_whole_word(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// Case-insensitive whole-word search for `needle` in `haystack`.
+pub fn contains_phrase(haystack: &str, needle: &str) -> bool {
+    let haystack = haystack.to_lowercase();
+    let needle = needle.to_lowercase();
+    if needle.is_empty() {
+        return false;
+    }
+    haystack
+        .match_indices(&needle)
+        .any(|(i, m)| is_whole_word(&haystack, Span::new(i, i + m.len())))
+}
+
+/// The words of `text` (maximal runs of word characters) with their spans.
+pub fn tokens(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = loop {
+            let (i, c) = rest.next()?;
+            if is_word_char(c) {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        Some((Span::new(start, end), &text[start..end]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        let text = "prearranged, arrange; 4-piperidone";
+        assert!(!is_whole_word(text, Span::new(3, 10)));
+        assert!(is_whole_word(text, Span::new(13, 20)));
+        assert!(is_whole_word(text, Span::new(24, 34)));
+        assert!(contains_phrase("Chinese Embassy", "embassy"));
+        assert!(!contains_phrase("embassies", "embassy"));
+    }
+
+    #[test]
+    fn splits_tokens() {
+        let words: Vec<&str> = tokens("Liu Liu, a 4-dipiperone user's")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(words, ["Liu", "Liu", "a", "4", "dipiperone", "user", "s"]);
+        assert_eq!(tokens("").count(), 0);
+    }
+}
