@@ -18,16 +18,19 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod casing;
 pub mod checker;
 pub mod context;
 pub mod cues;
+pub mod derive;
 pub mod diff;
 pub mod eval;
 pub mod finding;
 pub mod fix;
 pub mod glossary;
 pub mod inflect;
+pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod report;

@@ -30,6 +30,8 @@ pub enum Command {
     Fix(FixArgs),
     /// Measure detection quality on annotated texts.
     Eval(EvalArgs),
+    /// Review each suggested change (accept, reject, edit), or write them all as a patch.
+    Review(ReviewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +75,8 @@ pub struct CheckArgs {
     pub glossary: GlossaryArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
     /// Print a unified diff of the fixes instead of the findings.
     #[arg(long)]
     pub diff: bool,
@@ -89,12 +93,45 @@ pub struct FixArgs {
     pub glossary: GlossaryArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
     /// Write the fixes back to the files (atomically). Without it, only show the diff.
     #[arg(short, long)]
     pub write: bool,
     /// Apply unsafe fixes too (suggestions a human should normally review).
     #[arg(long)]
     pub unsafe_fixes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Remembered review decisions [default: .termlint-baseline.json in the current folder or
+    /// a parent, else at the project root (the folder holding .git), else here].
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Also report findings that the baseline would hide.
+    #[arg(long)]
+    pub no_baseline: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
+    /// Do not ask: write the proposed changes as a unified diff to FILE (`-`: stdout), for
+    /// `git apply` or `patch -p1`.
+    #[arg(long, value_name = "FILE")]
+    pub patch: Option<PathBuf>,
+    /// With --patch, include unsafe fixes too (the same selection as `fix --unsafe-fixes`).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// When to use colour: auto means on a terminal and NO_COLOR unset.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Args)]

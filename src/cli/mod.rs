@@ -4,6 +4,8 @@
 mod args;
 mod eval;
 mod inputs;
+mod remembered;
+mod review;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -33,6 +35,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
         Command::Eval(args) => eval::run(args),
+        Command::Review(args) => review::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -162,6 +165,14 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };
+    let remembered = match remembered::Remembered::open(&args.baseline) {
+        Ok(remembered) => remembered,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let mut hidden = 0;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let output: &OutputArgs = &args.output;
@@ -180,7 +191,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 continue;
             }
         };
-        let findings = checker.check(&source.content);
+        let (findings, covered) = remembered.filter(&source, checker.check(&source.content));
+        hidden += covered;
         outcome.summary.files += 1;
         outcome.summary.findings += findings.len();
         outcome.summary.fixable += fixable(&findings, false).len();
@@ -189,7 +201,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             let fixes = fixable(&findings, args.unsafe_fixes);
             let applied = fix::apply(&source.content, fixes);
             diffs.push_str(&diff::unified(
-                &source.name,
+                &remembered::patch_name(&source),
                 &source.content,
                 &applied.output,
             ));
@@ -205,6 +217,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     } else {
         reporter.finish(&outcome.summary)?;
     }
+    if hidden > 0 && matches!(output.format, FormatArg::Human) {
+        eprintln!(
+            "termlint: {hidden} findings hidden by decisions in {} (--no-baseline shows them)",
+            remembered.shown()
+        );
+    }
     Ok(outcome.code())
 }
 
@@ -212,6 +230,13 @@ fn fix(args: FixArgs) -> io::Result<u8> {
     let (checker, inputs, errors) = match prepare(&args.glossary, &args.input.paths) {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
+    };
+    let remembered = match remembered::Remembered::open(&args.baseline) {
+        Ok(remembered) => remembered,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -229,12 +254,17 @@ fn fix(args: FixArgs) -> io::Result<u8> {
                 continue;
             }
         };
-        let findings = checker.check(&source.content);
+        let findings = remembered.filter(&source, checker.check(&source.content)).0;
         let applied = fix::apply(&source.content, fixable(&findings, args.unsafe_fixes));
         outcome.summary.files += 1;
         if !args.write {
             out.write_all(
-                diff::unified(&source.name, &source.content, &applied.output).as_bytes(),
+                diff::unified(
+                    &remembered::patch_name(&source),
+                    &source.content,
+                    &applied.output,
+                )
+                .as_bytes(),
             )?;
             continue;
         }
@@ -253,8 +283,8 @@ fn fix(args: FixArgs) -> io::Result<u8> {
             (Some(_), false) => {}
         }
         fixed += applied.applied.len();
-        let after = checker.check(&applied.output);
         let source = SourceText::new(source.name, source.path, applied.output);
+        let after = remembered.filter(&source, checker.check(&source.content)).0;
         outcome.failed |= fails(&after, args.output.fail_level);
         outcome.summary.findings += after.len();
         outcome.summary.fixable += fixable(&after, false).len();

@@ -1,0 +1,919 @@
+//! `termlint review`: ask about each suggested change, as `git add -p` asks about hunks, then
+//! write the accepted ones with the same apply function and atomic writer as `fix --write`, and
+//! remember rejections in the baseline. With `--patch`, write the proposed changes as a unified
+//! diff instead of asking.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use termlint::baseline::{Decision, Verdict};
+use termlint::context::Sentences;
+use termlint::finding::{Applicability, Edit, Finding, Fix};
+use termlint::source::SourceText;
+use termlint::span::Span;
+use termlint::{diff, fix, write};
+
+use super::args::ReviewArgs;
+use super::remembered::{Remembered, patch_name};
+use super::{EXIT_CLEAN, EXIT_ERROR, fixable, prepare, report_error, use_color};
+
+pub fn run(args: ReviewArgs) -> io::Result<u8> {
+    let interactive = args.patch.is_none();
+    if interactive && !io::stdin().is_terminal() {
+        report_error(
+            "review asks about each change, but stdin is not a terminal; in scripts and \
+             pipelines use `termlint review --patch FILE` (a diff for `git apply`), \
+             `termlint check --diff` or `termlint fix --write`",
+        );
+        return Ok(EXIT_ERROR);
+    }
+    if interactive && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
+        report_error(
+            "review reads its answers from the terminal, so it cannot review stdin; \
+             use `termlint review --patch - -` to get a diff",
+        );
+        return Ok(EXIT_ERROR);
+    }
+    let remembered = match Remembered::open(&args.baseline) {
+        Ok(remembered) => remembered,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let (checker, inputs, mut errors) = match prepare(&args.glossary, &args.input.paths) {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
+    let mut files = Vec::new();
+    let mut hidden = 0;
+    for input in &inputs {
+        match input.read() {
+            Ok(source) => {
+                let (findings, covered) =
+                    remembered.filter(&source, checker.check(&source.content));
+                hidden += covered;
+                files.push((source, findings));
+            }
+            Err(e) => {
+                report_error(e);
+                errors += 1;
+            }
+        }
+    }
+    let ok = match &args.patch {
+        Some(out) => write_patch(out, &files, args.unsafe_fixes)?,
+        None => {
+            let color = use_color(args.color);
+            interactive_review(files, hidden, &remembered, color)?
+        }
+    };
+    Ok(if ok && errors == 0 {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    })
+}
+
+/// Writes the diff `fix --write` would make, with the same selection of fixes.
+fn write_patch(
+    out: &std::path::Path,
+    files: &[(SourceText, Vec<Finding>)],
+    unsafe_fixes: bool,
+) -> io::Result<bool> {
+    let mut patch = String::new();
+    let mut changes = 0;
+    let mut changed_files = 0;
+    for (source, findings) in files {
+        let applied = fix::apply(&source.content, fixable(findings, unsafe_fixes));
+        let text = diff::unified(&patch_name(source), &source.content, &applied.output);
+        if !text.is_empty() {
+            changes += applied.applied.len();
+            changed_files += 1;
+            patch.push_str(&text);
+        }
+    }
+    if out.as_os_str() == "-" {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(patch.as_bytes())?;
+        stdout.flush()?;
+    } else if let Err(e) = std::fs::write(out, &patch) {
+        report_error(format!("{}: cannot write the patch: {e}", out.display()));
+        return Ok(false);
+    } else {
+        eprintln!(
+            "termlint: wrote {changes} changes to {changed_files} files as a patch in {}",
+            out.display()
+        );
+    }
+    Ok(true)
+}
+
+/// A reviewer's answer about one finding.
+#[derive(Debug, Clone, PartialEq)]
+enum Choice {
+    Accept(Fix),
+    Reject,
+    Exception,
+    Skip,
+}
+
+struct Item {
+    file: usize,
+    finding: Finding,
+}
+
+/// How the review loop ended.
+#[derive(Debug, PartialEq, Eq)]
+enum End {
+    /// Every finding was seen.
+    Done,
+    /// The reviewer quit (or closed the input): keep the decisions so far.
+    Quit,
+}
+
+fn interactive_review(
+    files: Vec<(SourceText, Vec<Finding>)>,
+    hidden: usize,
+    remembered: &Remembered,
+    color: bool,
+) -> io::Result<bool> {
+    let mut sources = Vec::new();
+    let mut items = Vec::new();
+    for (file, (source, findings)) in files.into_iter().enumerate() {
+        sources.push(source);
+        items.extend(findings.into_iter().map(|finding| Item { file, finding }));
+    }
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut session = Session::new(&sources, items, stdin.lock(), stdout.lock(), color);
+    if hidden > 0 {
+        writeln!(
+            session.out,
+            "{hidden} findings are hidden by decisions remembered in {} (--no-baseline shows them)",
+            remembered.shown()
+        )?;
+    }
+    if session.items.is_empty() {
+        writeln!(session.out, "Nothing to review.")?;
+        return Ok(true);
+    }
+    session.run()?;
+    session.finish(remembered)
+}
+
+/// Colours, when the terminal shows them.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.on && !text.is_empty() {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// The flagged text, marked even without colour.
+    fn mark(&self, text: &str) -> String {
+        if self.on {
+            self.paint(
+                Style::new()
+                    .bold()
+                    .underline()
+                    .fg_color(Some(AnsiColor::Red.into())),
+                text,
+            )
+        } else {
+            format!("[[{text}]]")
+        }
+    }
+}
+
+const HELP: &str = "\
+y - accept the suggested change
+1-9 - accept suggestion number N (when there are several)
+n - reject: keep the text, and do not report it again
+e - edit: type the replacement yourself
+a - accept this change and all the other suggested changes in this file
+d - reject this finding and all the others in this file
+x - keep the text as an accepted exception (not reported again)
+s - skip: decide later (it is reported again next time)
+u - undo the last decision
+q - quit: write the changes accepted so far and remember the decisions
+? - show this help";
+
+struct Session<'a, R, W> {
+    sources: &'a [SourceText],
+    items: Vec<Item>,
+    choices: Vec<Option<Choice>>,
+    /// Decisions in the order taken; each is one answer, which may decide several findings.
+    history: Vec<Vec<usize>>,
+    input: R,
+    out: W,
+    paint: Paint,
+}
+
+impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
+    fn new(sources: &'a [SourceText], items: Vec<Item>, input: R, out: W, color: bool) -> Self {
+        let choices = vec![None; items.len()];
+        Session {
+            sources,
+            items,
+            choices,
+            history: Vec::new(),
+            input,
+            out,
+            paint: Paint { on: color },
+        }
+    }
+
+    /// Reads one answer; `None` at the end of input.
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        let prompt = self.paint.paint(
+            Style::new().bold().fg_color(Some(AnsiColor::Blue.into())),
+            prompt,
+        );
+        write!(self.out, "{prompt}")?;
+        self.out.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            writeln!(self.out)?;
+            return Ok(None);
+        }
+        let line = line.strip_suffix('\n').unwrap_or(&line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Ok(Some(line.to_string()))
+    }
+
+    fn decide(&mut self, batch: Vec<(usize, Choice)>) {
+        let mut indices = Vec::new();
+        for (index, choice) in batch {
+            self.choices[index] = Some(choice);
+            indices.push(index);
+        }
+        self.history.push(indices);
+    }
+
+    /// The earlier accepted finding whose change overlaps finding `index`, if any.
+    fn blocked_by(&self, index: usize, extra: &[(usize, Choice)]) -> Option<usize> {
+        let item = &self.items[index];
+        let spans = edit_spans(&item.finding);
+        let accepted = self
+            .choices
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, c.as_ref()?)))
+            .chain(extra.iter().map(|(i, c)| (*i, c)));
+        for (other, choice) in accepted {
+            let Choice::Accept(fix) = choice else {
+                continue;
+            };
+            if other == index || self.items[other].file != item.file {
+                continue;
+            }
+            let clash = fix
+                .edits
+                .iter()
+                .any(|e| spans.iter().any(|s| s.overlaps(e.span) || *s == e.span));
+            if clash {
+                return Some(other);
+            }
+        }
+        None
+    }
+
+    /// Asks about every undecided finding in turn.
+    fn run(&mut self) -> io::Result<End> {
+        let total = self.items.len();
+        let mut at = 0;
+        while at < total {
+            if self.choices[at].is_some() {
+                at += 1;
+                continue;
+            }
+            if let Some(other) = self.blocked_by(at, &[]) {
+                writeln!(
+                    self.out,
+                    "[finding {} of {total}] skipped: it overlaps the change accepted for \
+                     finding {}",
+                    at + 1,
+                    other + 1
+                )?;
+                at += 1;
+                continue;
+            }
+            self.show(at)?;
+            match self.answer(at)? {
+                Step::Next(next) => at = next,
+                Step::Quit => return Ok(End::Quit),
+            }
+        }
+        Ok(End::Done)
+    }
+
+    /// Reads answers about finding `at` until one decides something.
+    fn answer(&mut self, at: usize) -> io::Result<Step> {
+        let total = self.items.len();
+        let suggestions = self.items[at].finding.suggestions.len();
+        let numbers = match suggestions {
+            0 | 1 => String::new(),
+            n => format!("1-{},", n.min(9)),
+        };
+        let prompt = format!("Accept this change [{numbers}y,n,e,a,d,x,s,u,q,?]? ");
+        loop {
+            let Some(answer) = self.ask(&prompt)? else {
+                return Ok(Step::Quit);
+            };
+            let finding = &self.items[at].finding;
+            let file = self.items[at].file;
+            match answer.trim() {
+                "y" => match finding.fix.clone() {
+                    Some(fix) => self.decide(vec![(at, Choice::Accept(fix))]),
+                    None => {
+                        writeln!(
+                            self.out,
+                            "There is no change to accept here: use e to type one, or n, x, s."
+                        )?;
+                        continue;
+                    }
+                },
+                "n" => self.decide(vec![(at, Choice::Reject)]),
+                "x" => self.decide(vec![(at, Choice::Exception)]),
+                "s" => self.decide(vec![(at, Choice::Skip)]),
+                "e" => {
+                    let text = self.sources[file].slice(finding.span).to_string();
+                    let prompt = format!("Replace '{text}' with (empty: cancel): ");
+                    let Some(replacement) = self.ask(&prompt)? else {
+                        return Ok(Step::Quit);
+                    };
+                    if replacement.is_empty() {
+                        continue;
+                    }
+                    let fix = Fix {
+                        edits: vec![Edit {
+                            span: self.items[at].finding.span,
+                            content: replacement,
+                        }],
+                        applicability: Applicability::Unsafe,
+                    };
+                    self.decide(vec![(at, Choice::Accept(fix))]);
+                }
+                "a" => {
+                    let mut batch: Vec<(usize, Choice)> = Vec::new();
+                    for j in self.rest_of_file(at) {
+                        if let Some(fix) = self.items[j].finding.fix.clone()
+                            && self.blocked_by(j, &batch).is_none()
+                        {
+                            batch.push((j, Choice::Accept(fix)));
+                        }
+                    }
+                    let left = self.rest_of_file(at).len() - batch.len();
+                    writeln!(
+                        self.out,
+                        "Accepted {} changes in {}{}.",
+                        batch.len(),
+                        self.sources[file].name,
+                        if left > 0 {
+                            format!("; {left} without a change or overlapping one left as they are")
+                        } else {
+                            String::new()
+                        }
+                    )?;
+                    self.decide(batch);
+                    return Ok(Step::Next(self.next_file(at)));
+                }
+                "d" => {
+                    let batch: Vec<(usize, Choice)> = self
+                        .rest_of_file(at)
+                        .into_iter()
+                        .map(|j| (j, Choice::Reject))
+                        .collect();
+                    writeln!(
+                        self.out,
+                        "Rejected {} findings in {}.",
+                        batch.len(),
+                        self.sources[file].name
+                    )?;
+                    self.decide(batch);
+                    return Ok(Step::Next(self.next_file(at)));
+                }
+                "u" => match self.history.pop() {
+                    Some(batch) => {
+                        let first = batch.iter().copied().min().unwrap_or(at);
+                        for &j in &batch {
+                            self.choices[j] = None;
+                        }
+                        writeln!(
+                            self.out,
+                            "Undone: the decision on finding {} of {total}.",
+                            first + 1
+                        )?;
+                        return Ok(Step::Next(first));
+                    }
+                    None => {
+                        writeln!(self.out, "Nothing to undo.")?;
+                        continue;
+                    }
+                },
+                "q" => {
+                    let (accepted, remembered) = self.counts();
+                    let confirm = format!(
+                        "Quit now, writing the {accepted} changes accepted so far and \
+                         remembering {remembered} decisions [y,n]? "
+                    );
+                    match self.ask(&confirm)?.as_deref().map(str::trim) {
+                        Some("y") | None => return Ok(Step::Quit),
+                        _ => continue,
+                    }
+                }
+                "?" | "" => {
+                    writeln!(self.out, "{HELP}")?;
+                    continue;
+                }
+                other => {
+                    let picked = other
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=suggestions).contains(n));
+                    let applicability = finding.applicability().unwrap_or(Applicability::Unsafe);
+                    match picked.and_then(|n| finding.fix_for(n - 1, applicability)) {
+                        Some(fix) => self.decide(vec![(at, Choice::Accept(fix))]),
+                        None => {
+                            writeln!(
+                                self.out,
+                                "Unknown answer '{other}'; type ? and Enter for help."
+                            )?;
+                            continue;
+                        }
+                    }
+                }
+            }
+            return Ok(Step::Next(at + 1));
+        }
+    }
+
+    /// Undecided findings from `at` on in the file of finding `at`.
+    fn rest_of_file(&self, at: usize) -> Vec<usize> {
+        let file = self.items[at].file;
+        (at..self.items.len())
+            .take_while(|&j| self.items[j].file == file)
+            .filter(|&j| self.choices[j].is_none())
+            .collect()
+    }
+
+    fn next_file(&self, at: usize) -> usize {
+        let file = self.items[at].file;
+        (at..self.items.len())
+            .find(|&j| self.items[j].file != file)
+            .unwrap_or(self.items.len())
+    }
+
+    /// Accepted changes, and decisions to remember.
+    fn counts(&self) -> (usize, usize) {
+        let accepted = self
+            .choices
+            .iter()
+            .filter(|c| matches!(c, Some(Choice::Accept(_))))
+            .count();
+        let remembered = self
+            .choices
+            .iter()
+            .filter(|c| matches!(c, Some(Choice::Reject | Choice::Exception)))
+            .count();
+        (accepted, remembered)
+    }
+
+    /// Shows one finding: where, the sentence with the span marked, why, and the change.
+    fn show(&mut self, at: usize) -> io::Result<()> {
+        let total = self.items.len();
+        let item = &self.items[at];
+        let source = &self.sources[item.file];
+        let finding = &item.finding;
+        let (line, column) = source.line_col(finding.span.start);
+        let bold = Style::new().bold();
+        let fix_kind = match finding.applicability() {
+            Some(Applicability::Safe) => "safe fix",
+            Some(Applicability::Unsafe) => "unsafe fix",
+            None => "no fix",
+        };
+        let mut text = String::new();
+        text.push('\n');
+        text.push_str(&self.paint.paint(
+            bold,
+            &format!(
+                "[finding {} of {total}] {}:{line}:{column}",
+                at + 1,
+                source.name
+            ),
+        ));
+        text.push_str(&format!(
+            "  {}[{}]  confidence {:.2}, {fix_kind}\n",
+            finding.severity.as_str(),
+            finding.rule,
+            finding.confidence
+        ));
+        let region = sentence_around(source, finding.span);
+        let content = &source.content;
+        text.push_str(&format!(
+            "  {}{}{}\n",
+            clip_start(&content[region.start..finding.span.start]),
+            self.paint.mark(source.slice(finding.span)),
+            clip_end(&content[finding.span.end..region.end]),
+        ));
+        text.push_str(&format!("  why: {}\n", finding.message));
+        if let Some(fix) = &finding.fix {
+            let red = Style::new().fg_color(Some(AnsiColor::Red.into()));
+            let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
+            let region = fix
+                .edits
+                .iter()
+                .fold(region, |region, e| region.cover(e.span));
+            let old = render_change(content, region, &fix.edits, None, &self.paint, red);
+            let new = render_change(content, region, &fix.edits, Some(()), &self.paint, green);
+            text.push_str(&self.paint.paint(red, "  - "));
+            text.push_str(&old);
+            text.push('\n');
+            text.push_str(&self.paint.paint(green, "  + "));
+            text.push_str(&new);
+            text.push('\n');
+        }
+        if finding.suggestions.len() > 1 {
+            let list: Vec<String> = finding
+                .suggestions
+                .iter()
+                .take(9)
+                .enumerate()
+                .map(|(i, s)| format!("{}) {s}", i + 1))
+                .collect();
+            text.push_str(&format!("  suggestions: {}\n", list.join("  ")));
+        }
+        write!(self.out, "{text}")
+    }
+
+    /// Writes the accepted changes and remembers the decisions. False if anything failed.
+    fn finish(&mut self, remembered: &Remembered) -> io::Result<bool> {
+        let mut ok = true;
+        let mut written = 0;
+        for (file, source) in self.sources.iter().enumerate() {
+            let fixes: Vec<&Fix> = self
+                .items
+                .iter()
+                .zip(&self.choices)
+                .filter(|(item, _)| item.file == file)
+                .filter_map(|(_, choice)| match choice {
+                    Some(Choice::Accept(fix)) => Some(fix),
+                    _ => None,
+                })
+                .collect();
+            if fixes.is_empty() {
+                continue;
+            }
+            let applied = fix::apply(&source.content, fixes);
+            if !applied.skipped.is_empty() {
+                writeln!(
+                    self.out,
+                    "{}: {} accepted changes overlap others and were left out",
+                    source.name,
+                    applied.skipped.len()
+                )?;
+            }
+            let Some(path) = &source.path else {
+                continue;
+            };
+            match write::write_atomic(path, source.content.as_bytes(), applied.output.as_bytes()) {
+                Ok(()) => {
+                    written += applied.applied.len();
+                    writeln!(
+                        self.out,
+                        "Wrote {} changes to {}.",
+                        applied.applied.len(),
+                        source.name
+                    )?;
+                }
+                Err(e) => {
+                    ok = false;
+                    report_error(&e);
+                    let patch =
+                        diff::unified(&patch_name(source), &source.content, &applied.output);
+                    writeln!(
+                        self.out,
+                        "Your {} accepted changes to {} were not written, so the file keeps \
+                         its new contents. Review it again, or apply them from this patch:\n{patch}",
+                        applied.applied.len(),
+                        source.name
+                    )?;
+                }
+            }
+        }
+        let decisions: Vec<Decision> = self
+            .items
+            .iter()
+            .zip(&self.choices)
+            .filter_map(|(item, choice)| {
+                let verdict = match choice {
+                    Some(Choice::Reject) => Verdict::Rejected,
+                    Some(Choice::Exception) => Verdict::Exception,
+                    _ => return None,
+                };
+                let source = &self.sources[item.file];
+                Some(Decision::new(
+                    &remembered.key(source),
+                    &source.content,
+                    &item.finding,
+                    verdict,
+                ))
+            })
+            .collect();
+        if !decisions.is_empty() {
+            match remembered.record(&decisions) {
+                Ok(()) => writeln!(
+                    self.out,
+                    "Remembered {} decisions in {}.",
+                    decisions.len(),
+                    remembered.shown()
+                )?,
+                Err(e) => {
+                    ok = false;
+                    report_error(e);
+                }
+            }
+        }
+        let undecided = self.choices.iter().filter(|c| c.is_none()).count();
+        let skipped = self
+            .choices
+            .iter()
+            .filter(|c| matches!(c, Some(Choice::Skip)))
+            .count();
+        writeln!(
+            self.out,
+            "Review done: {written} changes written, {} decisions remembered, {} left for later.",
+            decisions.len(),
+            undecided + skipped
+        )?;
+        self.out.flush()?;
+        Ok(ok)
+    }
+}
+
+enum Step {
+    Next(usize),
+    Quit,
+}
+
+/// The spans a finding's change would touch.
+fn edit_spans(finding: &Finding) -> Vec<Span> {
+    match &finding.fix {
+        Some(fix) => fix.edits.iter().map(|e| e.span).collect(),
+        None => vec![finding.span],
+    }
+}
+
+/// The sentence holding `span`, without surrounding whitespace, within its line.
+fn sentence_around(source: &SourceText, span: Span) -> Span {
+    let line = source.line_span(span.start);
+    let text = source.slice(line);
+    let sentences = Sentences::new(text);
+    let start = sentences.get(sentences.index_of(span.start - line.start));
+    let end_offset = span.end.min(line.end).saturating_sub(line.start);
+    let end = sentences.get(sentences.index_of(end_offset.saturating_sub(1).max(start.start)));
+    let mut region = Span::new(line.start + start.start, line.start + end.end);
+    let inner = &source.content[region.start..region.end];
+    region.start += inner.len() - inner.trim_start().len();
+    region.end -= inner.len() - inner.trim_end().len();
+    let region = Span::new(region.start.min(span.start), region.end.max(region.start));
+    region.cover(span)
+}
+
+const CLIP: usize = 100;
+
+/// Keeps the last [`CLIP`] characters of the text before a span.
+fn clip_start(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= CLIP {
+        return text.to_string();
+    }
+    let tail: String = text.chars().skip(count - CLIP).collect();
+    format!("…{tail}")
+}
+
+/// Keeps the first [`CLIP`] characters of the text after a span.
+fn clip_end(text: &str) -> String {
+    if text.chars().count() <= CLIP {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(CLIP).collect();
+    format!("{head}…")
+}
+
+/// The region before (`new` None) or after a change, with the changed parts highlighted.
+fn render_change(
+    content: &str,
+    region: Span,
+    edits: &[Edit],
+    new: Option<()>,
+    paint: &Paint,
+    style: Style,
+) -> String {
+    let mut edits: Vec<&Edit> = edits.iter().collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::new();
+    let mut at = region.start;
+    for (i, edit) in edits.iter().enumerate() {
+        if edit.span.start < at {
+            continue;
+        }
+        let before = &content[at..edit.span.start];
+        out.push_str(&if i == 0 {
+            clip_start(before)
+        } else {
+            before.to_string()
+        });
+        let changed = match new {
+            None => &content[edit.span.start..edit.span.end],
+            Some(()) => edit.content.as_str(),
+        };
+        out.push_str(&paint.paint(style.bold(), changed));
+        at = edit.span.end;
+    }
+    out.push_str(&clip_end(&content[at..region.end.max(at)]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use termlint::glossary::Severity;
+
+    const TEXT: &str = "The pioneers met. The Byton team left.\nLiu Liu said so.";
+
+    fn finding(needle: &str, suggestions: &[&str]) -> Finding {
+        let start = TEXT.find(needle).unwrap();
+        let span = Span::new(start, start + needle.len());
+        let mut finding = Finding {
+            rule: "glossary.variant",
+            span,
+            kind: None,
+            severity: Severity::Warning,
+            confidence: 0.9,
+            message: "a listed wrong rendering".into(),
+            suggestions: suggestions.iter().map(|s| s.to_string()).collect(),
+            fix: None,
+            entry: None,
+        };
+        finding.fix = finding.fix_for(0, Applicability::Safe);
+        finding
+    }
+
+    fn review(items: Vec<Finding>, answers: &str) -> (Vec<Option<Choice>>, String, End) {
+        let items = items.into_iter().map(|f| (0, f)).collect();
+        review_files(items, answers)
+    }
+
+    /// Reviews findings in two files holding the same text, t.txt and u.txt.
+    fn review_files(
+        items: Vec<(usize, Finding)>,
+        answers: &str,
+    ) -> (Vec<Option<Choice>>, String, End) {
+        let sources = [
+            SourceText::new("t.txt", None, TEXT.to_string()),
+            SourceText::new("u.txt", None, TEXT.to_string()),
+        ];
+        let items = items
+            .into_iter()
+            .map(|(file, finding)| Item { file, finding })
+            .collect();
+        let mut out = Vec::new();
+        let mut session = Session::new(&sources, items, answers.as_bytes(), &mut out, false);
+        let end = session.run().unwrap();
+        let choices = session.choices.clone();
+        drop(session);
+        (choices, String::from_utf8(out).unwrap(), end)
+    }
+
+    fn accepted(choice: &Option<Choice>) -> Option<String> {
+        match choice {
+            Some(Choice::Accept(fix)) => Some(fix.edits[0].content.clone()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn picks_a_suggestion_by_number() {
+        let (choices, out, end) = review(
+            vec![finding("pioneers", &["precursors", "forerunners"])],
+            "3\n2\n",
+        );
+        assert_eq!(end, End::Done);
+        assert_eq!(accepted(&choices[0]).as_deref(), Some("forerunners"));
+        assert!(
+            out.contains("suggestions: 1) precursors  2) forerunners"),
+            "{out}"
+        );
+        assert!(out.contains("[1-2,y,n,e,a,d,x,s,u,q,?]"), "{out}");
+        assert!(out.contains("Unknown answer '3'"), "{out}");
+    }
+
+    #[test]
+    fn shows_progress_sentence_and_change() {
+        let (_, out, _) = review(
+            vec![
+                finding("pioneers", &["precursors"]),
+                finding("Byton", &["Biden"]),
+            ],
+            "n\nn\n",
+        );
+        assert!(out.contains("[finding 2 of 2] t.txt:1:23"), "{out}");
+        assert!(out.contains("  The [[Byton]] team left.\n"), "{out}");
+        assert!(
+            out.contains("  - The Byton team left.\n  + The Biden team left.\n"),
+            "{out}"
+        );
+        assert!(out.contains("why: a listed wrong rendering"), "{out}");
+    }
+
+    #[test]
+    fn undo_goes_back_and_batches_undo_whole() {
+        let findings = vec![
+            (0, finding("pioneers", &["precursors"])),
+            (0, finding("Byton", &["Biden"])),
+            (0, finding("Liu Liu", &["Liu"])),
+            (1, finding("Byton", &["Biden"])),
+        ];
+        // Reject the first, accept the rest in the file, undo that, then decide one by one.
+        let (choices, out, _) = review_files(findings, "u\nn\na\nu\ny\ns\nd\n");
+        assert!(out.contains("Nothing to undo."), "{out}");
+        assert!(out.contains("Accepted 2 changes in t.txt."), "{out}");
+        assert!(out.contains("Undone: the decision on finding 2 of 4."), "{out}");
+        assert!(out.contains("[finding 4 of 4] u.txt:1:23"), "{out}");
+        assert_eq!(choices[0], Some(Choice::Reject));
+        assert_eq!(accepted(&choices[1]).as_deref(), Some("Biden"));
+        assert_eq!(choices[2], Some(Choice::Skip));
+        assert_eq!(choices[3], Some(Choice::Reject));
+    }
+
+    #[test]
+    fn overlapping_changes_are_never_both_accepted() {
+        let mut wide = finding("Byton team", &["Biden team"]);
+        wide.rule = "glossary.variant";
+        let (choices, out, _) = review(vec![wide, finding("team", &["squad"])], "y\n");
+        assert!(
+            out.contains("skipped: it overlaps the change accepted for finding 1"),
+            "{out}"
+        );
+        assert_eq!(choices[1], None);
+        // With a, the overlapping one is left out too.
+        let (choices, _, _) = review(
+            vec![
+                finding("Byton team", &["Biden team"]),
+                finding("team", &["squad"]),
+            ],
+            "a\n",
+        );
+        assert!(matches!(choices[0], Some(Choice::Accept(_))));
+        assert_eq!(choices[1], None);
+    }
+
+    #[test]
+    fn edit_quit_and_end_of_input() {
+        let findings = vec![
+            finding("pioneers", &["precursors"]),
+            finding("Byton", &["Biden"]),
+        ];
+        // An empty edit cancels; quitting asks first, and n keeps reviewing.
+        let (choices, out, end) = review(findings.clone(), "e\n\ne\nforerunners\nq\nn\nq\ny\n");
+        assert_eq!(end, End::Quit);
+        assert_eq!(accepted(&choices[0]).as_deref(), Some("forerunners"));
+        assert_eq!(choices[1], None);
+        assert!(
+            out.contains("writing the 1 changes accepted so far"),
+            "{out}"
+        );
+        let (choices, _, end) = review(findings, "x\n");
+        assert_eq!(end, End::Quit);
+        assert_eq!(choices[0], Some(Choice::Exception));
+    }
+
+    #[test]
+    fn reject_rest_of_file_and_help() {
+        let findings = vec![
+            finding("pioneers", &["precursors"]),
+            finding("Byton", &["Biden"]),
+        ];
+        let (choices, out, end) = review(findings, "?\nd\n");
+        assert_eq!(end, End::Done);
+        assert!(out.contains("u - undo the last decision"), "{out}");
+        assert_eq!(choices, [Some(Choice::Reject), Some(Choice::Reject)]);
+    }
+
+    #[test]
+    fn sentence_is_cut_from_its_line() {
+        let source = SourceText::new("t", None, TEXT.to_string());
+        let at = TEXT.find("Byton").unwrap();
+        let span = sentence_around(&source, Span::new(at, at + 5));
+        assert_eq!(source.slice(span), "The Byton team left.");
+    }
+}

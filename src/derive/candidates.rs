@@ -1,0 +1,256 @@
+//! Candidate replacements for one word of a term, with the evidence for each.
+
+use std::collections::BTreeMap;
+
+use super::sense::SenseContext;
+use crate::inflect::Inflection;
+use crate::lexicon::{self, Relation};
+use crate::words::is_stopword;
+
+/// How WordNet relates a candidate to the term's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordNetRelation {
+    /// In the same synset as the sense the term is meant in: a legitimate synonym.
+    SameSense,
+    /// In a synset of another sense of the word: the classic wrong-sense spin.
+    OtherSense,
+    /// One similar-to / also-see link away.
+    Linked,
+}
+
+/// What the lexicon says about one substitution.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// How many known spun phrases made this substitution.
+    pub spin_count: u32,
+    pub wordnet: Option<WordNetRelation>,
+    /// Moby lists the candidate under the word.
+    pub moby: bool,
+    /// ... and the word under the candidate.
+    pub moby_mutual: bool,
+}
+
+impl Evidence {
+    /// Prior probability that a match of this substitution is a spin, from its evidence.
+    fn prior(&self) -> f32 {
+        let mut miss = 1.0f32;
+        let mut add = |p: f32| miss *= 1.0 - p;
+        match self.spin_count {
+            0 => {}
+            1 => add(0.85),
+            _ => add(0.95),
+        }
+        match self.wordnet {
+            Some(WordNetRelation::OtherSense) => add(0.8),
+            Some(WordNetRelation::SameSense) => add(0.7),
+            Some(WordNetRelation::Linked) => add(0.5),
+            None => {}
+        }
+        if self.moby_mutual {
+            add(0.65);
+        } else if self.moby {
+            add(0.35);
+        }
+        (1.0 - miss).min(0.97)
+    }
+
+    /// Human-readable reason, for messages and `glossary expand`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.spin_count > 0 {
+            parts.push(format!("seen in {} known spun phrase(s)", self.spin_count));
+        }
+        match self.wordnet {
+            Some(WordNetRelation::OtherSense) => {
+                parts.push("a WordNet synonym in another sense".to_string())
+            }
+            Some(WordNetRelation::SameSense) => parts.push("a WordNet synonym".to_string()),
+            Some(WordNetRelation::Linked) => parts.push("a WordNet near-synonym".to_string()),
+            None => {}
+        }
+        if self.moby_mutual {
+            parts.push("Moby synonyms both ways".to_string());
+        } else if self.moby {
+            parts.push("a Moby synonym".to_string());
+        }
+        parts.join(", ")
+    }
+}
+
+/// Replacing `from` (a word of the term) with `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Substitution {
+    pub from: String,
+    pub to: String,
+    pub evidence: Evidence,
+    pub prior: f32,
+}
+
+/// Candidate replacements for `word`, best first. With a sense context (single-word terms),
+/// synonyms in the intended sense are legitimate and left out.
+pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
+    let lower = word.to_lowercase();
+    let (base, plural) = if lexicon::wordnet().contains(&lower) || lexicon::moby().has_root(&lower)
+    {
+        (lower.clone(), false)
+    } else {
+        match super::singular(&lower) {
+            Some(base) => (base, true),
+            None => (lower.clone(), false),
+        }
+    };
+    let mut found: BTreeMap<String, Evidence> = BTreeMap::new();
+    for key in [&lower, &base] {
+        for (spun, count) in lexicon::spins().of(key) {
+            let e = found.entry(spun.clone()).or_default();
+            e.spin_count = e.spin_count.max(*count);
+        }
+    }
+    let wordnet = lexicon::wordnet();
+    let intended = sense.and_then(|s| s.intended);
+    let mut same_sense = Vec::new();
+    for &id in wordnet.sense_ids(&base) {
+        let synset = wordnet.synset(id);
+        let relation = match (sense, intended) {
+            (Some(_), Some(i)) if i == id => WordNetRelation::SameSense,
+            (Some(_), _) => WordNetRelation::OtherSense,
+            (None, _) => WordNetRelation::SameSense,
+        };
+        for lemma in &synset.lemmas {
+            let lemma = lemma.to_lowercase();
+            if relation == WordNetRelation::SameSense && sense.is_some() {
+                same_sense.push(lemma.clone());
+            }
+            let e = found.entry(lemma).or_default();
+            e.wordnet = strongest(e.wordnet, relation);
+        }
+        for &(rel, target) in &synset.links {
+            if matches!(rel, Relation::Similar | Relation::AlsoSee) {
+                for lemma in &wordnet.synset(target).lemmas {
+                    let e = found.entry(lemma.to_lowercase()).or_default();
+                    e.wordnet = strongest(e.wordnet, WordNetRelation::Linked);
+                }
+            }
+        }
+    }
+    let moby = lexicon::moby();
+    for synonym in moby.synonyms(&base) {
+        let e = found.entry(synonym.to_string()).or_default();
+        e.moby = true;
+        e.moby_mutual = moby.lists(synonym, &base);
+    }
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let mut out: Vec<Substitution> = found
+        .into_iter()
+        .filter(|(candidate, _)| acceptable(candidate, &base, &lower))
+        .filter(|(candidate, _)| !same_sense.contains(candidate))
+        .map(|(candidate, evidence)| {
+            let mut to = if plural {
+                Inflection::S.apply(&candidate)
+            } else {
+                candidate
+            };
+            if capitalised {
+                to = to.split(' ').map(capitalise).collect::<Vec<_>>().join(" ");
+            }
+            let prior = evidence.prior();
+            Substitution {
+                from: word.to_string(),
+                to,
+                evidence,
+                prior,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then_with(|| a.to.cmp(&b.to)));
+    out
+}
+
+fn strongest(current: Option<WordNetRelation>, new: WordNetRelation) -> Option<WordNetRelation> {
+    let rank = |r: WordNetRelation| match r {
+        WordNetRelation::SameSense => 2,
+        WordNetRelation::OtherSense => 1,
+        WordNetRelation::Linked => 0,
+    };
+    match current {
+        Some(c) if rank(c) >= rank(new) => Some(c),
+        _ => Some(new),
+    }
+}
+
+/// Candidates that are plain lowercase words, not the word itself or a form of it.
+fn acceptable(candidate: &str, base: &str, word: &str) -> bool {
+    let words = candidate.split(' ').count();
+    !candidate.is_empty()
+        && words <= 3
+        && candidate
+            .chars()
+            .all(|c| c.is_lowercase() || c == ' ' || c == '-')
+        && !is_stopword(candidate)
+        && !same_stem(candidate, base)
+        && !same_stem(candidate, word)
+        && !candidate.split(' ').any(|w| w == base || w == word)
+}
+
+/// Words sharing a long prefix are forms of one another ("regulate", "regulation").
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5.min(shorter) && common * 3 >= shorter * 2
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Entry, Origin};
+
+    fn sense(term: &str, note: &str) -> SenseContext {
+        let mut entry = Entry::new(
+            term,
+            Origin {
+                file: "g".into(),
+                line: 1,
+            },
+        );
+        entry.note = Some(note.to_string());
+        SenseContext::new(&entry)
+    }
+
+    #[test]
+    fn precursor_in_its_chemical_sense_has_other_sense_spins() {
+        let s = sense(
+            "precursor",
+            "a chemical substance from which fentanyl is made",
+        );
+        let subs = for_word("precursor", Some(&s));
+        let find = |to: &str| subs.iter().find(|x| x.to == to);
+        let predecessor = find("predecessor").expect("predecessor is a candidate");
+        assert_eq!(
+            predecessor.evidence.wordnet,
+            Some(WordNetRelation::OtherSense)
+        );
+        assert!(find("pioneer").is_some_and(|p| p.evidence.moby_mutual));
+    }
+
+    #[test]
+    fn plural_words_get_plural_candidates() {
+        let subs = for_word("tariffs", None);
+        assert!(subs.iter().all(|s| !s.to.contains("tariff")));
+        assert!(subs.iter().any(|s| s.to.ends_with('s')), "{subs:?}");
+    }
+
+    #[test]
+    fn forms_of_the_word_are_not_candidates() {
+        assert!(same_stem("regulation", "regulate"));
+        assert!(!same_stem("pioneer", "precursor"));
+        assert!(!acceptable("schedules", "schedule", "schedule"));
+    }
+}

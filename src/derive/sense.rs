@@ -1,0 +1,136 @@
+//! Which sense an entry's term is meant in, and the words that signal that sense in a text.
+
+use std::collections::HashSet;
+
+use crate::glossary::Entry;
+use crate::lexicon::{self, Relation};
+use crate::words::{is_stopword, tokens};
+
+/// The intended sense of an entry and its cue words.
+#[derive(Debug, Clone, Default)]
+pub struct SenseContext {
+    /// The WordNet synset the term is meant in: chosen by the note, or the most frequent
+    /// sense when there is no note. `None` when the note describes a sense WordNet lacks
+    /// ("schedule" a chemical): then every WordNet sense is another sense.
+    pub intended: Option<u32>,
+    /// Words of the note and of the intended sense's definition: near a match they tell that
+    /// the text is about what the term means.
+    pub cues: Vec<String>,
+}
+
+/// Content words of a text, lowercase.
+fn content_words(text: &str) -> Vec<String> {
+    tokens(text)
+        .map(|(_, w)| w.to_lowercase())
+        .filter(|w| w.len() >= 4 && !is_stopword(w) && w.chars().all(char::is_alphabetic))
+        .collect()
+}
+
+/// Words match when equal or, for longer words, when they share their first five letters.
+fn related(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= 5 && b.len() >= 5 && a[..5] == b[..5])
+}
+
+impl SenseContext {
+    pub fn new(entry: &Entry) -> SenseContext {
+        let term = entry.term.to_lowercase();
+        let note_words = entry.note.as_deref().map(content_words).unwrap_or_default();
+        let wordnet = lexicon::wordnet();
+        let senses = if term.contains(' ') {
+            &[][..]
+        } else {
+            let direct = wordnet.sense_ids(&term);
+            if direct.is_empty() {
+                super::singular(&term).map_or(&[][..], |base| wordnet.sense_ids(&base))
+            } else {
+                direct
+            }
+        };
+        let intended = if note_words.is_empty() {
+            senses.first().copied()
+        } else {
+            let mut best = (0, None);
+            for &id in senses {
+                let bag = sense_words(id);
+                let score = note_words
+                    .iter()
+                    .filter(|n| bag.iter().any(|b| related(n, b)))
+                    .count();
+                if score > best.0 {
+                    best = (score, Some(id));
+                }
+            }
+            best.1
+        };
+        let mut cues: Vec<String> = note_words;
+        cues.extend(entry.context.iter().map(|c| c.to_lowercase()));
+        if let Some(id) = intended {
+            cues.extend(content_words(&wordnet.synset(id).gloss));
+        }
+        let term_words: HashSet<String> = content_words(&entry.term).into_iter().collect();
+        let mut seen = HashSet::new();
+        cues.retain(|c| !term_words.contains(c) && seen.insert(c.clone()));
+        SenseContext { intended, cues }
+    }
+}
+
+/// Words describing a synset: its lemmas, definition, and its hypernyms' lemmas and definitions.
+fn sense_words(id: u32) -> Vec<String> {
+    let wordnet = lexicon::wordnet();
+    let synset = wordnet.synset(id);
+    let mut words = content_words(&synset.gloss);
+    words.extend(synset.lemmas.iter().flat_map(|l| content_words(l)));
+    for &(rel, target) in &synset.links {
+        if rel == Relation::Hypernym {
+            let hyper = wordnet.synset(target);
+            words.extend(content_words(&hyper.gloss));
+            words.extend(hyper.lemmas.iter().flat_map(|l| content_words(l)));
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Origin;
+
+    fn entry(term: &str, note: Option<&str>) -> Entry {
+        let mut e = Entry::new(
+            term,
+            Origin {
+                file: "g".into(),
+                line: 1,
+            },
+        );
+        e.note = note.map(String::from);
+        e
+    }
+
+    #[test]
+    fn the_note_picks_the_sense() {
+        let chem = SenseContext::new(&entry(
+            "precursor",
+            Some("a chemical substance from which a drug is made"),
+        ));
+        let synset = lexicon::wordnet().synset(chem.intended.unwrap());
+        assert!(synset.gloss.contains("substance"), "{}", synset.gloss);
+        assert!(chem.cues.contains(&"chemical".to_string()));
+        let bitter = SenseContext::new(&entry("vitriol", Some("bitter, abusive criticism")));
+        let synset = lexicon::wordnet().synset(bitter.intended.unwrap());
+        assert!(
+            !synset.lemmas.iter().any(|l| l == "sulfuric acid"),
+            "{:?}",
+            synset.lemmas
+        );
+    }
+
+    #[test]
+    fn without_a_note_the_first_sense_is_meant() {
+        let plain = SenseContext::new(&entry("forest", None));
+        assert_eq!(
+            plain.intended,
+            lexicon::wordnet().sense_ids("forest").first().copied()
+        );
+    }
+}
