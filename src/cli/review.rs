@@ -847,7 +847,10 @@ mod tests {
         let (choices, out, _) = review_files(findings, "u\nn\na\nu\ny\ns\nd\n");
         assert!(out.contains("Nothing to undo."), "{out}");
         assert!(out.contains("Accepted 2 changes in t.txt."), "{out}");
-        assert!(out.contains("Undone: the decision on finding 2 of 4."), "{out}");
+        assert!(
+            out.contains("Undone: the decision on finding 2 of 4."),
+            "{out}"
+        );
         assert!(out.contains("[finding 4 of 4] u.txt:1:23"), "{out}");
         assert_eq!(choices[0], Some(Choice::Reject));
         assert_eq!(accepted(&choices[1]).as_deref(), Some("Biden"));
