@@ -32,6 +32,7 @@ pub mod glossary;
 pub mod inflect;
 pub mod lexicon;
 pub mod matcher;
+pub mod nearmiss;
 pub mod normalize;
 pub mod report;
 pub mod rules;

@@ -1,0 +1,199 @@
+//! Behaviour of near-miss detection on small glossaries.
+
+use super::*;
+
+fn glossary(rows: &str) -> Glossary {
+    Glossary::parse("g.tsv", &format!("term\tkind\n{rows}")).unwrap()
+}
+
+/// (flagged text, top suggestion) for each finding.
+fn flagged(rows: &str, text: &str) -> Vec<(String, String)> {
+    NearMissIndex::new(&glossary(rows))
+        .find(text, &[])
+        .into_iter()
+        .map(|f| {
+            (
+                text[f.span.start..f.span.end].to_string(),
+                f.suggestions[0].clone(),
+            )
+        })
+        .collect()
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+const SEED: &str = "Biden\tname\nTrump\tname\nXi Jinping\tname\nfentanyl\tchem\n4-piperidone\tchem\n1-boc-4-piperidone\tchem\nMinistry of Public Security\torg\nNational Narcotics Control Commission\torg\nChinese Embassy\torg\n";
+
+#[test]
+fn fixes_byton_for_biden_with_its_evidence() {
+    let index = NearMissIndex::new(&glossary(SEED));
+    let text = "negotiations during the Byton administration failed";
+    let findings = index.find(text, &[]);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(&text[f.span.start..f.span.end], "Byton");
+    assert_eq!(f.suggestions, ["Biden"]);
+    assert_eq!(f.rule, rule::NEAR_MISS);
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(f.applicability(), Some(Applicability::Unsafe));
+    assert!(f.message.contains("Double Metaphone PTN"), "{}", f.message);
+    assert!(
+        f.message.contains("followed by 'administration'"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.message.contains("capitalised mid-sentence"),
+        "{}",
+        f.message
+    );
+    assert!(f.confidence > 0.6 && f.confidence <= 1.0);
+}
+
+#[test]
+fn fixes_rearranged_chemical_names() {
+    assert_eq!(
+        flagged(
+            SEED,
+            "China proposed to schedule two precursor chemicals: 4-dipiperone and 1-boc-4-dipiperone."
+        ),
+        [
+            pair("4-dipiperone", "4-piperidone"),
+            pair("1-boc-4-dipiperone", "1-boc-4-piperidone")
+        ]
+    );
+}
+
+#[test]
+fn fixes_institutions_with_a_synonym_swapped_in() {
+    assert_eq!(
+        flagged(
+            SEED,
+            "Tsang raised questions to the Chinese Ministry of Public Safety, which"
+        ),
+        [pair(
+            "Ministry of Public Safety",
+            "Ministry of Public Security"
+        )]
+    );
+}
+
+#[test]
+fn fixes_a_garbled_word_of_a_multi_word_name() {
+    assert_eq!(
+        flagged(SEED, "a meeting with Xi Jingping in Beijing"),
+        [pair("Xi Jingping", "Xi Jinping")]
+    );
+    assert_eq!(
+        flagged("Donald Trump\tname\n", "they met Donald Tramp there"),
+        [pair("Donald Tramp", "Donald Trump")]
+    );
+}
+
+#[test]
+fn fixes_doubled_letters_and_shouted_names() {
+    assert_eq!(
+        flagged("Rubio\tname\n", "Secretary Rubbio said"),
+        [pair("Rubbio", "Rubio")]
+    );
+    assert_eq!(
+        flagged(SEED, "THE BYTON ADMINISTRATION"),
+        [pair("BYTON", "BIDEN")]
+    );
+}
+
+#[test]
+fn does_not_flag_ordinary_words_or_known_names() {
+    // "bidding" is an English word; "Baden" a real name; "Beaton" too.
+    assert!(
+        flagged(
+            SEED,
+            "the bidding war; Baden and Beaton met. Bidden, he came"
+        )
+        .is_empty()
+    );
+    // Correct terms and other entries' terms.
+    assert!(flagged(SEED, "Biden and Trump met; the Chinese Embassy said so.").is_empty());
+    // "Yang" is one letter off "Wang", but a name of its own.
+    assert!(flagged("Wang Wentao\tname\n", "Yang said so").is_empty());
+    // Lowercase text is not a garbled name.
+    assert!(flagged(SEED, "the byton administration").is_empty());
+}
+
+#[test]
+fn does_not_flag_other_entries_terms_as_near_misses() {
+    // Both are glossary terms; neither is a garble of the other.
+    let rows = "Biden\tname\nBaiden\tname\n";
+    assert!(flagged(rows, "Baiden and Biden administration").is_empty());
+}
+
+#[test]
+fn does_not_flag_inside_occupied_spans() {
+    let index = NearMissIndex::new(&glossary(SEED));
+    let text = "the Byton administration";
+    assert!(index.find(text, &[Span::new(4, 9)]).is_empty());
+    assert_eq!(index.find(text, &[Span::new(0, 3)]).len(), 1);
+}
+
+#[test]
+fn does_not_flag_real_institutions_beside_the_entry() {
+    let rows = "National Security Council\torg\nDrug Enforcement Administration\torg\n";
+    assert!(
+        flagged(
+            rows,
+            "the UN Security Council met; the Food and Drug Administration too."
+        )
+        .is_empty()
+    );
+    assert!(flagged(rows, "a national security council of elders").is_empty());
+}
+
+#[test]
+fn capital_at_a_sentence_start_is_weaker_evidence() {
+    let index = NearMissIndex::new(&glossary(SEED));
+    let mid = index.find("talks with Byton administration", &[]);
+    let start = index.find("Byton administration talks", &[]);
+    assert!(start[0].confidence < mid[0].confidence);
+}
+
+#[test]
+fn does_not_flag_acronyms_among_ordinary_words() {
+    let rows = "Abus\tname\nIsiac\tname\n";
+    assert!(flagged(rows, "they build ABMs and use ASCII text").is_empty());
+    assert!(flagged(rows, "SCET = TRM + ABUZ.").is_empty());
+}
+
+#[test]
+fn fixes_the_seed_article_with_the_bare_glossary() {
+    // The name, chem and org rows of corpus/glossaries/seed-bare.tsv, plus two terms.
+    let rows = "term\tkind\nprecursor\tterm\ncommission\tterm\nBiden\tname\nTrump\tname\n\
+        Xi Jinping\tname\nLiu Pengyu\tname\nfentanyl\tchem\n4-piperidone\tchem\n\
+        1-boc-4-piperidone\tchem\n4-anilinopiperidine\tchem\nMinistry of Public Security\torg\n\
+        National Narcotics Control Commission\torg\nCommission on Narcotic Drugs\torg\n\
+        Drug Enforcement Administration\torg\nNational Security Council\torg\n\
+        Chinese Embassy\torg\n";
+    let glossary = Glossary::parse("seed-bare.tsv", rows).unwrap();
+    let text =
+        crate::normalize::Normalized::new(include_str!("../../corpus/seed/article.txt")).text;
+    let found: Vec<(String, String)> = NearMissIndex::new(&glossary)
+        .find(&text, &[])
+        .into_iter()
+        .map(|f| {
+            (
+                text[f.span.start..f.span.end].to_string(),
+                f.suggestions[0].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            pair("Byton", "Biden"),
+            pair("4-dipiperone", "4-piperidone"),
+            pair("1-boc-4-dipiperone", "1-boc-4-piperidone"),
+            pair("Ministry of Public Safety", "Ministry of Public Security"),
+        ]
+    );
+}
