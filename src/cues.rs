@@ -8,8 +8,11 @@ use crate::span::Span;
 
 #[derive(Debug, Clone, Copy)]
 enum Role {
+    /// A listed `context` cue: required for listed variants of entries that have them.
     Cue,
     Unless,
+    /// A word of the entry's note or intended sense: evidence for derived renderings.
+    Sense,
 }
 
 /// The cue and `unless` phrases of a glossary, compiled once.
@@ -23,15 +26,29 @@ pub struct CueIndex {
     /// Per entry: (cue number, span) of each cue occurrence, by position.
     cues: Vec<Vec<(u32, Span)>>,
     unless: Vec<Vec<Span>>,
+    sense: Vec<Vec<(u32, Span)>>,
 }
 
 impl CueMatcher {
-    pub fn new(glossary: &Glossary) -> CueMatcher {
+    /// Compiles the cues of every entry; `senses` adds each entry's sense words (may be empty).
+    pub fn new(glossary: &Glossary, senses: &[Vec<String>]) -> CueMatcher {
         let mut forms = Vec::new();
+        let no_sense = Vec::new();
         for (entry_index, entry) in glossary.entries.iter().enumerate() {
-            for (role, phrases) in [(Role::Cue, &entry.context), (Role::Unless, &entry.unless)] {
+            let sense = senses.get(entry_index).unwrap_or(&no_sense);
+            for (role, phrases) in [
+                (Role::Cue, &entry.context),
+                (Role::Unless, &entry.unless),
+                (Role::Sense, sense),
+            ] {
                 for (n, phrase) in phrases.iter().enumerate() {
-                    for (_, text) in inflect::forms(phrase) {
+                    // Vetoes match exactly as written, so "committees" does not veto
+                    // "committee"; cue words are looked for in all their forms.
+                    let texts = match role {
+                        Role::Unless => vec![phrase.clone()],
+                        _ => inflect::forms(phrase).into_iter().map(|(_, t)| t).collect(),
+                    };
+                    for text in texts {
                         forms.push(Form {
                             text,
                             case: CaseRule::Ignore,
@@ -51,12 +68,14 @@ impl CueMatcher {
         let mut index = CueIndex {
             cues: vec![Vec::new(); self.entries],
             unless: vec![Vec::new(); self.entries],
+            sense: vec![Vec::new(); self.entries],
         };
         for hit in self.matcher.find(text) {
             let (entry, role, n) = *hit.payload;
             match role {
                 Role::Cue => index.cues[entry].push((n, hit.span)),
                 Role::Unless => index.unless[entry].push(hit.span),
+                Role::Sense => index.sense[entry].push((n, hit.span)),
             }
         }
         index
@@ -66,17 +85,39 @@ impl CueMatcher {
 impl CueIndex {
     /// The first cue of `entry` inside `window` that is not the match itself.
     pub fn cue_in(&self, entry: usize, window: Span, matched: Span) -> Option<(u32, Span)> {
-        let cues = &self.cues[entry];
+        first_in(&self.cues[entry], window, matched)
+    }
+
+    /// The distinct cue and sense words of `entry` inside `window`, other than the match
+    /// itself: one span for each different word.
+    pub fn sense_cues_in(&self, entry: usize, window: Span, matched: Span) -> Vec<Span> {
+        let mut found: Vec<(bool, u32, Span)> = Vec::new();
+        for (listed, cues) in [(true, &self.cues[entry]), (false, &self.sense[entry])] {
+            let from = cues.partition_point(|(_, s)| s.start < window.start);
+            for &(n, span) in cues[from..].iter().take_while(|(_, s)| s.end <= window.end) {
+                if !span.overlaps(matched) && !found.iter().any(|&(l, m, _)| l == listed && m == n)
+                {
+                    found.push((listed, n, span));
+                }
+            }
+        }
+        found.into_iter().map(|(_, _, span)| span).collect()
+    }
+
+    /// Whether an `unless` phrase of `entry` overlaps `span`.
+    pub fn vetoed(&self, entry: usize, span: Span) -> bool {
+        self.unless[entry].iter().any(|s| s.overlaps(span))
+    }
+}
+
+/// The first occurrence inside `window` that does not overlap `matched`.
+fn first_in(cues: &[(u32, Span)], window: Span, matched: Span) -> Option<(u32, Span)> {
+    {
         let from = cues.partition_point(|(_, s)| s.start < window.start);
         cues[from..]
             .iter()
             .take_while(|(_, s)| s.end <= window.end)
             .find(|(_, s)| !s.overlaps(matched))
             .copied()
-    }
-
-    /// Whether an `unless` phrase of `entry` overlaps `span`.
-    pub fn vetoed(&self, entry: usize, span: Span) -> bool {
-        self.unless[entry].iter().any(|s| s.overlaps(span))
     }
 }

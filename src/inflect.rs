@@ -12,16 +12,19 @@ pub enum Inflection {
     PluralPossessive,
     Past,
     Gerund,
+    /// The singular of a plural form: "rogue buyers" also finds "rogue buyer".
+    Singular,
 }
 
 impl Inflection {
-    pub const ALL: [Inflection; 6] = [
+    pub const ALL: [Inflection; 7] = [
         Inflection::Base,
         Inflection::S,
         Inflection::Possessive,
         Inflection::PluralPossessive,
         Inflection::Past,
         Inflection::Gerund,
+        Inflection::Singular,
     ];
 
     /// Applies this inflection to the last word of `phrase`.
@@ -46,6 +49,7 @@ impl Inflection {
             Inflection::PluralPossessive => "s'",
             Inflection::Past => "ed",
             Inflection::Gerund => "ing",
+            Inflection::Singular => "",
         }
     }
 
@@ -66,6 +70,7 @@ impl Inflection {
             }
             Inflection::Past => past(word, &lower),
             Inflection::Gerund => gerund(word, &lower),
+            Inflection::Singular => singular(word, &lower),
         };
         if upper {
             suffixed.to_uppercase()
@@ -75,10 +80,37 @@ impl Inflection {
     }
 }
 
+/// Whether a word looks like a regular plural ("tariffs", not "press" or "status").
+fn is_plural(lower: &str) -> bool {
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !["ss", "us", "is", "ics", "news"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
 /// All inflected forms of `phrase` with their inflection, first occurrence of a form wins.
+/// Plural phrases get their singular instead of further plurals.
 pub fn forms(phrase: &str) -> Vec<(Inflection, String)> {
-    let mut out: Vec<(Inflection, String)> = Vec::with_capacity(6);
+    let head = phrase
+        .rsplit([' ', '-'])
+        .next()
+        .unwrap_or(phrase)
+        .to_lowercase();
+    let plural = is_plural(&head);
+    let mut out: Vec<(Inflection, String)> = Vec::with_capacity(7);
     for inflection in Inflection::ALL {
+        let wanted = match inflection {
+            Inflection::Singular => plural,
+            Inflection::S
+            | Inflection::PluralPossessive
+            | Inflection::Past
+            | Inflection::Gerund => !plural,
+            _ => true,
+        };
+        if !wanted {
+            continue;
+        }
         let form = inflection.apply(phrase);
         if !out.iter().any(|(_, f)| f.eq_ignore_ascii_case(&form)) {
             out.push((inflection, form));
@@ -102,6 +134,23 @@ fn plural(word: &str, lower: &str) -> String {
         format!("{}ies", &word[..stem_len])
     } else {
         format!("{word}s")
+    }
+}
+
+fn singular(word: &str, lower: &str) -> String {
+    if !is_plural(lower) {
+        return word.to_string();
+    }
+    let cut = |n: usize| word[..word.len() - n].to_string();
+    if lower.ends_with("ies") {
+        format!("{}y", cut(3))
+    } else if ["sses", "ches", "shes", "xes", "zes"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        cut(2)
+    } else {
+        cut(1)
     }
 }
 
@@ -181,6 +230,22 @@ mod tests {
         );
         assert_eq!(Inflection::S.apply("4-piperidone"), "4-piperidones");
         assert_eq!(Inflection::S.apply("DEA"), "DEAS");
+    }
+
+    #[test]
+    fn plural_phrases_find_their_singular() {
+        assert_eq!(Inflection::Singular.apply("rogue buyers"), "rogue buyer");
+        assert_eq!(Inflection::Singular.apply("policies"), "policy");
+        assert_eq!(Inflection::Singular.apply("taxes"), "tax");
+        assert_eq!(Inflection::Singular.apply("press"), "press");
+        let all: Vec<String> = forms("baseline tariffs")
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
+        assert_eq!(
+            all,
+            ["baseline tariffs", "baseline tariffs's", "baseline tariff"]
+        );
     }
 
     #[test]

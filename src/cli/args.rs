@@ -30,6 +30,9 @@ pub enum Command {
     Fix(FixArgs),
     /// Measure detection quality on annotated texts.
     Eval(EvalArgs),
+    /// Work with glossaries (list derived renderings for review).
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
     /// Review each suggested change (accept, reject, edit), or write them all as a patch.
     Review(ReviewArgs),
 }
@@ -45,6 +48,12 @@ pub struct GlossaryArgs {
     /// Do not flag doubled words ("Liu Liu").
     #[arg(long)]
     pub no_doubled_words: bool,
+    /// Do not flag near misses of names, chemicals and institutions ("Byton" for Biden).
+    #[arg(long)]
+    pub no_near_miss: bool,
+    /// Only listed variants: do not derive wrong renderings from the lexicon.
+    #[arg(long)]
+    pub no_derive: bool,
 }
 
 #[derive(Debug, Args)]
@@ -153,6 +162,26 @@ pub struct EvalArgs {
     /// List every false finding.
     #[arg(short, long)]
     pub verbose: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// List the wrong renderings derived for each entry, with their evidence and prior
+    /// confidence, so good ones can be copied into the glossary as variants.
+    Expand(ExpandArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExpandArgs {
+    /// Glossary file (.toml, .tsv or .csv); repeat to combine several.
+    #[arg(value_name = "FILE", required = true)]
+    pub glossaries: Vec<PathBuf>,
+    /// Only this entry (its term, case-insensitive).
+    #[arg(long, value_name = "TERM")]
+    pub term: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Human)]
+    pub format: EvalFormat,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

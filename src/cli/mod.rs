@@ -3,6 +3,7 @@
 
 mod args;
 mod eval;
+mod expand;
 mod inputs;
 mod remembered;
 mod review;
@@ -35,6 +36,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
         Command::Eval(args) => eval::run(args),
+        Command::Glossary(args::GlossaryCommand::Expand(args)) => expand::run(args),
         Command::Review(args) => review::run(args),
     };
     match result {
@@ -64,7 +66,9 @@ pub(crate) fn load_checker(args: &GlossaryArgs) -> Option<Checker> {
 
 fn check_options(args: &GlossaryArgs) -> CheckOptions {
     CheckOptions {
+        derive: !args.no_derive,
         doubled_words: !args.no_doubled_words,
+        near_miss: !args.no_near_miss,
         min_confidence: args.min_confidence,
     }
 }

@@ -7,6 +7,9 @@ use crate::inflect::Inflection;
 use crate::lexicon::{self, Relation};
 use crate::words::is_stopword;
 
+/// Co-hyponym families larger than this are too loose to count as near-synonyms.
+const MAX_SIBLING_FAMILY: usize = 40;
+
 /// How WordNet relates a candidate to the term's word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordNetRelation {
@@ -28,6 +31,9 @@ pub struct Evidence {
     pub moby: bool,
     /// ... and the word under the candidate.
     pub moby_mutual: bool,
+    /// How many WordNet synonyms of the word (any sense) Moby links with the candidate:
+    /// a candidate in the thick of the word's synonym cluster, not a stray association.
+    pub cluster: u32,
 }
 
 impl Evidence {
@@ -43,13 +49,16 @@ impl Evidence {
         match self.wordnet {
             Some(WordNetRelation::OtherSense) => add(0.8),
             Some(WordNetRelation::SameSense) => add(0.7),
-            Some(WordNetRelation::Linked) => add(0.5),
+            Some(WordNetRelation::Linked) => add(0.55),
             None => {}
         }
         if self.moby_mutual {
-            add(0.65);
-        } else if self.moby {
             add(0.35);
+        } else if self.moby {
+            add(0.2);
+        }
+        if self.moby {
+            add(0.12 * self.cluster.min(4) as f32);
         }
         (1.0 - miss).min(0.97)
     }
@@ -72,6 +81,12 @@ impl Evidence {
             parts.push("Moby synonyms both ways".to_string());
         } else if self.moby {
             parts.push("a Moby synonym".to_string());
+        }
+        if self.cluster > 0 {
+            parts.push(format!(
+                "linked with {} WordNet synonym(s) in Moby",
+                self.cluster
+            ));
         }
         parts.join(", ")
     }
@@ -133,17 +148,99 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
             }
         }
     }
+    // In multi-word terms any replaced word is a spin, so co-hyponyms count too ("baseline"
+    // and "benchmark" are both kinds of standard). Only small families, of the main senses.
+    if sense.is_none() {
+        for &id in wordnet.sense_ids(&base).iter().take(3) {
+            for &(rel, parent) in &wordnet.synset(id).links {
+                if rel != Relation::Hypernym {
+                    continue;
+                }
+                let children: Vec<u32> = wordnet
+                    .synset(parent)
+                    .links
+                    .iter()
+                    .filter(|(r, _)| *r == Relation::Hyponym)
+                    .map(|(_, t)| *t)
+                    .collect();
+                if children.len() > MAX_SIBLING_FAMILY {
+                    continue;
+                }
+                for child in children.into_iter().filter(|&c| c != id) {
+                    for lemma in &wordnet.synset(child).lemmas {
+                        let e = found.entry(lemma.to_lowercase()).or_default();
+                        e.wordnet = strongest(e.wordnet, WordNetRelation::Linked);
+                    }
+                }
+            }
+        }
+    }
     let moby = lexicon::moby();
+    let wordnet_synonyms: Vec<u32> = found
+        .iter()
+        .filter(|(_, e)| e.wordnet.is_some())
+        .filter_map(|(c, _)| moby.id(c))
+        .collect();
+    // Senses one step up from the word's senses, and those senses themselves: a Moby
+    // candidate with a sense in this neighbourhood is WordNet-linked.
+    let word_senses = wordnet.sense_ids(&base);
+    let hypernyms = |id: u32| {
+        wordnet
+            .synset(id)
+            .links
+            .iter()
+            .filter(|(r, _)| *r == Relation::Hypernym)
+            .map(|(_, t)| *t)
+            .collect::<Vec<u32>>()
+    };
+    let mut neighbourhood: Vec<u32> = word_senses.to_vec();
+    for &id in word_senses {
+        neighbourhood.extend(hypernyms(id));
+    }
+    // Linked: a sibling of a sense of the word, or a kind of it up to two levels down
+    // ("semester" is a kind of "academic term", a kind of "term").
+    let linked = |candidate: &str| {
+        wordnet.sense_ids(candidate).iter().any(|&id| {
+            neighbourhood.contains(&id)
+                || hypernyms(id).iter().any(|&h| {
+                    neighbourhood.contains(&h)
+                        || hypernyms(h).iter().any(|g| word_senses.contains(g))
+                })
+        })
+    };
+    let base_id = moby.id(&base);
     for synonym in moby.synonyms(&base) {
         let e = found.entry(synonym.to_string()).or_default();
+        if e.wordnet.is_none() && linked(synonym) {
+            e.wordnet = Some(WordNetRelation::Linked);
+        }
         e.moby = true;
-        e.moby_mutual = moby.lists(synonym, &base);
+        let Some(id) = moby.id(synonym) else { continue };
+        e.moby_mutual = base_id.is_some_and(|b| moby.lists_id(id, b));
+        e.cluster = wordnet_synonyms
+            .iter()
+            .filter(|&&s| moby.lists_id(s, id) || moby.lists_id(id, s))
+            .count() as u32;
+    }
+    // Moby has no senses: a Moby-only candidate whose own definitions share words with the
+    // intended sense is a synonym in that sense ("vitriol" -> "acrimony"), not a spin.
+    if let Some(sense) = sense.filter(|s| s.intended.is_some()) {
+        found.retain(|candidate, e| {
+            e.wordnet.is_some() || e.spin_count > 0 || !sense.describes(candidate)
+        });
+    }
+    // A term meant as a verb is not spun into a word that cannot be one, and so on.
+    if let Some(pos) = sense.and_then(|s| s.pos) {
+        found.retain(|candidate, _| {
+            let senses = wordnet.sense_ids(candidate);
+            senses.is_empty() || senses.iter().any(|&id| wordnet.synset(id).pos == pos)
+        });
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let mut out: Vec<Substitution> = found
         .into_iter()
         .filter(|(candidate, _)| acceptable(candidate, &base, &lower))
-        .filter(|(candidate, _)| !same_sense.contains(candidate))
+        .filter(|(candidate, _)| !same_sense.iter().any(|s| s == candidate))
         .map(|(candidate, evidence)| {
             let mut to = if plural {
                 Inflection::S.apply(&candidate)

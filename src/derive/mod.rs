@@ -11,7 +11,7 @@
 mod candidates;
 mod sense;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub use candidates::{Evidence, Substitution, WordNetRelation};
 pub use sense::SenseContext;
@@ -22,11 +22,15 @@ use crate::lexicon;
 use crate::words::is_stopword;
 
 /// At most this many renderings per entry, best prior first.
-const MAX_RENDERINGS_PER_ENTRY: usize = 48;
+const MAX_RENDERINGS_PER_ENTRY: usize = 240;
+/// At most this many renderings replacing several words at once.
+const MAX_COMBINATIONS_PER_ENTRY: usize = 48;
 /// Candidates per word considered when several words are replaced at once.
 const CANDIDATES_PER_WORD_IN_COMBINATIONS: usize = 8;
 /// Renderings with a lower prior are not kept.
-const MIN_PRIOR: f32 = 0.3;
+/// Findings need a confidence of 0.5 by default and context only lowers a prior, so lower
+/// priors would cost patterns and never fire.
+const MIN_PRIOR: f32 = 0.45;
 
 /// A rendering derived from a term, with the evidence for it.
 #[derive(Debug, Clone)]
@@ -41,6 +45,8 @@ pub struct DerivedRendering {
     /// True when the rendering alone is ordinary English (one replaced word, the rest common),
     /// so only the context of a match can tell a spin from normal use.
     pub needs_context: bool,
+    /// The part of speech the term is meant as, when known (single-word terms).
+    pub pos: Option<crate::lexicon::Pos>,
 }
 
 /// All derived renderings of a glossary and the sense cues of each entry.
@@ -63,11 +69,14 @@ pub fn derive(glossary: &Glossary) -> Derivation {
         blocked.insert(entry.term.to_lowercase());
         blocked.extend(entry.variants.iter().map(|v| v.to_lowercase()));
     }
+    lexicon::preload_thesauri();
     let mut derivation = Derivation::default();
+    let mut cache = HashMap::new();
     for (index, entry) in glossary.entries.iter().enumerate() {
         let sense = SenseContext::new(entry);
         if derivable(entry.kind) {
-            let mut renderings = derive_entry(index, &entry.term, &sense);
+            let curated = !entry.variants.is_empty();
+            let mut renderings = derive_entry(index, &entry.term, &sense, &mut cache, curated);
             renderings.retain(|r| !blocked.contains(&r.form.to_lowercase()));
             derivation.renderings.extend(renderings);
         }
@@ -88,9 +97,23 @@ fn term_words(term: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-fn derive_entry(entry: usize, term: &str, sense: &SenseContext) -> Vec<DerivedRendering> {
+/// Candidates of words of multi-word terms do not depend on the entry: computed once.
+type CandidateCache = HashMap<String, Vec<Substitution>>;
+
+fn derive_entry(
+    entry: usize,
+    term: &str,
+    sense: &SenseContext,
+    cache: &mut CandidateCache,
+    curated: bool,
+) -> Vec<DerivedRendering> {
     let words = term_words(term);
     let single = words.iter().filter(|(_, c)| *c).count() == 1 && words.len() == 1;
+    // An entry with listed variants has been curated: for a single word, which of its
+    // synonyms are wrong is the terminologist's call, not the thesaurus's.
+    if single && curated {
+        return Vec::new();
+    }
     // Candidate substitutions for each content word.
     let options: Vec<Vec<Substitution>> = words
         .iter()
@@ -98,9 +121,19 @@ fn derive_entry(entry: usize, term: &str, sense: &SenseContext) -> Vec<DerivedRe
             if !content {
                 return Vec::new();
             }
-            let mut subs = candidates::for_word(word, if single { Some(sense) } else { None });
-            subs.retain(|s| s.prior >= MIN_PRIOR);
-            subs
+            if single {
+                let mut subs = candidates::for_word(word, Some(sense));
+                subs.retain(|s| s.prior >= MIN_PRIOR);
+                return subs;
+            }
+            cache
+                .entry(word.clone())
+                .or_insert_with(|| {
+                    let mut subs = candidates::for_word(word, None);
+                    subs.retain(|s| s.prior >= MIN_PRIOR);
+                    subs
+                })
+                .clone()
         })
         .collect();
     let mut renderings = Vec::new();
@@ -134,6 +167,7 @@ fn derive_entry(entry: usize, term: &str, sense: &SenseContext) -> Vec<DerivedRe
     }
     for r in &mut renderings {
         r.needs_context = needs_context(&words, &r.substitutions, single);
+        r.pos = if single { sense.pos } else { None };
     }
     renderings.sort_by(|a, b| {
         b.prior
@@ -141,11 +175,18 @@ fn derive_entry(entry: usize, term: &str, sense: &SenseContext) -> Vec<DerivedRe
             .then_with(|| a.form.cmp(&b.form))
     });
     let mut seen = HashSet::new();
+    // Single replacements are all kept (within the per-word cap); combinations are capped.
+    let (singles, mut combos): (Vec<_>, Vec<_>) = renderings
+        .into_iter()
+        .partition(|r| r.substitutions.len() == 1);
+    combos.truncate(MAX_COMBINATIONS_PER_ENTRY);
+    let mut renderings = singles;
+    renderings.extend(combos);
     renderings.retain(|r| {
         r.prior >= MIN_PRIOR
             && seen.insert(r.form.to_lowercase())
             // A rendering that is itself a WordNet phrase is a term of its own ("neural net").
-            && !(r.form.contains(' ') && r.substitutions.len() == 1 && lexicon::wordnet().contains(&r.form))
+            && (single || !(r.substitutions.len() == 1 && lexicon::wordnet().contains(&r.form)))
     });
     renderings.truncate(MAX_RENDERINGS_PER_ENTRY);
     renderings
@@ -176,6 +217,7 @@ fn build(
         substitutions: subs.iter().map(|(_, s)| (*s).clone()).collect(),
         prior,
         needs_context: false,
+        pos: None,
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::glossary::Entry;
-use crate::lexicon::{self, Relation};
+use crate::lexicon::{self, Pos, Relation};
 use crate::words::{is_stopword, tokens};
 
 /// The intended sense of an entry and its cue words.
@@ -16,6 +16,11 @@ pub struct SenseContext {
     /// Words of the note and of the intended sense's definition: near a match they tell that
     /// the text is about what the term means.
     pub cues: Vec<String>,
+    /// Words describing the intended sense (its lemmas, definition, hypernyms, the note).
+    pub bag: Vec<String>,
+    /// The part of speech the term is meant as: a note starting with "to" means a verb,
+    /// otherwise the intended sense's.
+    pub pos: Option<Pos>,
 }
 
 /// Content words of a text, lowercase.
@@ -28,7 +33,10 @@ fn content_words(text: &str) -> Vec<String> {
 
 /// Words match when equal or, for longer words, when they share their first five letters.
 fn related(a: &str, b: &str) -> bool {
-    a == b || (a.len() >= 5 && b.len() >= 5 && a[..5] == b[..5])
+    a == b
+        || (a.chars().count() >= 5
+            && b.chars().count() >= 5
+            && a.chars().take(5).eq(b.chars().take(5)))
 }
 
 impl SenseContext {
@@ -62,15 +70,45 @@ impl SenseContext {
             }
             best.1
         };
+        let mut bag = intended.map(sense_words).unwrap_or_default();
+        bag.extend(note_words.iter().cloned());
         let mut cues: Vec<String> = note_words;
         cues.extend(entry.context.iter().map(|c| c.to_lowercase()));
         if let Some(id) = intended {
-            cues.extend(content_words(&wordnet.synset(id).gloss));
+            cues.extend(content_words(wordnet.synset(id).gloss));
         }
         let term_words: HashSet<String> = content_words(&entry.term).into_iter().collect();
         let mut seen = HashSet::new();
         cues.retain(|c| !term_words.contains(c) && seen.insert(c.clone()));
-        SenseContext { intended, cues }
+        let note = entry
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .trim_start()
+            .to_lowercase();
+        let pos = if note.starts_with("to ") {
+            Some(Pos::Verb)
+        } else {
+            intended.map(|id| wordnet.synset(id).pos)
+        };
+        SenseContext {
+            intended,
+            cues,
+            bag,
+            pos,
+        }
+    }
+
+    /// Whether one of the first senses of `word` is described with words of the intended
+    /// sense, i.e. `word` is a synonym in that sense.
+    pub fn describes(&self, word: &str) -> bool {
+        let wordnet = lexicon::wordnet();
+        wordnet.sense_ids(word).iter().take(3).any(|&id| {
+            let synset = wordnet.synset(id);
+            content_words(synset.gloss)
+                .iter()
+                .any(|w| self.bag.iter().any(|b| related(w, b)))
+        })
     }
 }
 
@@ -78,12 +116,12 @@ impl SenseContext {
 fn sense_words(id: u32) -> Vec<String> {
     let wordnet = lexicon::wordnet();
     let synset = wordnet.synset(id);
-    let mut words = content_words(&synset.gloss);
+    let mut words = content_words(synset.gloss);
     words.extend(synset.lemmas.iter().flat_map(|l| content_words(l)));
     for &(rel, target) in &synset.links {
         if rel == Relation::Hypernym {
             let hyper = wordnet.synset(target);
-            words.extend(content_words(&hyper.gloss));
+            words.extend(content_words(hyper.gloss));
             words.extend(hyper.lemmas.iter().flat_map(|l| content_words(l)));
         }
     }
@@ -119,10 +157,18 @@ mod tests {
         let bitter = SenseContext::new(&entry("vitriol", Some("bitter, abusive criticism")));
         let synset = lexicon::wordnet().synset(bitter.intended.unwrap());
         assert!(
-            !synset.lemmas.iter().any(|l| l == "sulfuric acid"),
+            !synset.lemmas.contains(&"sulfuric acid"),
             "{:?}",
             synset.lemmas
         );
+    }
+
+    #[test]
+    fn notes_in_any_script_are_fine() {
+        assert!(related("chemical", "chemistry"));
+        assert!(!related("勒索勒索勒索", "勒索勒索"));
+        let blackmail = SenseContext::new(&entry("blackmail", Some("勒索, extortion")));
+        assert!(blackmail.cues.contains(&"extortion".to_string()));
     }
 
     #[test]

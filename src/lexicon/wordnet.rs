@@ -1,7 +1,7 @@
 //! WordNet 3.0 synsets: which senses a word has, its synonyms in each, and links between
 //! senses. Sense is what tells a wrong-sense substitution from a good synonym.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Part of speech of a synset (adjective satellites count as adjectives).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,23 +25,24 @@ pub enum Relation {
 /// One sense: its synonyms, links and definition.
 #[derive(Debug, Clone)]
 pub struct Synset {
-    pub id: String,
+    pub id: &'static str,
     pub pos: Pos,
-    pub lemmas: Vec<String>,
+    pub lemmas: Vec<&'static str>,
     pub links: Vec<(Relation, u32)>,
-    pub gloss: String,
+    pub gloss: &'static str,
 }
 
 pub struct WordNet {
     synsets: Vec<Synset>,
     /// Lowercased lemma -> synsets holding it, in WordNet order (most frequent sense first).
-    senses: HashMap<String, Vec<u32>>,
+    senses: HashMap<&'static str, Vec<u32>>,
 }
 
 impl WordNet {
-    pub(super) fn parse(text: &str) -> WordNet {
+    /// Parses the synset table; the text lives as long as the process, like the lexicon.
+    pub(super) fn parse(text: &'static str) -> WordNet {
         let mut synsets = Vec::new();
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut raw_links = Vec::new();
         for line in super::data_lines(text) {
             let mut f = line.split('\t');
@@ -54,17 +55,17 @@ impl WordNet {
                 "r" => Pos::Adverb,
                 _ => Pos::Adjective,
             };
-            ids.insert(id.to_string(), synsets.len() as u32);
-            raw_links.push(f.next().unwrap_or("").to_string());
+            ids.insert(id, synsets.len() as u32);
+            raw_links.push(f.next().unwrap_or(""));
             synsets.push(Synset {
-                id: id.to_string(),
+                id,
                 pos,
-                lemmas: lemmas.split('|').map(String::from).collect(),
+                lemmas: lemmas.split('|').collect(),
                 links: Vec::new(),
-                gloss: f.next().unwrap_or("").to_string(),
+                gloss: f.next().unwrap_or(""),
             });
         }
-        let mut senses: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut senses: HashMap<&'static str, Vec<u32>> = HashMap::default();
         for (index, (synset, links)) in synsets.iter_mut().zip(raw_links).enumerate() {
             synset.links = links
                 .split_whitespace()
@@ -81,8 +82,13 @@ impl WordNet {
                     Some((rel, *ids.get(target)?))
                 })
                 .collect();
-            for lemma in &synset.lemmas {
-                let list = senses.entry(lemma.to_lowercase()).or_default();
+            for &lemma in &synset.lemmas {
+                let key: &'static str = if lemma.chars().any(char::is_uppercase) {
+                    Box::leak(lemma.to_lowercase().into_boxed_str())
+                } else {
+                    lemma
+                };
+                let list = senses.entry(key).or_default();
                 if list.last() != Some(&(index as u32)) {
                     list.push(index as u32);
                 }
@@ -94,7 +100,7 @@ impl WordNet {
     /// The senses of a word or phrase (case-insensitive), most frequent first.
     pub fn senses(&self, lemma: &str) -> impl Iterator<Item = &Synset> + '_ {
         self.senses
-            .get(&lemma.to_lowercase())
+            .get(lower(lemma).as_ref())
             .into_iter()
             .flatten()
             .map(|&i| &self.synsets[i as usize])
@@ -103,7 +109,7 @@ impl WordNet {
     /// Indices of the senses of a word, most frequent first.
     pub fn sense_ids(&self, lemma: &str) -> &[u32] {
         self.senses
-            .get(&lemma.to_lowercase())
+            .get(lower(lemma).as_ref())
             .map_or(&[], Vec::as_slice)
     }
 
@@ -113,7 +119,16 @@ impl WordNet {
 
     /// Whether a word or phrase is a WordNet lemma.
     pub fn contains(&self, lemma: &str) -> bool {
-        self.senses.contains_key(&lemma.to_lowercase())
+        self.senses.contains_key(lower(lemma).as_ref())
+    }
+}
+
+/// Lowercases only when needed: most look-ups are lowercase already.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
     }
 }
 
@@ -125,7 +140,7 @@ mod tests {
     fn vitriol_shares_a_sense_with_sulfuric_acid() {
         let shared = wordnet()
             .senses("vitriol")
-            .any(|s| s.lemmas.iter().any(|l| l == "sulfuric acid"));
+            .any(|s| s.lemmas.contains(&"sulfuric acid"));
         assert!(shared);
     }
 
@@ -135,7 +150,7 @@ mod tests {
         assert!(senses.len() >= 2);
         let forerunner = senses
             .iter()
-            .filter(|s| s.lemmas.iter().any(|l| l == "forerunner"))
+            .filter(|s| s.lemmas.contains(&"forerunner"))
             .count();
         assert!(forerunner >= 1 && forerunner < senses.len());
         assert!(wordnet().contains("Precursor"));

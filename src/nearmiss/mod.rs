@@ -133,7 +133,7 @@ pub struct NearMissIndex {
     anchors: HashMap<String, Vec<(u32, u16)>>,
     /// Synonyms (lowercase) of each content word of multi-word org entries.
     synonyms: HashMap<(u32, u16), HashSet<String>>,
-    /// Lowercase terms of every glossary entry: never a near miss of another.
+    /// Lowercase terms of every glossary entry, and their words: never a near miss of another.
     terms: HashSet<String>,
 }
 
@@ -188,7 +188,11 @@ impl NearMissIndex {
             terms: glossary
                 .entries
                 .iter()
-                .map(|e| e.term.to_lowercase())
+                .flat_map(|e| {
+                    let words = e.term.split_whitespace().filter(|w| w.chars().count() >= 4);
+                    std::iter::once(e.term.as_str()).chain(words)
+                })
+                .map(str::to_lowercase)
                 .collect(),
         };
         for entry in glossary.entries.iter().filter(|e| eligible(e.kind)) {
@@ -244,8 +248,8 @@ impl NearMissIndex {
     }
 
     /// Near-miss findings in `text` (the normalised text; spans are byte ranges into it).
-    /// `occupied`: spans already claimed by exact term/variant matches; nothing inside or
-    /// overlapping them is flagged.
+    /// `occupied`: spans already claimed by exact term/variant matches (in any order, may
+    /// overlap); nothing inside or overlapping them is flagged.
     pub fn find(&self, text: &str, occupied: &[Span]) -> Vec<Finding> {
         if self.entries.is_empty() {
             return Vec::new();
@@ -258,8 +262,7 @@ impl NearMissIndex {
                 candidates.push(c);
             }
         }
-        let mut occupied = occupied.to_vec();
-        occupied.sort_unstable();
+        let occupied = merged(occupied);
         // Strongest first, then longest; each span is claimed once.
         candidates.sort_by(|a, b| {
             b.confidence
@@ -626,6 +629,20 @@ fn whole_suggestion(window: &[Token], entry: &NearEntry) -> String {
     } else {
         entry.term.clone()
     }
+}
+
+/// The spans sorted, with overlapping ones merged.
+fn merged(spans: &[Span]) -> Vec<Span> {
+    let mut sorted = spans.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(sorted.len());
+    for span in sorted {
+        match out.last_mut() {
+            Some(last) if span.start < last.end => *last = last.cover(span),
+            _ => out.push(span),
+        }
+    }
+    out
 }
 
 /// Whether `span` overlaps any of the sorted, non-overlapping `spans`.

@@ -127,6 +127,9 @@ fn does_not_flag_other_entries_terms_as_near_misses() {
     // Both are glossary terms; neither is a garble of the other.
     let rows = "Biden\tname\nBaiden\tname\n";
     assert!(flagged(rows, "Baiden and Biden administration").is_empty());
+    // A word of another entry's name is no garble either: "Tsang" alone, not "Tseng".
+    let rows = "Tseng\tname\nTsang Wai-Hung\tname\n";
+    assert!(flagged(rows, "Chairman Tsang raised questions").is_empty());
 }
 
 #[test]
@@ -135,6 +138,8 @@ fn does_not_flag_inside_occupied_spans() {
     let text = "the Byton administration";
     assert!(index.find(text, &[Span::new(4, 9)]).is_empty());
     assert_eq!(index.find(text, &[Span::new(0, 3)]).len(), 1);
+    let overlapping = [Span::new(10, 24), Span::new(0, 3), Span::new(2, 7)];
+    assert!(index.find(text, &overlapping).is_empty());
 }
 
 #[test]

@@ -1,0 +1,94 @@
+//! `termlint glossary expand`: the derived renderings of each entry, for a terminologist to
+//! review and copy good ones into the glossary as listed variants.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::args::{EvalFormat, ExpandArgs};
+use super::{EXIT_CLEAN, EXIT_ERROR, report_error};
+use termlint::derive;
+use termlint::glossary::Glossary;
+
+#[derive(Serialize)]
+struct Row<'a> {
+    term: &'a str,
+    origin: String,
+    rendering: &'a str,
+    prior: f64,
+    needs_context: bool,
+    evidence: Vec<String>,
+}
+
+pub fn run(args: ExpandArgs) -> io::Result<u8> {
+    let glossary = match Glossary::load(&args.glossaries) {
+        Ok(g) => g,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let wanted = args.term.as_deref().map(str::to_lowercase);
+    if let Some(term) = &wanted
+        && !glossary
+            .entries
+            .iter()
+            .any(|e| e.term.to_lowercase() == *term)
+    {
+        report_error(format!("no entry `{term}` in the glossary"));
+        return Ok(EXIT_ERROR);
+    }
+    let derivation = derive::derive(&glossary);
+    let rows: Vec<Row> = derivation
+        .renderings
+        .iter()
+        .filter(|r| {
+            let term = &glossary.entries[r.entry].term;
+            wanted.as_ref().is_none_or(|w| term.to_lowercase() == *w)
+        })
+        .map(|r| {
+            let entry = &glossary.entries[r.entry];
+            Row {
+                term: &entry.term,
+                origin: entry.origin.to_string(),
+                rendering: &r.form,
+                prior: (f64::from(r.prior) * 100.0).round() / 100.0,
+                needs_context: r.needs_context,
+                evidence: r
+                    .substitutions
+                    .iter()
+                    .map(|s| format!("'{}' for '{}': {}", s.to, s.from, s.evidence.describe()))
+                    .collect(),
+            }
+        })
+        .collect();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        EvalFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        EvalFormat::Human => {
+            let mut current = "";
+            for row in &rows {
+                if row.term != current {
+                    current = row.term;
+                    writeln!(out, "{} ({})", row.term, row.origin)?;
+                }
+                let context = if row.needs_context {
+                    "  [needs context]"
+                } else {
+                    ""
+                };
+                writeln!(out, "  {:.2}  {}{context}", row.prior, row.rendering)?;
+                for e in &row.evidence {
+                    writeln!(out, "          {e}")?;
+                }
+            }
+            writeln!(out, "{} derived renderings", rows.len())?;
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_CLEAN)
+}

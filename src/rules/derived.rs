@@ -1,0 +1,154 @@
+//! Derived renderings: wrong renderings of a bare term found through the lexicon. Whether a
+//! match is reported depends on its prior and on the text around it.
+
+use crate::checker::Site;
+use crate::derive::DerivedRendering;
+use crate::finding::{Finding, rule};
+use crate::glossary::Severity;
+use crate::lexicon::{self, Pos};
+
+/// Possessive pronouns: "his predecessor" is a person, never a chemical.
+const POSSESSIVES: &[&str] = &["his", "her", "their", "my", "your", "our"];
+
+/// Words before a noun, not a verb: "the plan", "its records".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "s", "any", "some", "no", "each", "every", "of",
+];
+/// Words before a verb: "to arrange", "will schedule", "they arranged".
+const VERB_MARKERS: &[&str] = &[
+    "to", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do",
+    "not", "they", "we", "he", "she", "it", "who", "which", "also", "then",
+];
+
+/// How the word before the match fits the part of speech the term is meant as: `None` when
+/// it rules the reading out, else a factor (a verb marker before a verb-meant term helps).
+fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
+    let previous = site.previous_word().map(str::to_lowercase);
+    let previous = previous.as_deref().unwrap_or("");
+    match rendering.pos {
+        Some(Pos::Verb) if DETERMINERS.contains(&previous) => None,
+        Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(1.25),
+        Some(Pos::Noun)
+            if previous == "to"
+                || ["will", "would", "can", "could", "should", "must"].contains(&previous) =>
+        {
+            None
+        }
+        _ => Some(1.0),
+    }
+}
+
+/// How much the surroundings of a match support reading it as a spin of the term. The
+/// words of the term's note and sense are the evidence; other glossary terms nearby only say
+/// the text is on the glossary's subject, which on-beat news always is, so they count less.
+fn context_factor(site: &Site) -> (f32, String) {
+    let sentence = site.sentence_window();
+    let cues = site.sense_cues_in(sentence);
+    let domain = site.domain_term_in(sentence);
+    // One generic word of a note ("place", "control") turns up anywhere; two, or one with
+    // another glossary term, say the sentence is about the term's subject.
+    match (cues.as_slice(), domain) {
+        ([a, b, ..], _) => return (1.0, format!("the sentence mentions '{a}' and '{b}'")),
+        ([a], Some(term)) => {
+            return (
+                1.0,
+                format!("the sentence mentions '{a}' and '{term}' from the glossary"),
+            );
+        }
+        ([a], None) => return (0.65, format!("the sentence mentions '{a}'")),
+        ([], Some(term)) => return (0.5, format!("'{term}' from the glossary is near")),
+        ([], None) => {}
+    }
+    let paragraph = site.paragraph();
+    match site.sense_cues_in(paragraph).as_slice() {
+        [a, b, ..] => (0.7, format!("the paragraph mentions '{a}' and '{b}'")),
+        [a] => (0.5, format!("the paragraph mentions '{a}'")),
+        [] => (
+            0.3,
+            "nothing nearby is about the term's subject".to_string(),
+        ),
+    }
+}
+
+/// The SCOWL level of the most common replacement word (10 = most common).
+fn replaced_level(rendering: &DerivedRendering) -> Option<u8> {
+    rendering
+        .substitutions
+        .iter()
+        .filter_map(|s| lexicon::words().level(&s.to.to_lowercase()))
+        .min()
+}
+
+/// Very common words are more often meant as themselves.
+fn commonness_factor(rendering: &DerivedRendering) -> f32 {
+    match replaced_level(rendering) {
+        Some(l) if l <= 10 => 0.8,
+        Some(l) if l <= 20 => 0.9,
+        _ => 1.0,
+    }
+}
+
+pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
+    let entry = site.entry;
+    // The entry's own context cues bind derived renderings as they bind listed variants.
+    if !entry.context.is_empty() && site.cue().is_none() {
+        return None;
+    }
+    let mut confidence = rendering.prior;
+    let mut why = Vec::new();
+    if !rendering.needs_context && rendering.substitutions.len() == 1 {
+        // One common word swapped in a phrase is how people paraphrase ("illegal drugs" for
+        // "illicit drugs"); paraphrasing tools reach for rarer words ("bosom cancer").
+        confidence *= match replaced_level(rendering) {
+            Some(l) if l <= 20 => 0.5,
+            Some(l) if l <= 35 => 0.85,
+            _ => 1.0,
+        };
+    }
+    if rendering.needs_context {
+        let previous = site.previous_word().map(str::to_lowercase);
+        if previous.is_some_and(|p| POSSESSIVES.contains(&p.as_str())) {
+            return None;
+        }
+        let capitalised = site
+            .matched()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            && !entry.term.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && !site.starts_sentence() {
+            return None; // "Pioneer" mid-sentence is a name, not a spun word
+        }
+        let grammar = grammar_factor(site, rendering)?;
+        let (factor, reason) = context_factor(site);
+        confidence *= factor * grammar * commonness_factor(rendering);
+        why.push(reason);
+    }
+    let evidence: Vec<String> = rendering
+        .substitutions
+        .iter()
+        .map(|s| format!("'{}' for '{}': {}", s.to, s.from, s.evidence.describe()))
+        .collect();
+    let mut message = format!(
+        "'{}' may be a paraphraser's rendering of '{}' ({}): {}",
+        site.matched(),
+        entry.term,
+        entry.origin,
+        evidence.join("; ")
+    );
+    if !why.is_empty() {
+        message.push_str(&format!("; {}", why.join(", ")));
+    }
+    Some(Finding {
+        rule: rule::DERIVED,
+        span: site.span,
+        kind: Some(entry.kind),
+        severity: Severity::Warning,
+        confidence: confidence.clamp(0.0, 1.0),
+        message,
+        suggestions: Vec::new(),
+        fix: None,
+        entry: Some(entry.origin.clone()),
+    })
+}
