@@ -294,8 +294,17 @@ impl Checker {
             };
             claims.push(claim);
         }
-        // Near misses never touch text that a term or a rendering claimed.
-        let occupied: Vec<Span> = claims.iter().map(|c| c.span).collect();
+        // Near misses never touch text that a term or a reported rendering claimed; a
+        // rendering below the reporting threshold leaves its span to them.
+        let occupied: Vec<Span> = claims
+            .iter()
+            .filter(|c| {
+                c.finding
+                    .as_ref()
+                    .is_none_or(|f| f.confidence >= self.options.min_confidence)
+            })
+            .map(|c| c.span)
+            .collect();
         let mut findings = leftmost_longest(claims);
         if let Some(index) = &self.near_miss {
             findings.extend(index.find(text, &occupied));
