@@ -8,7 +8,7 @@
 use crate::casing::{CaseRule, copy_case};
 use crate::context::Sentences;
 use crate::cues::{CueIndex, CueMatcher};
-use crate::derive::{self, DerivedRendering};
+use crate::derive::{self, CandidateHit, DerivedEntry, DerivedRendering};
 use crate::finding::{Applicability, Finding};
 use crate::glossary::{Entry, FixMode, Glossary, Kind};
 use crate::inflect::{self, Inflection};
@@ -43,16 +43,7 @@ impl Default for CheckOptions {
     }
 }
 
-/// Where a wrong rendering comes from.
-#[derive(Debug, Clone)]
-pub enum Provenance {
-    /// Listed in the glossary's `variants`.
-    Listed,
-    /// Derived from the term through the lexicon.
-    Derived(Box<DerivedRendering>),
-}
-
-/// A wrong rendering of an entry to look for, with the correction it calls for.
+/// A listed wrong rendering of an entry, with the correction it calls for.
 #[derive(Debug, Clone)]
 pub struct Rendering {
     pub entry: usize,
@@ -60,18 +51,12 @@ pub struct Rendering {
     pub form: String,
     /// The base form of the correction.
     pub correction: String,
-    pub provenance: Provenance,
 }
 
-impl Rendering {
-    /// Listed variants win over derived renderings of the same span.
-    fn rank(&self) -> u8 {
-        match self.provenance {
-            Provenance::Listed => 1,
-            Provenance::Derived(_) => 2,
-        }
-    }
-}
+/// At equal spans correct terms win over listed variants, and those over derived renderings.
+const TERM_RANK: u8 = 0;
+const LISTED_RANK: u8 = 1;
+const DERIVED_RANK: u8 = 2;
 
 #[derive(Debug, Clone, Copy)]
 enum Target {
@@ -79,6 +64,13 @@ enum Target {
     Term,
     Rendering {
         index: usize,
+        inflection: Inflection,
+    },
+    /// A candidate replacement for one word of a derivable term.
+    Candidate {
+        derived: u32,
+        slot: u16,
+        candidate: u16,
         inflection: Inflection,
     },
 }
@@ -95,6 +87,7 @@ struct Claim {
 pub struct Checker {
     glossary: Glossary,
     renderings: Vec<Rendering>,
+    derived: Vec<DerivedEntry>,
     matcher: Matcher<(usize, Target)>,
     cues: CueMatcher,
     near_miss: Option<NearMissIndex>,
@@ -186,18 +179,12 @@ impl Site<'_> {
 
 impl Checker {
     pub fn new(glossary: Glossary, options: CheckOptions) -> Checker {
-        let mut renderings = rules::variants::renderings(&glossary);
+        let renderings = rules::variants::renderings(&glossary);
         let derivation = if options.derive {
             derive::derive(&glossary)
         } else {
             derive::Derivation::default()
         };
-        renderings.extend(derivation.renderings.into_iter().map(|d| Rendering {
-            entry: d.entry,
-            form: d.form.clone(),
-            correction: d.correction.clone(),
-            provenance: Provenance::Derived(Box::new(d)),
-        }));
         let mut forms = Vec::new();
         for (entry_index, entry) in glossary.entries.iter().enumerate() {
             for (_, text) in inflect::forms(&entry.term) {
@@ -215,12 +202,7 @@ impl Checker {
             let inflected = if entry.kind == Kind::Phrase {
                 vec![(Inflection::Base, rendering.form.clone())]
             } else {
-                let mut forms = inflect::forms(&rendering.form);
-                // A derived rendering of a noun is not looked for as a verb, and vice versa.
-                if let Provenance::Derived(d) = &rendering.provenance {
-                    forms.retain(|(i, _)| fits(d.pos, *i));
-                }
-                forms
+                inflect::forms(&rendering.form)
             };
             for (inflection, text) in inflected {
                 forms.push(Form {
@@ -230,6 +212,46 @@ impl Checker {
                 });
             }
         }
+        for (derived, d) in derivation.entries.iter().enumerate() {
+            let entry = &glossary.entries[d.entry];
+            for (slot, s) in d.slots.iter().enumerate() {
+                let last = slot + 1 == d.slots.len();
+                for (candidate, sub) in s.candidates.iter().enumerate() {
+                    // Only the last word of a phrase inflects; a derived rendering of a noun
+                    // is not looked for as a verb, and vice versa.
+                    let inflected = if last && entry.kind != Kind::Phrase {
+                        let mut forms = inflect::forms(&sub.to);
+                        // The head of a multi-word term is a noun: no verb forms.
+                        let pos = if d.slots.len() > 1 {
+                            Some(Pos::Noun)
+                        } else {
+                            d.pos
+                        };
+                        forms.retain(|(i, _)| fits(pos, *i));
+                        forms
+                    } else {
+                        vec![(Inflection::Base, sub.to.clone())]
+                    };
+                    // Spinners do not keep capitals ("versatile instructive framework"
+                    // for "Adaptive Educational System"): candidates match in any case.
+                    for (inflection, text) in inflected {
+                        forms.push(Form {
+                            text,
+                            case: CaseRule::Ignore,
+                            payload: (
+                                d.entry,
+                                Target::Candidate {
+                                    derived: derived as u32,
+                                    slot: slot as u16,
+                                    candidate: candidate as u16,
+                                    inflection,
+                                },
+                            ),
+                        });
+                    }
+                }
+            }
+        }
         let senses: Vec<Vec<String>> = derivation.senses.into_iter().map(|s| s.cues).collect();
         Checker {
             matcher: Matcher::new(forms),
@@ -237,6 +259,7 @@ impl Checker {
             near_miss: options.near_miss.then(|| NearMissIndex::new(&glossary)),
             glossary,
             renderings,
+            derived: derivation.entries,
             options,
         }
     }
@@ -245,9 +268,14 @@ impl Checker {
         &self.glossary
     }
 
-    /// The renderings this checker looks for: listed variants, then derived ones.
+    /// The listed variants this checker looks for.
     pub fn renderings(&self) -> &[Rendering] {
         &self.renderings
+    }
+
+    /// The derivable entries, with the candidates of each word.
+    pub fn derived(&self) -> &[DerivedEntry] {
+        &self.derived
     }
 
     /// Checks one text; findings are sorted by position.
@@ -262,37 +290,68 @@ impl Checker {
             .filter(|h| matches!(h.payload.1, Target::Term))
             .map(|h| (h.span, h.payload.0))
             .collect();
+        let site = |span: Span, entry_index: usize| Site {
+            text,
+            span,
+            entry: &self.glossary.entries[entry_index],
+            entry_index,
+            sentences: &sentences,
+            cues: &cues,
+            terms: &terms,
+        };
         let mut claims = Vec::new();
+        let mut candidates = Vec::new();
         for hit in &hits {
             let (entry_index, target) = *hit.payload;
-            let claim = match target {
-                Target::Term => Claim {
+            match target {
+                Target::Term => claims.push(Claim {
                     span: hit.span,
-                    rank: 0,
+                    rank: TERM_RANK,
                     finding: None,
-                },
+                }),
                 Target::Rendering { index, inflection } => {
-                    let site = Site {
-                        text,
-                        span: hit.span,
-                        entry: &self.glossary.entries[entry_index],
-                        entry_index,
-                        sentences: &sentences,
-                        cues: &cues,
-                        terms: &terms,
-                    };
                     let rendering = &self.renderings[index];
-                    match self.judge(&site, rendering, inflection) {
-                        Some(finding) => Claim {
+                    let site = site(hit.span, entry_index);
+                    if let Some(finding) = self.judge_listed(&site, rendering, inflection) {
+                        claims.push(Claim {
                             span: hit.span,
-                            rank: rendering.rank(),
+                            rank: LISTED_RANK,
                             finding: Some(finding),
-                        },
-                        None => continue,
+                        });
                     }
                 }
-            };
-            claims.push(claim);
+                Target::Candidate {
+                    derived,
+                    slot,
+                    candidate,
+                    inflection,
+                } => candidates.push(CandidateHit {
+                    span: hit.span,
+                    derived: derived as usize,
+                    slot: slot as usize,
+                    candidate: candidate as usize,
+                    inflection,
+                }),
+            }
+        }
+        // The term's own words around a candidate match in any case too.
+        let case = |_: usize| CaseRule::Ignore;
+        for found in derive::assemble(text, &self.derived, case, &candidates) {
+            let d = &self.derived[found.derived];
+            let replaced: Vec<(usize, &derive::Substitution)> = found
+                .replaced
+                .iter()
+                .map(|&(slot, c)| (slot, &d.slots[slot].candidates[c]))
+                .collect();
+            let rendering = d.rendering(&replaced);
+            let site = site(found.span, d.entry);
+            if let Some(finding) = self.judge_derived(&site, &rendering, found.inflection) {
+                claims.push(Claim {
+                    span: found.span,
+                    rank: DERIVED_RANK,
+                    finding: Some(finding),
+                });
+            }
         }
         // Near misses never touch text that a term or a reported rendering claimed; a
         // rendering below the reporting threshold leaves its span to them.
@@ -320,30 +379,65 @@ impl Checker {
         findings
     }
 
-    /// Lets the rule that produced a rendering judge one of its matches.
-    fn judge(&self, site: &Site, rendering: &Rendering, inflection: Inflection) -> Option<Finding> {
+    /// Judges a listed variant found in the text.
+    fn judge_listed(
+        &self,
+        site: &Site,
+        rendering: &Rendering,
+        inflection: Inflection,
+    ) -> Option<Finding> {
         if site.cues.vetoed(site.entry_index, site.span) {
             return None;
         }
-        let suggestion = copy_case(site.matched(), &inflection.apply(&rendering.correction));
-        let (mut finding, applicability) = match &rendering.provenance {
-            Provenance::Listed => {
-                let applicability = match site.entry.fix {
-                    FixMode::Safe => Applicability::Safe,
-                    FixMode::Suggest => Applicability::Unsafe,
-                };
-                (rules::variants::judge(site)?, applicability)
-            }
-            // Derived renderings are educated guesses: a human applies them.
-            Provenance::Derived(derived) => {
-                (rules::derived::judge(site, derived)?, Applicability::Unsafe)
-            }
+        let applicability = match site.entry.fix {
+            FixMode::Safe => Applicability::Safe,
+            FixMode::Suggest => Applicability::Unsafe,
         };
-        finding.span = site.span;
-        finding.suggestions = vec![suggestion];
-        finding.fix = finding.fix_for(0, applicability);
-        Some(finding)
+        let finding = rules::variants::judge(site)?;
+        Some(with_fix(
+            finding,
+            site,
+            &rendering.correction,
+            inflection,
+            applicability,
+        ))
     }
+
+    /// Judges a derived rendering found in the text. Derived renderings are educated
+    /// guesses: their fixes are unsafe, applied by a human.
+    fn judge_derived(
+        &self,
+        site: &Site,
+        rendering: &DerivedRendering,
+        inflection: Inflection,
+    ) -> Option<Finding> {
+        if site.cues.vetoed(site.entry_index, site.span) {
+            return None;
+        }
+        let finding = rules::derived::judge(site, rendering)?;
+        Some(with_fix(
+            finding,
+            site,
+            &rendering.correction,
+            inflection,
+            Applicability::Unsafe,
+        ))
+    }
+}
+
+/// Gives a finding its suggestion (the correction, inflected and cased like the match) and
+/// the fix that applies it.
+fn with_fix(
+    mut finding: Finding,
+    site: &Site,
+    correction: &str,
+    inflection: Inflection,
+    applicability: Applicability,
+) -> Finding {
+    finding.span = site.span;
+    finding.suggestions = vec![copy_case(site.matched(), &inflection.apply(correction))];
+    finding.fix = finding.fix_for(0, applicability);
+    finding
 }
 
 /// Whether an inflection suits the part of speech a term is meant as.

@@ -39,13 +39,17 @@ pub fn run(args: ExpandArgs) -> io::Result<u8> {
         return Ok(EXIT_ERROR);
     }
     let derivation = derive::derive(&glossary);
-    let rows: Vec<Row> = derivation
-        .renderings
+    let renderings: Vec<derive::DerivedRendering> = derivation
+        .entries
         .iter()
-        .filter(|r| {
-            let term = &glossary.entries[r.entry].term;
+        .filter(|d| {
+            let term = &glossary.entries[d.entry].term;
             wanted.as_ref().is_none_or(|w| term.to_lowercase() == *w)
         })
+        .flat_map(|d| d.display_renderings())
+        .collect();
+    let rows: Vec<Row> = renderings
+        .iter()
         .map(|r| {
             let entry = &glossary.entries[r.entry];
             Row {
@@ -86,7 +90,11 @@ pub fn run(args: ExpandArgs) -> io::Result<u8> {
                     writeln!(out, "          {e}")?;
                 }
             }
-            writeln!(out, "{} derived renderings", rows.len())?;
+            writeln!(
+                out,
+                "{} derived renderings listed (combinations of other candidates are found in texts too)",
+                rows.len()
+            )?;
         }
     }
     out.flush()?;

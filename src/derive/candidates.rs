@@ -1,6 +1,6 @@
 //! Candidate replacements for one word of a term, with the evidence for each.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use super::sense::SenseContext;
 use crate::inflect::Inflection;
@@ -9,6 +9,8 @@ use crate::words::is_stopword;
 
 /// Co-hyponym families larger than this are too loose to count as near-synonyms.
 const MAX_SIBLING_FAMILY: usize = 40;
+/// Co-hyponyms are looked at only for words with fewer synonyms than this.
+const FEW_CANDIDATES: usize = 10;
 
 /// How WordNet relates a candidate to the term's word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +116,7 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
             None => (lower.clone(), false),
         }
     };
-    let mut found: BTreeMap<String, Evidence> = BTreeMap::new();
+    let mut found: FxHashMap<String, Evidence> = FxHashMap::default();
     for key in [&lower, &base] {
         for (spun, count) in lexicon::spins().of(key) {
             let e = found.entry(spun.clone()).or_default();
@@ -150,7 +152,7 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
     }
     // In multi-word terms any replaced word is a spin, so co-hyponyms count too ("baseline"
     // and "benchmark" are both kinds of standard). Only small families, of the main senses.
-    if sense.is_none() {
+    if sense.is_none() && found.len() < FEW_CANDIDATES {
         for &id in wordnet.sense_ids(&base).iter().take(3) {
             for &(rel, parent) in &wordnet.synset(id).links {
                 if rel != Relation::Hypernym {
@@ -191,7 +193,6 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
             .iter()
             .filter(|(r, _)| *r == Relation::Hypernym)
             .map(|(_, t)| *t)
-            .collect::<Vec<u32>>()
     };
     let mut neighbourhood: Vec<u32> = word_senses.to_vec();
     for &id in word_senses {
@@ -202,21 +203,30 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
     let linked = |candidate: &str| {
         wordnet.sense_ids(candidate).iter().any(|&id| {
             neighbourhood.contains(&id)
-                || hypernyms(id).iter().any(|&h| {
-                    neighbourhood.contains(&h)
-                        || hypernyms(h).iter().any(|g| word_senses.contains(g))
+                || hypernyms(id).any(|h| {
+                    neighbourhood.contains(&h) || hypernyms(h).any(|g| word_senses.contains(&g))
                 })
         })
     };
     let base_id = moby.id(&base);
     for synonym in moby.synonyms(&base) {
-        let e = found.entry(synonym.to_string()).or_default();
+        let Some(id) = moby.id(synonym) else { continue };
+        let mutual = base_id.is_some_and(|b| moby.lists_id(id, b));
+        // A one-way Moby link is a loose association: it only adds to other evidence.
+        // (Skipping the rest early also keeps derivation fast: common words list hundreds.)
+        let e = match found.get_mut(synonym) {
+            Some(e) => e,
+            None if mutual => found.entry(synonym.to_string()).or_default(),
+            None => continue,
+        };
+        e.moby = true;
+        e.moby_mutual = mutual;
+        if !mutual {
+            continue;
+        }
         if e.wordnet.is_none() && linked(synonym) {
             e.wordnet = Some(WordNetRelation::Linked);
         }
-        e.moby = true;
-        let Some(id) = moby.id(synonym) else { continue };
-        e.moby_mutual = base_id.is_some_and(|b| moby.lists_id(id, b));
         e.cluster = wordnet_synonyms
             .iter()
             .filter(|&&s| moby.lists_id(s, id) || moby.lists_id(id, s))

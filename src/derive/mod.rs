@@ -2,16 +2,20 @@
 //!
 //! Users write glossaries of correct terms; paraphrasers replace their words with synonyms,
 //! often from the wrong sense ("precursors" -> "pioneers", "vitriol" -> "sulfuric acid",
-//! "breast cancer" -> "bosom peril"). For each entry this module replaces content words of the
-//! term with candidates from the lexicon (WordNet senses, Moby, and substitutions mined from
-//! known spun phrases), scores each substitution by its evidence, and keeps the likely ones.
-//! Whether a match of a rendering is reported is decided later, in `rules::derived`, from the
-//! prior computed here and the text around the match.
+//! "breast cancer" -> "bosom peril"). For each word of each term this module lists candidate
+//! replacements from the lexicon (WordNet senses, Moby, and substitutions mined from known
+//! spun phrases), each scored by its evidence. The checker puts every candidate into its one
+//! automaton and assembles renderings from the words it finds, so any combination of
+//! replaced words is found without enumerating combinations. Whether a found rendering is
+//! reported is decided in `rules::derived`, from its prior and the text around it.
 
+mod assemble;
 mod candidates;
 mod sense;
 
-use std::collections::{HashMap, HashSet};
+pub use assemble::{Assembled, CandidateHit, assemble};
+
+use std::collections::HashMap;
 
 pub use candidates::{Evidence, Substitution, WordNetRelation};
 pub use sense::SenseContext;
@@ -21,18 +25,16 @@ use crate::inflect::Inflection;
 use crate::lexicon;
 use crate::words::is_stopword;
 
-/// At most this many renderings per entry, best prior first.
-const MAX_RENDERINGS_PER_ENTRY: usize = 240;
-/// At most this many renderings replacing several words at once.
-const MAX_COMBINATIONS_PER_ENTRY: usize = 48;
-/// Candidates per word considered when several words are replaced at once.
-const CANDIDATES_PER_WORD_IN_COMBINATIONS: usize = 8;
-/// Renderings with a lower prior are not kept.
-/// Findings need a confidence of 0.5 by default and context only lowers a prior, so lower
-/// priors would cost patterns and never fire.
-const MIN_PRIOR: f32 = 0.45;
+/// Candidates with a lower prior are not kept: findings need a confidence of 0.5 by default
+/// and context only lowers a prior, so they would cost patterns and never fire.
+const MIN_PRIOR: f32 = 0.5;
+/// The best candidates of a word are kept: every candidate costs automaton patterns, and
+/// far down the list they are loose associations.
+const MAX_CANDIDATES_PER_WORD: usize = 30;
+/// How many renderings `glossary expand` lists per entry.
+const DISPLAYED_PER_ENTRY: usize = 60;
 
-/// A rendering derived from a term, with the evidence for it.
+/// A rendering found in a text (or listed for review), with the evidence for it.
 #[derive(Debug, Clone)]
 pub struct DerivedRendering {
     pub entry: usize,
@@ -42,18 +44,41 @@ pub struct DerivedRendering {
     pub substitutions: Vec<Substitution>,
     /// Confidence before looking at the text: how likely this rendering is a spin.
     pub prior: f32,
-    /// True when the rendering alone is ordinary English (one replaced word, the rest common),
-    /// so only the context of a match can tell a spin from normal use.
+    /// True when the rendering alone is ordinary English (a single word, or one common word
+    /// swapped among common ones), so only the context of a match can tell a spin from
+    /// normal use.
     pub needs_context: bool,
     /// The part of speech the term is meant as, when known (single-word terms).
     pub pos: Option<crate::lexicon::Pos>,
 }
 
-/// All derived renderings of a glossary and the sense cues of each entry.
+/// One word of a term and what a paraphraser might put in its place.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub word: String,
+    /// Replacement candidates, best prior first (empty for function words).
+    pub candidates: Vec<Substitution>,
+}
+
+/// The slots of one derivable entry. Any sequence of words in a text that fills every slot,
+/// each with the term's own word or one of its candidates, and replaces at least one, is a
+/// derived rendering: combinations are found in the text, never enumerated.
+#[derive(Debug, Clone)]
+pub struct DerivedEntry {
+    pub entry: usize,
+    pub term: String,
+    pub slots: Vec<Slot>,
+    pub pos: Option<crate::lexicon::Pos>,
+    /// Names of institutions keep at least one of their words when garbled; other terms may
+    /// lose them all ("bosom peril").
+    pub whole_replacement_allowed: bool,
+}
+
+/// What derivation knows about a glossary: slots per derivable entry, sense cues per entry.
 #[derive(Debug, Clone, Default)]
 pub struct Derivation {
-    pub renderings: Vec<DerivedRendering>,
-    /// Per entry: words of its note and of its intended WordNet sense, used as context cues.
+    pub entries: Vec<DerivedEntry>,
+    /// Per glossary entry: words of its note and of its intended WordNet sense.
     pub senses: Vec<SenseContext>,
 }
 
@@ -62,183 +87,203 @@ fn derivable(kind: Kind) -> bool {
     matches!(kind, Kind::Term | Kind::Phrase | Kind::Org)
 }
 
-/// Derives renderings for every entry of a glossary.
+/// Candidates of words of multi-word terms do not depend on the entry: computed once.
+type CandidateCache = HashMap<String, Vec<Substitution>>;
+
+/// Derives slots for every entry of a glossary.
 pub fn derive(glossary: &Glossary) -> Derivation {
-    let mut blocked: HashSet<String> = HashSet::new();
-    for entry in &glossary.entries {
-        blocked.insert(entry.term.to_lowercase());
-        blocked.extend(entry.variants.iter().map(|v| v.to_lowercase()));
-    }
     lexicon::preload_thesauri();
+    // Entries are independent: derive the two halves of the glossary on two threads.
+    let entries: Vec<(usize, &crate::glossary::Entry)> =
+        glossary.entries.iter().enumerate().collect();
+    let half = entries.len().div_ceil(2).max(1);
+    let parts: Vec<Vec<(SenseContext, Option<DerivedEntry>)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = entries
+            .chunks(half)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut cache = CandidateCache::new();
+                    chunk
+                        .iter()
+                        .map(|&(index, entry)| {
+                            let sense = SenseContext::new(entry);
+                            let derived = derivable(entry.kind)
+                                .then(|| {
+                                    let curated = !entry.variants.is_empty();
+                                    derive_entry(
+                                        index,
+                                        entry.kind,
+                                        &entry.term,
+                                        &sense,
+                                        &mut cache,
+                                        curated,
+                                    )
+                                })
+                                .flatten();
+                            (sense, derived)
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("derivation threads do not panic"))
+            .collect()
+    });
     let mut derivation = Derivation::default();
-    let mut cache = HashMap::new();
-    for (index, entry) in glossary.entries.iter().enumerate() {
-        let sense = SenseContext::new(entry);
-        if derivable(entry.kind) {
-            let curated = !entry.variants.is_empty();
-            let mut renderings = derive_entry(index, &entry.term, &sense, &mut cache, curated);
-            renderings.retain(|r| !blocked.contains(&r.form.to_lowercase()));
-            derivation.renderings.extend(renderings);
-        }
+    for (sense, derived) in parts.into_iter().flatten() {
         derivation.senses.push(sense);
+        derivation.entries.extend(derived);
     }
     derivation
 }
 
-/// The words of a term, as (text, is content word).
-fn term_words(term: &str) -> Vec<(String, bool)> {
-    term.split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let content = !is_stopword(&lower) && w.chars().any(char::is_alphabetic);
-            (w.to_string(), content)
-        })
-        .collect()
-}
-
-/// Candidates of words of multi-word terms do not depend on the entry: computed once.
-type CandidateCache = HashMap<String, Vec<Substitution>>;
-
 fn derive_entry(
     entry: usize,
+    kind: Kind,
     term: &str,
     sense: &SenseContext,
     cache: &mut CandidateCache,
     curated: bool,
-) -> Vec<DerivedRendering> {
-    let words = term_words(term);
-    let single = words.iter().filter(|(_, c)| *c).count() == 1 && words.len() == 1;
+) -> Option<DerivedEntry> {
+    let words: Vec<&str> = term.split(' ').filter(|w| !w.is_empty()).collect();
+    let single = words.len() == 1;
     // An entry with listed variants has been curated: for a single word, which of its
     // synonyms are wrong is the terminologist's call, not the thesaurus's.
     if single && curated {
-        return Vec::new();
+        return None;
     }
-    // Candidate substitutions for each content word.
-    let options: Vec<Vec<Substitution>> = words
+    let slots: Vec<Slot> = words
         .iter()
-        .map(|(word, content)| {
-            if !content {
-                return Vec::new();
+        .map(|&word| {
+            let lower = word.to_lowercase();
+            let content = !is_stopword(&lower) && word.chars().any(char::is_alphabetic);
+            // "accuracy," in "accuracy, precision, recall": look up the word, keep the comma.
+            let core = word.trim_end_matches([',', ';', ':']);
+            let punctuation = &word[core.len()..];
+            let candidates = if !content || core.is_empty() {
+                Vec::new()
+            } else if single {
+                keep_likely(candidates::for_word(core, Some(sense)))
+            } else {
+                cache
+                    .entry(core.to_string())
+                    .or_insert_with(|| keep_likely(candidates::for_word(core, None)))
+                    .iter()
+                    .map(|s| Substitution {
+                        to: format!("{}{punctuation}", s.to),
+                        ..s.clone()
+                    })
+                    .collect()
+            };
+            Slot {
+                word: word.to_string(),
+                candidates,
             }
-            if single {
-                let mut subs = candidates::for_word(word, Some(sense));
-                subs.retain(|s| s.prior >= MIN_PRIOR);
-                return subs;
-            }
-            cache
-                .entry(word.clone())
-                .or_insert_with(|| {
-                    let mut subs = candidates::for_word(word, None);
-                    subs.retain(|s| s.prior >= MIN_PRIOR);
-                    subs
-                })
-                .clone()
         })
         .collect();
-    let mut renderings = Vec::new();
-    // One word replaced at a time, every candidate.
-    for (i, subs) in options.iter().enumerate() {
-        for sub in subs {
-            renderings.push(build(entry, term, &words, &[(i, sub)]));
+    if slots.iter().all(|s| s.candidates.is_empty()) {
+        return None;
+    }
+    Some(DerivedEntry {
+        entry,
+        term: term.to_string(),
+        slots,
+        pos: if single { sense.pos } else { None },
+        whole_replacement_allowed: kind != Kind::Org,
+    })
+}
+
+/// Every candidate for a word of a multi-word term, before any cut: for analysis tools.
+pub fn candidates_for_word(word: &str) -> Vec<Substitution> {
+    candidates::for_word(word, None)
+}
+
+fn keep_likely(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
+    candidates.retain(|s| s.prior >= MIN_PRIOR);
+    candidates.truncate(MAX_CANDIDATES_PER_WORD);
+    candidates
+}
+
+impl DerivedEntry {
+    /// The rendering made by replacing the given slots with the given candidates.
+    pub fn rendering(&self, replaced: &[(usize, &Substitution)]) -> DerivedRendering {
+        let form = self
+            .slots
+            .iter()
+            .enumerate()
+            .map(|(i, slot)| match replaced.iter().find(|(j, _)| *j == i) {
+                Some((_, s)) => s.to.as_str(),
+                None => slot.word.as_str(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A rendering is as likely as its weakest substitution. Every word replaced by a
+        // loose association ("oil business" for "drug cartel") is how ordinary phrases
+        // look, so when no content word of the term is left, each replacement must be a
+        // real synonym or a known spin.
+        let mut prior = replaced.iter().map(|(_, s)| s.prior).fold(1.0f32, f32::min);
+        let kept = self
+            .slots
+            .iter()
+            .enumerate()
+            .any(|(i, s)| !s.candidates.is_empty() && !replaced.iter().any(|(j, _)| *j == i));
+        if !kept && self.slots.len() > 1 {
+            let strong = replaced.iter().all(|(_, s)| {
+                s.evidence.spin_count > 0
+                    || matches!(
+                        s.evidence.wordnet,
+                        Some(WordNetRelation::SameSense | WordNetRelation::OtherSense)
+                    )
+            });
+            if !strong || !self.whole_replacement_allowed {
+                prior = 0.0;
+            }
+        }
+        DerivedRendering {
+            entry: self.entry,
+            form,
+            correction: self.term.clone(),
+            substitutions: replaced.iter().map(|(_, s)| (*s).clone()).collect(),
+            prior,
+            needs_context: self.needs_context(replaced),
+            pos: self.pos,
         }
     }
-    // Several words replaced at once: the best few candidates of each.
-    let content_positions: Vec<usize> = (0..words.len())
-        .filter(|&i| !options[i].is_empty())
-        .collect();
-    if content_positions.len() >= 2 && content_positions.len() <= 4 {
-        let mut combos: Vec<Vec<(usize, &Substitution)>> = vec![Vec::new()];
-        for &i in &content_positions {
-            let mut next = Vec::new();
-            for combo in &combos {
-                next.push(combo.clone());
-                for sub in options[i].iter().take(CANDIDATES_PER_WORD_IN_COMBINATIONS) {
-                    let mut c = combo.clone();
-                    c.push((i, sub));
-                    next.push(c);
+
+    /// A single word is plain English unless its context says otherwise; in a phrase, the
+    /// other words of the term are the context.
+    fn needs_context(&self, _replaced: &[(usize, &Substitution)]) -> bool {
+        self.slots.len() == 1
+    }
+
+    /// Renderings for review (`glossary expand`): every single replacement, then pairs of the
+    /// best candidates, best prior first.
+    pub fn display_renderings(&self) -> Vec<DerivedRendering> {
+        let mut out = Vec::new();
+        for (i, slot) in self.slots.iter().enumerate() {
+            for sub in &slot.candidates {
+                out.push(self.rendering(&[(i, sub)]));
+            }
+        }
+        for i in 0..self.slots.len() {
+            for j in i + 1..self.slots.len() {
+                for a in self.slots[i].candidates.iter().take(3) {
+                    for b in self.slots[j].candidates.iter().take(3) {
+                        out.push(self.rendering(&[(i, a), (j, b)]));
+                    }
                 }
             }
-            combos = next;
         }
-        for combo in combos.into_iter().filter(|c| c.len() >= 2) {
-            renderings.push(build(entry, term, &words, &combo));
-        }
+        out.sort_by(|a, b| {
+            b.prior
+                .total_cmp(&a.prior)
+                .then_with(|| a.form.cmp(&b.form))
+        });
+        out.truncate(DISPLAYED_PER_ENTRY);
+        out
     }
-    for r in &mut renderings {
-        r.needs_context = needs_context(&words, &r.substitutions, single);
-        r.pos = if single { sense.pos } else { None };
-    }
-    renderings.sort_by(|a, b| {
-        b.prior
-            .total_cmp(&a.prior)
-            .then_with(|| a.form.cmp(&b.form))
-    });
-    let mut seen = HashSet::new();
-    // Single replacements are all kept (within the per-word cap); combinations are capped.
-    let (singles, mut combos): (Vec<_>, Vec<_>) = renderings
-        .into_iter()
-        .partition(|r| r.substitutions.len() == 1);
-    combos.truncate(MAX_COMBINATIONS_PER_ENTRY);
-    let mut renderings = singles;
-    renderings.extend(combos);
-    renderings.retain(|r| {
-        r.prior >= MIN_PRIOR
-            && seen.insert(r.form.to_lowercase())
-            // A rendering that is itself a WordNet phrase is a term of its own ("neural net").
-            && (single || !(r.substitutions.len() == 1 && lexicon::wordnet().contains(&r.form)))
-    });
-    renderings.truncate(MAX_RENDERINGS_PER_ENTRY);
-    renderings
-}
-
-fn build(
-    entry: usize,
-    term: &str,
-    words: &[(String, bool)],
-    subs: &[(usize, &Substitution)],
-) -> DerivedRendering {
-    let form = words
-        .iter()
-        .enumerate()
-        .map(|(i, (w, _))| match subs.iter().find(|(j, _)| *j == i) {
-            Some((_, s)) => s.to.clone(),
-            None => w.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    // More replaced words make an accidental match less likely.
-    let weakest = subs.iter().map(|(_, s)| s.prior).fold(1.0f32, f32::min);
-    let prior = (weakest + (1.0 - weakest) * 0.25 * (subs.len() as f32 - 1.0)).min(0.97);
-    DerivedRendering {
-        entry,
-        form,
-        correction: term.to_string(),
-        substitutions: subs.iter().map(|(_, s)| (*s).clone()).collect(),
-        prior,
-        needs_context: false,
-        pos: None,
-    }
-}
-
-/// A rendering needs context when it could be plain English: a single-word term, or one
-/// replaced word whose kept neighbours are all function words or very common words.
-fn needs_context(words: &[(String, bool)], subs: &[Substitution], single: bool) -> bool {
-    if single {
-        return true;
-    }
-    if subs.len() >= 2 {
-        return false;
-    }
-    let replaced = &subs[0].from;
-    words
-        .iter()
-        .filter(|(w, content)| *content && !w.eq_ignore_ascii_case(replaced))
-        .all(|(w, _)| {
-            lexicon::words()
-                .level(&w.to_lowercase())
-                .is_some_and(|l| l <= 10)
-        })
 }
 
 /// The base form a plural head word comes from, for lexicon look-ups ("tariffs" -> "tariff").

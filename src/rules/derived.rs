@@ -97,14 +97,16 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     }
     let mut confidence = rendering.prior;
     let mut why = Vec::new();
-    if !rendering.needs_context && rendering.substitutions.len() == 1 {
-        // One common word swapped in a phrase is how people paraphrase ("illegal drugs" for
-        // "illicit drugs"); paraphrasing tools reach for rarer words ("bosom cancer").
-        confidence *= match replaced_level(rendering) {
-            Some(l) if l <= 20 => 0.5,
-            Some(l) if l <= 35 => 0.85,
-            _ => 1.0,
-        };
+    if !rendering.needs_context {
+        // Paraphrasing tools reach for rare words ("bosom cancer"); swapping in common ones
+        // is how people paraphrase ("illegal drugs" for "illicit drugs").
+        for sub in &rendering.substitutions {
+            confidence *= match lexicon::words().level(&sub.to.to_lowercase()) {
+                Some(l) if l <= 20 => 0.8,
+                Some(l) if l <= 35 => 0.95,
+                _ => 1.0,
+            };
+        }
     }
     if rendering.needs_context {
         let previous = site.previous_word().map(str::to_lowercase);

@@ -1,6 +1,6 @@
 //! Listed variants: wrong renderings a terminologist wrote into the glossary.
 
-use crate::checker::{Provenance, Rendering, Site};
+use crate::checker::{Rendering, Site};
 use crate::finding::{Finding, rule};
 use crate::glossary::Glossary;
 
@@ -20,7 +20,6 @@ pub fn renderings(glossary: &Glossary) -> Vec<Rendering> {
                 entry,
                 form: v.clone(),
                 correction: e.term.clone(),
-                provenance: Provenance::Listed,
             })
         })
         .collect()

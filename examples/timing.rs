@@ -1,0 +1,33 @@
+//! Where the time of one check goes: `cargo run --release --example timing -- GLOSSARY TEXT`.
+use std::time::Instant;
+
+use termlint::checker::{CheckOptions, Checker};
+use termlint::glossary::Glossary;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let t = Instant::now();
+    termlint::lexicon::preload_thesauri();
+    println!("lexicon: {:?}", t.elapsed());
+    let t = Instant::now();
+    let glossary = Glossary::load(&[&args[1]]).unwrap();
+    let derivation = termlint::derive::derive(&glossary);
+    let candidates: usize = derivation
+        .entries
+        .iter()
+        .flat_map(|d| &d.slots)
+        .map(|s| s.candidates.len())
+        .sum();
+    println!(
+        "derive: {:?} ({} entries, {candidates} candidates)",
+        t.elapsed(),
+        derivation.entries.len()
+    );
+    let t = Instant::now();
+    let checker = Checker::new(glossary, CheckOptions::default());
+    println!("checker (derive again + automaton): {:?}", t.elapsed());
+    let text = std::fs::read_to_string(&args[2]).unwrap();
+    let t = Instant::now();
+    let findings = checker.check(&text);
+    println!("check: {:?} ({} findings)", t.elapsed(), findings.len());
+}
