@@ -24,11 +24,12 @@ fn main() {
                 continue;
             }
             let subs = candidates_for_word(a);
-            let bucket = match subs.iter().find(|s| s.to.to_lowercase() == *b) {
+            let position = subs.iter().position(|s| s.to.to_lowercase() == *b);
+            let bucket = match position.map(|i| (i, &subs[i])) {
                 None => "absent",
-                Some(s) if s.prior < 0.45 => "weak (<0.45)",
-                Some(s) if s.prior < 0.6 => "0.45-0.6",
-                Some(_) => ">= 0.6",
+                Some((_, s)) if s.prior < 0.5 => "weak (<0.5)",
+                Some((i, _)) if i >= 30 => "ranked past 30",
+                Some(_) => "kept",
             };
             *buckets.entry(bucket).or_default() += 1;
             let ex = examples.entry(bucket).or_default();

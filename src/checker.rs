@@ -232,12 +232,10 @@ impl Checker {
                     } else {
                         vec![(Inflection::Base, sub.to.clone())]
                     };
-                    // Spinners do not keep capitals ("versatile instructive framework"
-                    // for "Adaptive Educational System"): candidates match in any case.
                     for (inflection, text) in inflected {
                         forms.push(Form {
                             text,
-                            case: CaseRule::Ignore,
+                            case: derived_case(entry),
                             payload: (
                                 d.entry,
                                 Target::Candidate {
@@ -334,8 +332,8 @@ impl Checker {
                 }),
             }
         }
-        // The term's own words around a candidate match in any case too.
-        let case = |_: usize| CaseRule::Ignore;
+        let case =
+            |derived: usize| derived_case(&self.glossary.entries[self.derived[derived].entry]);
         for found in derive::assemble(text, &self.derived, case, &candidates) {
             let d = &self.derived[found.derived];
             let replaced: Vec<(usize, &derive::Substitution)> = found
@@ -438,6 +436,17 @@ fn with_fix(
     finding.suggestions = vec![copy_case(site.matched(), &inflection.apply(correction))];
     finding.fix = finding.fix_for(0, applicability);
     finding
+}
+
+/// How the words of a derived rendering must be cased. Spinners do not keep capitals
+/// ("versatile instructive framework" for "Adaptive Educational System"), so terms match in
+/// any case; a garbled institution keeps its capitals ("Ministry of Public Safety"), and a
+/// lowercase "section of the Treasury" is not the Department of the Treasury.
+fn derived_case(entry: &Entry) -> CaseRule {
+    match entry.kind {
+        Kind::Name | Kind::Org => entry.case,
+        _ => CaseRule::Ignore,
+    }
 }
 
 /// Whether an inflection suits the part of speech a term is meant as.

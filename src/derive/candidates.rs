@@ -107,15 +107,63 @@ pub struct Substitution {
 /// synonyms in the intended sense are legitimate and left out.
 pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
     let lower = word.to_lowercase();
-    let (base, plural) = if lexicon::wordnet().contains(&lower) || lexicon::moby().has_root(&lower)
-    {
-        (lower.clone(), false)
-    } else {
-        match super::singular(&lower) {
-            Some(base) => (base, true),
-            None => (lower.clone(), false),
+    // The word as it is, and the base forms it may be an inflection of ("times" -> "time",
+    // "distorting" -> "distort"): thesauri list base forms, and a spinner swaps "times"
+    // for "occasions" through "time".
+    let mut out = lookup(word, &lower, &lower, Inflection::Base, sense);
+    for (base, inflection) in base_forms(&lower) {
+        for sub in lookup(word, &lower, &base, inflection, sense) {
+            match out.iter_mut().find(|s| s.to == sub.to) {
+                Some(existing) if existing.prior >= sub.prior => {}
+                Some(existing) => *existing = sub,
+                None => out.push(sub),
+            }
         }
-    };
+    }
+    out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then_with(|| a.to.cmp(&b.to)));
+    out
+}
+
+/// Base forms a word may be an inflection of, known to the lexicon, with the inflection.
+fn base_forms(lower: &str) -> Vec<(String, Inflection)> {
+    let known =
+        |w: &str| w.len() >= 3 && (lexicon::wordnet().contains(w) || lexicon::moby().has_root(w));
+    let mut out = Vec::new();
+    if let Some(base) = super::singular(lower) {
+        out.push((base, Inflection::S));
+    }
+    for (suffix, inflection) in [("ing", Inflection::Gerund), ("ed", Inflection::Past)] {
+        let Some(stem) = lower.strip_suffix(suffix) else {
+            continue;
+        };
+        let undoubled = stem
+            .chars()
+            .last()
+            .filter(|&c| stem.len() > 2 && stem[..stem.len() - 1].ends_with(c))
+            .map(|_| stem[..stem.len() - 1].to_string());
+        let options = [Some(format!("{stem}e")), Some(stem.to_string()), undoubled];
+        if let Some(base) = options
+            .into_iter()
+            .flatten()
+            .find(|b| known(b) && inflection.apply(b) == lower)
+        {
+            out.push((base, inflection));
+        }
+    }
+    out.retain(|(b, _)| b != lower && known(b));
+    out
+}
+
+/// Candidates for `key` (the word or one of its base forms), inflected like the word.
+fn lookup(
+    word: &str,
+    lower: &str,
+    key: &str,
+    inflection: Inflection,
+    sense: Option<&SenseContext>,
+) -> Vec<Substitution> {
+    let lower = lower.to_string();
+    let base = key.to_string();
     let mut found: FxHashMap<String, Evidence> = FxHashMap::default();
     for key in [&lower, &base] {
         for (spun, count) in lexicon::spins().of(key) {
@@ -252,11 +300,7 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
         .filter(|(candidate, _)| acceptable(candidate, &base, &lower))
         .filter(|(candidate, _)| !same_sense.iter().any(|s| s == candidate))
         .map(|(candidate, evidence)| {
-            let mut to = if plural {
-                Inflection::S.apply(&candidate)
-            } else {
-                candidate
-            };
+            let mut to = inflection.apply(&candidate);
             if capitalised {
                 to = to.split(' ').map(capitalise).collect::<Vec<_>>().join(" ");
             }

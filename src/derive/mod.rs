@@ -252,10 +252,30 @@ impl DerivedEntry {
         }
     }
 
-    /// A single word is plain English unless its context says otherwise; in a phrase, the
-    /// other words of the term are the context.
-    fn needs_context(&self, _replaced: &[(usize, &Substitution)]) -> bool {
-        self.slots.len() == 1
+    /// A single word is plain English unless its context says otherwise. In a phrase the
+    /// other words of the term are the context, unless they and the replacement are all
+    /// everyday words ("first day" from "first term").
+    fn needs_context(&self, replaced: &[(usize, &Substitution)]) -> bool {
+        if self.slots.len() == 1 {
+            return true;
+        }
+        let [(index, sub)] = replaced else {
+            return false;
+        };
+        let everyday = |w: &str| {
+            w.split(' ').all(|w| {
+                lexicon::words()
+                    .level(&w.to_lowercase())
+                    .is_some_and(|l| l <= 10)
+            })
+        };
+        everyday(&sub.to)
+            && self
+                .slots
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| i != index && !s.candidates.is_empty())
+                .all(|(_, s)| everyday(&s.word))
     }
 
     /// Renderings for review (`glossary expand`): every single replacement, then pairs of the
