@@ -334,13 +334,35 @@ impl Checker {
         }
         let case =
             |derived: usize| derived_case(&self.glossary.entries[self.derived[derived].entry]);
-        for found in derive::assemble(text, &self.derived, case, &candidates) {
+        let related = |derived: usize, slot: usize, word: &str| {
+            derive::related_in_two_steps(&self.derived[derived].slots[slot].word, word)
+        };
+        for found in derive::assemble(text, &self.derived, case, &related, &candidates) {
             let d = &self.derived[found.derived];
-            let replaced: Vec<(usize, &derive::Substitution)> = found
+            let stand_in = found.related.map(|(slot, span)| {
+                let word = &d.slots[slot].word;
+                let evidence = derive::Evidence {
+                    two_steps: true,
+                    ..Default::default()
+                };
+                (
+                    slot,
+                    derive::Substitution {
+                        from: word.clone(),
+                        to: text[span.start..span.end].to_string(),
+                        evidence,
+                        prior: derive::TWO_STEP_PRIOR,
+                    },
+                )
+            });
+            let mut replaced: Vec<(usize, &derive::Substitution)> = found
                 .replaced
                 .iter()
                 .map(|&(slot, c)| (slot, &d.slots[slot].candidates[c]))
                 .collect();
+            if let Some((slot, sub)) = &stand_in {
+                replaced.push((*slot, sub));
+            }
             let rendering = d.rendering(&replaced);
             let site = site(found.span, d.entry);
             if let Some(finding) = self.judge_derived(&site, &rendering, found.inflection) {
@@ -353,15 +375,15 @@ impl Checker {
         }
         // Near misses never touch text that a term or a reported rendering claimed; a
         // rendering below the reporting threshold leaves its span to them.
-        let occupied: Vec<Span> = claims
-            .iter()
-            .filter(|c| {
-                c.finding
-                    .as_ref()
-                    .is_none_or(|f| f.confidence >= self.options.min_confidence)
-            })
-            .map(|c| c.span)
-            .collect();
+        // Matches too unsure to report claim nothing: they must not hide a surer, shorter
+        // match of the same words, nor keep near misses off them.
+        claims.retain(|c| {
+            c.finding
+                .as_ref()
+                .is_none_or(|f| f.confidence >= self.options.min_confidence)
+        });
+        // Near misses never touch text that a term or a reported rendering claimed.
+        let occupied: Vec<Span> = claims.iter().map(|c| c.span).collect();
         let mut findings = leftmost_longest(claims);
         if let Some(index) = &self.near_miss {
             findings.extend(index.find(text, &occupied));

@@ -29,17 +29,25 @@ pub struct CandidateHit {
 pub struct Assembled {
     pub span: Span,
     pub derived: usize,
-    /// (slot, candidate) of each replaced word.
+    /// (slot, candidate) of each replaced word found among the candidates.
     pub replaced: Vec<(usize, usize)>,
+    /// At most one more replaced word that is not a listed candidate but shares a synonym
+    /// with the term's word: (slot, its span).
+    pub related: Option<(usize, Span)>,
     /// The inflection of the last word, to inflect the correction the same way.
     pub inflection: Inflection,
 }
+
+/// Tells whether a word of the text (3rd argument) is related in two thesaurus steps to the
+/// word of slot (2nd) of derived entry (1st).
+pub type Related<'r> = &'r dyn Fn(usize, usize, &str) -> bool;
 
 /// Assembles every rendering the candidate hits make in `text`.
 pub fn assemble(
     text: &str,
     entries: &[DerivedEntry],
     case: impl Fn(usize) -> CaseRule,
+    related: Related,
     hits: &[CandidateHit],
 ) -> Vec<Assembled> {
     let mut by_start: HashMap<(usize, usize), Vec<&CandidateHit>> = HashMap::new();
@@ -57,24 +65,45 @@ pub fn assemble(
             derived: hit.derived,
             rule: case(hit.derived),
             by_start: &by_start,
+            related,
         };
-        // The words before the first replaced one are the term's own.
-        let mut start = Some(hit.span.start);
-        for slot in walk.entry.slots[..hit.slot].iter().rev() {
-            start = start.and_then(|at| previous_literal(text, at, &slot.word, walk.rule));
+        // The words before the first replaced candidate are the term's own, or one of them
+        // is a related word.
+        let mut start = hit.span.start;
+        let mut wildcard = None;
+        let mut complete = true;
+        for slot in (0..hit.slot).rev() {
+            let word = &walk.entry.slots[slot].word;
+            if let Some(s) = previous_literal(text, start, word, walk.rule) {
+                start = s;
+            } else if let Some(span) = previous_word(text, start).filter(|_| wildcard.is_none())
+                && walk.relates(slot, span)
+            {
+                wildcard = Some((slot, span));
+                start = span.start;
+            } else {
+                complete = false;
+                break;
+            }
         }
-        let Some(start) = start else { continue };
-        let mut path = vec![(hit.slot, hit.candidate)];
+        if !complete {
+            continue;
+        }
+        let mut path = Path {
+            replaced: vec![(hit.slot, hit.candidate)],
+            related: wildcard,
+        };
         walk.extend(
             hit.slot + 1,
             hit.span.end,
             hit.inflection,
             &mut path,
-            &mut |end, replaced, inflection| {
+            &mut |end, path, inflection| {
                 out.push(Assembled {
                     span: Span::new(start, end),
                     derived: hit.derived,
-                    replaced: replaced.to_vec(),
+                    replaced: path.replaced.clone(),
+                    related: path.related,
                     inflection,
                 })
             },
@@ -83,8 +112,14 @@ pub fn assemble(
     out
 }
 
-/// What a called-back complete rendering carries: its end, replaced slots, last inflection.
-type Found<'f> = &'f mut dyn FnMut(usize, &[(usize, usize)], Inflection);
+/// The replaced words of a rendering being assembled.
+struct Path {
+    replaced: Vec<(usize, usize)>,
+    related: Option<(usize, Span)>,
+}
+
+/// What a called-back complete rendering carries: its end, the path, the last inflection.
+type Found<'f> = &'f mut dyn FnMut(usize, &Path, Inflection);
 
 /// One entry's slots being filled from one starting hit.
 struct Walk<'a> {
@@ -93,16 +128,34 @@ struct Walk<'a> {
     derived: usize,
     rule: CaseRule,
     by_start: &'a HashMap<(usize, usize), Vec<&'a CandidateHit>>,
+    related: Related<'a>,
 }
 
 impl Walk<'_> {
+    /// Whether the word at `span` may stand for the word of `slot` as a related word: a
+    /// content word, not a candidate of that slot (those are found as candidates), and two
+    /// thesaurus steps from it.
+    fn relates(&self, slot: usize, span: Span) -> bool {
+        let word = &self.text[span.start..span.end];
+        let candidate_here = self
+            .by_start
+            .get(&(span.start, self.derived))
+            .is_some_and(|hits| hits.iter().any(|h| h.slot == slot));
+        word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !crate::words::is_stopword(&word.to_lowercase())
+            && !self.entry.slots[slot].candidates.is_empty()
+            && !candidate_here
+            && (self.related)(self.derived, slot, word)
+    }
+
     /// Fills slots `slot..` after byte `at`, calling `found` for every complete rendering.
     fn extend(
         &self,
         slot: usize,
         at: usize,
         inflection: Inflection,
-        path: &mut Vec<(usize, usize)>,
+        path: &mut Path,
         found: Found,
     ) {
         if slot == self.entry.slots.len() {
@@ -120,8 +173,10 @@ impl Walk<'_> {
         } else {
             vec![(Inflection::Base, own.clone())]
         };
+        let mut matched = false;
         for (infl, form) in forms {
             if let Some(end) = literal_at(self.text, next, &form, self.rule) {
+                matched = true;
                 self.extend(slot + 1, end, infl, path, found);
             }
         }
@@ -133,12 +188,45 @@ impl Walk<'_> {
             .flatten()
         {
             if hit.slot == slot && (last || hit.inflection == Inflection::Base) {
-                path.push((hit.slot, hit.candidate));
+                matched = true;
+                path.replaced.push((hit.slot, hit.candidate));
                 self.extend(slot + 1, hit.span.end, hit.inflection, path, found);
-                path.pop();
+                path.replaced.pop();
+            }
+        }
+        // Or, once per rendering, a related word.
+        if !matched && path.related.is_none() {
+            let span = word_at(self.text, next);
+            if self.relates(slot, span) {
+                path.related = Some((slot, span));
+                self.extend(slot + 1, span.end, Inflection::Base, path, found);
+                path.related = None;
             }
         }
     }
+}
+
+/// The word starting at `at`.
+fn word_at(text: &str, at: usize) -> Span {
+    let len = text[at..]
+        .find(|c: char| !is_word_char(c))
+        .unwrap_or(text.len() - at);
+    Span::new(at, at + len)
+}
+
+/// The word ending right before `at` (separators between), if any.
+fn previous_word(text: &str, at: usize) -> Option<Span> {
+    let before = text[..at].trim_end_matches(is_separator);
+    if before.len() == at || before.is_empty() {
+        return None;
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(Span::new(start, before.len()))
 }
 
 /// Words of a phrase are separated by spaces or hyphens, on one line.
@@ -219,10 +307,16 @@ mod tests {
     }
 
     fn found(text: &str, hits: &[CandidateHit]) -> Vec<(String, Vec<(usize, usize)>)> {
-        assemble(text, &[breast_cancer()], |_| CaseRule::Smart, hits)
-            .into_iter()
-            .map(|a| (text[a.span.start..a.span.end].to_string(), a.replaced))
-            .collect()
+        assemble(
+            text,
+            &[breast_cancer()],
+            |_| CaseRule::Smart,
+            &|_, _, _| false,
+            hits,
+        )
+        .into_iter()
+        .map(|a| (text[a.span.start..a.span.end].to_string(), a.replaced))
+        .collect()
     }
 
     #[test]
@@ -260,6 +354,33 @@ mod tests {
                 ("breast peril".to_string(), vec![(1, 0)]),
             ]
         );
+    }
+
+    #[test]
+    fn one_related_word_may_stand_in_for_a_term_word() {
+        let text = "mammary peril and mortal peril";
+        let peril = text.find("peril").unwrap();
+        let hits = [CandidateHit {
+            span: Span::new(peril, peril + 5),
+            derived: 0,
+            slot: 1,
+            candidate: 0,
+            inflection: Inflection::Base,
+        }];
+        let related = |_: usize, slot: usize, word: &str| slot == 0 && word == "mammary";
+        let found = assemble(
+            text,
+            &[breast_cancer()],
+            |_| CaseRule::Smart,
+            &related,
+            &hits,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].span.start..found[0].span.end],
+            "mammary peril"
+        );
+        assert_eq!(found[0].related, Some((0, Span::new(0, 7))));
     }
 
     #[test]

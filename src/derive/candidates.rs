@@ -36,6 +36,9 @@ pub struct Evidence {
     /// How many WordNet synonyms of the word (any sense) Moby links with the candidate:
     /// a candidate in the thick of the word's synonym cluster, not a stray association.
     pub cluster: u32,
+    /// Found in a text next to real candidates, linked to the word only through a shared
+    /// synonym (two thesaurus steps).
+    pub two_steps: bool,
 }
 
 impl Evidence {
@@ -68,6 +71,9 @@ impl Evidence {
     /// Human-readable reason, for messages and `glossary expand`.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
+        if self.two_steps {
+            parts.push("shares a synonym with it".to_string());
+        }
         if self.spin_count > 0 {
             parts.push(format!("seen in {} known spun phrase(s)", self.spin_count));
         }
@@ -92,6 +98,44 @@ impl Evidence {
         }
         parts.join(", ")
     }
+}
+
+/// How likely a word that shares a synonym with a term's word is a spin of it, when it
+/// stands where that word belongs, next to a real candidate of another of the term's words.
+pub const TWO_STEP_PRIOR: f32 = 0.7;
+
+/// Whether `spun` is linked to `word` through one shared synonym (or directly): the test for
+/// a word of a rendering that is not among the word's listed candidates. Plural and verb
+/// forms are looked up through their base forms.
+pub fn related_in_two_steps(word: &str, spun: &str) -> bool {
+    let moby = lexicon::moby();
+    let wordnet = lexicon::wordnet();
+    let word = word.to_lowercase();
+    let spun = spun.to_lowercase();
+    let keys = |w: &str| {
+        let mut keys = vec![w.to_string()];
+        keys.extend(base_forms(w).into_iter().map(|(b, _)| b));
+        keys
+    };
+    let spun_ids: Vec<u32> = keys(&spun).iter().filter_map(|k| moby.id(k)).collect();
+    if spun_ids.is_empty() {
+        return false;
+    }
+    for key in keys(&word) {
+        let mut synonyms: Vec<u32> = moby.synonyms(&key).filter_map(|s| moby.id(s)).collect();
+        for &id in wordnet.sense_ids(&key) {
+            synonyms.extend(wordnet.synset(id).lemmas.iter().filter_map(|l| moby.id(l)));
+        }
+        let linked = |s: u32| {
+            spun_ids
+                .iter()
+                .any(|&t| s == t || moby.lists_id(s, t) || moby.lists_id(t, s))
+        };
+        if synonyms.into_iter().any(linked) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Replacing `from` (a word of the term) with `to`.

@@ -17,7 +17,9 @@ pub use assemble::{Assembled, CandidateHit, assemble};
 
 use std::collections::HashMap;
 
-pub use candidates::{Evidence, Substitution, WordNetRelation};
+pub use candidates::{
+    Evidence, Substitution, TWO_STEP_PRIOR, WordNetRelation, related_in_two_steps,
+};
 pub use sense::SenseContext;
 
 use crate::glossary::{Glossary, Kind};
@@ -253,8 +255,9 @@ impl DerivedEntry {
     }
 
     /// A single word is plain English unless its context says otherwise. In a phrase the
-    /// other words of the term are the context, unless they and the replacement are all
-    /// everyday words ("first day" from "first term").
+    /// other words of the term are the context, unless only the head (last) word was
+    /// replaced and it and the words left are all everyday words: "first day" from "first
+    /// term" is ordinary English, "choice tree" from "decision tree" is not.
     fn needs_context(&self, replaced: &[(usize, &Substitution)]) -> bool {
         if self.slots.len() == 1 {
             return true;
@@ -262,6 +265,9 @@ impl DerivedEntry {
         let [(index, sub)] = replaced else {
             return false;
         };
+        if *index + 1 != self.slots.len() {
+            return false;
+        }
         let everyday = |w: &str| {
             w.split(' ').all(|w| {
                 lexicon::words()
