@@ -5,6 +5,9 @@
 //! in one pass, lets each rule judge its matches, and keeps the leftmost-longest accepted ones.
 //! Spans in the findings are byte ranges into the original text.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::casing::{CaseRule, copy_case};
 use crate::context::Sentences;
 use crate::cues::{CueIndex, CueMatcher};
@@ -334,8 +337,17 @@ impl Checker {
         }
         let case =
             |derived: usize| derived_case(&self.glossary.entries[self.derived[derived].entry]);
+        // The same pairs come up again and again in a text: look each up once.
+        let memo: RefCell<HashMap<(usize, usize, String), bool>> = RefCell::default();
         let related = |derived: usize, slot: usize, word: &str| {
-            derive::related_in_two_steps(&self.derived[derived].slots[slot].word, word)
+            let key = (derived, slot, word.to_lowercase());
+            if let Some(&known) = memo.borrow().get(&key) {
+                return known;
+            }
+            let answer =
+                derive::related_in_two_steps(&self.derived[derived].slots[slot].word, word);
+            memo.borrow_mut().insert(key, answer);
+            answer
         };
         for found in derive::assemble(text, &self.derived, case, &related, &candidates) {
             let d = &self.derived[found.derived];

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::casing::CaseRule;
 use crate::span::Span;
@@ -71,6 +71,7 @@ impl<T: Clone> Matcher<T> {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(&patterns)
                 .expect("glossary patterns always build an automaton")
         });

@@ -1,6 +1,6 @@
 //! Candidate replacements for one word of a term, with the evidence for each.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::sense::SenseContext;
 use crate::inflect::Inflection;
@@ -33,7 +33,7 @@ pub struct Evidence {
     pub moby: bool,
     /// ... and the word under the candidate.
     pub moby_mutual: bool,
-    /// How many WordNet synonyms of the word (any sense) Moby links with the candidate:
+    /// How many WordNet synonyms of the word (any sense) list the candidate in Moby:
     /// a candidate in the thick of the word's synonym cluster, not a stray association.
     pub cluster: u32,
     /// Found in a text next to real candidates, linked to the word only through a shared
@@ -270,11 +270,20 @@ fn lookup(
         }
     }
     let moby = lexicon::moby();
-    let wordnet_synonyms: Vec<u32> = found
-        .iter()
-        .filter(|(_, e)| e.wordnet.is_some())
-        .filter_map(|(c, _)| moby.id(c))
-        .collect();
+    // For each Moby word, how many of the word's WordNet synonyms list it: counted once per
+    // word here rather than once per candidate.
+    let mut cluster: FxHashMap<u32, u32> = FxHashMap::default();
+    let direct = |e: &Evidence| {
+        matches!(
+            e.wordnet,
+            Some(WordNetRelation::SameSense | WordNetRelation::OtherSense)
+        )
+    };
+    for (synonym, _) in found.iter().filter(|(_, e)| direct(e)) {
+        for listed in moby.synonyms(synonym).filter_map(|w| moby.id(w)) {
+            *cluster.entry(listed).or_default() += 1;
+        }
+    }
     // Senses one step up from the word's senses, and those senses themselves: a Moby
     // candidate with a sense in this neighbourhood is WordNet-linked.
     let word_senses = wordnet.sense_ids(&base);
@@ -286,18 +295,18 @@ fn lookup(
             .filter(|(r, _)| *r == Relation::Hypernym)
             .map(|(_, t)| *t)
     };
-    let mut neighbourhood: Vec<u32> = word_senses.to_vec();
+    let mut neighbourhood: FxHashSet<u32> = word_senses.iter().copied().collect();
     for &id in word_senses {
         neighbourhood.extend(hypernyms(id));
     }
+    let own: FxHashSet<u32> = word_senses.iter().copied().collect();
     // Linked: a sibling of a sense of the word, or a kind of it up to two levels down
     // ("semester" is a kind of "academic term", a kind of "term").
     let linked = |candidate: &str| {
         wordnet.sense_ids(candidate).iter().any(|&id| {
             neighbourhood.contains(&id)
-                || hypernyms(id).any(|h| {
-                    neighbourhood.contains(&h) || hypernyms(h).any(|g| word_senses.contains(&g))
-                })
+                || hypernyms(id)
+                    .any(|h| neighbourhood.contains(&h) || hypernyms(h).any(|g| own.contains(&g)))
         })
     };
     let base_id = moby.id(&base);
@@ -319,10 +328,7 @@ fn lookup(
         if e.wordnet.is_none() && linked(synonym) {
             e.wordnet = Some(WordNetRelation::Linked);
         }
-        e.cluster = wordnet_synonyms
-            .iter()
-            .filter(|&&s| moby.lists_id(s, id) || moby.lists_id(id, s))
-            .count() as u32;
+        e.cluster = cluster.get(&id).copied().unwrap_or(0);
     }
     // Moby has no senses: a Moby-only candidate whose own definitions share words with the
     // intended sense is a synonym in that sense ("vitriol" -> "acrimony"), not a spin.
