@@ -329,3 +329,46 @@ fn eval_reports_seed_quality() {
     assert_eq!(v["keep_flagged"], 0);
     assert!(v["precision"].as_f64().unwrap() >= 0.9, "{v}");
 }
+
+#[test]
+fn glossary_expand_lists_derived_renderings_with_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("bare.tsv");
+    fs::write(&glossary, "term\nbreast cancer\n").unwrap();
+    let g = glossary.to_str().unwrap();
+    let o = run(&["glossary", "expand", g, "--format", "json"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let bosom = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rendering"] == "bosom cancer")
+        .expect("bosom cancer is derived");
+    assert_eq!(bosom["term"], "breast cancer");
+    assert!(bosom["prior"].as_f64().unwrap() >= 0.5);
+    assert!(!bosom["evidence"].as_array().unwrap().is_empty());
+    let o = run(&["glossary", "expand", g, "--term", "nothing"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no entry `nothing`"));
+}
+
+#[test]
+fn no_derive_keeps_only_listed_variants() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("bare.tsv");
+    fs::write(&glossary, "term\nbreast cancer\n").unwrap();
+    let g = glossary.to_str().unwrap();
+    let text = b"Women with bosom cancer were studied.";
+    let derived = run(&["check", "-", "-g", g, "--format", "brief"], text);
+    assert!(
+        stdout(&derived).contains("glossary.derived] 'bosom cancer' -> 'breast cancer'"),
+        "{}",
+        stdout(&derived)
+    );
+    let listed_only = run(
+        &["check", "-", "-g", g, "--format", "brief", "--no-derive"],
+        text,
+    );
+    assert_eq!(stdout(&listed_only), "");
+}

@@ -154,3 +154,83 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
         entry: Some(entry.origin.clone()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::{CheckOptions, Checker};
+    use crate::glossary::Glossary;
+
+    fn check(glossary: &str, text: &str) -> Vec<(String, String)> {
+        let options = CheckOptions {
+            near_miss: false,
+            doubled_words: false,
+            ..CheckOptions::default()
+        };
+        let checker = Checker::new(Glossary::parse("g.tsv", glossary).unwrap(), options);
+        checker
+            .check(text)
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.span.start..f.span.end].to_string(),
+                    f.suggestions[0].clone(),
+                )
+            })
+            .collect()
+    }
+
+    const PRECURSOR: &str =
+        "term\tnote\nprecursor\tchemical substance from which a drug such as fentanyl is made\n";
+
+    #[test]
+    fn fixes_an_other_sense_synonym_among_chemistry_words() {
+        let text =
+            "These chemicals are controlled as drugs. China must regulate these predecessors.";
+        assert_eq!(
+            check(PRECURSOR, text),
+            [("predecessors".to_string(), "precursors".to_string())]
+        );
+    }
+
+    #[test]
+    fn does_not_flag_the_person_sense() {
+        let text = "Fentanyl chemicals and drugs were discussed. Trump differs from his predecessor, Joe Biden.";
+        assert!(check(PRECURSOR, text).is_empty());
+    }
+
+    #[test]
+    fn does_not_flag_a_synonym_without_context() {
+        assert!(
+            check(
+                PRECURSOR,
+                "The harbinger of spring arrived early this year."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn fixes_a_spun_phrase_of_a_bare_term() {
+        let found = check(
+            "term\nbreast cancer\n",
+            "Women with bosom cancer were studied.",
+        );
+        assert_eq!(
+            found,
+            [("bosom cancer".to_string(), "breast cancer".to_string())]
+        );
+    }
+
+    #[test]
+    fn does_not_flag_everyday_phrases_made_from_a_term() {
+        let glossary = "term\tnote\nfirst term\ta president's first period in office\n";
+        assert!(check(glossary, "On the first day of school she met her teacher.").is_empty());
+    }
+
+    #[test]
+    fn curated_single_word_entries_are_not_derived() {
+        let glossary = "term\tvariants\tnote\nprecursor\tpioneer\tchemical substance from which a drug is made\n";
+        let text = "These chemicals are drugs. China must regulate these predecessors.";
+        assert!(check(glossary, text).is_empty());
+    }
+}
