@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::glossary::{Kind, Origin, Severity};
+use crate::glossary::{Entry, Kind, Origin, Severity};
 use crate::span::Span;
 
 /// Whether a fix may be applied without review. Ordered: unsafe < safe.
@@ -64,6 +64,28 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding about a glossary entry; suggestions and the fix are added after.
+    pub fn about(
+        rule: &'static str,
+        span: Span,
+        entry: &Entry,
+        severity: Severity,
+        confidence: f32,
+        message: String,
+    ) -> Finding {
+        Finding {
+            rule,
+            span,
+            kind: Some(entry.kind),
+            severity,
+            confidence: confidence.clamp(0.0, 1.0),
+            message,
+            suggestions: Vec::new(),
+            fix: None,
+            entry: Some(entry.origin.clone()),
+        }
+    }
+
     /// The applicability of this finding's fix, if any.
     pub fn applicability(&self) -> Option<Applicability> {
         self.fix.as_ref().map(|f| f.applicability)

@@ -136,10 +136,24 @@ impl Outcome {
 
 /// Shared set-up of `check` and `fix`: the checker and the inputs, or the exit code if there
 /// is nothing to do.
+/// What `check`, `fix` and `review` all start from.
+pub(crate) struct Prepared {
+    pub checker: Checker,
+    pub inputs: Vec<Input>,
+    /// Inputs that could not be found (already reported).
+    pub errors: usize,
+    pub remembered: remembered::Remembered,
+}
+
 fn prepare(
     glossary: &GlossaryArgs,
     paths: &[std::path::PathBuf],
-) -> Result<(Checker, Vec<Input>, usize), u8> {
+    baseline: &args::BaselineArgs,
+) -> Result<Prepared, u8> {
+    let remembered = remembered::Remembered::open(baseline).map_err(|e| {
+        report_error(e);
+        EXIT_ERROR
+    })?;
     let checker = load_checker(glossary).ok_or(EXIT_ERROR)?;
     let (inputs, errors) = inputs::collect(paths).map_err(|e| {
         report_error(e);
@@ -148,7 +162,12 @@ fn prepare(
     for e in &errors {
         report_error(e);
     }
-    Ok((checker, inputs, errors.len()))
+    Ok(Prepared {
+        checker,
+        inputs,
+        errors: errors.len(),
+        remembered,
+    })
 }
 
 fn fixable(findings: &[Finding], unsafe_fixes: bool) -> Vec<&termlint::finding::Fix> {
@@ -165,16 +184,14 @@ fn fixable(findings: &[Finding], unsafe_fixes: bool) -> Vec<&termlint::finding::
 }
 
 fn check(args: CheckArgs) -> io::Result<u8> {
-    let (checker, inputs, errors) = match prepare(&args.glossary, &args.input.paths) {
+    let Prepared {
+        checker,
+        inputs,
+        errors,
+        remembered,
+    } = match prepare(&args.glossary, &args.input.paths, &args.baseline) {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
-    };
-    let remembered = match remembered::Remembered::open(&args.baseline) {
-        Ok(remembered) => remembered,
-        Err(e) => {
-            report_error(e);
-            return Ok(EXIT_ERROR);
-        }
     };
     let mut hidden = 0;
     let stdout = io::stdout();
@@ -231,16 +248,14 @@ fn check(args: CheckArgs) -> io::Result<u8> {
 }
 
 fn fix(args: FixArgs) -> io::Result<u8> {
-    let (checker, inputs, errors) = match prepare(&args.glossary, &args.input.paths) {
+    let Prepared {
+        checker,
+        inputs,
+        errors,
+        remembered,
+    } = match prepare(&args.glossary, &args.input.paths, &args.baseline) {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
-    };
-    let remembered = match remembered::Remembered::open(&args.baseline) {
-        Ok(remembered) => remembered,
-        Err(e) => {
-            report_error(e);
-            return Ok(EXIT_ERROR);
-        }
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -16,7 +16,7 @@ use termlint::{diff, fix, write};
 
 use super::args::ReviewArgs;
 use super::remembered::{Remembered, patch_name};
-use super::{EXIT_CLEAN, EXIT_ERROR, fixable, prepare, report_error, use_color};
+use super::{EXIT_CLEAN, EXIT_ERROR, Prepared, fixable, prepare, report_error, use_color};
 
 pub fn run(args: ReviewArgs) -> io::Result<u8> {
     let interactive = args.patch.is_none();
@@ -35,14 +35,12 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         );
         return Ok(EXIT_ERROR);
     }
-    let remembered = match Remembered::open(&args.baseline) {
-        Ok(remembered) => remembered,
-        Err(e) => {
-            report_error(e);
-            return Ok(EXIT_ERROR);
-        }
-    };
-    let (checker, inputs, mut errors) = match prepare(&args.glossary, &args.input.paths) {
+    let Prepared {
+        checker,
+        inputs,
+        mut errors,
+        remembered,
+    } = match prepare(&args.glossary, &args.input.paths, &args.baseline) {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };

@@ -142,17 +142,14 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     if !why.is_empty() {
         message.push_str(&format!("; {}", why.join(", ")));
     }
-    Some(Finding {
-        rule: rule::DERIVED,
-        span: site.span,
-        kind: Some(entry.kind),
-        severity: Severity::Warning,
-        confidence: confidence.clamp(0.0, 1.0),
+    Some(Finding::about(
+        rule::DERIVED,
+        site.span,
+        entry,
+        Severity::Warning,
+        confidence,
         message,
-        suggestions: Vec::new(),
-        fix: None,
-        entry: Some(entry.origin.clone()),
-    })
+    ))
 }
 
 #[cfg(test)]

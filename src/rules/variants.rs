@@ -44,21 +44,19 @@ pub fn judge(site: &Site) -> Option<Finding> {
     if let Some(note) = &entry.note {
         message.push_str(&format!(". {note}"));
     }
-    Some(Finding {
-        rule: rule::VARIANT,
-        span: site.span,
-        kind: Some(entry.kind),
-        severity: entry.severity,
-        confidence: if cue.is_some() {
-            LISTED_WITH_CUE_CONFIDENCE
-        } else {
-            LISTED_CONFIDENCE
-        },
+    let confidence = if cue.is_some() {
+        LISTED_WITH_CUE_CONFIDENCE
+    } else {
+        LISTED_CONFIDENCE
+    };
+    Some(Finding::about(
+        rule::VARIANT,
+        site.span,
+        entry,
+        entry.severity,
+        confidence,
         message,
-        suggestions: Vec::new(),
-        fix: None,
-        entry: Some(entry.origin.clone()),
-    })
+    ))
 }
 
 #[cfg(test)]
