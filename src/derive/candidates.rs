@@ -39,6 +39,9 @@ pub struct Evidence {
     /// Found in a text next to real candidates, linked to the word only through a shared
     /// synonym (two thesaurus steps).
     pub two_steps: bool,
+    /// For a synonym in another sense: that sense (a WordNet synset), whose own words in a
+    /// text would say the candidate is meant as itself.
+    pub own_sense: Option<u32>,
 }
 
 impl Evidence {
@@ -232,6 +235,9 @@ fn lookup(
             }
             let e = found.entry(lemma).or_default();
             e.wordnet = strongest(e.wordnet, relation);
+            if relation == WordNetRelation::OtherSense && e.own_sense.is_none() {
+                e.own_sense = Some(id);
+            }
         }
         for &(rel, target) in &synset.links {
             if matches!(rel, Relation::Similar | Relation::AlsoSee) {

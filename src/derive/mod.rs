@@ -32,7 +32,7 @@ use crate::words::is_stopword;
 const MIN_PRIOR: f32 = 0.5;
 /// The best candidates of a word are kept: every candidate costs automaton patterns, and
 /// far down the list they are loose associations.
-const MAX_CANDIDATES_PER_WORD: usize = 30;
+const MAX_CANDIDATES_PER_WORD: usize = 40;
 /// How many renderings `glossary expand` lists per entry.
 const DISPLAYED_PER_ENTRY: usize = 60;
 

@@ -42,7 +42,7 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
 /// How much the surroundings of a match support reading it as a spin of the term. The
 /// words of the term's note and sense are the evidence; other glossary terms nearby only say
 /// the text is on the glossary's subject, which on-beat news always is, so they count less.
-fn context_factor(site: &Site) -> (f32, String) {
+fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     let sentence = site.sentence_window();
     let cues = site.sense_cues_in(sentence);
     let domain = site.domain_term_in(sentence);
@@ -57,7 +57,17 @@ fn context_factor(site: &Site) -> (f32, String) {
             );
         }
         ([a], None) => return (0.65, format!("the sentence mentions '{a}'")),
-        ([], Some(term)) => return (0.5, format!("'{term}' from the glossary is near")),
+        ([], Some(term)) => {
+            // A synonym from another sense with nothing of that sense around ("sulfuric acid"
+            // among tariffs and officials, no chemistry) is out of place.
+            return match out_of_place(site, rendering) {
+                Some(own) => (
+                    0.65,
+                    format!("'{term}' from the glossary is near and nothing is about {own}"),
+                ),
+                None => (0.5, format!("'{term}' from the glossary is near")),
+            };
+        }
         ([], None) => {}
     }
     let paragraph = site.paragraph();
@@ -69,6 +79,32 @@ fn context_factor(site: &Site) -> (f32, String) {
             "nothing nearby is about the term's subject".to_string(),
         ),
     }
+}
+
+/// For a synonym taken from another sense of the term: that sense's description ("a highly
+/// corrosive acid...") when none of its words occurs in the paragraph.
+fn out_of_place(site: &Site, rendering: &DerivedRendering) -> Option<String> {
+    let [sub] = rendering.substitutions.as_slice() else {
+        return None;
+    };
+    let synset = lexicon::wordnet().synset(sub.evidence.own_sense?);
+    let paragraph = site.paragraph();
+    let around: std::collections::HashSet<String> =
+        crate::words::tokens(&site.text[paragraph.start..paragraph.end])
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+    let own_words: Vec<String> = crate::words::tokens(synset.gloss)
+        .map(|(_, w)| w.to_lowercase())
+        .filter(|w| w.len() >= 4 && !crate::words::is_stopword(w))
+        .collect();
+    let matched = site.matched().to_lowercase();
+    let present = own_words.iter().any(|w| {
+        !matched.contains(w.as_str())
+            && around
+                .iter()
+                .any(|a| a.starts_with(w.as_str()) || w.starts_with(a.as_str()) && a.len() >= 5)
+    });
+    (!own_words.is_empty() && !present).then(|| format!("'{}'", synset.gloss))
 }
 
 /// The SCOWL level of the most common replacement word (10 = most common).
@@ -123,7 +159,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
             return None; // "Pioneer" mid-sentence is a name, not a spun word
         }
         let grammar = grammar_factor(site, rendering)?;
-        let (factor, reason) = context_factor(site);
+        let (factor, reason) = context_factor(site, rendering);
         confidence *= factor * grammar * commonness_factor(rendering);
         why.push(reason);
     }
