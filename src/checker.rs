@@ -338,7 +338,8 @@ impl Checker {
         let case =
             |derived: usize| derived_case(&self.glossary.entries[self.derived[derived].entry]);
         // The same pairs come up again and again in a text: look each up once.
-        let memo: RefCell<HashMap<(usize, usize, String), bool>> = RefCell::default();
+        let memo: RefCell<HashMap<(usize, usize, String), Option<derive::Kinship>>> =
+            RefCell::default();
         let related = |derived: usize, slot: usize, word: &str| {
             let key = (derived, slot, word.to_lowercase());
             if let Some(&known) = memo.borrow().get(&key) {
@@ -349,12 +350,14 @@ impl Checker {
             memo.borrow_mut().insert(key, answer);
             answer
         };
-        for found in derive::assemble(text, &self.derived, case, &related, &candidates) {
+        let relates =
+            |derived: usize, slot: usize, word: &str| related(derived, slot, word).is_some();
+        for found in derive::assemble(text, &self.derived, case, &relates, &candidates) {
             let d = &self.derived[found.derived];
             let stand_in = found.related.map(|(slot, span)| {
                 let word = &d.slots[slot].word;
                 let evidence = derive::Evidence {
-                    two_steps: true,
+                    two_steps: related(found.derived, slot, &text[span.start..span.end]),
                     ..Default::default()
                 };
                 (

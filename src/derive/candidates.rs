@@ -36,9 +36,9 @@ pub struct Evidence {
     /// How many WordNet synonyms of the word (any sense) list the candidate in Moby:
     /// a candidate in the thick of the word's synonym cluster, not a stray association.
     pub cluster: u32,
-    /// Found in a text next to real candidates, linked to the word only through a shared
-    /// synonym (two thesaurus steps).
-    pub two_steps: bool,
+    /// Found in a text next to real candidates, linked to the word only through WordNet's
+    /// family of senses or a shared synonym (two thesaurus steps).
+    pub two_steps: Option<Kinship>,
     /// For a synonym in another sense: that sense (a WordNet synset), whose own words in a
     /// text would say the candidate is meant as itself.
     pub own_sense: Option<u32>,
@@ -74,8 +74,10 @@ impl Evidence {
     /// Human-readable reason, for messages and `glossary expand`.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
-        if self.two_steps {
-            parts.push("shares a synonym with it".to_string());
+        match self.two_steps {
+            Some(Kinship::WordNetFamily) => parts.push("a WordNet relative".to_string()),
+            Some(Kinship::SharedSynonym) => parts.push("shares a synonym with it".to_string()),
+            None => {}
         }
         if self.spin_count > 0 {
             parts.push(format!("seen in {} known spun phrase(s)", self.spin_count));
@@ -110,7 +112,7 @@ pub const TWO_STEP_PRIOR: f32 = 0.7;
 /// Whether `spun` is linked to `word` through one shared synonym (or directly): the test for
 /// a word of a rendering that is not among the word's listed candidates. Plural and verb
 /// forms are looked up through their base forms.
-pub fn related_in_two_steps(word: &str, spun: &str) -> bool {
+pub fn related_in_two_steps(word: &str, spun: &str) -> Option<Kinship> {
     let moby = lexicon::moby();
     let wordnet = lexicon::wordnet();
     let word = word.to_lowercase();
@@ -120,9 +122,37 @@ pub fn related_in_two_steps(word: &str, spun: &str) -> bool {
         keys.extend(base_forms(w).into_iter().map(|(b, _)| b));
         keys
     };
+    // WordNet: a sense of one is the other's sense, parent, child or sibling ("carcinoma" is
+    // a kind of "cancer"; rare words are missing from the pruned Moby).
+    let spun_senses: Vec<u32> = keys(&spun)
+        .iter()
+        .flat_map(|k| wordnet.sense_ids(k).iter().copied())
+        .collect();
+    let parents = |id: u32| {
+        wordnet
+            .synset(id)
+            .links
+            .iter()
+            .filter(|(r, _)| *r == Relation::Hypernym)
+            .map(|(_, t)| *t)
+            .collect::<Vec<u32>>()
+    };
+    for key in keys(&word) {
+        for &sense in wordnet.sense_ids(&key) {
+            let family = parents(sense);
+            let near = |s: u32| {
+                s == sense
+                    || family.contains(&s)
+                    || parents(s).iter().any(|p| *p == sense || family.contains(p))
+            };
+            if spun_senses.iter().any(|&s| near(s)) {
+                return Some(Kinship::WordNetFamily);
+            }
+        }
+    }
     let spun_ids: Vec<u32> = keys(&spun).iter().filter_map(|k| moby.id(k)).collect();
     if spun_ids.is_empty() {
-        return false;
+        return None;
     }
     for key in keys(&word) {
         let mut synonyms: Vec<u32> = moby.synonyms(&key).filter_map(|s| moby.id(s)).collect();
@@ -135,10 +165,20 @@ pub fn related_in_two_steps(word: &str, spun: &str) -> bool {
                 .any(|&t| s == t || moby.lists_id(s, t) || moby.lists_id(t, s))
         };
         if synonyms.into_iter().any(linked) {
-            return true;
+            return Some(Kinship::SharedSynonym);
         }
     }
-    false
+    None
+}
+
+/// How a stand-in word is related to the term's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kinship {
+    /// A WordNet sense of it is a sense of the word, its parent, child or sibling
+    /// ("carcinoma" for "cancer").
+    WordNetFamily,
+    /// They share a thesaurus synonym.
+    SharedSynonym,
 }
 
 /// Replacing `from` (a word of the term) with `to`.

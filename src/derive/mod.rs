@@ -18,7 +18,7 @@ pub use assemble::{Assembled, CandidateHit, assemble};
 use std::collections::HashMap;
 
 pub use candidates::{
-    Evidence, Substitution, TWO_STEP_PRIOR, WordNetRelation, related_in_two_steps,
+    Evidence, Kinship, Substitution, TWO_STEP_PRIOR, WordNetRelation, related_in_two_steps,
 };
 pub use sense::SenseContext;
 
