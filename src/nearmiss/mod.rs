@@ -195,7 +195,11 @@ impl NearMissIndex {
                 .map(str::to_lowercase)
                 .collect(),
         };
-        for entry in glossary.entries.iter().filter(|e| eligible(e.kind)) {
+        // Multi-word domain terms get the multi-word treatment too (one word misspelled or
+        // swapped, the others exact); single common words never do.
+        for entry in glossary.entries.iter().filter(|e| {
+            eligible(e.kind) || (e.kind == Kind::Term && e.term.split_whitespace().count() > 1)
+        }) {
             let id = index.entries.len() as u32;
             let words: Vec<String> = entry.term.split_whitespace().map(String::from).collect();
             let multi = words.len() > 1;
