@@ -376,11 +376,14 @@ fn lookup(
         }
         e.cluster = cluster.get(&id).copied().unwrap_or(0);
     }
-    // Moby has no senses: a Moby-only candidate whose own definitions share words with the
-    // intended sense is a synonym in that sense ("vitriol" -> "acrimony"), not a spin.
+    // Moby has no senses, and a WordNet relative may be a kind of the intended sense: such a
+    // candidate whose own definitions share words with the intended sense is a synonym in
+    // that sense ("vitriol" -> "acrimony", "tariff" -> "customs"), not a spin.
     if let Some(sense) = sense.filter(|s| s.intended.is_some()) {
         found.retain(|candidate, e| {
-            e.wordnet.is_some() || e.spin_count > 0 || !sense.describes(candidate)
+            e.wordnet == Some(WordNetRelation::OtherSense)
+                || e.spin_count > 0
+                || !sense.describes(candidate)
         });
     }
     // A term meant as a verb is not spun into a word that cannot be one, and so on.

@@ -84,9 +84,11 @@ pub struct Derivation {
     pub senses: Vec<SenseContext>,
 }
 
-/// Kinds whose terms are made of ordinary words that paraphrasers swap.
+/// Kinds whose terms are made of ordinary words that paraphrasers swap. Institutions are
+/// left to near-miss detection: one word of their names swapped for a synonym is often
+/// another real body ("Commerce Ministry", "Commerce Department").
 fn derivable(kind: Kind) -> bool {
-    matches!(kind, Kind::Term | Kind::Phrase | Kind::Org)
+    matches!(kind, Kind::Term | Kind::Phrase)
 }
 
 /// Candidates of words of multi-word terms do not depend on the entry: computed once.
@@ -151,9 +153,9 @@ fn derive_entry(
 ) -> Option<DerivedEntry> {
     let words: Vec<&str> = term.split(' ').filter(|w| !w.is_empty()).collect();
     let single = words.len() == 1;
-    // An entry with listed variants has been curated: for a single word, which of its
-    // synonyms are wrong is the terminologist's call, not the thesaurus's.
-    if single && curated {
+    // An entry with listed variants has been curated: which of its synonyms are wrong is
+    // the terminologist's call, not the thesaurus's. Derivation serves bare entries.
+    if curated {
         return None;
     }
     let slots: Vec<Slot> = words

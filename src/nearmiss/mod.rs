@@ -568,6 +568,18 @@ impl NearMissIndex {
             }
             return Some((confidence, reasons));
         }
+        // Two real words of one family ("Minister" of the "Ministry") name different things.
+        let shared = lower
+            .chars()
+            .zip(word_lower.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        if shared >= 5
+            && lexicon::words().contains(&lower)
+            && lexicon::words().contains(&word_lower)
+        {
+            return None;
+        }
         let evidence = Evidence::between(&Keys::new(tok.text), &Keys::new(word))?;
         let (base, reasons) = evidence.score(Keys::new(word).len())?;
         let reasons = reasons

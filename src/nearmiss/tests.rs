@@ -202,3 +202,12 @@ fn fixes_the_seed_article_with_the_bare_glossary() {
         ]
     );
 }
+
+#[test]
+fn does_not_flag_a_related_word_of_the_same_family() {
+    let glossary =
+        Glossary::parse("g.tsv", "term\tkind\nMinistry of Public Security\torg\n").unwrap();
+    let index = NearMissIndex::new(&glossary);
+    let text = "Minister of Public Security Wang Xiaohong met officials.";
+    assert!(index.find(text, &[]).is_empty());
+}
