@@ -1,17 +1,28 @@
 //! Times loading each part of the embedded lexicon: `cargo run --release --example lexicon_load`.
+//! Name parts (`wordnet moby words names`) to load only those, e.g. to profile one parser.
 use std::time::Instant;
 
 fn main() {
-    let t = Instant::now();
-    let n = termlint::lexicon::wordnet().sense_ids("term").len();
-    println!("wordnet: {:?} ({n} senses of 'term')", t.elapsed());
-    let t = Instant::now();
-    let has = termlint::lexicon::moby().has_root("term");
-    println!("moby: {:?} ({has})", t.elapsed());
-    let t = Instant::now();
-    let words = termlint::lexicon::words().len();
-    println!("words: {:?} ({words})", t.elapsed());
-    let t = Instant::now();
-    let names = termlint::lexicon::names().len();
-    println!("names: {:?} ({names})", t.elapsed());
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    let wanted = |part: &str| only.is_empty() || only.iter().any(|o| o == part);
+    if wanted("wordnet") {
+        let t = Instant::now();
+        let n = termlint::lexicon::wordnet().sense_ids("term").len();
+        println!("wordnet: {:?} ({n} senses of 'term')", t.elapsed());
+    }
+    if wanted("moby") {
+        let t = Instant::now();
+        let has = termlint::lexicon::moby().has_root("term");
+        println!("moby: {:?} ({has})", t.elapsed());
+    }
+    if wanted("words") {
+        let t = Instant::now();
+        let words = termlint::lexicon::words().len();
+        println!("words: {:?} ({words})", t.elapsed());
+    }
+    if wanted("names") {
+        let t = Instant::now();
+        let names = termlint::lexicon::names().len();
+        println!("names: {:?} ({names})", t.elapsed());
+    }
 }

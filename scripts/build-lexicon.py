@@ -17,7 +17,8 @@ already there).  The output is deterministic: same inputs -> byte-identical file
 
 Outputs (every file starts with '#' comment lines; .zst = zstd level 19):
   corpus/lexicon/wordnet.tsv.zst      synset_id  pos  lemmas(|)  links(space, rel:synset_id)  gloss
-  corpus/lexicon/moby.tsv.zst         root  syn|syn|...   (syns pruned to SCOWL level <= 70 words)
+  corpus/lexicon/moby.tsv.zst         words, then root_id  syn_id syn_id ...   (syns pruned to
+                                      SCOWL level <= 70 words; ids number the sorted word list)
   corpus/lexicon/words.tsv.zst        word  level         (SCOWL words+contractions, level <= 80)
   corpus/lexicon/names.tsv.zst        Name  level         (SCOWL proper-names + upper, all levels)
   corpus/lexicon/abbreviations.tsv.zst ABBR level         (SCOWL abbreviations, all levels)
@@ -402,11 +403,23 @@ def build_moby(common: set[str], src: dict, outdir: str) -> dict:
                 have.add(s)
                 lst.append(s)
                 kept_syn += 1
-    text = header(
-        f"source: Moby Thesaurus II by Grady Ward, public domain (words.txt of PyPI package {src['moby_pkg']})",
-        f"every root kept; synonyms kept only if each word is in SCOWL at level <= {MOBY_MAX_LEVEL}",
-        "format: root<TAB>syn|syn|... (synonyms in source order, case as in source)",
-    ) + "".join(f"{tsv_field(r)}\t{'|'.join(tsv_field(s) for s in roots[r])}\n" for r in sorted(roots))
+    # Words are numbered once and the lists refer to them by number: the loader then parses
+    # integers instead of hashing 2.3 million strings, and the file compresses smaller.
+    words = sorted({tsv_field(w) for r, syns in roots.items() for w in (r, *syns)})
+    ids = {w: i for i, w in enumerate(words)}
+    text = (
+        header(
+            f"source: Moby Thesaurus II by Grady Ward, public domain (words.txt of PyPI package {src['moby_pkg']})",
+            f"every root kept; synonyms kept only if each word is in SCOWL at level <= {MOBY_MAX_LEVEL}",
+            "format: first every word, one a line, sorted (case as in source); a word's id is its position",
+            "in that list, from 0; then one line per root: root_id<TAB>synonym ids separated by spaces",
+            "(synonyms in source order)",
+        )
+        + "".join(f"{w}\n" for w in words)
+        + "".join(
+            f"{ids[tsv_field(r)]}\t{' '.join(str(ids[tsv_field(s)]) for s in roots[r])}\n" for r in sorted(roots)
+        )
+    )
     write_zst(os.path.join(outdir, "moby.tsv.zst"), text)
     return {"roots": len(roots), "syn_total": total_syn, "syn_kept": kept_syn}
 

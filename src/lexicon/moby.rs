@@ -2,64 +2,81 @@
 
 use rustc_hash::FxHashMap;
 
-/// Words are interned once; each root's synonyms are a sorted list of word ids, so "does A
-/// list B" is a binary search and listing synonyms allocates nothing.
+/// Each root's synonyms are a list of word ids, kept twice: in source order for listing, and
+/// sorted so "does A list B" is a binary search. Listing synonyms allocates nothing.
 pub struct Moby {
+    /// Every word, by id.
     words: Vec<&'static str>,
     ids: FxHashMap<&'static str, u32>,
-    /// Root word id -> (synonyms in source order, the same ids sorted).
-    lists: FxHashMap<u32, (Vec<u32>, Vec<u32>)>,
+    /// Per word id, its span of `order` and `sorted` if the word is a root.
+    spans: Vec<Option<(u32, u32)>>,
+    /// All roots' synonyms, root after root, in source order.
+    order: Vec<u32>,
+    /// The same spans, each sorted.
+    sorted: Vec<u32>,
 }
 
 impl Moby {
     /// Parses the thesaurus; the text lives as long as the process, like the lexicon.
+    ///
+    /// The file numbers its words once (a word line has no tab) and its root lines list ids,
+    /// so loading parses integers instead of hashing millions of repeated strings.
     pub(super) fn parse(text: &'static str) -> Moby {
-        let mut moby = Moby {
-            words: Vec::with_capacity(120_000),
-            ids: FxHashMap::default(),
-            lists: FxHashMap::default(),
-        };
+        let mut words = Vec::with_capacity(100_000);
+        let mut roots = Vec::with_capacity(40_000);
+        let mut order = Vec::with_capacity(text.len() / 6);
         for line in super::data_lines(text) {
-            let Some((root, list)) = line.split_once('\t') else {
+            let Some(tab) = line.bytes().position(|b| b == b'\t') else {
+                words.push(line);
                 continue;
             };
-            let root = moby.intern(root);
-            let synonyms: Vec<u32> = list
-                .split('|')
-                .filter(|s| !s.is_empty())
-                .map(|s| moby.intern(s))
-                .collect();
-            let mut sorted = synonyms.clone();
-            sorted.sort_unstable();
-            moby.lists.insert(root, (synonyms, sorted));
+            let start = order.len() as u32;
+            push_ids(&line[tab + 1..], &mut order);
+            let root: u32 = line[..tab].parse().expect("embedded Moby ids are numbers");
+            roots.push((root, start, order.len() as u32));
         }
-        moby
+        let known = words.len() as u32;
+        let in_range = |&id: &u32| id < known;
+        assert!(
+            order.iter().all(in_range) && roots.iter().map(|r| r.0).all(|id| id < known),
+            "embedded Moby ids number its word list"
+        );
+        let mut ids = FxHashMap::default();
+        ids.reserve(words.len());
+        for (id, &word) in words.iter().enumerate() {
+            ids.entry(word).or_insert(id as u32);
+        }
+        let mut spans = vec![None; words.len()];
+        let mut sorted = order.clone();
+        for &(root, start, end) in &roots {
+            sorted[start as usize..end as usize].sort_unstable();
+            spans[root as usize] = Some((start, end));
+        }
+        Moby {
+            words,
+            ids,
+            spans,
+            order,
+            sorted,
+        }
     }
 
-    fn intern(&mut self, word: &'static str) -> u32 {
-        let next = self.words.len() as u32;
-        let id = *self.ids.entry(word).or_insert(next);
-        if id == next {
-            self.words.push(word);
-        }
-        id
-    }
-
-    fn list(&self, root: &str) -> Option<&(Vec<u32>, Vec<u32>)> {
-        self.lists.get(self.ids.get(root)?)
+    /// The span of a root's synonyms, by root id.
+    fn span(&self, root: u32) -> Option<std::ops::Range<usize>> {
+        let (start, end) = (*self.spans.get(root as usize)?)?;
+        Some(start as usize..end as usize)
     }
 
     /// Synonyms listed under `root` (as spelled in the thesaurus, mostly lowercase).
     pub fn synonyms(&self, root: &str) -> impl Iterator<Item = &str> + '_ {
-        self.list(root)
-            .into_iter()
-            .flat_map(|(order, _)| order.iter().map(|&id| self.words[id as usize]))
+        let span = self.id(root).and_then(|id| self.span(id)).unwrap_or(0..0);
+        self.order[span].iter().map(|&id| self.words[id as usize])
     }
 
     /// Whether `root` lists `word` among its synonyms.
     pub fn lists(&self, root: &str, word: &str) -> bool {
-        match (self.list(root), self.ids.get(word)) {
-            (Some((_, sorted)), Some(id)) => sorted.binary_search(id).is_ok(),
+        match (self.id(root), self.id(word)) {
+            (Some(root), Some(word)) => self.lists_id(root, word),
             _ => false,
         }
     }
@@ -71,14 +88,27 @@ impl Moby {
 
     /// Whether root `root` lists word `word`, by ids.
     pub fn lists_id(&self, root: u32, word: u32) -> bool {
-        self.lists
-            .get(&root)
-            .is_some_and(|(_, sorted)| sorted.binary_search(&word).is_ok())
+        self.span(root)
+            .is_some_and(|span| self.sorted[span].binary_search(&word).is_ok())
     }
 
     pub fn has_root(&self, root: &str) -> bool {
-        self.list(root).is_some()
+        self.id(root).and_then(|id| self.span(id)).is_some()
     }
+}
+
+/// Appends space-separated decimal ids, read in one pass over the bytes (a split and a
+/// `parse` per id cost twice as much). The data is part of the binary; a bad id is a build bug.
+fn push_ids(text: &str, out: &mut Vec<u32>) {
+    let mut id = None;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => id = Some(id.unwrap_or(0) * 10 + u32::from(b - b'0')),
+            b' ' => out.extend(id.take()),
+            _ => panic!("embedded Moby ids are decimal numbers"),
+        }
+    }
+    out.extend(id);
 }
 
 #[cfg(test)]

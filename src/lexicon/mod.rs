@@ -18,9 +18,12 @@ pub use wordnet::{Pos, Relation, Synset, WordNet};
 
 /// Decodes an embedded zstd file (libzstd decodes several times faster than the pure-Rust
 /// decoder, and loading time is what a check pays). The data is part of the binary; failing
-/// here is a build bug.
+/// here is a build bug. The files record their decompressed size, so one call decodes straight
+/// into a buffer of exactly that size (no growing, no streaming copies).
 fn decompress(bytes: &[u8]) -> String {
-    let raw = zstd::stream::decode_all(bytes).expect("embedded lexicon data is valid zstd");
+    let size = zstd::decompressed_size(bytes).expect("embedded lexicon data records its size");
+    let raw =
+        zstd::bulk::decompress(bytes, size as usize).expect("embedded lexicon data is valid zstd");
     String::from_utf8(raw).expect("embedded lexicon data is UTF-8")
 }
 
@@ -32,8 +35,33 @@ fn leak(text: String) -> &'static str {
 
 /// Non-comment, non-empty lines of a generated table.
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    split_byte(text, b'\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// `text.split(sep)` for an ASCII separator. A plain byte loop: the lines and fields here are
+/// short, and `str::split` spends more per call setting up its search than the search takes.
+fn split_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&text[i + 1..]);
+                Some(&text[..i])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// How many lines a table has at most, to size its maps up front instead of growing them.
+fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 /// Words graded by commonness (SCOWL levels: 10 most common .. 95 rarest).
@@ -43,12 +71,17 @@ pub struct Levels {
 
 impl Levels {
     fn parse(text: &'static str) -> Levels {
-        let levels = data_lines(text)
-            .filter_map(|line| {
-                let (word, level) = line.split_once('\t')?;
-                Some((word, level.trim().parse().ok()?))
-            })
-            .collect();
+        let mut levels = FxHashMap::default();
+        levels.reserve(line_count(text));
+        for line in data_lines(text) {
+            let mut fields = split_byte(line, b'\t');
+            let (Some(word), Some(level)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            if let Ok(level) = level.trim_ascii().parse() {
+                levels.insert(word, level);
+            }
+        }
         Levels { levels }
     }
 

@@ -34,18 +34,26 @@ pub struct Synset {
 
 pub struct WordNet {
     synsets: Vec<Synset>,
-    /// Lowercased lemma -> synsets holding it, in WordNet order (most frequent sense first).
-    senses: HashMap<&'static str, Vec<u32>>,
+    /// Lowercased lemma -> its number, which indexes `spans`.
+    lemmas: HashMap<&'static str, u32>,
+    /// Per lemma number, its span of `sense_list`: the synsets holding the lemma, in WordNet
+    /// order (most frequent sense first). One flat list instead of a `Vec` per lemma saves
+    /// ~150k allocations at load.
+    spans: Vec<(u32, u32)>,
+    sense_list: Vec<u32>,
 }
 
 impl WordNet {
     /// Parses the synset table; the text lives as long as the process, like the lexicon.
     pub(super) fn parse(text: &'static str) -> WordNet {
-        let mut synsets = Vec::new();
-        let mut ids: HashMap<&str, u32> = HashMap::default();
-        let mut raw_links = Vec::new();
+        let mut synsets = Vec::with_capacity(120_000);
+        // Synset ids are a part-of-speech letter and a decimal offset: keyed as a number,
+        // they hash and compare far faster than as strings.
+        let mut ids: HashMap<u64, u32> = HashMap::default();
+        ids.reserve(120_000);
+        let mut raw_links = Vec::with_capacity(120_000);
         for line in super::data_lines(text) {
-            let mut f = line.split('\t');
+            let mut f = super::split_byte(line, b'\t');
             let (Some(id), Some(pos), Some(lemmas)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
@@ -55,22 +63,22 @@ impl WordNet {
                 "r" => Pos::Adverb,
                 _ => Pos::Adjective,
             };
-            ids.insert(id, synsets.len() as u32);
+            let key = id_key(id).expect("embedded WordNet ids are a letter and 8 digits");
+            ids.insert(key, synsets.len() as u32);
             raw_links.push(f.next().unwrap_or(""));
             synsets.push(Synset {
                 id,
                 pos,
-                lemmas: lemmas.split('|').collect(),
+                lemmas: super::split_byte(lemmas, b'|').collect(),
                 links: Vec::new(),
                 gloss: f.next().unwrap_or(""),
             });
         }
-        let mut senses: HashMap<&'static str, Vec<u32>> = HashMap::default();
-        for (index, (synset, links)) in synsets.iter_mut().zip(raw_links).enumerate() {
-            synset.links = links
-                .split_whitespace()
+        for (synset, links) in synsets.iter_mut().zip(raw_links) {
+            synset.links = super::split_byte(links, b' ')
                 .filter_map(|link| {
-                    let (rel, target) = link.split_once(':')?;
+                    let colon = link.bytes().position(|b| b == b':')?;
+                    let (rel, target) = (&link[..colon], &link[colon + 1..]);
                     let rel = match rel {
                         "sim" => Relation::Similar,
                         "also" => Relation::AlsoSee,
@@ -79,38 +87,34 @@ impl WordNet {
                         "deriv" => Relation::Derivation,
                         _ => return None,
                     };
-                    Some((rel, *ids.get(target)?))
+                    Some((rel, *ids.get(&id_key(target)?)?))
                 })
                 .collect();
-            for &lemma in &synset.lemmas {
-                let key: &'static str = if lemma.chars().any(char::is_uppercase) {
-                    Box::leak(lemma.to_lowercase().into_boxed_str())
-                } else {
-                    lemma
-                };
-                let list = senses.entry(key).or_default();
-                if list.last() != Some(&(index as u32)) {
-                    list.push(index as u32);
-                }
-            }
         }
-        WordNet { synsets, senses }
+        let (lemmas, spans, sense_list) = index_lemmas(&synsets);
+        WordNet {
+            synsets,
+            lemmas,
+            spans,
+            sense_list,
+        }
     }
 
     /// The senses of a word or phrase (case-insensitive), most frequent first.
     pub fn senses(&self, lemma: &str) -> impl Iterator<Item = &Synset> + '_ {
-        self.senses
-            .get(lower(lemma).as_ref())
-            .into_iter()
-            .flatten()
+        self.sense_ids(lemma)
+            .iter()
             .map(|&i| &self.synsets[i as usize])
     }
 
     /// Indices of the senses of a word, most frequent first.
     pub fn sense_ids(&self, lemma: &str) -> &[u32] {
-        self.senses
+        self.lemmas
             .get(lower(lemma).as_ref())
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |&number| {
+                let (start, end) = self.spans[number as usize];
+                &self.sense_list[start as usize..end as usize]
+            })
     }
 
     pub fn synset(&self, index: u32) -> &Synset {
@@ -119,8 +123,79 @@ impl WordNet {
 
     /// Whether a word or phrase is a WordNet lemma.
     pub fn contains(&self, lemma: &str) -> bool {
-        self.senses.contains_key(lower(lemma).as_ref())
+        self.lemmas.contains_key(lower(lemma).as_ref())
     }
+}
+
+/// A synset id such as `n00001740` (a part-of-speech letter and an 8-digit offset) as one
+/// number, or `None` if it is not shaped like that.
+fn id_key(id: &str) -> Option<u64> {
+    let (&pos, offset) = id.as_bytes().split_first()?;
+    if offset.len() != 8 || !offset.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let offset = offset
+        .iter()
+        .fold(0, |n, &digit| n * 10 + u64::from(digit - b'0'));
+    Some(u64::from(pos) << 32 | offset)
+}
+
+/// Maps each lowercased lemma to the synsets holding it, in synset order, as spans of one flat
+/// list: a first pass numbers the lemmas and counts their senses, a second fills the spans.
+#[allow(clippy::type_complexity)]
+fn index_lemmas(synsets: &[Synset]) -> (HashMap<&'static str, u32>, Vec<(u32, u32)>, Vec<u32>) {
+    let mut slots: HashMap<&'static str, u32> = HashMap::default();
+    slots.reserve(160_000);
+    // Per lemma: how many synsets hold it and the last one counted (a synset may list a
+    // lemma twice in different cases); per lemma occurrence: its slot, or MAX if a repeat.
+    let mut counts: Vec<u32> = Vec::with_capacity(160_000);
+    let mut last: Vec<u32> = Vec::with_capacity(160_000);
+    let mut occurrences: Vec<u32> = Vec::with_capacity(220_000);
+    for (index, synset) in synsets.iter().enumerate() {
+        let index = index as u32;
+        for &lemma in &synset.lemmas {
+            let key: &'static str = if lemma.bytes().any(|b| b.is_ascii_uppercase())
+                || !lemma.is_ascii() && lemma.chars().any(char::is_uppercase)
+            {
+                Box::leak(lemma.to_lowercase().into_boxed_str())
+            } else {
+                lemma
+            };
+            let next = counts.len() as u32;
+            let slot = *slots.entry(key).or_insert(next);
+            if slot == next {
+                counts.push(0);
+                last.push(u32::MAX);
+            }
+            if last[slot as usize] == index {
+                occurrences.push(u32::MAX);
+            } else {
+                last[slot as usize] = index;
+                counts[slot as usize] += 1;
+                occurrences.push(slot);
+            }
+        }
+    }
+    // Turn counts into start offsets, then fill each span in synset order.
+    let mut spans = Vec::with_capacity(counts.len());
+    let mut total = 0;
+    for &count in &counts {
+        spans.push((total, total + count));
+        total += count;
+    }
+    let mut fill: Vec<u32> = spans.iter().map(|&(start, _)| start).collect();
+    let mut list = vec![0; total as usize];
+    let mut occurrence = occurrences.iter();
+    for (index, synset) in synsets.iter().enumerate() {
+        for _ in &synset.lemmas {
+            let &slot = occurrence.next().expect("one slot per lemma occurrence");
+            if slot != u32::MAX {
+                list[fill[slot as usize] as usize] = index as u32;
+                fill[slot as usize] += 1;
+            }
+        }
+    }
+    (slots, spans, list)
 }
 
 /// Lowercases only when needed: most look-ups are lowercase already.
