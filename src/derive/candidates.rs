@@ -128,15 +128,7 @@ pub fn related_in_two_steps(word: &str, spun: &str) -> Option<Kinship> {
         .iter()
         .flat_map(|k| wordnet.sense_ids(k).iter().copied())
         .collect();
-    let parents = |id: u32| {
-        wordnet
-            .synset(id)
-            .links
-            .iter()
-            .filter(|(r, _)| *r == Relation::Hypernym)
-            .map(|(_, t)| *t)
-            .collect::<Vec<u32>>()
-    };
+    let parents = |id: u32| wordnet.hypernyms(id).collect::<Vec<u32>>();
     for key in keys(&word) {
         for &sense in wordnet.sense_ids(&key) {
             let family = parents(sense);
@@ -326,21 +318,14 @@ fn lookup(
         )
     };
     for (synonym, _) in found.iter().filter(|(_, e)| direct(e)) {
-        for listed in moby.synonyms(synonym).filter_map(|w| moby.id(w)) {
+        for &listed in moby.id(synonym).map_or(&[][..], |id| moby.synonym_ids(id)) {
             *cluster.entry(listed).or_default() += 1;
         }
     }
     // Senses one step up from the word's senses, and those senses themselves: a Moby
     // candidate with a sense in this neighbourhood is WordNet-linked.
     let word_senses = wordnet.sense_ids(&base);
-    let hypernyms = |id: u32| {
-        wordnet
-            .synset(id)
-            .links
-            .iter()
-            .filter(|(r, _)| *r == Relation::Hypernym)
-            .map(|(_, t)| *t)
-    };
+    let hypernyms = |id: u32| wordnet.hypernyms(id);
     let mut neighbourhood: FxHashSet<u32> = word_senses.iter().copied().collect();
     for &id in word_senses {
         neighbourhood.extend(hypernyms(id));
@@ -356,8 +341,9 @@ fn lookup(
         })
     };
     let base_id = moby.id(&base);
-    for synonym in moby.synonyms(&base) {
-        let Some(id) = moby.id(synonym) else { continue };
+    let base_synonyms = base_id.map_or(&[][..], |id| moby.synonym_ids(id));
+    for &id in base_synonyms {
+        let synonym = moby.word(id);
         let mutual = base_id.is_some_and(|b| moby.lists_id(id, b));
         // A one-way Moby link is a loose association: it only adds to other evidence.
         // (Skipping the rest early also keeps derivation fast: common words list hundreds.)

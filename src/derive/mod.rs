@@ -97,50 +97,58 @@ type CandidateCache = HashMap<String, Vec<Substitution>>;
 /// Derives slots for every entry of a glossary.
 pub fn derive(glossary: &Glossary) -> Derivation {
     lexicon::preload_thesauri();
-    // Entries are independent: derive the two halves of the glossary on two threads.
-    let entries: Vec<(usize, &crate::glossary::Entry)> =
-        glossary.entries.iter().enumerate().collect();
-    let half = entries.len().div_ceil(2).max(1);
-    let parts: Vec<Vec<(SenseContext, Option<DerivedEntry>)>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = entries
+    let bare = |e: &crate::glossary::Entry| derivable(e.kind) && e.variants.is_empty();
+    // The words of multi-word terms repeat across entries: look each up once, the distinct
+    // words split between two threads.
+    let mut words: Vec<String> = glossary
+        .entries
+        .iter()
+        .filter(|e| bare(e) && e.term.split(' ').filter(|w| !w.is_empty()).count() > 1)
+        .flat_map(|e| e.term.split(' ').map(core_word))
+        .filter(|w| is_content(w))
+        .map(String::from)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let half = words.len().div_ceil(2).max(1);
+    let mut cache = CandidateCache::new();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = words
             .chunks(half)
             .map(|chunk| {
                 scope.spawn(move || {
-                    let mut cache = CandidateCache::new();
                     chunk
                         .iter()
-                        .map(|&(index, entry)| {
-                            let sense = SenseContext::new(entry);
-                            let derived = derivable(entry.kind)
-                                .then(|| {
-                                    let curated = !entry.variants.is_empty();
-                                    derive_entry(
-                                        index,
-                                        entry.kind,
-                                        &entry.term,
-                                        &sense,
-                                        &mut cache,
-                                        curated,
-                                    )
-                                })
-                                .flatten();
-                            (sense, derived)
-                        })
-                        .collect()
+                        .map(|w| (w.clone(), keep_likely(candidates::for_word(w, None))))
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().expect("derivation threads do not panic"))
-            .collect()
+        for worker in workers {
+            cache.extend(worker.join().expect("derivation threads do not panic"));
+        }
     });
     let mut derivation = Derivation::default();
-    for (sense, derived) in parts.into_iter().flatten() {
+    for (index, entry) in glossary.entries.iter().enumerate() {
+        let sense = SenseContext::new(entry);
+        if bare(entry)
+            && let Some(derived) = derive_entry(index, entry.kind, &entry.term, &sense, &cache)
+        {
+            derivation.entries.push(derived);
+        }
         derivation.senses.push(sense);
-        derivation.entries.extend(derived);
     }
     derivation
+}
+
+/// A word of a term without trailing punctuation ("accuracy," in "accuracy, precision").
+fn core_word(word: &str) -> &str {
+    word.trim_end_matches([',', ';', ':'])
+}
+
+/// Whether a word of a term is one a paraphraser would swap.
+fn is_content(word: &str) -> bool {
+    !word.is_empty() && !is_stopword(&word.to_lowercase()) && word.chars().any(char::is_alphabetic)
 }
 
 fn derive_entry(
@@ -148,33 +156,25 @@ fn derive_entry(
     kind: Kind,
     term: &str,
     sense: &SenseContext,
-    cache: &mut CandidateCache,
-    curated: bool,
+    cache: &CandidateCache,
 ) -> Option<DerivedEntry> {
     let words: Vec<&str> = term.split(' ').filter(|w| !w.is_empty()).collect();
     let single = words.len() == 1;
-    // An entry with listed variants has been curated: which of its synonyms are wrong is
-    // the terminologist's call, not the thesaurus's. Derivation serves bare entries.
-    if curated {
-        return None;
-    }
     let slots: Vec<Slot> = words
         .iter()
         .map(|&word| {
-            let lower = word.to_lowercase();
-            let content = !is_stopword(&lower) && word.chars().any(char::is_alphabetic);
             // "accuracy," in "accuracy, precision, recall": look up the word, keep the comma.
-            let core = word.trim_end_matches([',', ';', ':']);
+            let core = core_word(word);
             let punctuation = &word[core.len()..];
-            let candidates = if !content || core.is_empty() {
+            let candidates = if !is_content(core) {
                 Vec::new()
             } else if single {
                 keep_likely(candidates::for_word(core, Some(sense)))
             } else {
                 cache
-                    .entry(core.to_string())
-                    .or_insert_with(|| keep_likely(candidates::for_word(core, None)))
-                    .iter()
+                    .get(core)
+                    .into_iter()
+                    .flatten()
                     .map(|s| Substitution {
                         to: format!("{}{punctuation}", s.to),
                         ..s.clone()

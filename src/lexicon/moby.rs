@@ -81,6 +81,16 @@ impl Moby {
         }
     }
 
+    /// The ids of the synonyms of a root, by id (empty for a word that is no root).
+    pub fn synonym_ids(&self, root: u32) -> &[u32] {
+        self.span(root).map_or(&[], |span| &self.order[span])
+    }
+
+    /// The word with this id.
+    pub fn word(&self, id: u32) -> &'static str {
+        self.words[id as usize]
+    }
+
     /// The id of a word, for repeated look-ups without hashing strings.
     pub fn id(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()

@@ -90,6 +90,11 @@ impl WordNet {
                     Some((rel, *ids.get(&id_key(target)?)?))
                 })
                 .collect();
+            // Hypernyms first: walking up the tree then never scans a general sense's
+            // thousands of hyponym links.
+            synset
+                .links
+                .sort_by_key(|(rel, _)| *rel != Relation::Hypernym);
         }
         let (lemmas, spans, sense_list) = index_lemmas(&synsets);
         WordNet {
@@ -115,6 +120,15 @@ impl WordNet {
                 let (start, end) = self.spans[number as usize];
                 &self.sense_list[start as usize..end as usize]
             })
+    }
+
+    /// The senses one step more general than sense `index`.
+    pub fn hypernyms(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
+        self.synset(index)
+            .links
+            .iter()
+            .take_while(|(rel, _)| *rel == Relation::Hypernym)
+            .map(|(_, target)| *target)
     }
 
     pub fn synset(&self, index: u32) -> &Synset {
