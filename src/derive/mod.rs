@@ -210,6 +210,16 @@ fn keep_likely(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
     candidates
 }
 
+/// Paraphrasing tools reach for rare words ("bosom cancer"); swapping in common ones is how
+/// people paraphrase ("illegal drugs" for "illicit drugs"). Weighs a replacement by that.
+pub fn rarity_weight(replacement: &str) -> f32 {
+    match lexicon::words().level(&replacement.to_lowercase()) {
+        Some(l) if l <= 20 => 0.8,
+        Some(l) if l <= 35 => 0.95,
+        _ => 1.0,
+    }
+}
+
 impl DerivedEntry {
     /// The rendering made by replacing the given slots with the given candidates.
     pub fn rendering(&self, replaced: &[(usize, &Substitution)]) -> DerivedRendering {

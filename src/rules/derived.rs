@@ -2,7 +2,7 @@
 //! match is reported depends on its prior and on the text around it.
 
 use crate::checker::Site;
-use crate::derive::DerivedRendering;
+use crate::derive::{self, DerivedRendering};
 use crate::finding::{Finding, rule};
 use crate::glossary::Severity;
 use crate::lexicon::{self, Pos};
@@ -137,11 +137,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
         // Paraphrasing tools reach for rare words ("bosom cancer"); swapping in common ones
         // is how people paraphrase ("illegal drugs" for "illicit drugs").
         for sub in &rendering.substitutions {
-            confidence *= match lexicon::words().level(&sub.to.to_lowercase()) {
-                Some(l) if l <= 20 => 0.8,
-                Some(l) if l <= 35 => 0.95,
-                _ => 1.0,
-            };
+            confidence *= derive::rarity_weight(&sub.to);
         }
     }
     if rendering.needs_context {
