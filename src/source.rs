@@ -1,5 +1,6 @@
 //! Loading a text: bytes in, checked UTF-8 out, with a line index for reporting.
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
 use crate::span::Span;
@@ -13,6 +14,9 @@ pub struct SourceText {
     pub path: Option<PathBuf>,
     pub content: String,
     line_starts: Vec<usize>,
+    /// The last (offset, column) computed: reporters ask in order of position, so counting
+    /// can go on from there instead of from the line start (one long line stays linear).
+    last_column: Cell<(usize, usize)>,
 }
 
 /// Why a text could not be read.
@@ -61,6 +65,7 @@ impl SourceText {
             path,
             content,
             line_starts,
+            last_column: Cell::new((usize::MAX, 0)),
         }
     }
 
@@ -79,10 +84,14 @@ impl SourceText {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.content[start..offset]
-            .chars()
-            .filter(|&c| c != '\u{feff}')
-            .count();
+        let (last_offset, last_column) = self.last_column.get();
+        let (from, column) = if last_offset >= start && last_offset <= offset {
+            (last_offset, last_column)
+        } else {
+            (start, 0)
+        };
+        let column = column + count_chars(&self.content.as_bytes()[from..offset]);
+        self.last_column.set((offset, column));
         (line + 1, column + 1)
     }
 
@@ -109,6 +118,12 @@ impl SourceText {
     }
 }
 
+/// Characters in UTF-8 bytes (every byte that does not continue a character), less a BOM.
+fn count_chars(bytes: &[u8]) -> usize {
+    let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    chars - usize::from(bytes.starts_with("\u{feff}".as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +145,17 @@ mod tests {
         assert_eq!(text.line_col(8), (2, 2));
         assert_eq!(text.slice(text.line_span(4)), "\u{feff}ab");
         assert_eq!(text.slice(text.line_span(7)), "cd");
+    }
+
+    #[test]
+    fn columns_count_characters_in_any_order_of_asking() {
+        let text = SourceText::new("a", None, "h\u{e9}llo w\u{f6}rld\nx\u{e9}y".to_string());
+        assert_eq!(text.line_col(8), (1, 8));
+        assert_eq!(text.line_col(3), (1, 3));
+        assert_eq!(text.line_col(13), (1, 12));
+        assert_eq!(text.line_col(17), (2, 3));
+        assert_eq!(text.line_col(15), (2, 2));
+        assert_eq!(text.line_col(14), (2, 1));
     }
 
     #[test]
