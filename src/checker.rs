@@ -521,3 +521,18 @@ fn leftmost_longest(mut claims: Vec<Claim>) -> Vec<Finding> {
     }
     kept
 }
+
+/// For rule tests: each finding's text and top suggestion.
+#[cfg(test)]
+pub(crate) fn flagged(checker: &Checker, text: &str) -> Vec<(String, String)> {
+    checker
+        .check(text)
+        .into_iter()
+        .map(|f| {
+            (
+                text[f.span.start..f.span.end].to_string(),
+                f.suggestions[0].clone(),
+            )
+        })
+        .collect()
+}

@@ -196,16 +196,7 @@ mod tests {
             ..CheckOptions::default()
         };
         let checker = Checker::new(Glossary::parse("g.tsv", glossary).unwrap(), options);
-        checker
-            .check(text)
-            .into_iter()
-            .map(|f| {
-                (
-                    text[f.span.start..f.span.end].to_string(),
-                    f.suggestions[0].clone(),
-                )
-            })
-            .collect()
+        crate::checker::flagged(&checker, text)
     }
 
     const PRECURSOR: &str =

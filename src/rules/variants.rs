@@ -69,16 +69,7 @@ mod tests {
             Glossary::parse("g.toml", glossary).unwrap(),
             CheckOptions::default(),
         );
-        checker
-            .check(text)
-            .into_iter()
-            .map(|f| {
-                (
-                    text[f.span.start..f.span.end].to_string(),
-                    f.suggestions[0].clone(),
-                )
-            })
-            .collect()
+        crate::checker::flagged(&checker, text)
     }
 
     const PRECURSOR: &str = r#"
