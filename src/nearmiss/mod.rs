@@ -341,6 +341,9 @@ impl NearMissIndex {
             if entry.capitalised && !tok.capitalised() {
                 continue;
             }
+            if entry.kind == Kind::Name && entry.words.len() > 1 && in_other_name(toks, i, entry) {
+                continue;
+            }
             let Some(evidence) = Evidence::between(&keys, &target.keys) else {
                 continue;
             };
@@ -604,6 +607,25 @@ impl NearMissIndex {
         let after_joins = joins(toks.get(to), false);
         !before_joins && !after_joins
     }
+}
+
+/// Whether token `i` stands beside a capitalised word that is neither a word of `entry`'s
+/// name nor a title: "Hu Jintao" is somebody else, not a garbled "Janet" Yellen, while
+/// "President Byton" and "Byton administration" may be Biden.
+fn in_other_name(toks: &[Token], i: usize, entry: &NearEntry) -> bool {
+    let other = |t: &Token| {
+        let lower = t.text.to_lowercase();
+        t.capitalised()
+            && !entry.words.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+            && !TITLES.contains(&lower.as_str())
+            && !is_stopword(&lower)
+    };
+    let before = i
+        .checked_sub(1)
+        .map(|j| &toks[j])
+        .filter(|_| toks[i].joined_to_previous);
+    let after = toks.get(i + 1).filter(|t| t.joined_to_previous);
+    before.is_some_and(other) || after.is_some_and(other)
 }
 
 /// "ABMs", "NGOs": an acronym with a plural s.

@@ -211,3 +211,22 @@ fn does_not_flag_a_related_word_of_the_same_family() {
     let text = "Minister of Public Security Wang Xiaohong met officials.";
     assert!(index.find(text, &[]).is_empty());
 }
+
+#[test]
+fn does_not_flag_a_word_of_somebody_elses_name() {
+    let glossary =
+        Glossary::parse("g.tsv", "term\tkind\nJanet Yellen\tname\nBiden\tname\n").unwrap();
+    let index = NearMissIndex::new(&glossary);
+    let text = "Former President Hu Jintao spoke.";
+    assert!(index.find(text, &[]).is_empty());
+}
+
+#[test]
+fn fixes_a_garbled_name_after_a_title() {
+    let glossary = Glossary::parse("g.tsv", "term\tkind\nJoe Biden\tname\n").unwrap();
+    let index = NearMissIndex::new(&glossary);
+    let text = "It was President Byton who said so.";
+    let found = index.find(text, &[]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].suggestions[0], "Biden");
+}
