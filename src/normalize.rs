@@ -14,8 +14,10 @@ use crate::span::Span;
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
-    /// `origin[i]` is the original span of the character cluster that produced byte `i`.
-    origin: Vec<Span>,
+    /// `origin[i]` is the original byte range (start, end) of the character cluster that
+    /// produced byte `i`. Offsets are u32 (texts are at most 4 GiB, see `source`): this map
+    /// is the largest structure of a check, 8 bytes per byte of text.
+    origin: Vec<(u32, u32)>,
     original_len: usize,
 }
 
@@ -29,7 +31,7 @@ impl Normalized {
             let next_is_mark = chars.peek().is_some_and(|&(_, n)| is_combining_mark(n));
             if c.is_ascii() && c != '\r' && c != '\t' && !next_is_mark {
                 text.push(c);
-                origin.push(Span::new(start, start + 1));
+                origin.push((start as u32, start as u32 + 1));
                 continue;
             }
             // A base character and the combining marks after it normalise together (NFKC).
@@ -46,7 +48,7 @@ impl Normalized {
             }
             let before = text.len();
             push_normalized(&cluster, &mut text);
-            origin.resize(text.len(), Span::new(start, end));
+            origin.resize(text.len(), (start as u32, end as u32));
             debug_assert_eq!(origin.len(), text.len(), "{before}");
         }
         Normalized {
@@ -62,10 +64,13 @@ impl Normalized {
             let at = self
                 .origin
                 .get(span.start)
-                .map_or(self.original_len, |o| o.start);
+                .map_or(self.original_len, |o| o.0 as usize);
             return Span::new(at, at);
         }
-        Span::new(self.origin[span.start].start, self.origin[span.end - 1].end)
+        Span::new(
+            self.origin[span.start].0 as usize,
+            self.origin[span.end - 1].1 as usize,
+        )
     }
 }
 

@@ -19,6 +19,10 @@ pub struct SourceText {
     last_column: Cell<(usize, usize)>,
 }
 
+/// The largest text termlint checks: offsets inside a check are 32-bit, which halves the
+/// memory of the offset map.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
 /// Why a text could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
@@ -28,6 +32,8 @@ pub enum SourceError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{name}: too large ({size} bytes); termlint reads texts of up to 4 GiB")]
+    TooLarge { name: String, size: usize },
     #[error("{name}:{line}: invalid UTF-8 at byte offset {offset}; termlint reads UTF-8 text only")]
     InvalidUtf8 {
         name: String,
@@ -44,6 +50,12 @@ impl SourceText {
         bytes: Vec<u8>,
     ) -> Result<SourceText, SourceError> {
         let name = name.into();
+        if bytes.len() > MAX_TEXT {
+            return Err(SourceError::TooLarge {
+                name,
+                size: bytes.len(),
+            });
+        }
         let content = match String::from_utf8(bytes) {
             Ok(content) => content,
             Err(err) => {
