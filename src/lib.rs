@@ -2,7 +2,7 @@
 //!
 //! Data flows through separate stages once: a [`glossary::Glossary`] is loaded and validated,
 //! compiled into a [`checker::Checker`] that produces [`finding::Finding`]s for a
-//! [`source::SourceText`]; [`fix`] applies their edits, [`write`] writes results back safely,
+//! [`source::SourceText`]; [`fix`] applies their edits, [`write`](mod@write) writes results back safely,
 //! [`report`] renders them, and [`eval`] measures detection quality on annotated texts.
 //! The library never prints; the `termlint` binary owns the terminal.
 //!
