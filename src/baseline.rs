@@ -417,15 +417,21 @@ mod tests {
         assert_eq!(d.suggestion.as_deref(), Some("precursors"));
     }
 
-    #[test]
-    fn covers_only_the_decided_occurrence() {
+    /// A baseline holding one decision, on the first "pioneers" of `TEXT` in a.txt.
+    fn decided_on_first_pioneers(verdict: Verdict) -> Baseline {
         let mut baseline = Baseline::default();
         baseline.add(Decision::new(
             "a.txt",
             TEXT,
             &finding(TEXT, "pioneers", 0),
-            Verdict::Rejected,
+            verdict,
         ));
+        baseline
+    }
+
+    #[test]
+    fn covers_only_the_decided_occurrence() {
+        let baseline = decided_on_first_pioneers(Verdict::Rejected);
         let findings = [finding(TEXT, "pioneers", 0), finding(TEXT, "pioneers", 1)];
         assert_eq!(baseline.covered("a.txt", TEXT, &findings), [true, false]);
         assert_eq!(baseline.covered("b.txt", TEXT, &findings), [false, false]);
@@ -433,13 +439,7 @@ mod tests {
 
     #[test]
     fn survives_edits_elsewhere_and_on_one_side() {
-        let mut baseline = Baseline::default();
-        baseline.add(Decision::new(
-            "a.txt",
-            TEXT,
-            &finding(TEXT, "pioneers", 0),
-            Verdict::Exception,
-        ));
+        let baseline = decided_on_first_pioneers(Verdict::Exception);
         let moved =
             "New first line.\n\nChina   controls fentanyl pioneers. Exports of pioneers fell.";
         let findings = [finding(moved, "pioneers", 0), finding(moved, "pioneers", 1)];
@@ -455,13 +455,7 @@ mod tests {
 
     #[test]
     fn does_not_cover_a_text_changed_on_both_sides() {
-        let mut baseline = Baseline::default();
-        baseline.add(Decision::new(
-            "a.txt",
-            TEXT,
-            &finding(TEXT, "pioneers", 0),
-            Verdict::Rejected,
-        ));
+        let baseline = decided_on_first_pioneers(Verdict::Rejected);
         let other = "Nobody counts the pioneers of aviation.";
         assert_eq!(
             baseline.covered("a.txt", other, &[finding(other, "pioneers", 0)]),
