@@ -148,6 +148,38 @@ impl Site<'_> {
         self.sentences.window(self.span)
     }
 
+    /// The match and up to `words` words on each side of it, within its sentence window:
+    /// what stands right next to a word (its object, its modifier) says most about its sense.
+    pub fn close_by(&self, words: usize) -> Span {
+        let window = self.sentence_window();
+        let mut start = self.span.start;
+        for _ in 0..words {
+            let before = self.text[window.start..start]
+                .trim_end_matches(|c: char| !crate::words::is_word_char(c));
+            match before.rfind(|c: char| !crate::words::is_word_char(c)) {
+                Some(i) => start = window.start + i + 1,
+                None => {
+                    start = window.start;
+                    break;
+                }
+            }
+        }
+        let mut end = self.span.end;
+        for _ in 0..words {
+            let after = &self.text[end..window.end];
+            let skipped = after.len()
+                - after
+                    .trim_start_matches(|c: char| !crate::words::is_word_char(c))
+                    .len();
+            let rest = &after[skipped..];
+            end += skipped
+                + rest
+                    .find(|c: char| !crate::words::is_word_char(c))
+                    .unwrap_or(rest.len());
+        }
+        Span::new(start, end)
+    }
+
     /// The line (paragraph) holding the match.
     pub fn paragraph(&self) -> Span {
         let start = self.text[..self.span.start]
@@ -388,8 +420,7 @@ impl Checker {
                 });
             }
         }
-        // Near misses never touch text that a term or a reported rendering claimed; a
-        // rendering below the reporting threshold leaves its span to them.
+        reinforce_repeated(text, &mut claims, self.options.min_confidence);
         // Matches too unsure to report claim nothing: they must not hide a surer, shorter
         // match of the same words, nor keep near misses off them.
         claims.retain(|c| {
@@ -535,4 +566,48 @@ pub(crate) fn flagged(checker: &Checker, text: &str) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// Below this, a derived rendering has too little evidence of its own to be reinforced.
+const REINFORCE_FLOOR: f32 = 0.2;
+/// Only a finding this sure reinforces others: one barely over the threshold would spread
+/// its own doubt through the text.
+const REINFORCE_SOURCE: f32 = 0.6;
+
+/// Paraphrasers are consistent: a tool that turned "precursors" into "pioneers" once did it
+/// throughout. A derived rendering too unsure to report on its own is reported when the same
+/// words are reported as the same term elsewhere in the text, at that finding's confidence.
+fn reinforce_repeated(text: &str, claims: &mut [Claim], min_confidence: f32) {
+    let key = |c: &Claim| {
+        let f = c.finding.as_ref()?;
+        (f.rule == crate::finding::rule::DERIVED).then(|| {
+            let suggestion = f.suggestions.first().map(|s| s.to_lowercase());
+            (text[c.span.start..c.span.end].to_lowercase(), suggestion)
+        })
+    };
+    let mut reported: HashMap<_, (f32, usize)> = HashMap::new();
+    for claim in claims.iter() {
+        if let (Some(k), Some(f)) = (key(claim), &claim.finding)
+            && f.confidence >= min_confidence.max(REINFORCE_SOURCE)
+        {
+            let best = reported.entry(k).or_insert((0.0, claim.span.start));
+            if f.confidence > best.0 {
+                *best = (f.confidence, claim.span.start);
+            }
+        }
+    }
+    for claim in claims.iter_mut() {
+        let Some(k) = key(claim) else { continue };
+        let Some(&(confidence, at)) = reported.get(&k) else {
+            continue;
+        };
+        let finding = claim.finding.as_mut().expect("keyed claims have findings");
+        if finding.confidence < min_confidence && finding.confidence >= REINFORCE_FLOOR {
+            let line = text[..at].matches('\n').count() + 1;
+            finding.confidence = confidence;
+            finding.message.push_str(&format!(
+                "; reported with more evidence on line {line}, and paraphrasers are consistent"
+            ));
+        }
+    }
 }

@@ -30,6 +30,8 @@ use crate::words::is_stopword;
 /// Candidates with a lower prior are not kept: findings need a confidence of 0.5 by default
 /// and context only lowers a prior, so they would cost patterns and never fire.
 const MIN_PRIOR: f32 = 0.5;
+/// The floor for candidates of single-word terms, which need context cues to be reported.
+const MIN_SINGLE_PRIOR: f32 = 0.4;
 /// The best candidates of a word are kept: every candidate costs automaton patterns, and
 /// far down the list they are loose associations.
 const MAX_CANDIDATES_PER_WORD: usize = 40;
@@ -169,7 +171,7 @@ fn derive_entry(
             let candidates = if !is_content(core) {
                 Vec::new()
             } else if single {
-                keep_likely(candidates::for_word(core, Some(sense)))
+                keep_single(candidates::for_word(core, Some(sense)))
             } else {
                 cache
                     .get(core)
@@ -206,6 +208,15 @@ pub fn candidates_for_word(word: &str) -> Vec<Substitution> {
 
 fn keep_likely(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
     candidates.retain(|s| s.prior >= MIN_PRIOR);
+    candidates.truncate(MAX_CANDIDATES_PER_WORD);
+    candidates
+}
+
+/// Candidates of a single-word term. They are reported only with cue words of the term's
+/// sense around them, so their floor is lower than for words of phrases ("arrange" for
+/// "schedule" a drug has only Moby's word for it).
+fn keep_single(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
+    candidates.retain(|s| s.prior >= MIN_SINGLE_PRIOR);
     candidates.truncate(MAX_CANDIDATES_PER_WORD);
     candidates
 }

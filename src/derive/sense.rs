@@ -68,7 +68,11 @@ impl SenseContext {
                     best = (score, Some(id));
                 }
             }
-            best.1
+            // One shared word of a long note is often a generic one ("place" in "to place
+            // a drug under legal control" is not "the time and place for events"): such a
+            // weak match leaves the sense unknown rather than wrong.
+            let needed = if note_words.len() >= 4 { 2 } else { 1 };
+            best.1.filter(|_| best.0 >= needed)
         };
         let mut bag = intended.map(sense_words).unwrap_or_default();
         bag.extend(note_words.iter().cloned());

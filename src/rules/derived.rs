@@ -81,6 +81,20 @@ fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     }
 }
 
+/// How many words on each side count as right next to a match.
+const ADJACENT_WORDS: usize = 3;
+/// A cue word right next to a match (its object: "arrange two precursor
+/// chemicals") binds its sense more than one anywhere in the sentence.
+const ADJACENT_BOOST: f32 = 1.2;
+
+/// A cue word of the term's sense right next to the match. (Other glossary terms do not
+/// count here: a large glossary has one next to almost every word.)
+fn adjacent_evidence<'s>(site: &'s Site) -> Option<&'s str> {
+    site.sense_cues_in(site.close_by(ADJACENT_WORDS))
+        .first()
+        .copied()
+}
+
 /// For a synonym taken from another sense of the term: that sense's description ("a highly
 /// corrosive acid...") when none of its words occurs in the paragraph.
 fn out_of_place(site: &Site, rendering: &DerivedRendering) -> Option<String> {
@@ -158,6 +172,10 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
         let (factor, reason) = context_factor(site, rendering);
         confidence *= factor * grammar * commonness_factor(rendering);
         why.push(reason);
+        if let Some(next_to) = adjacent_evidence(site) {
+            confidence *= ADJACENT_BOOST;
+            why.push(format!("'{next_to}' stands right next to it"));
+        }
     }
     let evidence: Vec<String> = rendering
         .substitutions
@@ -252,5 +270,34 @@ mod tests {
         let glossary = "term\tvariants\tnote\nprecursor\tpioneer\tchemical substance from which a drug is made\n";
         let text = "These chemicals are drugs. China must regulate these predecessors.";
         assert!(check(glossary, text).is_empty());
+    }
+
+    const SCHEDULE: &str = "term\tnote\nschedule\tto place a drug or chemical under legal control\n\
+                            precursor chemicals\tchemicals used to make fentanyl\n";
+
+    #[test]
+    fn a_generic_word_of_a_long_note_does_not_pick_the_sense() {
+        // "place" is in the note and in "plan the time and place for events", whose synonym
+        // "arrange" would then count as a legitimate synonym and never be flagged.
+        let text = "China proposed to arrange two precursor chemicals.";
+        assert_eq!(
+            check(SCHEDULE, text),
+            [("arrange".to_string(), "schedule".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_cue_far_from_the_word_is_weaker_than_one_next_to_it() {
+        let far = "The precursor chemicals were on the agenda in May, and later China proposed to arrange talks.";
+        assert!(check(SCHEDULE, far).is_empty());
+    }
+
+    #[test]
+    fn a_weak_repeat_of_a_reported_rendering_is_reported_too() {
+        let strong = "Chemical pioneers are used to produce fentanyl.";
+        let weak = "Drug officials in Beijing said they want more pioneers.";
+        assert!(check(PRECURSOR, weak).is_empty());
+        let both = check(PRECURSOR, &format!("{strong}\n\n{weak}"));
+        assert_eq!(both.len(), 2, "{both:?}");
     }
 }
