@@ -139,8 +139,20 @@ fn commonness_factor(rendering: &DerivedRendering) -> f32 {
     }
 }
 
+/// A phrase the thesauri list as a unit ("tall order", "directed study") is a fixed
+/// expression of English, meant as itself, however its words relate to those of a phrase
+/// in the glossary. (A single word's synonym may well be a phrase: "sulfuric acid".)
+fn is_fixed_expression(matched: &str) -> bool {
+    let lower = matched.to_lowercase().replace('-', " ");
+    lower.contains(' ')
+        && (lexicon::wordnet().contains(&lower) || lexicon::moby().id(&lower).is_some())
+}
+
 pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     let entry = site.entry;
+    if entry.term.contains(' ') && is_fixed_expression(site.matched()) {
+        return None;
+    }
     // The entry's own context cues bind derived renderings as they bind listed variants.
     if !entry.context.is_empty() && site.cue().is_none() {
         return None;
@@ -299,5 +311,20 @@ mod tests {
         assert!(check(PRECURSOR, weak).is_empty());
         let both = check(PRECURSOR, &format!("{strong}\n\n{weak}"));
         assert_eq!(both.len(), 2, "{both:?}");
+    }
+
+    #[test]
+    fn a_fixed_expression_is_meant_as_itself() {
+        // "directed" and "study" are candidates for "supervised" and "training", but
+        // "directed study" is a phrase of its own.
+        let glossary = "term\nsupervised training\n";
+        assert!(check(glossary, "She did a directed study.").is_empty());
+        assert_eq!(
+            check(glossary, "The directed training was long."),
+            [(
+                "directed training".to_string(),
+                "supervised training".to_string()
+            )]
+        );
     }
 }
