@@ -311,6 +311,10 @@ fn a_file_changed_during_review_is_not_written() {
         "{shown}"
     );
     assert_eq!(project.read("t.txt"), theirs, "the other edit was kept");
+    assert!(
+        !project.path(".termlint-baseline.json").exists(),
+        "the rejection made on the old text is not remembered: {shown}"
+    );
 }
 
 #[test]

@@ -556,6 +556,9 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
     fn finish(&mut self, remembered: &Remembered) -> io::Result<bool> {
         let mut ok = true;
         let mut written = 0;
+        // Files that changed under the review: decisions about them were taken on text that
+        // is gone, so they are not remembered either.
+        let mut changed = Vec::new();
         for (file, source) in self.sources.iter().enumerate() {
             let fixes: Vec<&Fix> = self
                 .items
@@ -594,13 +597,15 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
                 }
                 Err(e) => {
                     ok = false;
+                    changed.push(file);
                     report_error(&e);
                     let patch =
                         diff::unified(&patch_name(source), &source.content, &applied.output);
                     writeln!(
                         self.out,
                         "Your {} accepted changes to {} were not written, so the file keeps \
-                         its new contents. Review it again, or apply them from this patch:\n{patch}",
+                         its new contents, and your other answers about it are not \
+                         remembered. Review it again, or apply them from this patch:\n{patch}",
                         applied.applied.len(),
                         source.name
                     )?;
@@ -611,6 +616,7 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
             .items
             .iter()
             .zip(&self.choices)
+            .filter(|(item, _)| !changed.contains(&item.file))
             .filter_map(|(item, choice)| {
                 let verdict = match choice {
                     Some(Choice::Reject) => Verdict::Rejected,
