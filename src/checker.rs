@@ -267,7 +267,14 @@ impl Checker {
                     } else {
                         vec![(Inflection::Base, sub.to.clone())]
                     };
-                    for (inflection, text) in inflected {
+                    // Spinners join the words of a phrase either way: "self ruling",
+                    // "self-ruling".
+                    let hyphenated: Vec<(Inflection, String)> = inflected
+                        .iter()
+                        .filter(|(_, text)| text.contains(' '))
+                        .map(|(i, text)| (*i, text.replace(' ', "-")))
+                        .collect();
+                    for (inflection, text) in inflected.into_iter().chain(hyphenated) {
                         forms.push(Form {
                             text,
                             case: derived_case(entry),

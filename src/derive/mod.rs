@@ -105,8 +105,8 @@ pub fn derive(glossary: &Glossary) -> Derivation {
     let mut words: Vec<String> = glossary
         .entries
         .iter()
-        .filter(|e| bare(e) && e.term.split(' ').filter(|w| !w.is_empty()).count() > 1)
-        .flat_map(|e| e.term.split(' ').map(core_word))
+        .filter(|e| bare(e) && term_words(&e.term).len() > 1)
+        .flat_map(|e| term_words(&e.term).into_iter().map(core_word))
         .filter(|w| is_content(w))
         .map(String::from)
         .collect();
@@ -143,6 +143,12 @@ pub fn derive(glossary: &Glossary) -> Derivation {
     derivation
 }
 
+/// The words of a term, each a slot: hyphens separate words as spaces do, since a
+/// paraphraser swaps the parts of "cross-layer" ("move-layer") as it swaps whole words.
+fn term_words(term: &str) -> Vec<&str> {
+    term.split([' ', '-']).filter(|w| !w.is_empty()).collect()
+}
+
 /// A word of a term without trailing punctuation ("accuracy," in "accuracy, precision").
 fn core_word(word: &str) -> &str {
     word.trim_end_matches([',', ';', ':'])
@@ -160,7 +166,7 @@ fn derive_entry(
     sense: &SenseContext,
     cache: &CandidateCache,
 ) -> Option<DerivedEntry> {
-    let words: Vec<&str> = term.split(' ').filter(|w| !w.is_empty()).collect();
+    let words = term_words(term);
     let single = words.len() == 1;
     let slots: Vec<Slot> = words
         .iter()

@@ -327,4 +327,23 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn hyphens_join_words_of_terms_and_of_renderings() {
+        let glossary = "term\nautonomous vehicles\nheart-related complications\n";
+        let text = "Self-ruling vehicles were tested. Some heart-affiliated complications arose.";
+        assert_eq!(
+            check(glossary, text),
+            [
+                (
+                    "Self-ruling vehicles".to_string(),
+                    "Autonomous vehicles".to_string()
+                ),
+                (
+                    "heart-affiliated complications".to_string(),
+                    "heart-related complications".to_string()
+                ),
+            ]
+        );
+    }
 }
