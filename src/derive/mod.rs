@@ -255,11 +255,10 @@ impl DerivedEntry {
         // look, so when no content word of the term is left, each replacement must be a
         // real synonym or a known spin.
         let mut prior = replaced.iter().map(|(_, s)| s.prior).fold(1.0f32, f32::min);
-        let kept = self
-            .slots
-            .iter()
-            .enumerate()
-            .any(|(i, s)| !s.candidates.is_empty() && !replaced.iter().any(|(j, _)| *j == i));
+        let kept =
+            self.slots.iter().enumerate().any(|(i, s)| {
+                is_content(core_word(&s.word)) && !replaced.iter().any(|(j, _)| *j == i)
+            });
         if !kept && self.slots.len() > 1 {
             let strong = replaced.iter().all(|(_, s)| {
                 s.evidence.spin_count > 0

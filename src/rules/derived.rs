@@ -346,4 +346,20 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_kept_word_without_candidates_still_anchors_a_rendering() {
+        // No thesaurus has a synonym for "psychiatric", but it is the term's own word left
+        // in place, so "jumble" need not be a strong synonym of "disorder".
+        assert_eq!(
+            check(
+                "term\npsychiatric disorder\n",
+                "He had a psychiatric jumble."
+            ),
+            [(
+                "psychiatric jumble".to_string(),
+                "psychiatric disorder".to_string()
+            )]
+        );
+    }
 }
