@@ -308,8 +308,8 @@ impl DerivedEntry {
                 .slots
                 .iter()
                 .enumerate()
-                .filter(|(i, s)| i != index && !s.candidates.is_empty())
-                .all(|(_, s)| everyday(&s.word))
+                .filter(|(i, s)| i != index && is_content(core_word(&s.word)))
+                .all(|(_, s)| everyday(core_word(&s.word)))
     }
 
     /// Renderings for review (`glossary expand`): every single replacement, then pairs of the
