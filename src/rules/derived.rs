@@ -161,10 +161,14 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     let mut why = Vec::new();
     if !rendering.needs_context {
         // Paraphrasing tools reach for rare words ("bosom cancer"); swapping in common ones
-        // is how people paraphrase ("illegal drugs" for "illicit drugs").
-        for sub in &rendering.substitutions {
-            confidence *= derive::rarity_weight(&sub.to);
-        }
+        // is how people paraphrase ("illegal drugs" for "illicit drugs"). One rare word
+        // among the replacements is the tool's mark; several replaced words are more
+        // evidence of a tool, not less.
+        confidence *= rendering
+            .substitutions
+            .iter()
+            .map(|sub| derive::rarity_weight(&sub.to))
+            .fold(0.0f32, f32::max);
     }
     if rendering.needs_context {
         let previous = site.previous_word().map(str::to_lowercase);
