@@ -1,0 +1,86 @@
+//! Questions to the lexicon and the derivation, for analysing misses and false findings:
+//!
+//! ```sh
+//! cargo run --release --example probe -- candidates WORD...        # rank, candidate, prior, evidence
+//! cargo run --release --example probe -- evidence WORD CANDIDATE... # the same, for some candidates
+//! cargo run --release --example probe -- senses GLOSSARY            # the sense each entry is taken in
+//! cargo run --release --example probe -- pairs < PAIRS              # word<TAB>spun: how they relate
+//! cargo run --release --example probe -- phrases < PHRASES          # listed as a phrase by WordNet/Moby?
+//! ```
+use std::io::BufRead;
+
+use termlint::derive::{SenseContext, candidates_for_word, related_in_two_steps};
+use termlint::glossary::Glossary;
+use termlint::lexicon;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("candidates") => args[1..].iter().for_each(|w| candidates(w, &[])),
+        Some("evidence") if args.len() >= 2 => candidates(&args[1], &args[2..]),
+        Some("senses") if args.len() == 2 => senses(&args[1]),
+        Some("pairs") => pairs(),
+        Some("phrases") => phrases(),
+        _ => {
+            eprintln!("usage: probe candidates|evidence|senses|pairs|phrases ... (see the source)")
+        }
+    }
+}
+
+fn candidates(word: &str, wanted: &[String]) {
+    for (rank, s) in candidates_for_word(word).iter().enumerate() {
+        if wanted.is_empty() || wanted.iter().any(|w| s.to.eq_ignore_ascii_case(w)) {
+            println!(
+                "{word}\t{rank}\t{}\t{:.3}\t{}",
+                s.to,
+                s.prior,
+                s.evidence.describe()
+            );
+        }
+    }
+}
+
+fn senses(path: &str) {
+    let glossary = Glossary::load(&[path]).expect("a valid glossary");
+    let wordnet = lexicon::wordnet();
+    for entry in &glossary.entries {
+        let sense = SenseContext::new(entry);
+        let gloss = sense.intended.map_or("-", |id| wordnet.synset(id).gloss);
+        println!("{}\t{:?}\t{gloss}", entry.term, sense.pos);
+    }
+}
+
+fn stdin_lines() -> impl Iterator<Item = String> {
+    std::io::stdin()
+        .lock()
+        .lines()
+        .map(|l| l.expect("readable stdin"))
+}
+
+fn pairs() {
+    let moby = lexicon::moby();
+    for line in stdin_lines() {
+        let mut fields = line.split('\t');
+        let (Some(word), Some(spun)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        println!(
+            "{word}\t{spun}\ttwo-step={:?}\tmoby-forward={}\tmoby-reverse={}\tlevel={:?}",
+            related_in_two_steps(word, spun),
+            moby.lists(word, spun),
+            moby.lists(spun, word),
+            lexicon::words().level(spun)
+        );
+    }
+}
+
+fn phrases() {
+    for line in stdin_lines() {
+        let phrase = line.to_lowercase();
+        println!(
+            "{phrase}\tmoby={}\twordnet={}",
+            lexicon::moby().id(&phrase).is_some(),
+            lexicon::wordnet().contains(&phrase)
+        );
+    }
+}
