@@ -193,14 +193,29 @@ impl Site<'_> {
 
     /// The word right before the match, if any.
     pub fn previous_word(&self) -> Option<&str> {
-        let before = self.text[..self.span.start].trim_end();
-        let start = before
-            .rfind(|c: char| !crate::words::is_word_char(c))
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &before[start..];
-        (!word.is_empty()).then_some(word)
+        self.word_before(1)
+    }
+
+    /// The `n`th word before the match (1 = right before), within the line and with only
+    /// spaces between the words, if any.
+    pub fn word_before(&self, n: usize) -> Option<&str> {
+        let mut end = self.span.start;
+        let mut word = None;
+        for _ in 0..n {
+            let before = self.text[..end].trim_end_matches([' ', '\t']);
+            let start = before
+                .rfind(|c: char| !crate::words::is_word_char(c))
+                .map_or(0, |i| {
+                    i + before[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let found = &before[start..];
+            if found.is_empty() {
+                return None;
+            }
+            word = Some(found);
+            end = start;
+        }
+        word
     }
 
     /// Whether the match starts a sentence (so its capital letter says nothing).

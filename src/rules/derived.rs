@@ -26,8 +26,15 @@ const VERB_MARKERS: &[&str] = &[
 fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
     let previous = site.previous_word().map(str::to_lowercase);
     let previous = previous.as_deref().unwrap_or("");
+    // "the first time": a determiner two words back, with a modifier between, starts a
+    // noun phrase too.
+    let noun_phrase = || {
+        site.word_before(2)
+            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            && !VERB_MARKERS.contains(&previous)
+    };
     match rendering.pos {
-        Some(Pos::Verb) if DETERMINERS.contains(&previous) => None,
+        Some(Pos::Verb) if DETERMINERS.contains(&previous) || noun_phrase() => None,
         Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(1.25),
         Some(Pos::Noun)
             if previous == "to"
@@ -364,6 +371,16 @@ mod tests {
                 "psychiatric jumble".to_string(),
                 "psychiatric disorder".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_verb_meant_term_is_not_found_in_a_noun_phrase() {
+        let text = "Deaths from the drug fell for the first time since precursor chemicals came under control.";
+        assert!(
+            check(SCHEDULE, text).is_empty(),
+            "{:?}",
+            check(SCHEDULE, text)
         );
     }
 }
