@@ -338,6 +338,7 @@ impl Checker {
         let case =
             |derived: usize| derived_case(&self.glossary.entries[self.derived[derived].entry]);
         // The same pairs come up again and again in a text: look each up once.
+        let kinship = derive::KinshipTest::default();
         let memo: RefCell<HashMap<(usize, usize, String), Option<derive::Kinship>>> =
             RefCell::default();
         let related = |derived: usize, slot: usize, word: &str| {
@@ -345,8 +346,7 @@ impl Checker {
             if let Some(&known) = memo.borrow().get(&key) {
                 return known;
             }
-            let answer =
-                derive::related_in_two_steps(&self.derived[derived].slots[slot].word, word);
+            let answer = kinship.between(&self.derived[derived].slots[slot].word, word);
             memo.borrow_mut().insert(key, answer);
             answer
         };

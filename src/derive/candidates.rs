@@ -2,6 +2,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::kinship::Kinship;
 use super::sense::SenseContext;
 use crate::inflect::Inflection;
 use crate::lexicon::{self, Relation};
@@ -109,70 +110,6 @@ impl Evidence {
 /// stands where that word belongs, next to a real candidate of another of the term's words.
 pub const TWO_STEP_PRIOR: f32 = 0.7;
 
-/// Whether `spun` is linked to `word` through one shared synonym (or directly): the test for
-/// a word of a rendering that is not among the word's listed candidates. Plural and verb
-/// forms are looked up through their base forms.
-pub fn related_in_two_steps(word: &str, spun: &str) -> Option<Kinship> {
-    let moby = lexicon::moby();
-    let wordnet = lexicon::wordnet();
-    let word = word.to_lowercase();
-    let spun = spun.to_lowercase();
-    let keys = |w: &str| {
-        let mut keys = vec![w.to_string()];
-        keys.extend(base_forms(w).into_iter().map(|(b, _)| b));
-        keys
-    };
-    // WordNet: a sense of one is the other's sense, parent, child or sibling ("carcinoma" is
-    // a kind of "cancer"; rare words are missing from the pruned Moby).
-    let spun_senses: Vec<u32> = keys(&spun)
-        .iter()
-        .flat_map(|k| wordnet.sense_ids(k).iter().copied())
-        .collect();
-    let parents = |id: u32| wordnet.hypernyms(id).collect::<Vec<u32>>();
-    for key in keys(&word) {
-        for &sense in wordnet.sense_ids(&key) {
-            let family = parents(sense);
-            let near = |s: u32| {
-                s == sense
-                    || family.contains(&s)
-                    || parents(s).iter().any(|p| *p == sense || family.contains(p))
-            };
-            if spun_senses.iter().any(|&s| near(s)) {
-                return Some(Kinship::WordNetFamily);
-            }
-        }
-    }
-    let spun_ids: Vec<u32> = keys(&spun).iter().filter_map(|k| moby.id(k)).collect();
-    if spun_ids.is_empty() {
-        return None;
-    }
-    for key in keys(&word) {
-        let mut synonyms: Vec<u32> = moby.synonyms(&key).filter_map(|s| moby.id(s)).collect();
-        for &id in wordnet.sense_ids(&key) {
-            synonyms.extend(wordnet.synset(id).lemmas.iter().filter_map(|l| moby.id(l)));
-        }
-        let linked = |s: u32| {
-            spun_ids
-                .iter()
-                .any(|&t| s == t || moby.lists_id(s, t) || moby.lists_id(t, s))
-        };
-        if synonyms.into_iter().any(linked) {
-            return Some(Kinship::SharedSynonym);
-        }
-    }
-    None
-}
-
-/// How a stand-in word is related to the term's word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kinship {
-    /// A WordNet sense of it is a sense of the word, its parent, child or sibling
-    /// ("carcinoma" for "cancer").
-    WordNetFamily,
-    /// They share a thesaurus synonym.
-    SharedSynonym,
-}
-
 /// Replacing `from` (a word of the term) with `to`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Substitution {
@@ -204,7 +141,7 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
 }
 
 /// Base forms a word may be an inflection of, known to the lexicon, with the inflection.
-fn base_forms(lower: &str) -> Vec<(String, Inflection)> {
+pub(super) fn base_forms(lower: &str) -> Vec<(String, Inflection)> {
     let known =
         |w: &str| w.len() >= 3 && (lexicon::wordnet().contains(w) || lexicon::moby().has_root(w));
     let mut out = Vec::new();

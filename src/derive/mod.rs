@@ -11,15 +11,15 @@
 
 mod assemble;
 mod candidates;
+mod kinship;
 mod sense;
 
 pub use assemble::{Assembled, CandidateHit, assemble};
 
 use std::collections::HashMap;
 
-pub use candidates::{
-    Evidence, Kinship, Substitution, TWO_STEP_PRIOR, WordNetRelation, related_in_two_steps,
-};
+pub use candidates::{Evidence, Substitution, TWO_STEP_PRIOR, WordNetRelation};
+pub use kinship::{Kinship, KinshipTest};
 pub use sense::SenseContext;
 
 use crate::glossary::{Glossary, Kind};

@@ -1,5 +1,7 @@
 //! Moby Thesaurus II: one flat synonym list per root word, no senses.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 /// Each root's synonyms are a list of word ids, kept twice: in source order for listing, and
@@ -14,6 +16,14 @@ pub struct Moby {
     order: Vec<u32>,
     /// The same spans, each sorted.
     sorted: Vec<u32>,
+    /// The lists turned around, built on first use: which roots list each word.
+    listers: OnceLock<Lists>,
+}
+
+/// One list of word ids per word id, as spans of one flat list.
+struct Lists {
+    starts: Vec<u32>,
+    ids: Vec<u32>,
 }
 
 impl Moby {
@@ -46,6 +56,8 @@ impl Moby {
         for (id, &word) in words.iter().enumerate() {
             ids.entry(word).or_insert(id as u32);
         }
+        // Look-ups by id rely on it: an id's word maps back to that id.
+        assert_eq!(ids.len(), words.len(), "embedded Moby words are distinct");
         let mut spans = vec![None; words.len()];
         let mut sorted = order.clone();
         for &(root, start, end) in &roots {
@@ -58,6 +70,7 @@ impl Moby {
             spans,
             order,
             sorted,
+            listers: OnceLock::new(),
         }
     }
 
@@ -102,6 +115,35 @@ impl Moby {
             .is_some_and(|span| self.sorted[span].binary_search(&word).is_ok())
     }
 
+    /// The ids of the roots that list word `id` among their synonyms, in id order.
+    pub fn listers(&self, id: u32) -> &[u32] {
+        let lists = self.listers.get_or_init(|| self.turn_around());
+        let start = lists.starts[id as usize] as usize;
+        let end = lists.starts[id as usize + 1] as usize;
+        &lists.ids[start..end]
+    }
+
+    /// Counts each word's listings, then fills its span root by root.
+    fn turn_around(&self) -> Lists {
+        let mut starts = vec![0u32; self.words.len() + 1];
+        for &id in &self.order {
+            starts[id as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut fill = starts.clone();
+        let mut ids = vec![0; self.order.len()];
+        for (root, span) in self.spans.iter().enumerate() {
+            let Some((start, end)) = *span else { continue };
+            for &id in &self.order[start as usize..end as usize] {
+                ids[fill[id as usize] as usize] = root as u32;
+                fill[id as usize] += 1;
+            }
+        }
+        Lists { starts, ids }
+    }
+
     pub fn has_root(&self, root: &str) -> bool {
         self.id(root).and_then(|id| self.span(id)).is_some()
     }
@@ -132,5 +174,11 @@ mod tests {
         assert!(!moby().lists("precursor", "fentanyl"));
         assert!(moby().synonyms("no such root").next().is_none());
         assert!(moby().synonyms("precursor").any(|s| s == "forerunner"));
+        let (precursor, pioneer) = (moby().id("precursor"), moby().id("pioneer"));
+        assert!(
+            moby()
+                .listers(pioneer.unwrap())
+                .contains(&precursor.unwrap())
+        );
     }
 }
