@@ -1,7 +1,7 @@
 //! The detection stage: a compiled glossary that checks texts.
 //!
 //! Building a [`Checker`] compiles every form of every entry (terms, listed variants and
-//! derived renderings) into one automaton. Checking a text normalises it once, finds all forms
+//! derived renderings) into one index. Checking a text normalises it once, finds all forms
 //! in one pass, lets each rule judge its matches, and keeps the leftmost-longest accepted ones.
 //! Spans in the findings are byte ranges into the original text.
 

@@ -1,17 +1,22 @@
-//! One multi-pattern automaton for many phrases, with whole-word and case checks.
+//! One index of many phrases, with whole-word and case checks.
 //!
-//! All forms go into a single Aho-Corasick automaton (ASCII case-insensitive) that makes one pass
-//! over the text. Matches are reported overlapping and then filtered, so that a longer pattern
-//! rejected by a word-boundary or case check never hides a valid shorter one; callers then pick
-//! the leftmost-longest among the matches they accept.
+//! A whole-word occurrence of a form that starts with a word character starts where a word of
+//! the text starts. So forms are filed in a hash map under their first word, and a text is
+//! looked up word by word: filing half a million derived forms costs a fraction of building an
+//! automaton over them, and a look-up per word of the text is as fast as scanning it. The rare
+//! forms that start with punctuation go into an Aho-Corasick automaton. Matching folds ASCII
+//! case; other letters match in their common casings. Matches are reported overlapping and
+//! then filtered, so that a longer form rejected by a word-boundary or case check never hides a
+//! valid shorter one; callers then pick the leftmost-longest among the matches they accept.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::casing::CaseRule;
 use crate::span::Span;
-use crate::words::is_whole_word;
+use crate::words::{is_whole_word, is_word_char, tokens};
 
 /// A phrase to find, with the case rule it obeys and a caller-defined payload.
 #[derive(Debug, Clone)]
@@ -28,26 +33,51 @@ pub struct Hit<'a, T> {
     pub payload: &'a T,
 }
 
-/// Finds many forms in one pass.
-pub struct Matcher<T> {
-    automaton: Option<AhoCorasick>,
-    /// For each automaton pattern, the forms that share its text up to ASCII case.
-    targets: Vec<Vec<Form<T>>>,
+/// A spelling of a form that occurrences must equal up to ASCII case.
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    /// The form's own text (ASCII forms).
+    Own(u32),
+    /// One of the casings of a non-ASCII form, by index into `spellings`.
+    Cased(u32),
 }
 
-impl<T: Clone> Matcher<T> {
+/// Finds many forms in one pass.
+pub struct Matcher<T> {
+    forms: Vec<Form<T>>,
+    /// Casings of non-ASCII forms, ASCII-lowercased: (form, spelling).
+    spellings: Vec<(u32, String)>,
+    /// Keys that start with a word character, by that first word, ASCII-lowercased, in the
+    /// order the forms were given.
+    by_first_word: FxHashMap<Box<str>, Vec<Key>>,
+    /// Keys that start with punctuation.
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern, the forms that share its text up to ASCII case.
+    targets: Vec<Vec<u32>>,
+}
+
+impl<T> Matcher<T> {
     pub fn new(forms: impl IntoIterator<Item = Form<T>>) -> Matcher<T> {
+        let mut matcher = Matcher {
+            forms: Vec::new(),
+            spellings: Vec::new(),
+            by_first_word: FxHashMap::default(),
+            automaton: None,
+            targets: Vec::new(),
+        };
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<Form<T>>> = Vec::new();
+        let mut first = String::new();
         for form in forms {
             if form.text.is_empty() {
                 continue;
             }
-            // The automaton folds ASCII case only; other letters get their common casings.
-            let mut keys = vec![form.text.to_ascii_lowercase()];
-            if !form.text.is_ascii() {
-                keys = [
+            let number = matcher.forms.len() as u32;
+            // Matching folds ASCII case only; other letters get their common casings.
+            let keys = if form.text.is_ascii() {
+                vec![Key::Own(number)]
+            } else {
+                let mut casings: Vec<String> = [
                     form.text.to_lowercase(),
                     form.text.to_uppercase(),
                     form.text.clone(),
@@ -55,19 +85,43 @@ impl<T: Clone> Matcher<T> {
                 .iter()
                 .map(|k| k.to_ascii_lowercase())
                 .collect();
-                keys.sort();
-                keys.dedup();
-            }
+                casings.sort();
+                casings.dedup();
+                casings
+                    .into_iter()
+                    .map(|casing| {
+                        matcher.spellings.push((number, casing));
+                        Key::Cased(matcher.spellings.len() as u32 - 1)
+                    })
+                    .collect()
+            };
+            matcher.forms.push(form);
             for key in keys {
-                let id = *index.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
-                    targets.push(Vec::new());
-                    targets.len() - 1
-                });
-                targets[id].push(form.clone());
+                let spelling = matcher.spelling(key);
+                if spelling.starts_with(is_word_char) {
+                    first.clear();
+                    first.push_str(first_word(spelling));
+                    first.make_ascii_lowercase();
+                    match matcher.by_first_word.get_mut(first.as_str()) {
+                        Some(keys) => keys.push(key),
+                        None => {
+                            matcher
+                                .by_first_word
+                                .insert(first.as_str().into(), vec![key]);
+                        }
+                    }
+                } else {
+                    let pattern = spelling.to_ascii_lowercase();
+                    let id = *index.entry(pattern.clone()).or_insert_with(|| {
+                        patterns.push(pattern);
+                        matcher.targets.push(Vec::new());
+                        matcher.targets.len() - 1
+                    });
+                    matcher.targets[id].push(number);
+                }
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
+        matcher.automaton = (!patterns.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
@@ -75,30 +129,55 @@ impl<T: Clone> Matcher<T> {
                 .build(&patterns)
                 .expect("glossary patterns always build an automaton")
         });
-        Matcher { automaton, targets }
+        matcher
+    }
+
+    /// The text an occurrence of `key` must equal up to ASCII case.
+    fn spelling(&self, key: Key) -> &str {
+        match key {
+            Key::Own(form) => &self.forms[form as usize].text,
+            Key::Cased(i) => &self.spellings[i as usize].1,
+        }
+    }
+
+    fn form_of(&self, key: Key) -> u32 {
+        match key {
+            Key::Own(form) => form,
+            Key::Cased(i) => self.spellings[i as usize].0,
+        }
     }
 
     /// All whole-word, case-accepted hits in `text`, sorted by start then longest first.
     pub fn find<'a>(&'a self, text: &str) -> Vec<Hit<'a, T>> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
         let mut hits = Vec::new();
-        for m in automaton.find_overlapping_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if !text.is_char_boundary(span.start)
-                || !text.is_char_boundary(span.end)
-                || !is_whole_word(text, span)
-            {
-                continue;
+        let mut word = String::new();
+        for (at, token) in tokens(text).filter(|_| !self.by_first_word.is_empty()) {
+            word.clear();
+            word.push_str(token);
+            word.make_ascii_lowercase();
+            for &key in self.by_first_word.get(word.as_str()).into_iter().flatten() {
+                let spelling = self.spelling(key);
+                let span = Span::new(at.start, at.start + spelling.len());
+                if text
+                    .get(span.start..span.end)
+                    .is_some_and(|m| m.eq_ignore_ascii_case(spelling))
+                    && is_whole_word(text, span)
+                {
+                    self.accept(self.form_of(key), text, span, &mut hits);
+                }
             }
-            let matched = &text[span.start..span.end];
-            for form in &self.targets[m.pattern().as_usize()] {
-                if form.case.accepts(&form.text, matched) && same_letters(&form.text, matched) {
-                    hits.push(Hit {
-                        span,
-                        payload: &form.payload,
-                    });
+        }
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                if !text.is_char_boundary(span.start)
+                    || !text.is_char_boundary(span.end)
+                    || !is_whole_word(text, span)
+                {
+                    continue;
+                }
+                for &form in &self.targets[m.pattern().as_usize()] {
+                    self.accept(form, text, span, &mut hits);
                 }
             }
         }
@@ -106,12 +185,30 @@ impl<T: Clone> Matcher<T> {
         hits
     }
 
+    /// Keeps a whole-word occurrence of a form if its case rule accepts it.
+    fn accept<'a>(&'a self, form: u32, text: &str, span: Span, hits: &mut Vec<Hit<'a, T>>) {
+        let form = &self.forms[form as usize];
+        let matched = &text[span.start..span.end];
+        if form.case.accepts(&form.text, matched) && same_letters(&form.text, matched) {
+            hits.push(Hit {
+                span,
+                payload: &form.payload,
+            });
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.automaton.is_none()
+        self.forms.is_empty()
     }
 }
 
-/// Case-insensitive equality (the automaton folds ASCII only).
+/// The leading run of word characters.
+fn first_word(text: &str) -> &str {
+    text.find(|c: char| !is_word_char(c))
+        .map_or(text, |end| &text[..end])
+}
+
+/// Case-insensitive equality (matching folds ASCII only).
 fn same_letters(pattern: &str, text: &str) -> bool {
     pattern
         .chars()
@@ -167,5 +264,25 @@ mod tests {
         let m = Matcher::new([form("Škoda", CaseRule::Ignore, 1)]);
         assert_eq!(found(&m, "ŠKODA and škoda").len(), 2);
         assert!(Matcher::<u32>::new([]).find("anything").is_empty());
+    }
+
+    #[test]
+    fn phrases_and_forms_that_start_or_end_with_punctuation() {
+        let m = Matcher::new([
+            form("sulfuric acid", CaseRule::Ignore, 1),
+            form("sulfuric", CaseRule::Ignore, 2),
+            form("bosoms'", CaseRule::Ignore, 3),
+            form("-ism", CaseRule::Ignore, 4),
+        ]);
+        assert_eq!(
+            found(&m, "Sulfuric Acid, sulfuric acids; bosoms' care; an -ism"),
+            [
+                ("Sulfuric Acid".to_string(), 1),
+                ("Sulfuric".to_string(), 2),
+                ("sulfuric".to_string(), 2),
+                ("bosoms'".to_string(), 3),
+                ("-ism".to_string(), 4),
+            ]
+        );
     }
 }

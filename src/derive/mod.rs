@@ -5,7 +5,7 @@
 //! "breast cancer" -> "bosom peril"). For each word of each term this module lists candidate
 //! replacements from the lexicon (WordNet senses, Moby, and substitutions mined from known
 //! spun phrases), each scored by its evidence. The checker puts every candidate into its one
-//! automaton and assembles renderings from the words it finds, so any combination of
+//! index of forms and assembles renderings from the words it finds, so any combination of
 //! replaced words is found without enumerating combinations. Whether a found rendering is
 //! reported is decided in `rules::derived`, from its prior and the text around it.
 
