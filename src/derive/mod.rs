@@ -18,6 +18,8 @@ pub use assemble::{Assembled, CandidateHit, assemble};
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 pub use candidates::{Evidence, Substitution, TWO_STEP_PRIOR, WordNetRelation};
 pub use kinship::{Kinship, KinshipTest};
 pub use sense::SenseContext;
@@ -99,7 +101,7 @@ pub fn derive(glossary: &Glossary) -> Derivation {
     lexicon::preload_thesauri();
     let bare = |e: &crate::glossary::Entry| derivable(e.kind) && e.variants.is_empty();
     // The words of multi-word terms repeat across entries: look each up once, the distinct
-    // words split between two threads.
+    // words shared out between threads; then each entry, likewise.
     let mut words: Vec<String> = glossary
         .entries
         .iter()
@@ -110,32 +112,28 @@ pub fn derive(glossary: &Glossary) -> Derivation {
         .collect();
     words.sort_unstable();
     words.dedup();
-    let half = words.len().div_ceil(2).max(1);
-    let mut cache = CandidateCache::new();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = words
-            .chunks(half)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|w| (w.clone(), keep_likely(candidates::for_word(w, None))))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for worker in workers {
-            cache.extend(worker.join().expect("derivation threads do not panic"));
-        }
-    });
+    let cache: CandidateCache = words
+        .into_par_iter()
+        .map(|w| {
+            let candidates = keep_likely(candidates::for_word(&w, None));
+            (w, candidates)
+        })
+        .collect();
+    let derived: Vec<(SenseContext, Option<DerivedEntry>)> = glossary
+        .entries
+        .par_iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let sense = SenseContext::new(entry);
+            let derived = bare(entry)
+                .then(|| derive_entry(index, entry.kind, &entry.term, &sense, &cache))
+                .flatten();
+            (sense, derived)
+        })
+        .collect();
     let mut derivation = Derivation::default();
-    for (index, entry) in glossary.entries.iter().enumerate() {
-        let sense = SenseContext::new(entry);
-        if bare(entry)
-            && let Some(derived) = derive_entry(index, entry.kind, &entry.term, &sense, &cache)
-        {
-            derivation.entries.push(derived);
-        }
+    for (sense, derived) in derived {
+        derivation.entries.extend(derived);
         derivation.senses.push(sense);
     }
     derivation
