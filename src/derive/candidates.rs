@@ -270,8 +270,8 @@ fn lookup(
     let own: FxHashSet<u32> = word_senses.iter().copied().collect();
     // Linked: a sibling of a sense of the word, or a kind of it up to two levels down
     // ("semester" is a kind of "academic term", a kind of "term").
-    let linked = |candidate: &str| {
-        wordnet.sense_ids(candidate).iter().any(|&id| {
+    let linked = |candidate: u32| {
+        lexicon::moby_senses(candidate).iter().any(|&id| {
             neighbourhood.contains(&id)
                 || hypernyms(id)
                     .any(|h| neighbourhood.contains(&h) || hypernyms(h).any(|g| own.contains(&g)))
@@ -279,9 +279,10 @@ fn lookup(
     };
     let base_id = moby.id(&base);
     let base_synonyms = base_id.map_or(&[][..], |id| moby.synonym_ids(id));
+    let base_listers = base_id.map_or(&[][..], |id| moby.listers(id));
     for &id in base_synonyms {
         let synonym = moby.word(id);
-        let mutual = base_id.is_some_and(|b| moby.lists_id(id, b));
+        let mutual = base_listers.binary_search(&id).is_ok();
         // A one-way Moby link is a loose association: it only adds to other evidence.
         // (Skipping the rest early also keeps derivation fast: common words list hundreds.)
         let e = match found.get_mut(synonym) {
@@ -294,7 +295,7 @@ fn lookup(
         if !mutual {
             continue;
         }
-        if e.wordnet.is_none() && linked(synonym) {
+        if e.wordnet.is_none() && linked(id) {
             e.wordnet = Some(WordNetRelation::Linked);
         }
         e.cluster = cluster.get(&id).copied().unwrap_or(0);

@@ -1,7 +1,5 @@
 //! Moby Thesaurus II: one flat synonym list per root word, no senses.
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashMap;
 
 /// Each root's synonyms are a list of word ids, kept twice: in source order for listing, and
@@ -16,8 +14,8 @@ pub struct Moby {
     order: Vec<u32>,
     /// The same spans, each sorted.
     sorted: Vec<u32>,
-    /// The lists turned around, built on first use: which roots list each word.
-    listers: OnceLock<Lists>,
+    /// The lists turned around: which roots list each word.
+    listers: Lists,
 }
 
 /// One list of word ids per word id, as spans of one flat list.
@@ -64,13 +62,14 @@ impl Moby {
             sorted[start as usize..end as usize].sort_unstable();
             spans[root as usize] = Some((start, end));
         }
+        let listers = turn_around(words.len(), &spans, &order);
         Moby {
             words,
             ids,
             spans,
             order,
             sorted,
-            listers: OnceLock::new(),
+            listers,
         }
     }
 
@@ -99,6 +98,15 @@ impl Moby {
         self.span(root).map_or(&[], |span| &self.order[span])
     }
 
+    /// How many words there are (ids run from 0).
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// The word with this id.
     pub fn word(&self, id: u32) -> &'static str {
         self.words[id as usize]
@@ -117,36 +125,36 @@ impl Moby {
 
     /// The ids of the roots that list word `id` among their synonyms, in id order.
     pub fn listers(&self, id: u32) -> &[u32] {
-        let lists = self.listers.get_or_init(|| self.turn_around());
-        let start = lists.starts[id as usize] as usize;
-        let end = lists.starts[id as usize + 1] as usize;
-        &lists.ids[start..end]
-    }
-
-    /// Counts each word's listings, then fills its span root by root.
-    fn turn_around(&self) -> Lists {
-        let mut starts = vec![0u32; self.words.len() + 1];
-        for &id in &self.order {
-            starts[id as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut fill = starts.clone();
-        let mut ids = vec![0; self.order.len()];
-        for (root, span) in self.spans.iter().enumerate() {
-            let Some((start, end)) = *span else { continue };
-            for &id in &self.order[start as usize..end as usize] {
-                ids[fill[id as usize] as usize] = root as u32;
-                fill[id as usize] += 1;
-            }
-        }
-        Lists { starts, ids }
+        let start = self.listers.starts[id as usize] as usize;
+        let end = self.listers.starts[id as usize + 1] as usize;
+        &self.listers.ids[start..end]
     }
 
     pub fn has_root(&self, root: &str) -> bool {
         self.id(root).and_then(|id| self.span(id)).is_some()
     }
+}
+
+/// Turns the roots' lists around: counts each word's listings, then fills its span root by
+/// root, so each word's listers come in id order.
+fn turn_around(words: usize, spans: &[Option<(u32, u32)>], order: &[u32]) -> Lists {
+    let mut starts = vec![0u32; words + 1];
+    for &id in order {
+        starts[id as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut fill = starts.clone();
+    let mut ids = vec![0; order.len()];
+    for (root, span) in spans.iter().enumerate() {
+        let Some((start, end)) = *span else { continue };
+        for &id in &order[start as usize..end as usize] {
+            ids[fill[id as usize] as usize] = root as u32;
+            fill[id as usize] += 1;
+        }
+    }
+    Lists { starts, ids }
 }
 
 /// Appends space-separated decimal ids, read in one pass over the bytes (a split and a
