@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::casing::CaseRule;
@@ -42,8 +43,16 @@ enum Key {
     Cased(u32),
 }
 
-/// Finds many forms in one pass.
-pub struct Matcher<T> {
+/// Automaton patterns being collected, and a buffer for first words.
+#[derive(Default)]
+struct Patterns {
+    texts: Vec<String>,
+    index: HashMap<String, usize>,
+    first: String,
+}
+
+/// The forms of one part of the list, filed.
+struct Part<T> {
     forms: Vec<Form<T>>,
     /// Casings of non-ASCII forms, ASCII-lowercased: (form, spelling).
     spellings: Vec<(u32, String)>,
@@ -56,80 +65,83 @@ pub struct Matcher<T> {
     targets: Vec<Vec<u32>>,
 }
 
-impl<T> Matcher<T> {
-    pub fn new(forms: impl IntoIterator<Item = Form<T>>) -> Matcher<T> {
-        let mut matcher = Matcher {
-            forms: Vec::new(),
+impl<T> Part<T> {
+    fn new(forms: Vec<Form<T>>) -> Part<T> {
+        let mut matcher = Part {
+            forms: Vec::with_capacity(forms.len()),
             spellings: Vec::new(),
             by_first_word: FxHashMap::default(),
             automaton: None,
             targets: Vec::new(),
         };
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut first = String::new();
+        let mut patterns = Patterns::default();
         for form in forms {
             if form.text.is_empty() {
                 continue;
             }
             let number = matcher.forms.len() as u32;
+            if form.text.is_ascii() {
+                matcher.forms.push(form);
+                matcher.file(Key::Own(number), &mut patterns);
+                continue;
+            }
             // Matching folds ASCII case only; other letters get their common casings.
-            let keys = if form.text.is_ascii() {
-                vec![Key::Own(number)]
-            } else {
-                let mut casings: Vec<String> = [
-                    form.text.to_lowercase(),
-                    form.text.to_uppercase(),
-                    form.text.clone(),
-                ]
-                .iter()
-                .map(|k| k.to_ascii_lowercase())
-                .collect();
-                casings.sort();
-                casings.dedup();
-                casings
-                    .into_iter()
-                    .map(|casing| {
-                        matcher.spellings.push((number, casing));
-                        Key::Cased(matcher.spellings.len() as u32 - 1)
-                    })
-                    .collect()
-            };
+            let mut casings: Vec<String> = [
+                form.text.to_lowercase(),
+                form.text.to_uppercase(),
+                form.text.clone(),
+            ]
+            .iter()
+            .map(|k| k.to_ascii_lowercase())
+            .collect();
+            casings.sort();
+            casings.dedup();
             matcher.forms.push(form);
-            for key in keys {
-                let spelling = matcher.spelling(key);
-                if spelling.starts_with(is_word_char) {
-                    first.clear();
-                    first.push_str(first_word(spelling));
-                    first.make_ascii_lowercase();
-                    match matcher.by_first_word.get_mut(first.as_str()) {
-                        Some(keys) => keys.push(key),
-                        None => {
-                            matcher
-                                .by_first_word
-                                .insert(first.as_str().into(), vec![key]);
-                        }
-                    }
-                } else {
-                    let pattern = spelling.to_ascii_lowercase();
-                    let id = *index.entry(pattern.clone()).or_insert_with(|| {
-                        patterns.push(pattern);
-                        matcher.targets.push(Vec::new());
-                        matcher.targets.len() - 1
-                    });
-                    matcher.targets[id].push(number);
-                }
+            for casing in casings {
+                matcher.spellings.push((number, casing));
+                let key = Key::Cased(matcher.spellings.len() as u32 - 1);
+                matcher.file(key, &mut patterns);
             }
         }
-        matcher.automaton = (!patterns.is_empty()).then(|| {
+        matcher.automaton = (!patterns.texts.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(&patterns)
+                .build(&patterns.texts)
                 .expect("glossary patterns always build an automaton")
         });
         matcher
+    }
+
+    /// Files a key under its first word, or as an automaton pattern if it starts with
+    /// punctuation.
+    fn file(&mut self, key: Key, patterns: &mut Patterns) {
+        let spelling = match key {
+            Key::Own(form) => &self.forms[form as usize].text,
+            Key::Cased(i) => &self.spellings[i as usize].1,
+        };
+        if spelling.starts_with(is_word_char) {
+            let first = &mut patterns.first;
+            first.clear();
+            first.push_str(first_word(spelling));
+            first.make_ascii_lowercase();
+            match self.by_first_word.get_mut(first.as_str()) {
+                Some(keys) => keys.push(key),
+                None => {
+                    self.by_first_word.insert(first.as_str().into(), vec![key]);
+                }
+            }
+        } else {
+            let pattern = spelling.to_ascii_lowercase();
+            let id = *patterns.index.entry(pattern.clone()).or_insert_with(|| {
+                patterns.texts.push(pattern);
+                self.targets.push(Vec::new());
+                self.targets.len() - 1
+            });
+            let form = self.form_of(key);
+            self.targets[id].push(form);
+        }
     }
 
     /// The text an occurrence of `key` must equal up to ASCII case.
@@ -147,9 +159,8 @@ impl<T> Matcher<T> {
         }
     }
 
-    /// All whole-word, case-accepted hits in `text`, sorted by start then longest first.
-    pub fn find<'a>(&'a self, text: &str) -> Vec<Hit<'a, T>> {
-        let mut hits = Vec::new();
+    /// Adds the whole-word, case-accepted hits in `text`.
+    fn find<'a>(&'a self, text: &str, hits: &mut Vec<Hit<'a, T>>) {
         let mut word = String::new();
         for (at, token) in tokens(text).filter(|_| !self.by_first_word.is_empty()) {
             word.clear();
@@ -163,7 +174,7 @@ impl<T> Matcher<T> {
                     .is_some_and(|m| m.eq_ignore_ascii_case(spelling))
                     && is_whole_word(text, span)
                 {
-                    self.accept(self.form_of(key), text, span, &mut hits);
+                    self.accept(self.form_of(key), text, span, hits);
                 }
             }
         }
@@ -177,12 +188,10 @@ impl<T> Matcher<T> {
                     continue;
                 }
                 for &form in &self.targets[m.pattern().as_usize()] {
-                    self.accept(form, text, span, &mut hits);
+                    self.accept(form, text, span, hits);
                 }
             }
         }
-        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
-        hits
     }
 
     /// Keeps a whole-word occurrence of a form if its case rule accepts it.
@@ -196,9 +205,47 @@ impl<T> Matcher<T> {
             });
         }
     }
+}
+
+/// Finds many forms in one pass.
+pub struct Matcher<T> {
+    /// Consecutive parts of the list of forms, filed on separate threads when there are many.
+    parts: Vec<Part<T>>,
+}
+
+/// Lists shorter than this are filed on one thread.
+const PART: usize = 50_000;
+
+impl<T: Send> Matcher<T> {
+    pub fn new(forms: impl IntoIterator<Item = Form<T>>) -> Matcher<T> {
+        let mut rest: Vec<Form<T>> = forms.into_iter().collect();
+        let count = rest.len().div_ceil(rayon::current_num_threads()).max(PART);
+        let mut chunks = Vec::new();
+        while rest.len() > count {
+            let tail = rest.split_off(count);
+            chunks.push(std::mem::replace(&mut rest, tail));
+        }
+        chunks.push(rest);
+        Matcher {
+            parts: chunks.into_par_iter().map(Part::new).collect(),
+        }
+    }
+}
+
+impl<T> Matcher<T> {
+    /// All whole-word, case-accepted hits in `text`, sorted by start then longest first. At
+    /// equal spans, forms come in the order they were given (parts are in list order).
+    pub fn find<'a>(&'a self, text: &str) -> Vec<Hit<'a, T>> {
+        let mut hits = Vec::new();
+        for part in &self.parts {
+            part.find(text, &mut hits);
+        }
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        hits
+    }
 
     pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
+        self.parts.iter().all(|p| p.forms.is_empty())
     }
 }
 
