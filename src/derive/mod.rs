@@ -173,9 +173,10 @@ fn derive_entry(
                     .get(core)
                     .into_iter()
                     .flatten()
-                    .map(|s| Substitution {
-                        to: format!("{}{punctuation}", s.to),
-                        ..s.clone()
+                    .map(|s| {
+                        let mut s = s.clone();
+                        s.to.push_str(punctuation);
+                        s
                     })
                     .collect()
             };
