@@ -245,9 +245,11 @@ fn lookup(
         }
     }
     let moby = lexicon::moby();
-    // For each Moby word, how many of the word's WordNet synonyms list it: counted once per
-    // word here rather than once per candidate.
-    let mut cluster: FxHashMap<u32, u32> = FxHashMap::default();
+    let base_id = moby.id(&base);
+    let base_synonyms = base_id.map_or(&[][..], |id| moby.synonym_ids(id));
+    // For each Moby synonym of the word, how many of the word's WordNet synonyms list it:
+    // counted once per word here rather than once per candidate.
+    let mut cluster: FxHashMap<u32, u32> = base_synonyms.iter().map(|&id| (id, 0)).collect();
     let direct = |e: &Evidence| {
         matches!(
             e.wordnet,
@@ -256,7 +258,9 @@ fn lookup(
     };
     for (synonym, _) in found.iter().filter(|(_, e)| direct(e)) {
         for &listed in moby.id(synonym).map_or(&[][..], |id| moby.synonym_ids(id)) {
-            *cluster.entry(listed).or_default() += 1;
+            if let Some(count) = cluster.get_mut(&listed) {
+                *count += 1;
+            }
         }
     }
     // Senses one step up from the word's senses, and those senses themselves: a Moby
@@ -277,8 +281,6 @@ fn lookup(
                     .any(|h| neighbourhood.contains(&h) || hypernyms(h).any(|g| own.contains(&g)))
         })
     };
-    let base_id = moby.id(&base);
-    let base_synonyms = base_id.map_or(&[][..], |id| moby.synonym_ids(id));
     let base_listers = base_id.map_or(&[][..], |id| moby.listers(id));
     for &id in base_synonyms {
         let synonym = moby.word(id);
