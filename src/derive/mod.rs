@@ -32,7 +32,7 @@ use crate::words::is_stopword;
 /// Candidates with a lower prior are not kept: findings need a confidence of 0.5 by default
 /// and context only lowers a prior, so they would cost patterns and never fire.
 const MIN_PRIOR: f32 = 0.5;
-/// The best candidates of a word are kept: every candidate costs automaton patterns, and
+/// The best candidates of a word are kept: every candidate costs forms in the index, and
 /// far down the list they are loose associations.
 const MAX_CANDIDATES_PER_WORD: usize = 40;
 /// How many renderings `glossary expand` lists per entry.
