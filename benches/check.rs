@@ -17,7 +17,7 @@
 //!   variants that only counts matches. Ratios are times against the baseline's.
 //! - Bare glossary: the distinct multi-word `expected` phrases of `corpus/eval/spun/mine.tsv`
 //!   then `holdout.tsv` (first 2,000, or all if fewer; and first 35 for the ratio), and the shipped 35-term
-//!   `seed-bare.tsv`: `Checker::new` with default options (derivation and automaton), then one
+//!   `seed-bare.tsv`: `Checker::new` with default options (derivation and form index), then one
 //!   check of the seed article.
 
 #![allow(clippy::print_stdout)]
@@ -189,7 +189,7 @@ fn main() {
     );
     println!();
 
-    // 3. Bare glossaries: build the checker (derivation + automaton), then check the seed.
+    // 3. Bare glossaries: build the checker (derivation + form index), then check the seed.
     let article = read(ARTICLE);
     let terms = spun_terms(2_000);
     if terms.len() < 2_000 {

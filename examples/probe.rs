@@ -9,7 +9,7 @@
 //! ```
 use std::io::BufRead;
 
-use termlint::derive::{SenseContext, candidates_for_word, related_in_two_steps};
+use termlint::derive::{KinshipTest, SenseContext, candidates_for_word};
 use termlint::glossary::Glossary;
 use termlint::lexicon;
 
@@ -59,6 +59,7 @@ fn stdin_lines() -> impl Iterator<Item = String> {
 
 fn pairs() {
     let moby = lexicon::moby();
+    let kinship = KinshipTest::default();
     for line in stdin_lines() {
         let mut fields = line.split('\t');
         let (Some(word), Some(spun)) = (fields.next(), fields.next()) else {
@@ -66,7 +67,7 @@ fn pairs() {
         };
         println!(
             "{word}\t{spun}\ttwo-step={:?}\tmoby-forward={}\tmoby-reverse={}\tlevel={:?}",
-            related_in_two_steps(word, spun),
+            kinship.between(word, spun),
             moby.lists(word, spun),
             moby.lists(spun, word),
             lexicon::words().level(spun)

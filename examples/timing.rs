@@ -27,7 +27,7 @@ fn main() {
     );
     let t = Instant::now();
     let checker = Checker::new(glossary, CheckOptions::default());
-    println!("checker (derive again + automaton): {:?}", t.elapsed());
+    println!("checker (derive again + form index): {:?}", t.elapsed());
     let text = std::fs::read_to_string(&args[2]).unwrap();
     let t = Instant::now();
     let findings = checker.check(&text);

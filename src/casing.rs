@@ -19,7 +19,7 @@ pub enum CaseRule {
 
 impl CaseRule {
     /// Whether `text` (already normalised) matches `pattern` under this rule. Both have the
-    /// same letters up to case; the automaton has already checked that.
+    /// same letters up to case; the matcher has already checked that.
     pub fn accepts(self, pattern: &str, text: &str) -> bool {
         match self {
             CaseRule::Ignore => true,

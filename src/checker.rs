@@ -1,12 +1,14 @@
 //! The detection stage: a compiled glossary that checks texts.
 //!
 //! Building a [`Checker`] compiles every form of every entry (terms, listed variants and
-//! derived renderings) into one automaton. Checking a text normalises it once, finds all forms
+//! derived renderings) into one index. Checking a text normalises it once, finds all forms
 //! in one pass, lets each rule judge its matches, and keeps the leftmost-longest accepted ones.
 //! Spans in the findings are byte ranges into the original text.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use crate::casing::{CaseRule, copy_case};
 use crate::context::Sentences;
@@ -262,56 +264,28 @@ impl Checker {
                 });
             }
         }
-        for (derived, d) in derivation.entries.iter().enumerate() {
-            let entry = &glossary.entries[d.entry];
-            for (slot, s) in d.slots.iter().enumerate() {
-                let last = slot + 1 == d.slots.len();
-                for (candidate, sub) in s.candidates.iter().enumerate() {
-                    // Only the last word of a phrase inflects; a derived rendering of a noun
-                    // is not looked for as a verb, and vice versa.
-                    let inflected = if last && entry.kind != Kind::Phrase {
-                        let mut forms = inflect::forms(&sub.to);
-                        // The head of a multi-word term is a noun: no verb forms.
-                        let pos = if d.slots.len() > 1 {
-                            Some(Pos::Noun)
-                        } else {
-                            d.pos
-                        };
-                        forms.retain(|(i, _)| fits(pos, *i));
-                        forms
-                    } else {
-                        vec![(Inflection::Base, sub.to.clone())]
-                    };
-                    // Spinners join the words of a phrase either way: "self ruling",
-                    // "self-ruling".
-                    let hyphenated: Vec<(Inflection, String)> = inflected
-                        .iter()
-                        .filter(|(_, text)| text.contains(' '))
-                        .map(|(i, text)| (*i, text.replace(' ', "-")))
-                        .collect();
-                    for (inflection, text) in inflected.into_iter().chain(hyphenated) {
-                        forms.push(Form {
-                            text,
-                            case: derived_case(entry),
-                            payload: (
-                                d.entry,
-                                Target::Candidate {
-                                    derived: derived as u32,
-                                    slot: slot as u16,
-                                    candidate: candidate as u16,
-                                    inflection,
-                                },
-                            ),
-                        });
-                    }
-                }
-            }
-        }
+        // A large bare glossary has half a million candidate forms: inflected in parallel.
+        let candidates: Vec<Vec<Form<(usize, Target)>>> = derivation
+            .entries
+            .par_iter()
+            .enumerate()
+            .map(|(derived, d)| candidate_forms(derived, d, &glossary.entries[d.entry]))
+            .collect();
+        forms.extend(candidates.into_iter().flatten());
         let senses: Vec<Vec<String>> = derivation.senses.into_iter().map(|s| s.cues).collect();
+        let (matcher, (cues, near_miss)) = rayon::join(
+            || Matcher::new(forms),
+            || {
+                (
+                    CueMatcher::new(&glossary, &senses),
+                    options.near_miss.then(|| NearMissIndex::new(&glossary)),
+                )
+            },
+        );
         Checker {
-            matcher: Matcher::new(forms),
-            cues: CueMatcher::new(&glossary, &senses),
-            near_miss: options.near_miss.then(|| NearMissIndex::new(&glossary)),
+            matcher,
+            cues,
+            near_miss,
             glossary,
             renderings,
             derived: derivation.entries,
@@ -392,6 +366,7 @@ impl Checker {
         let case =
             |derived: usize| derived_case(&self.glossary.entries[self.derived[derived].entry]);
         // The same pairs come up again and again in a text: look each up once.
+        let kinship = derive::KinshipTest::default();
         let memo: RefCell<HashMap<(usize, usize, String), Option<derive::Kinship>>> =
             RefCell::default();
         let related = |derived: usize, slot: usize, word: &str| {
@@ -399,8 +374,7 @@ impl Checker {
             if let Some(&known) = memo.borrow().get(&key) {
                 return known;
             }
-            let answer =
-                derive::related_in_two_steps(&self.derived[derived].slots[slot].word, word);
+            let answer = kinship.between(&self.derived[derived].slots[slot].word, word);
             memo.borrow_mut().insert(key, answer);
             answer
         };
@@ -511,6 +485,53 @@ impl Checker {
             Applicability::Unsafe,
         ))
     }
+}
+
+/// The forms to look for of each candidate of each word of a derived entry.
+fn candidate_forms(derived: usize, d: &DerivedEntry, entry: &Entry) -> Vec<Form<(usize, Target)>> {
+    let mut forms = Vec::new();
+    for (slot, s) in d.slots.iter().enumerate() {
+        let last = slot + 1 == d.slots.len();
+        for (candidate, sub) in s.candidates.iter().enumerate() {
+            // Only the last word of a phrase inflects; a derived rendering of a noun is not
+            // looked for as a verb, and vice versa.
+            let inflected = if last && entry.kind != Kind::Phrase {
+                let mut forms = inflect::forms(&sub.to);
+                // The head of a multi-word term is a noun: no verb forms.
+                let pos = if d.slots.len() > 1 {
+                    Some(Pos::Noun)
+                } else {
+                    d.pos
+                };
+                forms.retain(|(i, _)| fits(pos, *i));
+                forms
+            } else {
+                vec![(Inflection::Base, sub.to.clone())]
+            };
+            // Spinners join the words of a phrase either way: "self ruling", "self-ruling".
+            let hyphenated: Vec<(Inflection, String)> = inflected
+                .iter()
+                .filter(|(_, text)| text.contains(' '))
+                .map(|(i, text)| (*i, text.replace(' ', "-")))
+                .collect();
+            for (inflection, text) in inflected.into_iter().chain(hyphenated) {
+                forms.push(Form {
+                    text,
+                    case: derived_case(entry),
+                    payload: (
+                        d.entry,
+                        Target::Candidate {
+                            derived: derived as u32,
+                            slot: slot as u16,
+                            candidate: candidate as u16,
+                            inflection,
+                        },
+                    ),
+                });
+            }
+        }
+    }
+    forms
 }
 
 /// Gives a finding its suggestion (the correction, inflected and cased like the match) and

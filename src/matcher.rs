@@ -1,17 +1,23 @@
-//! One multi-pattern automaton for many phrases, with whole-word and case checks.
+//! One index of many phrases, with whole-word and case checks.
 //!
-//! All forms go into a single Aho-Corasick automaton (ASCII case-insensitive) that makes one pass
-//! over the text. Matches are reported overlapping and then filtered, so that a longer pattern
-//! rejected by a word-boundary or case check never hides a valid shorter one; callers then pick
-//! the leftmost-longest among the matches they accept.
+//! A whole-word occurrence of a form that starts with a word character starts where a word of
+//! the text starts. So forms are filed in a hash map under their first word, and a text is
+//! looked up word by word: filing half a million derived forms costs a fraction of building an
+//! automaton over them, and a look-up per word of the text is as fast as scanning it. The rare
+//! forms that start with punctuation go into an Aho-Corasick automaton. Matching folds ASCII
+//! case; other letters match in their common casings. Matches are reported overlapping and
+//! then filtered, so that a longer form rejected by a word-boundary or case check never hides a
+//! valid shorter one; callers then pick the leftmost-longest among the matches they accept.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::casing::CaseRule;
 use crate::span::Span;
-use crate::words::is_whole_word;
+use crate::words::{is_whole_word, is_word_char, tokens};
 
 /// A phrase to find, with the case rule it obeys and a caller-defined payload.
 #[derive(Debug, Clone)]
@@ -28,90 +34,228 @@ pub struct Hit<'a, T> {
     pub payload: &'a T,
 }
 
-/// Finds many forms in one pass.
-pub struct Matcher<T> {
-    automaton: Option<AhoCorasick>,
-    /// For each automaton pattern, the forms that share its text up to ASCII case.
-    targets: Vec<Vec<Form<T>>>,
+/// A spelling of a form that occurrences must equal up to ASCII case.
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    /// The form's own text (ASCII forms).
+    Own(u32),
+    /// One of the casings of a non-ASCII form, by index into `spellings`.
+    Cased(u32),
 }
 
-impl<T: Clone> Matcher<T> {
-    pub fn new(forms: impl IntoIterator<Item = Form<T>>) -> Matcher<T> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<Form<T>>> = Vec::new();
+/// Automaton patterns being collected, and a buffer for first words.
+#[derive(Default)]
+struct Patterns {
+    texts: Vec<String>,
+    index: HashMap<String, usize>,
+    first: String,
+}
+
+/// The forms of one part of the list, filed.
+struct Part<T> {
+    forms: Vec<Form<T>>,
+    /// Casings of non-ASCII forms, ASCII-lowercased: (form, spelling).
+    spellings: Vec<(u32, String)>,
+    /// Keys that start with a word character, by that first word, ASCII-lowercased, in the
+    /// order the forms were given.
+    by_first_word: FxHashMap<Box<str>, Vec<Key>>,
+    /// Keys that start with punctuation.
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern, the forms that share its text up to ASCII case.
+    targets: Vec<Vec<u32>>,
+}
+
+impl<T> Part<T> {
+    fn new(forms: Vec<Form<T>>) -> Part<T> {
+        let mut matcher = Part {
+            forms: Vec::with_capacity(forms.len()),
+            spellings: Vec::new(),
+            by_first_word: FxHashMap::default(),
+            automaton: None,
+            targets: Vec::new(),
+        };
+        let mut patterns = Patterns::default();
         for form in forms {
             if form.text.is_empty() {
                 continue;
             }
-            // The automaton folds ASCII case only; other letters get their common casings.
-            let mut keys = vec![form.text.to_ascii_lowercase()];
-            if !form.text.is_ascii() {
-                keys = [
-                    form.text.to_lowercase(),
-                    form.text.to_uppercase(),
-                    form.text.clone(),
-                ]
-                .iter()
-                .map(|k| k.to_ascii_lowercase())
-                .collect();
-                keys.sort();
-                keys.dedup();
+            let number = matcher.forms.len() as u32;
+            if form.text.is_ascii() {
+                matcher.forms.push(form);
+                matcher.file(Key::Own(number), &mut patterns);
+                continue;
             }
-            for key in keys {
-                let id = *index.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
-                    targets.push(Vec::new());
-                    targets.len() - 1
-                });
-                targets[id].push(form.clone());
+            // Matching folds ASCII case only; other letters get their common casings.
+            let mut casings: Vec<String> = [
+                form.text.to_lowercase(),
+                form.text.to_uppercase(),
+                form.text.clone(),
+            ]
+            .iter()
+            .map(|k| k.to_ascii_lowercase())
+            .collect();
+            casings.sort();
+            casings.dedup();
+            matcher.forms.push(form);
+            for casing in casings {
+                matcher.spellings.push((number, casing));
+                let key = Key::Cased(matcher.spellings.len() as u32 - 1);
+                matcher.file(key, &mut patterns);
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
+        matcher.automaton = (!patterns.texts.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(&patterns)
+                .build(&patterns.texts)
                 .expect("glossary patterns always build an automaton")
         });
-        Matcher { automaton, targets }
+        matcher
     }
 
-    /// All whole-word, case-accepted hits in `text`, sorted by start then longest first.
-    pub fn find<'a>(&'a self, text: &str) -> Vec<Hit<'a, T>> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
+    /// Files a key under its first word, or as an automaton pattern if it starts with
+    /// punctuation.
+    fn file(&mut self, key: Key, patterns: &mut Patterns) {
+        let spelling = match key {
+            Key::Own(form) => &self.forms[form as usize].text,
+            Key::Cased(i) => &self.spellings[i as usize].1,
         };
-        let mut hits = Vec::new();
-        for m in automaton.find_overlapping_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if !text.is_char_boundary(span.start)
-                || !text.is_char_boundary(span.end)
-                || !is_whole_word(text, span)
-            {
-                continue;
-            }
-            let matched = &text[span.start..span.end];
-            for form in &self.targets[m.pattern().as_usize()] {
-                if form.case.accepts(&form.text, matched) && same_letters(&form.text, matched) {
-                    hits.push(Hit {
-                        span,
-                        payload: &form.payload,
-                    });
+        if spelling.starts_with(is_word_char) {
+            let first = &mut patterns.first;
+            first.clear();
+            first.push_str(first_word(spelling));
+            first.make_ascii_lowercase();
+            match self.by_first_word.get_mut(first.as_str()) {
+                Some(keys) => keys.push(key),
+                None => {
+                    self.by_first_word.insert(first.as_str().into(), vec![key]);
                 }
             }
+        } else {
+            let pattern = spelling.to_ascii_lowercase();
+            let id = *patterns.index.entry(pattern.clone()).or_insert_with(|| {
+                patterns.texts.push(pattern);
+                self.targets.push(Vec::new());
+                self.targets.len() - 1
+            });
+            let form = self.form_of(key);
+            self.targets[id].push(form);
+        }
+    }
+
+    /// The text an occurrence of `key` must equal up to ASCII case.
+    fn spelling(&self, key: Key) -> &str {
+        match key {
+            Key::Own(form) => &self.forms[form as usize].text,
+            Key::Cased(i) => &self.spellings[i as usize].1,
+        }
+    }
+
+    fn form_of(&self, key: Key) -> u32 {
+        match key {
+            Key::Own(form) => form,
+            Key::Cased(i) => self.spellings[i as usize].0,
+        }
+    }
+
+    /// Adds the whole-word, case-accepted hits in `text`.
+    fn find<'a>(&'a self, text: &str, hits: &mut Vec<Hit<'a, T>>) {
+        let mut word = String::new();
+        for (at, token) in tokens(text).filter(|_| !self.by_first_word.is_empty()) {
+            word.clear();
+            word.push_str(token);
+            word.make_ascii_lowercase();
+            for &key in self.by_first_word.get(word.as_str()).into_iter().flatten() {
+                let spelling = self.spelling(key);
+                let span = Span::new(at.start, at.start + spelling.len());
+                if text
+                    .get(span.start..span.end)
+                    .is_some_and(|m| m.eq_ignore_ascii_case(spelling))
+                    && is_whole_word(text, span)
+                {
+                    self.accept(self.form_of(key), text, span, hits);
+                }
+            }
+        }
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                if !text.is_char_boundary(span.start)
+                    || !text.is_char_boundary(span.end)
+                    || !is_whole_word(text, span)
+                {
+                    continue;
+                }
+                for &form in &self.targets[m.pattern().as_usize()] {
+                    self.accept(form, text, span, hits);
+                }
+            }
+        }
+    }
+
+    /// Keeps a whole-word occurrence of a form if its case rule accepts it.
+    fn accept<'a>(&'a self, form: u32, text: &str, span: Span, hits: &mut Vec<Hit<'a, T>>) {
+        let form = &self.forms[form as usize];
+        let matched = &text[span.start..span.end];
+        if form.case.accepts(&form.text, matched) && same_letters(&form.text, matched) {
+            hits.push(Hit {
+                span,
+                payload: &form.payload,
+            });
+        }
+    }
+}
+
+/// Finds many forms in one pass.
+pub struct Matcher<T> {
+    /// Consecutive parts of the list of forms, filed on separate threads when there are many.
+    parts: Vec<Part<T>>,
+}
+
+/// Lists shorter than this are filed on one thread.
+const PART: usize = 50_000;
+
+impl<T: Send> Matcher<T> {
+    pub fn new(forms: impl IntoIterator<Item = Form<T>>) -> Matcher<T> {
+        let mut rest: Vec<Form<T>> = forms.into_iter().collect();
+        let count = rest.len().div_ceil(rayon::current_num_threads()).max(PART);
+        let mut chunks = Vec::new();
+        while rest.len() > count {
+            let tail = rest.split_off(count);
+            chunks.push(std::mem::replace(&mut rest, tail));
+        }
+        chunks.push(rest);
+        Matcher {
+            parts: chunks.into_par_iter().map(Part::new).collect(),
+        }
+    }
+}
+
+impl<T> Matcher<T> {
+    /// All whole-word, case-accepted hits in `text`, sorted by start then longest first. At
+    /// equal spans, forms come in the order they were given (parts are in list order).
+    pub fn find<'a>(&'a self, text: &str) -> Vec<Hit<'a, T>> {
+        let mut hits = Vec::new();
+        for part in &self.parts {
+            part.find(text, &mut hits);
         }
         hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
         hits
     }
 
     pub fn is_empty(&self) -> bool {
-        self.automaton.is_none()
+        self.parts.iter().all(|p| p.forms.is_empty())
     }
 }
 
-/// Case-insensitive equality (the automaton folds ASCII only).
+/// The leading run of word characters.
+fn first_word(text: &str) -> &str {
+    text.find(|c: char| !is_word_char(c))
+        .map_or(text, |end| &text[..end])
+}
+
+/// Case-insensitive equality (matching folds ASCII only).
 fn same_letters(pattern: &str, text: &str) -> bool {
     pattern
         .chars()
@@ -167,5 +311,25 @@ mod tests {
         let m = Matcher::new([form("Škoda", CaseRule::Ignore, 1)]);
         assert_eq!(found(&m, "ŠKODA and škoda").len(), 2);
         assert!(Matcher::<u32>::new([]).find("anything").is_empty());
+    }
+
+    #[test]
+    fn phrases_and_forms_that_start_or_end_with_punctuation() {
+        let m = Matcher::new([
+            form("sulfuric acid", CaseRule::Ignore, 1),
+            form("sulfuric", CaseRule::Ignore, 2),
+            form("bosoms'", CaseRule::Ignore, 3),
+            form("-ism", CaseRule::Ignore, 4),
+        ]);
+        assert_eq!(
+            found(&m, "Sulfuric Acid, sulfuric acids; bosoms' care; an -ism"),
+            [
+                ("Sulfuric Acid".to_string(), 1),
+                ("Sulfuric".to_string(), 2),
+                ("sulfuric".to_string(), 2),
+                ("bosoms'".to_string(), 3),
+                ("-ism".to_string(), 4),
+            ]
+        );
     }
 }

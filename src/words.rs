@@ -1,5 +1,9 @@
 //! Word boundaries and word tokens, shared by every rule.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::span::Span;
 
 /// Letters, digits and `_` make up words; anything else separates them.
@@ -202,7 +206,9 @@ pub const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    // Asked for every candidate of every word derived: a set, not a scan of the list.
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Finding derived renderings in a text from the candidate words the automaton found.
+//! Finding derived renderings in a text from the candidate words the checker found.
 //!
 //! A rendering of a term of k words is k consecutive words of the text, each either the
 //! term's own word or a candidate for it, with at least one candidate. Assembly starts at

@@ -2,6 +2,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::kinship::Kinship;
 use super::sense::SenseContext;
 use crate::inflect::Inflection;
 use crate::lexicon::{self, Relation};
@@ -109,70 +110,6 @@ impl Evidence {
 /// stands where that word belongs, next to a real candidate of another of the term's words.
 pub const TWO_STEP_PRIOR: f32 = 0.7;
 
-/// Whether `spun` is linked to `word` through one shared synonym (or directly): the test for
-/// a word of a rendering that is not among the word's listed candidates. Plural and verb
-/// forms are looked up through their base forms.
-pub fn related_in_two_steps(word: &str, spun: &str) -> Option<Kinship> {
-    let moby = lexicon::moby();
-    let wordnet = lexicon::wordnet();
-    let word = word.to_lowercase();
-    let spun = spun.to_lowercase();
-    let keys = |w: &str| {
-        let mut keys = vec![w.to_string()];
-        keys.extend(base_forms(w).into_iter().map(|(b, _)| b));
-        keys
-    };
-    // WordNet: a sense of one is the other's sense, parent, child or sibling ("carcinoma" is
-    // a kind of "cancer"; rare words are missing from the pruned Moby).
-    let spun_senses: Vec<u32> = keys(&spun)
-        .iter()
-        .flat_map(|k| wordnet.sense_ids(k).iter().copied())
-        .collect();
-    let parents = |id: u32| wordnet.hypernyms(id).collect::<Vec<u32>>();
-    for key in keys(&word) {
-        for &sense in wordnet.sense_ids(&key) {
-            let family = parents(sense);
-            let near = |s: u32| {
-                s == sense
-                    || family.contains(&s)
-                    || parents(s).iter().any(|p| *p == sense || family.contains(p))
-            };
-            if spun_senses.iter().any(|&s| near(s)) {
-                return Some(Kinship::WordNetFamily);
-            }
-        }
-    }
-    let spun_ids: Vec<u32> = keys(&spun).iter().filter_map(|k| moby.id(k)).collect();
-    if spun_ids.is_empty() {
-        return None;
-    }
-    for key in keys(&word) {
-        let mut synonyms: Vec<u32> = moby.synonyms(&key).filter_map(|s| moby.id(s)).collect();
-        for &id in wordnet.sense_ids(&key) {
-            synonyms.extend(wordnet.synset(id).lemmas.iter().filter_map(|l| moby.id(l)));
-        }
-        let linked = |s: u32| {
-            spun_ids
-                .iter()
-                .any(|&t| s == t || moby.lists_id(s, t) || moby.lists_id(t, s))
-        };
-        if synonyms.into_iter().any(linked) {
-            return Some(Kinship::SharedSynonym);
-        }
-    }
-    None
-}
-
-/// How a stand-in word is related to the term's word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kinship {
-    /// A WordNet sense of it is a sense of the word, its parent, child or sibling
-    /// ("carcinoma" for "cancer").
-    WordNetFamily,
-    /// They share a thesaurus synonym.
-    SharedSynonym,
-}
-
 /// Replacing `from` (a word of the term) with `to`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Substitution {
@@ -204,7 +141,7 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
 }
 
 /// Base forms a word may be an inflection of, known to the lexicon, with the inflection.
-fn base_forms(lower: &str) -> Vec<(String, Inflection)> {
+pub(super) fn base_forms(lower: &str) -> Vec<(String, Inflection)> {
     let known =
         |w: &str| w.len() >= 3 && (lexicon::wordnet().contains(w) || lexicon::moby().has_root(w));
     let mut out = Vec::new();
@@ -308,9 +245,11 @@ fn lookup(
         }
     }
     let moby = lexicon::moby();
-    // For each Moby word, how many of the word's WordNet synonyms list it: counted once per
-    // word here rather than once per candidate.
-    let mut cluster: FxHashMap<u32, u32> = FxHashMap::default();
+    let base_id = moby.id(&base);
+    let base_synonyms = base_id.map_or(&[][..], |id| moby.synonym_ids(id));
+    // For each Moby synonym of the word, how many of the word's WordNet synonyms list it:
+    // counted once per word here rather than once per candidate.
+    let mut cluster: FxHashMap<u32, u32> = base_synonyms.iter().map(|&id| (id, 0)).collect();
     let direct = |e: &Evidence| {
         matches!(
             e.wordnet,
@@ -319,7 +258,9 @@ fn lookup(
     };
     for (synonym, _) in found.iter().filter(|(_, e)| direct(e)) {
         for &listed in moby.id(synonym).map_or(&[][..], |id| moby.synonym_ids(id)) {
-            *cluster.entry(listed).or_default() += 1;
+            if let Some(count) = cluster.get_mut(&listed) {
+                *count += 1;
+            }
         }
     }
     // Senses one step up from the word's senses, and those senses themselves: a Moby
@@ -333,18 +274,17 @@ fn lookup(
     let own: FxHashSet<u32> = word_senses.iter().copied().collect();
     // Linked: a sibling of a sense of the word, or a kind of it up to two levels down
     // ("semester" is a kind of "academic term", a kind of "term").
-    let linked = |candidate: &str| {
-        wordnet.sense_ids(candidate).iter().any(|&id| {
+    let linked = |candidate: u32| {
+        lexicon::moby_senses(candidate).iter().any(|&id| {
             neighbourhood.contains(&id)
                 || hypernyms(id)
                     .any(|h| neighbourhood.contains(&h) || hypernyms(h).any(|g| own.contains(&g)))
         })
     };
-    let base_id = moby.id(&base);
-    let base_synonyms = base_id.map_or(&[][..], |id| moby.synonym_ids(id));
+    let base_listers = base_id.map_or(&[][..], |id| moby.listers(id));
     for &id in base_synonyms {
         let synonym = moby.word(id);
-        let mutual = base_id.is_some_and(|b| moby.lists_id(id, b));
+        let mutual = base_listers.binary_search(&id).is_ok();
         // A one-way Moby link is a loose association: it only adds to other evidence.
         // (Skipping the rest early also keeps derivation fast: common words list hundreds.)
         let e = match found.get_mut(synonym) {
@@ -357,7 +297,7 @@ fn lookup(
         if !mutual {
             continue;
         }
-        if e.wordnet.is_none() && linked(synonym) {
+        if e.wordnet.is_none() && linked(id) {
             e.wordnet = Some(WordNetRelation::Linked);
         }
         e.cluster = cluster.get(&id).copied().unwrap_or(0);

@@ -5,21 +5,23 @@
 //! "breast cancer" -> "bosom peril"). For each word of each term this module lists candidate
 //! replacements from the lexicon (WordNet senses, Moby, and substitutions mined from known
 //! spun phrases), each scored by its evidence. The checker puts every candidate into its one
-//! automaton and assembles renderings from the words it finds, so any combination of
+//! index of forms and assembles renderings from the words it finds, so any combination of
 //! replaced words is found without enumerating combinations. Whether a found rendering is
 //! reported is decided in `rules::derived`, from its prior and the text around it.
 
 mod assemble;
 mod candidates;
+mod kinship;
 mod sense;
 
 pub use assemble::{Assembled, CandidateHit, assemble};
 
 use std::collections::HashMap;
 
-pub use candidates::{
-    Evidence, Kinship, Substitution, TWO_STEP_PRIOR, WordNetRelation, related_in_two_steps,
-};
+use rayon::prelude::*;
+
+pub use candidates::{Evidence, Substitution, TWO_STEP_PRIOR, WordNetRelation};
+pub use kinship::{Kinship, KinshipTest};
 pub use sense::SenseContext;
 
 use crate::glossary::{Glossary, Kind};
@@ -32,7 +34,7 @@ use crate::words::is_stopword;
 const MIN_PRIOR: f32 = 0.5;
 /// The floor for candidates of single-word terms, which need context cues to be reported.
 const MIN_SINGLE_PRIOR: f32 = 0.4;
-/// The best candidates of a word are kept: every candidate costs automaton patterns, and
+/// The best candidates of a word are kept: every candidate costs forms in the index, and
 /// far down the list they are loose associations.
 const MAX_CANDIDATES_PER_WORD: usize = 40;
 /// How many renderings `glossary expand` lists per entry.
@@ -101,7 +103,7 @@ pub fn derive(glossary: &Glossary) -> Derivation {
     lexicon::preload_thesauri();
     let bare = |e: &crate::glossary::Entry| derivable(e.kind) && e.variants.is_empty();
     // The words of multi-word terms repeat across entries: look each up once, the distinct
-    // words split between two threads.
+    // words shared out between threads; then each entry, likewise.
     let mut words: Vec<String> = glossary
         .entries
         .iter()
@@ -112,32 +114,28 @@ pub fn derive(glossary: &Glossary) -> Derivation {
         .collect();
     words.sort_unstable();
     words.dedup();
-    let half = words.len().div_ceil(2).max(1);
-    let mut cache = CandidateCache::new();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = words
-            .chunks(half)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|w| (w.clone(), keep_likely(candidates::for_word(w, None))))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for worker in workers {
-            cache.extend(worker.join().expect("derivation threads do not panic"));
-        }
-    });
+    let cache: CandidateCache = words
+        .into_par_iter()
+        .map(|w| {
+            let candidates = keep_likely(candidates::for_word(&w, None));
+            (w, candidates)
+        })
+        .collect();
+    let derived: Vec<(SenseContext, Option<DerivedEntry>)> = glossary
+        .entries
+        .par_iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let sense = SenseContext::new(entry);
+            let derived = bare(entry)
+                .then(|| derive_entry(index, entry.kind, &entry.term, &sense, &cache))
+                .flatten();
+            (sense, derived)
+        })
+        .collect();
     let mut derivation = Derivation::default();
-    for (index, entry) in glossary.entries.iter().enumerate() {
-        let sense = SenseContext::new(entry);
-        if bare(entry)
-            && let Some(derived) = derive_entry(index, entry.kind, &entry.term, &sense, &cache)
-        {
-            derivation.entries.push(derived);
-        }
+    for (sense, derived) in derived {
+        derivation.entries.extend(derived);
         derivation.senses.push(sense);
     }
     derivation
@@ -183,9 +181,10 @@ fn derive_entry(
                     .get(core)
                     .into_iter()
                     .flatten()
-                    .map(|s| Substitution {
-                        to: format!("{}{punctuation}", s.to),
-                        ..s.clone()
+                    .map(|s| {
+                        let mut s = s.clone();
+                        s.to.push_str(punctuation);
+                        s
                     })
                     .collect()
             };

@@ -14,6 +14,14 @@ pub struct Moby {
     order: Vec<u32>,
     /// The same spans, each sorted.
     sorted: Vec<u32>,
+    /// The lists turned around: which roots list each word.
+    listers: Lists,
+}
+
+/// One list of word ids per word id, as spans of one flat list.
+struct Lists {
+    starts: Vec<u32>,
+    ids: Vec<u32>,
 }
 
 impl Moby {
@@ -46,18 +54,22 @@ impl Moby {
         for (id, &word) in words.iter().enumerate() {
             ids.entry(word).or_insert(id as u32);
         }
+        // Look-ups by id rely on it: an id's word maps back to that id.
+        assert_eq!(ids.len(), words.len(), "embedded Moby words are distinct");
         let mut spans = vec![None; words.len()];
         let mut sorted = order.clone();
         for &(root, start, end) in &roots {
             sorted[start as usize..end as usize].sort_unstable();
             spans[root as usize] = Some((start, end));
         }
+        let listers = turn_around(words.len(), &spans, &order);
         Moby {
             words,
             ids,
             spans,
             order,
             sorted,
+            listers,
         }
     }
 
@@ -86,6 +98,15 @@ impl Moby {
         self.span(root).map_or(&[], |span| &self.order[span])
     }
 
+    /// How many words there are (ids run from 0).
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// The word with this id.
     pub fn word(&self, id: u32) -> &'static str {
         self.words[id as usize]
@@ -102,9 +123,38 @@ impl Moby {
             .is_some_and(|span| self.sorted[span].binary_search(&word).is_ok())
     }
 
+    /// The ids of the roots that list word `id` among their synonyms, in id order.
+    pub fn listers(&self, id: u32) -> &[u32] {
+        let start = self.listers.starts[id as usize] as usize;
+        let end = self.listers.starts[id as usize + 1] as usize;
+        &self.listers.ids[start..end]
+    }
+
     pub fn has_root(&self, root: &str) -> bool {
         self.id(root).and_then(|id| self.span(id)).is_some()
     }
+}
+
+/// Turns the roots' lists around: counts each word's listings, then fills its span root by
+/// root, so each word's listers come in id order.
+fn turn_around(words: usize, spans: &[Option<(u32, u32)>], order: &[u32]) -> Lists {
+    let mut starts = vec![0u32; words + 1];
+    for &id in order {
+        starts[id as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut fill = starts.clone();
+    let mut ids = vec![0; order.len()];
+    for (root, span) in spans.iter().enumerate() {
+        let Some((start, end)) = *span else { continue };
+        for &id in &order[start as usize..end as usize] {
+            ids[fill[id as usize] as usize] = root as u32;
+            fill[id as usize] += 1;
+        }
+    }
+    Lists { starts, ids }
 }
 
 /// Appends space-separated decimal ids, read in one pass over the bytes (a split and a
@@ -132,5 +182,11 @@ mod tests {
         assert!(!moby().lists("precursor", "fentanyl"));
         assert!(moby().synonyms("no such root").next().is_none());
         assert!(moby().synonyms("precursor").any(|s| s == "forerunner"));
+        let (precursor, pioneer) = (moby().id("precursor"), moby().id("pioneer"));
+        assert!(
+            moby()
+                .listers(pioneer.unwrap())
+                .contains(&precursor.unwrap())
+        );
     }
 }

@@ -41,6 +41,10 @@ pub struct WordNet {
     /// ~150k allocations at load.
     spans: Vec<(u32, u32)>,
     sense_list: Vec<u32>,
+    /// Per synset, its span of `hypernym_list`: walking up the tree is the hot loop of
+    /// derivation, and a flat list of numbers stays in the cache where the synsets do not.
+    hypernym_starts: Vec<u32>,
+    hypernym_list: Vec<u32>,
 }
 
 impl WordNet {
@@ -97,11 +101,24 @@ impl WordNet {
                 .sort_by_key(|(rel, _)| *rel != Relation::Hypernym);
         }
         let (lemmas, spans, sense_list) = index_lemmas(&synsets);
+        let mut hypernym_starts = Vec::with_capacity(synsets.len() + 1);
+        let mut hypernym_list = Vec::new();
+        hypernym_starts.push(0);
+        for synset in &synsets {
+            let up = synset
+                .links
+                .iter()
+                .take_while(|(r, _)| *r == Relation::Hypernym);
+            hypernym_list.extend(up.map(|(_, target)| *target));
+            hypernym_starts.push(hypernym_list.len() as u32);
+        }
         WordNet {
             synsets,
             lemmas,
             spans,
             sense_list,
+            hypernym_starts,
+            hypernym_list,
         }
     }
 
@@ -124,11 +141,9 @@ impl WordNet {
 
     /// The senses one step more general than sense `index`.
     pub fn hypernyms(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
-        self.synset(index)
-            .links
-            .iter()
-            .take_while(|(rel, _)| *rel == Relation::Hypernym)
-            .map(|(_, target)| *target)
+        let start = self.hypernym_starts[index as usize] as usize;
+        let end = self.hypernym_starts[index as usize + 1] as usize;
+        self.hypernym_list[start..end].iter().copied()
     }
 
     pub fn synset(&self, index: u32) -> &Synset {

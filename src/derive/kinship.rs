@@ -1,0 +1,144 @@
+//! Whether a word of a text is two thesaurus steps from a word of a term: the test for a
+//! stand-in word that is not among the term word's candidates ("mammary" for "breast").
+//!
+//! A text asks about the same few words again and again, each against many term words, so
+//! each word's side of the test is looked up once per text and the test itself is a set
+//! intersection.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashSet;
+
+use super::candidates::base_forms;
+use crate::lexicon;
+
+/// How a stand-in word is related to the term's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kinship {
+    /// A WordNet sense of it is a sense of the word, its parent, child or sibling
+    /// ("carcinoma" for "cancer").
+    WordNetFamily,
+    /// They share a thesaurus synonym.
+    SharedSynonym,
+}
+
+/// The two-step test with each word's look-ups remembered: one per text checked.
+#[derive(Default)]
+pub struct KinshipTest {
+    terms: RefCell<HashMap<String, Rc<TermSide>>>,
+    texts: RefCell<HashMap<String, Rc<TextSide>>>,
+}
+
+/// A word of a term: its senses and their parents, and its synonyms (in Moby and in its
+/// WordNet senses) as Moby ids.
+struct TermSide {
+    senses: FxHashSet<u32>,
+    synonyms: Vec<u32>,
+}
+
+/// A word of the text: its senses and their parents, and the Moby words it is one listing
+/// away from (itself, the words it lists, the roots that list it).
+struct TextSide {
+    senses: Vec<u32>,
+    listed: FxHashSet<u32>,
+}
+
+impl KinshipTest {
+    /// Whether `spun` is linked to `word` through WordNet's family of senses, or through one
+    /// shared synonym (or directly) in the thesauri. Plural and verb forms are looked up
+    /// through their base forms.
+    pub fn between(&self, word: &str, spun: &str) -> Option<Kinship> {
+        let term = remembered(&self.terms, word, TermSide::new);
+        let text = remembered(&self.texts, spun, TextSide::new);
+        if text.senses.iter().any(|s| term.senses.contains(s)) {
+            Some(Kinship::WordNetFamily)
+        } else if term.synonyms.iter().any(|s| text.listed.contains(s)) {
+            Some(Kinship::SharedSynonym)
+        } else {
+            None
+        }
+    }
+}
+
+fn remembered<T>(cache: &RefCell<HashMap<String, Rc<T>>>, word: &str, new: fn(&str) -> T) -> Rc<T> {
+    let word = word.to_lowercase();
+    if let Some(known) = cache.borrow().get(&word) {
+        return known.clone();
+    }
+    let side = Rc::new(new(&word));
+    cache.borrow_mut().insert(word, side.clone());
+    side
+}
+
+/// A lowercase word and the base forms it may be an inflection of.
+fn keys(word: &str) -> Vec<String> {
+    let mut keys = vec![word.to_string()];
+    keys.extend(base_forms(word).into_iter().map(|(b, _)| b));
+    keys
+}
+
+/// The senses of the words and the parents of each.
+fn senses_and_parents(keys: &[String]) -> impl Iterator<Item = u32> + '_ {
+    let wordnet = lexicon::wordnet();
+    keys.iter()
+        .flat_map(|k| wordnet.sense_ids(k))
+        .flat_map(|&id| std::iter::once(id).chain(wordnet.hypernyms(id)))
+}
+
+impl TermSide {
+    fn new(word: &str) -> TermSide {
+        let (moby, wordnet) = (lexicon::moby(), lexicon::wordnet());
+        let keys = keys(word);
+        let mut synonyms = Vec::new();
+        for key in &keys {
+            if let Some(id) = moby.id(key) {
+                synonyms.extend_from_slice(moby.synonym_ids(id));
+            }
+            for &id in wordnet.sense_ids(key) {
+                synonyms.extend(wordnet.synset(id).lemmas.iter().filter_map(|l| moby.id(l)));
+            }
+        }
+        TermSide {
+            senses: senses_and_parents(&keys).collect(),
+            synonyms,
+        }
+    }
+}
+
+impl TextSide {
+    fn new(word: &str) -> TextSide {
+        let moby = lexicon::moby();
+        let keys = keys(word);
+        let mut listed = FxHashSet::default();
+        for id in keys.iter().filter_map(|k| moby.id(k)) {
+            listed.insert(id);
+            listed.extend(moby.synonym_ids(id));
+            listed.extend(moby.listers(id));
+        }
+        TextSide {
+            senses: senses_and_parents(&keys).collect(),
+            listed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relatives_and_shared_synonyms() {
+        let test = KinshipTest::default();
+        assert_eq!(
+            test.between("cancer", "carcinoma"),
+            Some(Kinship::WordNetFamily)
+        );
+        assert_eq!(
+            test.between("Cancer", "Carcinomas"),
+            Some(Kinship::WordNetFamily)
+        );
+        assert_eq!(test.between("breast", "fentanyl"), None);
+    }
+}
