@@ -639,6 +639,8 @@ fn reinforce_repeated(text: &str, claims: &mut [Claim], min_confidence: f32) {
             }
         }
     }
+    // Line starts, found once and only if some finding is reinforced.
+    let mut newlines: Option<Vec<usize>> = None;
     for claim in claims.iter_mut() {
         let Some(k) = key(claim) else { continue };
         let Some(&(confidence, at)) = reported.get(&k) else {
@@ -646,7 +648,9 @@ fn reinforce_repeated(text: &str, claims: &mut [Claim], min_confidence: f32) {
         };
         let finding = claim.finding.as_mut().expect("keyed claims have findings");
         if finding.confidence < min_confidence && finding.confidence >= REINFORCE_FLOOR {
-            let line = text[..at].matches('\n').count() + 1;
+            let newlines =
+                newlines.get_or_insert_with(|| text.match_indices('\n').map(|(i, _)| i).collect());
+            let line = newlines.partition_point(|&n| n < at) + 1;
             finding.confidence = confidence;
             finding.message.push_str(&format!(
                 "; reported with more evidence on line {line}, and paraphrasers are consistent"
