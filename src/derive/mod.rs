@@ -259,14 +259,28 @@ impl DerivedEntry {
                 is_content(core_word(&s.word)) && !replaced.iter().any(|(j, _)| *j == i)
             });
         if !kept && self.slots.len() > 1 {
-            let strong = replaced.iter().all(|(_, s)| {
+            let strong = |s: &Substitution| {
                 s.evidence.spin_count > 0
                     || matches!(
                         s.evidence.wordnet,
                         Some(WordNetRelation::SameSense | WordNetRelation::OtherSense)
                     )
-            });
-            if !strong || !self.whole_replacement_allowed {
+            };
+            let loose: Vec<&(usize, &Substitution)> =
+                replaced.iter().filter(|(_, s)| !strong(s)).collect();
+            // One looser modifier (a listed candidate, not a stand-in) is allowed before a
+            // head that paraphrasers are known to swap this way: "master framework" for
+            // "expert system".
+            let head = self.slots.len() - 1;
+            let head_spun = replaced
+                .iter()
+                .any(|(i, s)| *i == head && s.evidence.spin_count > 0);
+            let acceptable = match loose.as_slice() {
+                [] => true,
+                [(i, s)] => head_spun && *i != head && s.evidence.two_steps.is_none(),
+                _ => false,
+            };
+            if !acceptable || !self.whole_replacement_allowed {
                 prior = 0.0;
             }
         }

@@ -383,4 +383,14 @@ mod tests {
             check(SCHEDULE, text)
         );
     }
+
+    #[test]
+    fn a_looser_modifier_may_join_a_known_spin_of_the_head() {
+        // "framework" for "system" is a known spin; "master" is only a near-synonym of
+        // "expert", which alone would not do when no word of the term is left.
+        assert_eq!(
+            check("term\nexpert system\n", "They built a master framework."),
+            [("master framework".to_string(), "expert system".to_string())]
+        );
+    }
 }
