@@ -306,7 +306,8 @@ impl DerivedEntry {
         let [(index, sub)] = replaced else {
             return false;
         };
-        if *index + 1 != self.slots.len() {
+        // A swap seen in known spun phrases is a paraphraser's, however ordinary its words.
+        if *index + 1 != self.slots.len() || sub.evidence.spin_count >= 1 {
             return false;
         }
         let everyday = |w: &str| {

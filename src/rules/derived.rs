@@ -393,4 +393,17 @@ mod tests {
             [("master framework".to_string(), "expert system".to_string())]
         );
     }
+
+    #[test]
+    fn a_known_spin_of_an_everyday_head_needs_no_context() {
+        // "remote" and "detecting" are everyday words, but spun phrases show "detecting" for
+        // "sensing".
+        assert_eq!(
+            check(
+                "term\nremote sensing\n",
+                "The authors describe remote detecting."
+            ),
+            [("remote detecting".to_string(), "remote sensing".to_string())]
+        );
+    }
 }
