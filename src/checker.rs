@@ -198,6 +198,27 @@ impl Site<'_> {
         self.word_before(1)
     }
 
+    /// The `n`th word after the match (1 = right after), within the line and with only
+    /// spaces between the words, if any.
+    pub fn word_after(&self, n: usize) -> Option<&str> {
+        let mut start = self.span.end;
+        let mut word = None;
+        for _ in 0..n {
+            let after = &self.text[start..];
+            let skipped = after.len() - after.trim_start_matches([' ', '\t']).len();
+            let rest = &after[skipped..];
+            let len = rest
+                .find(|c: char| !crate::words::is_word_char(c))
+                .unwrap_or(rest.len());
+            if len == 0 {
+                return None;
+            }
+            word = Some(&rest[..len]);
+            start += skipped + len;
+        }
+        word
+    }
+
     /// The `n`th word before the match (1 = right before), within the line and with only
     /// spaces between the words, if any.
     pub fn word_before(&self, n: usize) -> Option<&str> {

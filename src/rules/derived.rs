@@ -33,8 +33,19 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
             .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
             && !VERB_MARKERS.contains(&previous)
     };
+    // "plan to arrange": a verb taking another verb, not the object a term meant as a
+    // verb acts on ("schedule two chemicals"). "to the rules" is an object, though.
+    let takes_a_verb = || {
+        site.word_after(1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && site
+                .word_after(2)
+                .is_some_and(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+    };
     match rendering.pos {
-        Some(Pos::Verb) if DETERMINERS.contains(&previous) || noun_phrase() => None,
+        Some(Pos::Verb) if DETERMINERS.contains(&previous) || noun_phrase() || takes_a_verb() => {
+            None
+        }
         Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(1.25),
         Some(Pos::Noun)
             if previous == "to"
@@ -404,6 +415,16 @@ mod tests {
                 "The authors describe remote detecting."
             ),
             [("remote detecting".to_string(), "remote sensing".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_verb_taking_another_verb_is_not_a_verb_meant_term() {
+        let text = "Drug officials plan to arrange talks on precursor chemicals.";
+        assert!(
+            check(SCHEDULE, text).is_empty(),
+            "{:?}",
+            check(SCHEDULE, text)
         );
     }
 }
