@@ -544,8 +544,17 @@ def same_but_inflection(a: str, b: str) -> bool:
     return all(x == y or bases(x) & bases(y) for x, y in zip(wa, wb))
 
 
-def aligned_pairs(expected: list[str], tortured: list[str]) -> list[tuple[str, str]]:
-    """(original, spun) substitutions, original from expected, spun from tortured."""
+def aligned_pairs(
+    expected: list[str], tortured: list[str], known: set[tuple[str, str]] = frozenset()
+) -> list[tuple[str, str]]:
+    """(original, spun) substitutions, original from expected, spun from tortured.
+
+    Equal lengths align word by word. Otherwise difflib's replace blocks of 1:1, 1:2 and 2:1
+    words are taken; in longer blocks, words at either end that are a `known` 1:1 substitution
+    (or equal) are peeled off first, so "management system" -> "the board framework" gives
+    "management" -> "the board" once "system" -> "framework" is known. Remainders of one word
+    for up to three are kept ("learning" -> "getting to know").
+    """
     pairs = []
     if len(expected) == len(tortured):
         for e, t in zip(expected, tortured):
@@ -556,17 +565,34 @@ def aligned_pairs(expected: list[str], tortured: list[str]) -> list[tuple[str, s
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op != "replace":
             continue
-        n, m = i2 - i1, j2 - j1
-        if n == m:
-            pairs.extend(zip(expected[i1:i2], tortured[j1:j2]))
-        elif (n, m) in ((1, 2), (2, 1)):
-            pairs.append((" ".join(expected[i1:i2]), " ".join(tortured[j1:j2])))
+        e, t = expected[i1:i2], tortured[j1:j2]
+        if len(e) == len(t):
+            pairs.extend(zip(e, t))
+            continue
+        peeled = []
+        while len(e) > 1 and len(t) > 1 and (e[0] == t[0] or (e[0], t[0]) in known):
+            peeled.append((e[0], t[0]))
+            e, t = e[1:], t[1:]
+        while len(e) > 1 and len(t) > 1 and (e[-1] == t[-1] or (e[-1], t[-1]) in known):
+            peeled.append((e[-1], t[-1]))
+            e, t = e[:-1], t[:-1]
+        n, m = len(e), len(t)
+        if (n, m) in ((1, 2), (2, 1), (1, 3)):
+            pairs.extend(p for p in peeled if p[0] != p[1])
+            pairs.append((" ".join(e), " ".join(t)))
     return pairs
 
 
 def mine_spins(mine_tsv: str, outdir: str) -> dict:
     with open(mine_tsv, encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t") for l in f][1:]
+    # First pass: the word-for-word substitutions of equal-length rows, which the second pass
+    # uses to peel known words off longer replacements.
+    known = set()
+    for tortured, expected in rows:
+        te, tt = tokens(expected), tokens(tortured)
+        if len(te) == len(tt):
+            known.update((e, t) for e, t in zip(te, tt) if e != t)
     seen_rows = set()
     counts: collections.Counter = collections.Counter()
     skipped = collections.Counter()
@@ -577,7 +603,7 @@ def mine_spins(mine_tsv: str, outdir: str) -> dict:
             continue
         seen_rows.add(key)
         row_pairs = set()
-        for orig, spun in aligned_pairs(te, tt):
+        for orig, spun in aligned_pairs(te, tt, known):
             if any(is_number(w) for w in orig.split() + spun.split()):
                 skipped["number"] += 1
                 continue
@@ -591,7 +617,7 @@ def mine_spins(mine_tsv: str, outdir: str) -> dict:
         "source: word substitutions aligned in corpus/eval/spun/mine.tsv (never holdout.tsv), derived from the",
         "Problematic Paper Screener fingerprint list (Cabanac, Labbe, Magazinov), CC BY 4.0 - see LICENSES.md",
         "format: original<TAB>spun<TAB>count (original = word(s) of the expected phrase, spun = what replaced it;",
-        "count = distinct tokenised rows showing the pair; 1:1, 1:2 and 2:1 word replacements)",
+        "count = distinct tokenised rows showing the pair; 1:1, 1:2, 2:1 and 1:3 word replacements)",
     ) + "".join(f"{o}\t{s}\t{c}\n" for (o, s), c in ordered)
     write_text(os.path.join(outdir, "spins.tsv"), text)
     return {
