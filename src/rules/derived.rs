@@ -168,7 +168,7 @@ fn is_fixed_expression(matched: &str) -> bool {
 
 pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     let entry = site.entry;
-    if entry.term.contains(' ') && is_fixed_expression(site.matched()) {
+    if entry.term.contains([' ', '-']) && is_fixed_expression(site.matched()) {
         return None;
     }
     // The entry's own context cues bind derived renderings as they bind listed variants.
@@ -186,7 +186,8 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
             .substitutions
             .iter()
             .map(|sub| derive::rarity_weight(&sub.to))
-            .fold(0.0f32, f32::max);
+            .reduce(f32::max)
+            .unwrap_or(1.0);
     }
     if rendering.needs_context {
         let previous = site.previous_word().map(str::to_lowercase);
