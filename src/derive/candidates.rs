@@ -136,8 +136,42 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
             }
         }
     }
+    // A prefixed word the thesauri do not list is split at its prefix and its stem swapped:
+    // "hyper-boundaries" for "hyperparameters", "non-straight" for "nonlinear".
+    if out.is_empty()
+        && let Some((prefix, stem)) = prefixed(&lower)
+    {
+        out = for_word(stem, None)
+            .into_iter()
+            .filter(|s| !s.to.contains(' '))
+            .map(|s| Substitution {
+                from: word.to_string(),
+                to: format!("{prefix}-{}", s.to),
+                prior: s.prior * PREFIXED_WEIGHT,
+                ..s
+            })
+            .collect();
+    }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then_with(|| a.to.cmp(&b.to)));
     out
+}
+
+/// Prefixes that paraphrasers split off a word to swap its stem.
+const PREFIXES: &[&str] = &[
+    "anti", "auto", "bio", "counter", "cross", "down", "feed", "hyper", "inter", "micro", "multi",
+    "non", "over", "post", "pre", "self", "semi", "sub", "super", "under", "up",
+];
+/// A stem swapped under its prefix is one step further from the word.
+const PREFIXED_WEIGHT: f32 = 0.9;
+
+/// The prefix and stem of a word made of one of `PREFIXES` and a word the thesauri know.
+fn prefixed(lower: &str) -> Option<(&str, &str)> {
+    PREFIXES.iter().find_map(|&prefix| {
+        let stem = lower.strip_prefix(prefix)?;
+        let known = |w: &str| lexicon::wordnet().contains(w) || lexicon::moby().has_root(w);
+        (stem.len() >= 4 && (known(stem) || super::singular(stem).is_some()))
+            .then_some((prefix, stem))
+    })
 }
 
 /// Base forms a word may be an inflection of, known to the lexicon, with the inflection.

@@ -428,4 +428,16 @@ mod tests {
             check(SCHEDULE, text)
         );
     }
+
+    #[test]
+    fn a_prefixed_word_is_spun_through_its_stem() {
+        // The thesauri list nothing for "nonlinear"; "linear" -> "straight" is a known spin.
+        assert_eq!(
+            check("term\nnonlinear model\n", "They fit a non-straight model."),
+            [(
+                "non-straight model".to_string(),
+                "nonlinear model".to_string()
+            )]
+        );
+    }
 }
