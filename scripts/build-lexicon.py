@@ -22,7 +22,8 @@ Outputs (every file starts with '#' comment lines; .zst = zstd level 19):
   corpus/lexicon/words.tsv.zst        word  level         (SCOWL words+contractions, level <= 80)
   corpus/lexicon/names.tsv.zst        Name  level         (SCOWL proper-names + upper, all levels)
   corpus/lexicon/abbreviations.tsv.zst ABBR level         (SCOWL abbreviations, all levels)
-  corpus/lexicon/spins.tsv            original  spun  count  (mined from corpus/eval/spun/mine.tsv only)
+  corpus/lexicon/spins.tsv            original  spun  count  (mined from all of tortured-dev.tsv)
+  corpus/eval/spun/spins-mine.tsv     the same, mined from corpus/eval/spun/mine.tsv only
   corpus/lexicon/LICENSES.md
   corpus/eval/spun/mine.tsv, holdout.tsv, README.md   (split of tortured-dev.tsv by expected phrase)
   corpus/clean/wordnet-examples.txt, README.md        (WordNet example sentences, clean prose)
@@ -461,10 +462,13 @@ def split_tortured(tsv: str, evaldir: str) -> dict:
 tools produced in published papers, e.g. "bosom peril" for "breast cancer") is split in two so that
 what is mined from one part is measured on the other:
 
-- `mine.tsv`: {stats['mine']:,} rows ({stats['mine_expected']:,} distinct expected phrases). `corpus/lexicon/spins.tsv` is mined
+- `mine.tsv`: {stats['mine']:,} rows ({stats['mine_expected']:,} distinct expected phrases). `spins-mine.tsv` is mined
   from this file only.
-- `holdout.tsv`: {stats['holdout']:,} rows ({stats['holdout_expected']:,} distinct expected phrases). Never looked at while mining:
-  report detection figures on this file.
+- `holdout.tsv`: {stats['holdout']:,} rows ({stats['holdout_expected']:,} distinct expected phrases). Never looked at while mining
+  `spins-mine.tsv`: report detection figures on this file, with a build that uses that table
+  (`cargo run --release --features heldout-spins -- eval ...`). The shipped table,
+  `corpus/lexicon/spins.tsv`, is mined from the whole list, so the default build has seen these
+  phrases.
 
 The split is by expected phrase: the key is the expected phrase lowercased, with hyphens and dashes
 turned into spaces and runs of whitespace collapsed (so "10-fold cross-validation" and
@@ -583,7 +587,8 @@ def aligned_pairs(
     return pairs
 
 
-def mine_spins(mine_tsv: str, outdir: str) -> dict:
+def mine_spins(mine_tsv: str, out_path: str, source: str) -> dict:
+    """Mines word substitutions from a `tortured<TAB>expected` file into `out_path`."""
     with open(mine_tsv, encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t") for l in f][1:]
     # First pass: the word-for-word substitutions of equal-length rows, which the second pass
@@ -614,12 +619,12 @@ def mine_spins(mine_tsv: str, outdir: str) -> dict:
         counts.update(row_pairs)
     ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
     text = header(
-        "source: word substitutions aligned in corpus/eval/spun/mine.tsv (never holdout.tsv), derived from the",
+        f"source: word substitutions aligned in {source}, derived from the",
         "Problematic Paper Screener fingerprint list (Cabanac, Labbe, Magazinov), CC BY 4.0 - see LICENSES.md",
         "format: original<TAB>spun<TAB>count (original = word(s) of the expected phrase, spun = what replaced it;",
         "count = distinct tokenised rows showing the pair; 1:1, 1:2, 2:1 and 1:3 word replacements)",
     ) + "".join(f"{o}\t{s}\t{c}\n" for (o, s), c in ordered)
-    write_text(os.path.join(outdir, "spins.tsv"), text)
+    write_text(out_path, text)
     return {
         "pairs": len(ordered),
         "phrase_pairs": sum(1 for (o, s), _ in ordered if " " in o or " " in s),
@@ -684,8 +689,9 @@ Problematic Paper Screener fingerprint list (Cabanac, Labb\u00e9, Magazinov), CC
 
 Derived from it here: `corpus/eval/spun/mine.tsv` and `corpus/eval/spun/holdout.tsv` (the
 development half of the list, cleaned of proximity operators and bracketed expected forms, split by
-expected phrase) and `corpus/lexicon/spins.tsv` (word substitutions mined by aligning the tortured
-and expected phrases of `mine.tsv`).
+expected phrase), `corpus/lexicon/spins.tsv` (word substitutions mined by aligning the tortured
+and expected phrases of the whole development half) and `corpus/eval/spun/spins-mine.tsv` (the
+same, mined from `mine.tsv` only, for held-out evaluation).
 """
     write_text(os.path.join(outdir, "LICENSES.md"), text)
 
@@ -723,7 +729,18 @@ def main() -> None:
         moby = build_moby(common, src, lexdir)
 
         split = split_tortured(os.path.abspath(args.tortured), evaldir)
-        spins = mine_spins(os.path.join(evaldir, "mine.tsv"), lexdir)
+        # The shipped table learns from every known spun phrase; the held-out evaluation uses
+        # one mined from the mining split only (`cargo build --features heldout-spins`).
+        spins = mine_spins(
+            os.path.abspath(args.tortured),
+            os.path.join(lexdir, "spins.tsv"),
+            "the whole of shared/eval/tortured-dev.tsv",
+        )
+        spins_mine = mine_spins(
+            os.path.join(evaldir, "mine.tsv"),
+            os.path.join(evaldir, "spins-mine.tsv"),
+            "corpus/eval/spun/mine.tsv only (never holdout.tsv)",
+        )
 
         build_licenses(src, lexdir)
     finally:
@@ -736,6 +753,7 @@ def main() -> None:
     print(f"moby: {moby}", file=sys.stderr)
     print(f"split: {split}", file=sys.stderr)
     print(f"spins: {spins}", file=sys.stderr)
+    print(f"spins, mining split: {spins_mine}", file=sys.stderr)
 
 
 if __name__ == "__main__":
