@@ -226,6 +226,16 @@ fn keep_single(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
     candidates
 }
 
+/// Whether no word of a phrase is among the common ones of English (SCOWL level 35 or
+/// rarer, or unlisted).
+fn is_rare(phrase: &str) -> bool {
+    phrase.split([' ', '-']).all(|w| {
+        lexicon::words()
+            .level(&w.to_lowercase())
+            .is_none_or(|l| l >= 35)
+    })
+}
+
 /// Paraphrasing tools reach for rare words ("bosom cancer"); swapping in common ones is how
 /// people paraphrase ("illegal drugs" for "illicit drugs"). Weighs a replacement by that.
 pub fn rarity_weight(replacement: &str) -> f32 {
@@ -268,16 +278,25 @@ impl DerivedEntry {
             };
             let loose: Vec<&(usize, &Substitution)> =
                 replaced.iter().filter(|(_, s)| !strong(s)).collect();
-            // One looser modifier (a listed candidate, not a stand-in) is allowed before a
-            // head that paraphrasers are known to swap this way: "master framework" for
-            // "expert system".
+            // One looser listed candidate (not a stand-in) is allowed beside known spins: a
+            // modifier before a spun head ("master framework" for "expert system"), or a
+            // head that is no common word after spun modifiers ("bosom carcinoma").
             let head = self.slots.len() - 1;
             let head_spun = replaced
                 .iter()
                 .any(|(i, s)| *i == head && s.evidence.spin_count > 0);
             let acceptable = match loose.as_slice() {
                 [] => true,
-                [(i, s)] => head_spun && *i != head && s.evidence.two_steps.is_none(),
+                [(i, s)] if s.evidence.two_steps.is_none() => {
+                    if *i != head {
+                        head_spun
+                    } else {
+                        is_rare(&s.to)
+                            && replaced
+                                .iter()
+                                .all(|(j, t)| j == i || t.evidence.spin_count > 0)
+                    }
+                }
                 _ => false,
             };
             if !acceptable || !self.whole_replacement_allowed {

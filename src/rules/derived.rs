@@ -440,4 +440,17 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn a_rare_looser_head_may_join_known_spins() {
+        // "bosom" for "breast" is a known spin; "carcinoma" is only a WordNet relative of
+        // "cancer", but no everyday word.
+        assert_eq!(
+            check(
+                "term\nbreast cancer\n",
+                "Women with bosom carcinoma were studied."
+            ),
+            [("bosom carcinoma".to_string(), "breast cancer".to_string())]
+        );
+    }
 }
