@@ -154,31 +154,18 @@ impl Site<'_> {
     /// what stands right next to a word (its object, its modifier) says most about its sense.
     pub fn close_by(&self, words: usize) -> Span {
         let window = self.sentence_window();
-        let mut start = self.span.start;
-        for _ in 0..words {
-            let before = self.text[window.start..start]
-                .trim_end_matches(|c: char| !crate::words::is_word_char(c));
-            match before.rfind(|c: char| !crate::words::is_word_char(c)) {
-                Some(i) => start = window.start + i + 1,
-                None => {
-                    start = window.start;
-                    break;
-                }
-            }
-        }
-        let mut end = self.span.end;
-        for _ in 0..words {
-            let after = &self.text[end..window.end];
-            let skipped = after.len()
-                - after
-                    .trim_start_matches(|c: char| !crate::words::is_word_char(c))
-                    .len();
-            let rest = &after[skipped..];
-            end += skipped
-                + rest
-                    .find(|c: char| !crate::words::is_word_char(c))
-                    .unwrap_or(rest.len());
-        }
+        let tokens: Vec<Span> = crate::words::tokens(&self.text[window.start..window.end])
+            .map(|(s, _)| Span::new(window.start + s.start, window.start + s.end))
+            .collect();
+        let before = tokens.partition_point(|t| t.end <= self.span.start);
+        let after = tokens.partition_point(|t| t.start < self.span.end);
+        let start = before
+            .checked_sub(words)
+            .map_or(window.start, |i| tokens[i].start);
+        let end = match words {
+            0 => self.span.end,
+            _ => tokens.get(after + words - 1).map_or(window.end, |t| t.end),
+        };
         Span::new(start, end)
     }
 

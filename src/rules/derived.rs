@@ -322,6 +322,16 @@ mod tests {
     }
 
     #[test]
+    fn words_next_to_a_match_are_counted_across_any_characters() {
+        // A multi-byte sign glued to the word before once split a character in two.
+        let text = "China wants x\u{2192}to arrange two precursor chemicals.";
+        assert_eq!(
+            check(SCHEDULE, text),
+            [("arrange".to_string(), "schedule".to_string())]
+        );
+    }
+
+    #[test]
     fn a_cue_far_from_the_word_is_weaker_than_one_next_to_it() {
         let far = "The precursor chemicals were on the agenda in May, and later China proposed to arrange talks.";
         assert!(check(SCHEDULE, far).is_empty());
