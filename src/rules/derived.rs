@@ -166,9 +166,63 @@ fn is_fixed_expression(matched: &str) -> bool {
         && (lexicon::wordnet().contains(&lower) || lexicon::moby().id(&lower).is_some())
 }
 
+/// SCOWL levels up to this are the everyday words of English.
+const EVERYDAY_LEVEL: u8 = 20;
+
+/// Two neighbouring content words of a rendering, one of them put in by the rendering, that
+/// English puts together all the time ("real issues" for "physical tasks", "health care
+/// system" for "decision support system"): the phrase is meant as itself. Paraphrasers make
+/// odd pairs ("bosom peril", "wholly associated layer"), so this rarely hides a spin. Pairs of
+/// the term's own words ("support system") and pairs inside one multi-word replacement
+/// ("getting to know" for "learning") say nothing about that.
+fn has_ordinary_pair(matched: &str, term: &str, rendering: &DerivedRendering) -> bool {
+    let lower = |text: &str| -> Vec<String> {
+        crate::words::tokens(text)
+            .map(|(_, w)| w.to_lowercase())
+            .collect()
+    };
+    let words = lower(matched);
+    let own_words = lower(term);
+    // The term's own word, maybe inflected ("systems" for "system").
+    let own = |w: &str| {
+        own_words.iter().any(|t| {
+            w.strip_prefix(t.as_str())
+                .is_some_and(|rest| rest.len() <= 3)
+        })
+    };
+    let within_one_replacement = |a: &str, b: &str| {
+        rendering.substitutions.iter().any(|s| {
+            lower(&s.to)
+                .windows(2)
+                .any(|pair| pair[0] == a && pair[1] == b)
+        })
+    };
+    // A rare word put in is a paraphraser's mark even in a common pair: "first semester"
+    // is good English, but "semester" for "term" is a tool's choice.
+    let everyday = |w: &str| {
+        lexicon::words()
+            .level(w)
+            .is_some_and(|l| l <= EVERYDAY_LEVEL)
+    };
+    words.windows(2).any(|pair| {
+        let (a, b) = (pair[0].as_str(), pair[1].as_str());
+        // A function word, or two of the term's own words, say nothing.
+        let uninformative =
+            crate::words::is_stopword(a) || crate::words::is_stopword(b) || own(a) && own(b);
+        !uninformative
+            && (own(a) || everyday(a))
+            && (own(b) || everyday(b))
+            && !within_one_replacement(a, b)
+            && lexicon::bigrams().count(a, b).is_some()
+    })
+}
+
 pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     let entry = site.entry;
-    if entry.term.contains([' ', '-']) && is_fixed_expression(site.matched()) {
+    if entry.term.contains([' ', '-'])
+        && (is_fixed_expression(site.matched())
+            || has_ordinary_pair(site.matched(), &entry.term, rendering))
+    {
         return None;
     }
     // The entry's own context cues bind derived renderings as they bind listed variants.
@@ -298,6 +352,23 @@ mod tests {
     fn does_not_flag_everyday_phrases_made_from_a_term() {
         let glossary = "term\tnote\nfirst term\ta president's first period in office\n";
         assert!(check(glossary, "On the first day of school she met her teacher.").is_empty());
+    }
+
+    #[test]
+    fn phrases_english_uses_all_the_time_are_meant_as_themselves() {
+        // "real" and "issues" are synonyms of "physical" and "tasks", but "real issues" is
+        // one of the common word pairs of English.
+        let glossary = "term\nphysical tasks\n";
+        assert!(check(glossary, "They discussed real issues at length.").is_empty());
+        // A rare word put in is still a paraphraser's mark, common pair or not.
+        let glossary = "term\tnote\nfirst term\ta president's first period in office\n";
+        assert_eq!(
+            check(
+                glossary,
+                "During the president's first semester in office, little changed."
+            ),
+            [("first semester".to_string(), "first term".to_string())]
+        );
     }
 
     #[test]
