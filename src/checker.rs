@@ -111,6 +111,7 @@ pub struct Site<'a> {
     pub cues: &'a CueIndex,
     /// Occurrences of correct terms in the text, by position, with their entry.
     pub terms: &'a [(Span, usize)],
+    pub glossary: &'a Glossary,
 }
 
 impl Site<'_> {
@@ -126,13 +127,32 @@ impl Site<'_> {
             .map(|(_, s)| &self.text[s.start..s.end])
     }
 
-    /// The distinct cue and sense words of the entry inside `window`.
+    /// The distinct cue and sense words of the entry inside `window`. A word inside the name
+    /// of a person or institution ("Drug" in "Drug Enforcement Administration") is part of
+    /// the name, not talk about the subject, and does not count, unless the entry's note
+    /// names that institution ("an official body such as the UN Commission on Narcotic
+    /// Drugs").
     pub fn sense_cues_in(&self, window: Span) -> Vec<&str> {
         self.cues
             .sense_cues_in(self.entry_index, window, self.span)
             .into_iter()
+            .filter(|cue| !self.inside_a_name(*cue))
             .map(|s| &self.text[s.start..s.end])
             .collect()
+    }
+
+    /// Whether `span` lies inside an occurrence of a longer name or institution from the
+    /// glossary that the entry's note does not mention.
+    fn inside_a_name(&self, span: Span) -> bool {
+        let note = self.entry.note.as_deref().unwrap_or("").to_lowercase();
+        self.terms.iter().any(|(s, entry)| {
+            let named = &self.glossary.entries[*entry];
+            s.start <= span.start
+                && span.end <= s.end
+                && *s != span
+                && matches!(named.kind, Kind::Name | Kind::Org)
+                && !note.contains(&named.term.to_lowercase())
+        })
     }
 
     /// Another entry's correct term inside `window`: the text is about the glossary's domain.
@@ -226,6 +246,32 @@ impl Site<'_> {
             end = start;
         }
         word
+    }
+
+    /// Whether the match is said of a person the glossary names: "Trump's predecessor",
+    /// "his predecessor, Joe Biden". Such a word is meant in its sense for people.
+    pub fn said_of_a_person(&self) -> bool {
+        let is_name = |at: usize, before: bool| {
+            self.terms.iter().any(|(s, entry)| {
+                self.glossary.entries[*entry].kind == Kind::Name
+                    && if before { s.end == at } else { s.start == at }
+            })
+        };
+        let before = &self.text[..self.span.start];
+        let possessive = ["'s ", "\u{2019}s "]
+            .iter()
+            .find_map(|p| before.strip_suffix(p))
+            .is_some_and(|owner| is_name(owner.len(), true));
+        // An apposition: a comma, then capitalised words ending in a name ("Joe Biden").
+        let after = &self.text[self.span.end..];
+        let apposition = after.strip_prefix(", ").is_some_and(|rest| {
+            let from = self.text.len() - rest.len();
+            crate::words::tokens(rest)
+                .take(3)
+                .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+                .any(|(s, _)| is_name(from + s.start, false))
+        });
+        possessive || apposition
     }
 
     /// Whether the match starts a sentence (so its capital letter says nothing).
@@ -335,6 +381,7 @@ impl Checker {
             sentences: &sentences,
             cues: &cues,
             terms: &terms,
+            glossary: &self.glossary,
         };
         let mut claims = Vec::new();
         let mut candidates = Vec::new();

@@ -21,6 +21,12 @@ const VERB_MARKERS: &[&str] = &[
     "not", "they", "we", "he", "she", "it", "who", "which", "also", "then",
 ];
 
+/// Auxiliaries and modals, which follow a subject: "the bill would", "the plan was".
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "can", "could", "should", "may", "might", "must", "is", "was", "are", "were",
+    "has", "had", "have",
+];
+
 /// How the word before the match fits the part of speech the term is meant as: `None` when
 /// it rules the reading out, else a factor (a verb marker before a verb-meant term helps).
 fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
@@ -42,8 +48,15 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
                 .word_after(2)
                 .is_some_and(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
     };
+    // "One bill would direct...": a word followed by an auxiliary is its subject, a noun.
+    let subject = || {
+        site.word_after(1)
+            .is_some_and(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+    };
     match rendering.pos {
-        Some(Pos::Verb) if DETERMINERS.contains(&previous) || noun_phrase() || takes_a_verb() => {
+        Some(Pos::Verb)
+            if DETERMINERS.contains(&previous) || noun_phrase() || takes_a_verb() || subject() =>
+        {
             None
         }
         Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(1.25),
@@ -245,7 +258,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     }
     if rendering.needs_context {
         let previous = site.previous_word().map(str::to_lowercase);
-        if previous.is_some_and(|p| POSSESSIVES.contains(&p.as_str())) {
+        if previous.is_some_and(|p| POSSESSIVES.contains(&p.as_str())) || site.said_of_a_person() {
             return None;
         }
         let capitalised = site
@@ -369,6 +382,45 @@ mod tests {
             ),
             [("first semester".to_string(), "first term".to_string())]
         );
+    }
+
+    const PRECURSOR_AND_NAMES: &str = "term\tkind\tnote\n\
+        precursor\tterm\tchemical substance from which a drug such as fentanyl is made\n\
+        Trump\tname\tDonald Trump, US president\n\
+        Biden\tname\tJoe Biden, US president\n\
+        Drug Enforcement Administration\torg\tUS federal drug police\n";
+
+    #[test]
+    fn a_word_said_of_a_named_person_is_meant_for_people() {
+        for text in [
+            "Fentanyl chemicals were discussed. An official who served under Trump's predecessor was there.",
+            "Fentanyl chemicals were discussed. Trump differs from the predecessor, Joe Biden, on drugs.",
+        ] {
+            assert!(check(PRECURSOR_AND_NAMES, text).is_empty(), "{text}");
+        }
+        // The same word among chemicals, said of no one, is still a spin.
+        assert_eq!(
+            check(
+                PRECURSOR_AND_NAMES,
+                "Fentanyl chemicals are drugs. China must regulate these predecessors."
+            ),
+            [("predecessors".to_string(), "precursors".to_string())]
+        );
+    }
+
+    #[test]
+    fn words_of_an_institution_name_are_not_talk_about_the_subject() {
+        // "Drug" of the note stands in the text only inside the agency's name.
+        let text = "The Drug Enforcement Administration named a pioneer of the online trade.";
+        assert!(check(PRECURSOR_AND_NAMES, text).is_empty());
+    }
+
+    #[test]
+    fn a_verb_meant_term_is_not_found_in_a_subject() {
+        let glossary = "term\tnote\nschedule\tto place a drug or chemical under legal control\n";
+        let text =
+            "Lawmakers proposed rules for drug chemicals. One bill would sanction the sellers.";
+        assert!(check(glossary, text).is_empty());
     }
 
     #[test]

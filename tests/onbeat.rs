@@ -1,0 +1,32 @@
+//! The bare seed glossary on clean news of the same beat (`corpus/onbeat/`): every finding is
+//! a false alarm, and a story may cost at most two.
+
+use termlint::checker::{CheckOptions, Checker};
+use termlint::glossary::Glossary;
+
+fn corpus(path: &str) -> String {
+    format!("{}/corpus/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn clean_stories_on_the_beat_raise_at_most_two_false_alarms_each() {
+    let glossary = Glossary::load(&[corpus("glossaries/seed-bare.tsv")]).unwrap();
+    let checker = Checker::new(glossary, CheckOptions::default());
+    for story in ["onbeat/talks.txt", "onbeat/seizure.txt"] {
+        let text = std::fs::read_to_string(corpus(story)).unwrap();
+        assert!(
+            text.split_whitespace().count() > 300,
+            "{story} is a whole story"
+        );
+        let findings = checker.check(&text);
+        let found: Vec<&str> = findings
+            .iter()
+            .map(|f| &text[f.span.start..f.span.end])
+            .collect();
+        assert!(findings.len() <= 2, "{story}: {found:?}");
+        // The legitimate uses the stories were written around stay unflagged.
+        for legitimate in ["predecessor", "pioneer", "bill", "sulfuric acid"] {
+            assert!(!found.contains(&legitimate), "{story}: {found:?}");
+        }
+    }
+}
