@@ -145,14 +145,38 @@ impl Site<'_> {
     /// glossary that the entry's note does not mention.
     fn inside_a_name(&self, span: Span) -> bool {
         let note = self.entry.note.as_deref().unwrap_or("").to_lowercase();
-        self.terms.iter().any(|(s, entry)| {
+        let mut in_glossary_name = false;
+        for (s, entry) in self.terms {
             let named = &self.glossary.entries[*entry];
-            s.start <= span.start
+            if s.start <= span.start
                 && span.end <= s.end
                 && *s != span
                 && matches!(named.kind, Kind::Name | Kind::Org)
-                && !note.contains(&named.term.to_lowercase())
-        })
+            {
+                if note.contains(&named.term.to_lowercase()) {
+                    return false;
+                }
+                in_glossary_name = true;
+            }
+        }
+        in_glossary_name || self.in_capitalised_run(span)
+    }
+
+    /// Whether the word at `span` is capitalised and so is a neighbour, as in names the
+    /// glossary does not list ("Bureau of International Narcotics and Law Enforcement").
+    fn in_capitalised_run(&self, span: Span) -> bool {
+        let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+        let word = &self.text[span.start..span.end];
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let before = crate::words::tokens(&self.text[line_start..span.start])
+            .last()
+            .filter(|(s, _)| self.text[line_start + s.end..span.start] == *" ")
+            .map(|(_, w)| w);
+        let after = crate::words::tokens(&self.text[span.end..])
+            .next()
+            .filter(|(s, _)| s.start == 1 && self.text[span.end..].starts_with(' '))
+            .map(|(_, w)| w);
+        capitalised(word) && (before.is_some_and(capitalised) || after.is_some_and(capitalised))
     }
 
     /// Another entry's correct term inside `window`: the text is about the glossary's domain.
@@ -162,6 +186,24 @@ impl Site<'_> {
             .iter()
             .take_while(|(s, _)| s.end <= window.end)
             .find(|(s, entry)| *entry != self.entry_index && !s.overlaps(self.span))
+            .map(|(s, _)| &self.text[s.start..s.end])
+    }
+
+    /// A glossary term inside `window` that the entry's note names ("the UN Commission on
+    /// Narcotic Drugs" in the note of "commission"): the text speaks of what the note means.
+    /// With `institutions`, only names of institutions and people count.
+    pub fn note_names_a_term_in(&self, window: Span, institutions: bool) -> Option<&str> {
+        let note = self.entry.note.as_deref()?.to_lowercase();
+        self.terms
+            .iter()
+            .filter(|(s, entry)| {
+                let kind = self.glossary.entries[*entry].kind;
+                *entry != self.entry_index
+                    && window.start <= s.start
+                    && s.end <= window.end
+                    && (!institutions || matches!(kind, Kind::Org | Kind::Name))
+            })
+            .find(|(_, entry)| note.contains(&self.glossary.entries[*entry].term.to_lowercase()))
             .map(|(s, _)| &self.text[s.start..s.end])
     }
 

@@ -12,8 +12,17 @@ fn corpus(path: &str) -> String {
 fn clean_stories_on_the_beat_raise_at_most_two_false_alarms_each() {
     let glossary = Glossary::load(&[corpus("glossaries/seed-bare.tsv")]).unwrap();
     let checker = Checker::new(glossary, CheckOptions::default());
-    for story in ["onbeat/talks.txt", "onbeat/seizure.txt"] {
-        let text = std::fs::read_to_string(corpus(story)).unwrap();
+    let mut stories: Vec<_> = std::fs::read_dir(corpus("onbeat"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    stories.sort();
+    assert_eq!(stories.len(), 9);
+    let mut total = 0;
+    for story in &stories {
+        let story = story.display().to_string();
+        let text = std::fs::read_to_string(&story).unwrap();
         assert!(
             text.split_whitespace().count() > 300,
             "{story} is a whole story"
@@ -24,9 +33,18 @@ fn clean_stories_on_the_beat_raise_at_most_two_false_alarms_each() {
             .map(|f| &text[f.span.start..f.span.end])
             .collect();
         assert!(findings.len() <= 2, "{story}: {found:?}");
+        total += findings.len();
         // The legitimate uses the stories were written around stay unflagged.
-        for legitimate in ["predecessor", "pioneer", "bill", "sulfuric acid"] {
+        for legitimate in [
+            "predecessor",
+            "pioneer",
+            "bill",
+            "sulfuric acid",
+            "panel",
+            "delegation",
+        ] {
             assert!(!found.contains(&legitimate), "{story}: {found:?}");
         }
     }
+    assert!(total <= 3, "{total} false alarms in all");
 }

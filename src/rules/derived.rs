@@ -27,6 +27,27 @@ const AUXILIARIES: &[&str] = &[
     "has", "had", "have",
 ];
 
+/// Words after which a word is a verb, not a noun: "to work", "would not work", "they work".
+const BEFORE_A_VERB: &[&str] = &[
+    "to", "will", "would", "can", "could", "should", "must", "may", "might", "not", "never",
+    "they", "we", "i", "you", "he", "she", "who",
+];
+
+/// Words that start the object of a verb: "arrange two chemicals", "schedule the drug".
+const OBJECT_STARTS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "some", "any", "all", "both", "more", "most", "several", "many", "new", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+];
+
+/// Whether the word after the match starts an object, as after a verb.
+fn object_follows(site: &Site) -> bool {
+    site.word_after(1).is_some_and(|w| {
+        OBJECT_STARTS.contains(&w.to_lowercase().as_str())
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 /// How the word before the match fits the part of speech the term is meant as: `None` when
 /// it rules the reading out, else a factor (a verb marker before a verb-meant term helps).
 fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
@@ -60,12 +81,10 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
             None
         }
         Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(1.25),
-        Some(Pos::Noun)
-            if previous == "to"
-                || ["will", "would", "can", "could", "should", "must"].contains(&previous) =>
-        {
-            None
-        }
+        // Neither a verb's marker before it nor an object after it: most likely a noun
+        // ("an export control list").
+        Some(Pos::Verb) if !object_follows(site) => None,
+        Some(Pos::Noun) if BEFORE_A_VERB.contains(&previous) => None,
         _ => Some(1.0),
     }
 }
@@ -151,6 +170,38 @@ fn out_of_place(site: &Site, rendering: &DerivedRendering) -> Option<String> {
     });
     (!own_words.is_empty() && !present).then(|| format!("'{}'", synset.gloss))
 }
+
+/// A synonym put for a single-word term is how people write, on any subject: on-topic
+/// sentences ("officials", "drugs") are no evidence against "the panel", "a delegation", "at
+/// one point". What binds a word to the term's sense is evidence about the word itself: a
+/// known spin, a cue word right next to it, or the very thing the term's note names nearby
+/// ("a member of the committee" after "the UN Commission on Narcotic Drugs", whose note names
+/// it). For an everyday word (SCOWL level 10) only an institution or person the note names,
+/// in the same sentences, counts; for others, any glossary term the note names in the
+/// paragraph, or, for a phrase from another sense, nothing of that sense around ("special
+/// sulfuric acid" among tariffs).
+fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
+    let spun = rendering
+        .substitutions
+        .iter()
+        .any(|s| s.evidence.spin_count > 0);
+    if spun || adjacent_evidence(site).is_some() {
+        return true;
+    }
+    if replaced_level(rendering).is_some_and(|l| l <= 10) {
+        site.note_names_a_term_in(site.sentence_window(), true)
+            .is_some()
+    } else {
+        site.note_names_a_term_in(site.paragraph(), false).is_some()
+            || site.sense_cues_in(site.sentence_window()).len() >= 2
+            || site.matched().contains(' ') && out_of_place(site, rendering).is_some()
+    }
+}
+
+/// The most an unbound single-word rendering gets: below the default threshold, so it is
+/// reported only when paraphrasers' consistency lifts it (the same words reported elsewhere)
+/// or at a lower `--min-confidence`.
+const UNBOUND_CAP: f32 = 0.45;
 
 /// The SCOWL level of the most common replacement word (10 = most common).
 fn replaced_level(rendering: &DerivedRendering) -> Option<u8> {
@@ -269,6 +320,11 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
             && !entry.term.chars().next().is_some_and(char::is_uppercase);
         if capitalised && !site.starts_sentence() {
             return None; // "Pioneer" mid-sentence is a name, not a spun word
+        }
+        let single = !entry.term.contains([' ', '-']);
+        if single && !bound_to_sense(site, rendering) {
+            confidence = confidence.min(UNBOUND_CAP);
+            why.push("nothing binds the word itself to the term's sense".to_string());
         }
         let grammar = grammar_factor(site, rendering)?;
         let (factor, reason) = context_factor(site, rendering);
@@ -413,6 +469,29 @@ mod tests {
         // "Drug" of the note stands in the text only inside the agency's name.
         let text = "The Drug Enforcement Administration named a pioneer of the online trade.";
         assert!(check(PRECURSOR_AND_NAMES, text).is_empty());
+    }
+
+    const COMMISSION: &str = "term\tkind\tnote\n\
+        commission\tterm\tan official body such as the UN Commission on Narcotic Drugs\n\
+        Commission on Narcotic Drugs\torg\tUN body that schedules drugs\n";
+
+    #[test]
+    fn a_single_word_is_bound_to_the_sense_by_what_the_note_names() {
+        let text = "Chemicals were placed under control by the Commission on Narcotic Drugs. \
+                    China is a member of the committee.";
+        assert_eq!(
+            check(COMMISSION, text),
+            [("committee".to_string(), "commission".to_string())]
+        );
+        // On-topic words around a synonym do not make it a spin: a note word and a glossary
+        // term in the sentence, a note word inside a name the glossary does not list.
+        let glossary = format!("{COMMISSION}tariffs\tterm\tduties on imports\n");
+        for text in [
+            "Officials from several countries spoke about tariffs before the panel.",
+            "An official of the Bureau of International Narcotics Affairs spoke about tariffs before the panel.",
+        ] {
+            assert!(check(&glossary, text).is_empty(), "{text}");
+        }
     }
 
     #[test]
