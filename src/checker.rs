@@ -71,10 +71,9 @@ enum Target {
         index: usize,
         inflection: Inflection,
     },
-    /// A candidate replacement for one word of a derivable term.
+    /// A candidate replacement for the word of a group of slots (see [`slot_groups`]).
     Candidate {
-        derived: u32,
-        slot: u16,
+        group: u32,
         candidate: u16,
         inflection: Inflection,
     },
@@ -93,6 +92,8 @@ pub struct Checker {
     glossary: Glossary,
     renderings: Vec<Rendering>,
     derived: Vec<DerivedEntry>,
+    /// (derived entry, slot) of each group of slots whose candidates are indexed together.
+    slot_groups: Vec<Vec<(u32, u16)>>,
     matcher: Matcher<(usize, Target)>,
     cues: CueMatcher,
     near_miss: Option<NearMissIndex>,
@@ -360,12 +361,17 @@ impl Checker {
                 });
             }
         }
-        // A large bare glossary has half a million candidate forms: inflected in parallel.
-        let candidates: Vec<Vec<Form<(usize, Target)>>> = derivation
-            .entries
+        // A large bare glossary has hundreds of thousands of candidate forms: each group's
+        // inflected once, in parallel.
+        let slot_groups = slot_groups(&derivation.entries, &glossary);
+        let candidates: Vec<Vec<Form<(usize, Target)>>> = slot_groups
             .par_iter()
             .enumerate()
-            .map(|(derived, d)| candidate_forms(derived, d, &glossary.entries[d.entry]))
+            .map(|(group, members)| {
+                let (derived, slot) = members[0];
+                let d = &derivation.entries[derived as usize];
+                candidate_forms(group, d, slot as usize, &glossary.entries[d.entry])
+            })
             .collect();
         forms.extend(candidates.into_iter().flatten());
         let senses: Vec<Vec<String>> = derivation.senses.into_iter().map(|s| s.cues).collect();
@@ -385,6 +391,7 @@ impl Checker {
             glossary,
             renderings,
             derived: derivation.entries,
+            slot_groups,
             options,
         }
     }
@@ -447,17 +454,20 @@ impl Checker {
                     }
                 }
                 Target::Candidate {
-                    derived,
-                    slot,
+                    group,
                     candidate,
                     inflection,
-                } => candidates.push(CandidateHit {
-                    span: hit.span,
-                    derived: derived as usize,
-                    slot: slot as usize,
-                    candidate: candidate as usize,
-                    inflection,
-                }),
+                } => {
+                    for &(derived, slot) in &self.slot_groups[group as usize] {
+                        candidates.push(CandidateHit {
+                            span: hit.span,
+                            derived: derived as usize,
+                            slot: slot as usize,
+                            candidate: candidate as usize,
+                            inflection,
+                        });
+                    }
+                }
             }
         }
         let case =
@@ -585,47 +595,82 @@ impl Checker {
 }
 
 /// The forms to look for of each candidate of each word of a derived entry.
-fn candidate_forms(derived: usize, d: &DerivedEntry, entry: &Entry) -> Vec<Form<(usize, Target)>> {
-    let mut forms = Vec::new();
-    for (slot, s) in d.slots.iter().enumerate() {
-        let last = slot + 1 == d.slots.len();
-        for (candidate, sub) in s.candidates.iter().enumerate() {
-            // Only the last word of a phrase inflects; a derived rendering of a noun is not
-            // looked for as a verb, and vice versa.
-            let inflected = if last && entry.kind != Kind::Phrase {
-                let mut forms = inflect::forms(&sub.to);
-                // The head of a multi-word term is a noun: no verb forms.
-                let pos = if d.slots.len() > 1 {
-                    Some(Pos::Noun)
-                } else {
-                    d.pos
-                };
-                forms.retain(|(i, _)| fits(pos, *i));
-                forms
-            } else {
-                vec![(Inflection::Base, sub.to.clone())]
-            };
-            // Spinners join the words of a phrase either way: "self ruling", "self-ruling".
-            let hyphenated: Vec<(Inflection, String)> = inflected
-                .iter()
-                .filter(|(_, text)| text.contains(' '))
-                .map(|(i, text)| (*i, text.replace(' ', "-")))
-                .collect();
-            for (inflection, text) in inflected.into_iter().chain(hyphenated) {
-                forms.push(Form {
-                    text,
-                    case: derived_case(entry),
-                    payload: (
-                        d.entry,
-                        Target::Candidate {
-                            derived: derived as u32,
-                            slot: slot as u16,
-                            candidate: candidate as u16,
-                            inflection,
-                        },
-                    ),
-                });
+/// Groups the slots of derived entries whose candidates and forms are the same: slots of
+/// multi-word terms with the same word (and both last, or both not: only the last inflects).
+/// "system" ends hundreds of the terms of a large glossary; its candidates are indexed once.
+/// Single-word entries have candidates of their own sense: each is a group of its own.
+fn slot_groups(derived: &[DerivedEntry], glossary: &Glossary) -> Vec<Vec<(u32, u16)>> {
+    let mut groups: Vec<Vec<(u32, u16)>> = Vec::new();
+    let mut shared: HashMap<(&str, bool), usize> = HashMap::new();
+    for (index, d) in derived.iter().enumerate() {
+        let inflects = glossary.entries[d.entry].kind != Kind::Phrase;
+        for (slot, s) in d.slots.iter().enumerate() {
+            if s.candidates.is_empty() {
+                continue;
             }
+            let member = (index as u32, slot as u16);
+            let last = slot + 1 == d.slots.len() && inflects;
+            if d.slots.len() == 1 {
+                groups.push(vec![member]);
+                continue;
+            }
+            match shared.get(&(s.word.as_str(), last)) {
+                Some(&group) => groups[group].push(member),
+                None => {
+                    shared.insert((s.word.as_str(), last), groups.len());
+                    groups.push(vec![member]);
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// The forms to look for of each candidate of one slot of a derived entry, filed under its
+/// group.
+fn candidate_forms(
+    group: usize,
+    d: &DerivedEntry,
+    slot: usize,
+    entry: &Entry,
+) -> Vec<Form<(usize, Target)>> {
+    let mut forms = Vec::new();
+    let last = slot + 1 == d.slots.len();
+    for (candidate, sub) in d.slots[slot].candidates.iter().enumerate() {
+        // Only the last word of a phrase inflects; a derived rendering of a noun is not
+        // looked for as a verb, and vice versa.
+        let inflected = if last && entry.kind != Kind::Phrase {
+            let mut forms = inflect::forms(&sub.to);
+            // The head of a multi-word term is a noun: no verb forms.
+            let pos = if d.slots.len() > 1 {
+                Some(Pos::Noun)
+            } else {
+                d.pos
+            };
+            forms.retain(|(i, _)| fits(pos, *i));
+            forms
+        } else {
+            vec![(Inflection::Base, sub.to.clone())]
+        };
+        // Spinners join the words of a phrase either way: "self ruling", "self-ruling".
+        let hyphenated: Vec<(Inflection, String)> = inflected
+            .iter()
+            .filter(|(_, text)| text.contains(' '))
+            .map(|(i, text)| (*i, text.replace(' ', "-")))
+            .collect();
+        for (inflection, text) in inflected.into_iter().chain(hyphenated) {
+            forms.push(Form {
+                text,
+                case: derived_case(entry),
+                payload: (
+                    d.entry,
+                    Target::Candidate {
+                        group: group as u32,
+                        candidate: candidate as u16,
+                        inflection,
+                    },
+                ),
+            });
         }
     }
     forms

@@ -283,11 +283,11 @@ mod tests {
             slots: vec![
                 Slot {
                     word: "breast".into(),
-                    candidates: vec![sub("breast", "bosom")],
+                    candidates: vec![sub("breast", "bosom")].into(),
                 },
                 Slot {
                     word: "cancer".into(),
-                    candidates: vec![sub("cancer", "peril")],
+                    candidates: vec![sub("cancer", "peril")].into(),
                 },
             ],
             pos: None,

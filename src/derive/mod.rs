@@ -17,6 +17,7 @@ mod sense;
 pub use assemble::{Assembled, CandidateHit, assemble};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -38,7 +39,7 @@ const MIN_SINGLE_PRIOR: f32 = 0.4;
 /// The best candidates of a word of a phrase are kept: every candidate costs forms in the
 /// index, and far down the list they are loose associations. Common words have a hundred
 /// or more synonyms, and spinners pick from all of them ("familiar" for "average").
-const MAX_CANDIDATES_PER_WORD: usize = 80;
+const MAX_CANDIDATES_PER_WORD: usize = 120;
 /// The same for single-word terms, which need cues in the text anyway.
 const MAX_SINGLE_CANDIDATES: usize = 40;
 /// How many renderings `glossary expand` lists per entry.
@@ -66,8 +67,9 @@ pub struct DerivedRendering {
 #[derive(Debug, Clone)]
 pub struct Slot {
     pub word: String,
-    /// Replacement candidates, best prior first (empty for function words).
-    pub candidates: Vec<Substitution>,
+    /// Replacement candidates, best prior first (empty for function words). Shared by the
+    /// slots of every term with the same word.
+    pub candidates: Arc<[Substitution]>,
 }
 
 /// The slots of one derivable entry. Any sequence of words in a text that fills every slot,
@@ -100,7 +102,7 @@ fn derivable(kind: Kind) -> bool {
 }
 
 /// Candidates of words of multi-word terms do not depend on the entry: computed once.
-type CandidateCache = HashMap<String, Vec<Substitution>>;
+type CandidateCache = HashMap<String, Arc<[Substitution]>>;
 
 /// Derives slots for every entry of a glossary.
 pub fn derive(glossary: &Glossary) -> Derivation {
@@ -122,7 +124,7 @@ pub fn derive(glossary: &Glossary) -> Derivation {
         .into_par_iter()
         .map(|w| {
             let candidates = keep_likely(candidates::for_word(&w, None));
-            (w, candidates)
+            (w, Arc::from(candidates))
         })
         .collect();
     let derived: Vec<(SenseContext, Option<DerivedEntry>)> = glossary
@@ -176,21 +178,23 @@ fn derive_entry(
             // "accuracy," in "accuracy, precision, recall": look up the word, keep the comma.
             let core = core_word(word);
             let punctuation = &word[core.len()..];
-            let candidates = if !is_content(core) {
-                Vec::new()
+            let candidates: Arc<[Substitution]> = if !is_content(core) {
+                Arc::from([])
             } else if single {
-                keep_single(candidates::for_word(core, Some(sense)))
+                Arc::from(keep_single(candidates::for_word(core, Some(sense))))
             } else {
-                cache
-                    .get(core)
-                    .into_iter()
-                    .flatten()
-                    .map(|s| {
-                        let mut s = s.clone();
-                        s.to.push_str(punctuation);
-                        s
-                    })
-                    .collect()
+                match cache.get(core) {
+                    None => Arc::from([]),
+                    Some(shared) if punctuation.is_empty() => Arc::clone(shared),
+                    Some(shared) => shared
+                        .iter()
+                        .map(|s| {
+                            let mut s = s.clone();
+                            s.to.push_str(punctuation);
+                            s
+                        })
+                        .collect(),
+                }
             };
             Slot {
                 word: word.to_string(),
@@ -356,7 +360,7 @@ impl DerivedEntry {
     pub fn display_renderings(&self) -> Vec<DerivedRendering> {
         let mut out = Vec::new();
         for (i, slot) in self.slots.iter().enumerate() {
-            for sub in &slot.candidates {
+            for sub in slot.candidates.iter() {
                 out.push(self.rendering(&[(i, sub)]));
             }
         }

@@ -503,6 +503,22 @@ mod tests {
     }
 
     #[test]
+    fn terms_sharing_a_word_share_its_candidates() {
+        // "cancer" ends both terms: its candidates are indexed once, found for each.
+        let found = check(
+            "term\nbreast cancer\nskin cancer\n",
+            "Bosom peril and skin peril were studied.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Bosom peril".to_string(), "Breast cancer".to_string()),
+                ("skin peril".to_string(), "skin cancer".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn curated_single_word_entries_are_not_derived() {
         let glossary = "term\tvariants\tnote\nprecursor\tpioneer\tchemical substance from which a drug is made\n";
         let text = "These chemicals are drugs. China must regulate these predecessors.";
