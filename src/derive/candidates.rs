@@ -43,6 +43,9 @@ pub struct Evidence {
     /// For a synonym in another sense: that sense (a WordNet synset), whose own words in a
     /// text would say the candidate is meant as itself.
     pub own_sense: Option<u32>,
+    /// How often paraphrasers put this word in for other words: their thesaurus's
+    /// vocabulary ("framework", "calculation").
+    pub spinner_word: u32,
 }
 
 impl Evidence {
@@ -69,6 +72,13 @@ impl Evidence {
         if self.moby {
             add(0.12 * self.cluster.min(4) as f32);
         }
+        // A word of the paraphrasers' vocabulary is a weak sign on its own: it adds to
+        // other evidence (a Moby link) or to the other replaced words of a rendering.
+        match self.spinner_word {
+            0 => {}
+            1 => add(0.2),
+            _ => add(0.3),
+        }
         (1.0 - miss).min(0.97)
     }
 
@@ -90,6 +100,12 @@ impl Evidence {
             Some(WordNetRelation::SameSense) => parts.push("a WordNet synonym".to_string()),
             Some(WordNetRelation::Linked) => parts.push("a WordNet near-synonym".to_string()),
             None => {}
+        }
+        if self.spinner_word > 0 {
+            parts.push(format!(
+                "paraphrasers put it in for other words {} time(s)",
+                self.spinner_word
+            ));
         }
         if self.moby_mutual {
             parts.push("Moby synonyms both ways".to_string());
@@ -336,6 +352,15 @@ fn lookup(
         }
         e.cluster = cluster.get(&id).copied().unwrap_or(0);
     }
+    // A synonym from the paraphrasers' own vocabulary: a tool that puts "peril" in for
+    // "risk" may well put it in for "cancer". Only for words of phrases, whose other words
+    // are the context.
+    if sense.is_none() {
+        let vocabulary = lexicon::spinner_vocabulary();
+        for (candidate, e) in found.iter_mut().filter(|(_, e)| e.spin_count == 0) {
+            e.spinner_word = vocabulary.count(candidate);
+        }
+    }
     // Moby has no senses, and a WordNet relative may be a kind of the intended sense: such a
     // candidate whose own definitions share words with the intended sense is a synonym in
     // that sense ("vitriol" -> "acrimony", "tariff" -> "customs"), not a spin.
@@ -448,6 +473,27 @@ mod tests {
             Some(WordNetRelation::OtherSense)
         );
         assert!(find("pioneer").is_some_and(|p| p.evidence.moby_mutual));
+    }
+
+    #[test]
+    fn a_synonym_from_the_paraphrasers_vocabulary_counts_more() {
+        // Paraphrasers put "calculation" in for "algorithm" and "computation"; for
+        // "estimate" it is a plain synonym, but one a paraphraser would reach for.
+        let subs = for_word("estimate", None);
+        let calculation = subs.iter().find(|s| s.to == "calculation").unwrap();
+        assert_eq!(calculation.evidence.spin_count, 0);
+        assert!(calculation.evidence.spinner_word > 0);
+        let without = Evidence {
+            spinner_word: 0,
+            ..calculation.evidence.clone()
+        };
+        assert!(calculation.prior > without.prior());
+        // Single words are judged by their sense, not by who uses them.
+        let single = for_word(
+            "estimate",
+            Some(&sense("estimate", "a rough judgment of size")),
+        );
+        assert!(single.iter().all(|s| s.evidence.spinner_word == 0));
     }
 
     #[test]

@@ -148,6 +148,29 @@ impl Bigrams {
     }
 }
 
+/// The words paraphrasers put in (the spun side of the mined substitutions), with how often
+/// they put each in: their thesaurus's vocabulary.
+pub struct SpinnerVocabulary {
+    counts: FxHashMap<&'static str, u32>,
+}
+
+impl SpinnerVocabulary {
+    fn new(spins: &'static Spins) -> SpinnerVocabulary {
+        let mut counts: FxHashMap<&'static str, u32> = FxHashMap::default();
+        for substitutions in spins.by_original.values() {
+            for (spun, count) in substitutions {
+                *counts.entry(spun.as_str()).or_default() += count;
+            }
+        }
+        SpinnerVocabulary { counts }
+    }
+
+    /// How often paraphrasers put `word` (lowercase) in for some word.
+    pub fn count(&self, word: &str) -> u32 {
+        self.counts.get(word).copied().unwrap_or(0)
+    }
+}
+
 /// Word substitutions mined from known spun phrases: original word -> (spun word, count).
 pub struct Spins {
     by_original: HashMap<String, Vec<(String, u32)>>,
@@ -264,6 +287,14 @@ pub fn names() -> &'static Levels {
 /// Common two-word sequences of English.
 pub fn bigrams() -> &'static Bigrams {
     &BIGRAMS
+}
+
+static SPINNER_VOCABULARY: LazyLock<SpinnerVocabulary> =
+    LazyLock::new(|| SpinnerVocabulary::new(spins()));
+
+/// The words paraphrasers put in, with how often.
+pub fn spinner_vocabulary() -> &'static SpinnerVocabulary {
+    &SPINNER_VOCABULARY
 }
 
 /// Word substitutions mined from spun phrases.
