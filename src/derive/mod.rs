@@ -61,6 +61,9 @@ pub struct DerivedRendering {
     pub needs_context: bool,
     /// The part of speech the term is meant as, when known (single-word terms).
     pub pos: Option<crate::lexicon::Pos>,
+    /// A content word of the term stands in place ("carbon" in "carbon impression"): the
+    /// rendering carries its own context.
+    pub keeps_term_word: bool,
 }
 
 /// One word of a term and what a paraphraser might put in its place.
@@ -314,6 +317,7 @@ impl DerivedEntry {
             }
         }
         DerivedRendering {
+            keeps_term_word: kept,
             entry: self.entry,
             form,
             correction: self.term.clone(),

@@ -188,7 +188,7 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
     if spun || adjacent_evidence(site).is_some() {
         return true;
     }
-    if replaced_level(rendering).is_some_and(|l| l <= 10) {
+    if replaced_level(rendering).is_some_and(|l| l <= MOST_COMMON_LEVEL) {
         site.note_names_a_term_in(site.sentence_window(), true)
             .is_some()
     } else {
@@ -229,6 +229,14 @@ fn is_fixed_expression(matched: &str) -> bool {
     lower.contains(' ')
         && (lexicon::wordnet().contains(&lower) || lexicon::moby().id(&lower).is_some())
 }
+
+/// SCOWL level of the most common words of English ("party", "point", "combined").
+const MOST_COMMON_LEVEL: u8 = 10;
+
+/// How much a word of the term left in place adds to a phrase rendering's confidence.
+const KEPT_WORD_BOOST: f32 = 1.25;
+/// Derived renderings are educated guesses: never certain.
+const MAX_DERIVED_CONFIDENCE: f32 = 0.97;
 
 /// SCOWL levels up to this are the everyday words of English.
 const EVERYDAY_LEVEL: u8 = 20;
@@ -306,6 +314,14 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
             .map(|sub| derive::rarity_weight(&sub.to))
             .reduce(f32::max)
             .unwrap_or(1.0);
+        // A phrase that keeps a word of the term stands where the term would: the kept
+        // word is context for the swapped one ("carbon impression", "Golgi contraption").
+        // Not when the word put in is one of the most common ("combined tariffs" for
+        // "reciprocal tariffs"): that is how people write about the subject.
+        let everyday = replaced_level(rendering).is_some_and(|l| l <= MOST_COMMON_LEVEL);
+        if rendering.keeps_term_word && !everyday {
+            confidence = (confidence * KEPT_WORD_BOOST).min(MAX_DERIVED_CONFIDENCE);
+        }
     }
     if rendering.needs_context {
         let previous = site.previous_word().map(str::to_lowercase);
@@ -500,6 +516,19 @@ mod tests {
         let text =
             "Lawmakers proposed rules for drug chemicals. One bill would sanction the sellers.";
         assert!(check(glossary, text).is_empty());
+    }
+
+    #[test]
+    fn a_kept_word_of_the_term_is_context_for_an_uncommon_swap() {
+        // "armament" is only a loose (Moby) synonym of "apparatus"; "Golgi" left in place
+        // says the phrase stands where the term would.
+        let glossary = "term\nGolgi apparatus\nreciprocal tariffs\n";
+        assert_eq!(
+            check(glossary, "The Golgi armament sorts proteins."),
+            [("Golgi armament".to_string(), "Golgi apparatus".to_string())]
+        );
+        // An everyday word put in is how people write about the subject.
+        assert!(check(glossary, "The combined tariffs hurt farmers.").is_empty());
     }
 
     #[test]
