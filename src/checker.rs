@@ -82,6 +82,8 @@ enum Target {
 /// A match that a rule has accepted, competing for its span.
 struct Claim {
     span: Span,
+    /// The glossary entry the match is of.
+    entry: usize,
     /// 0 for a correct term, then listed variants, then derived renderings.
     rank: u8,
     finding: Option<Finding>,
@@ -439,6 +441,7 @@ impl Checker {
             match target {
                 Target::Term => claims.push(Claim {
                     span: hit.span,
+                    entry: entry_index,
                     rank: TERM_RANK,
                     finding: None,
                 }),
@@ -448,6 +451,7 @@ impl Checker {
                     if let Some(finding) = self.judge_listed(&site, rendering, inflection) {
                         claims.push(Claim {
                             span: hit.span,
+                            entry: entry_index,
                             rank: LISTED_RANK,
                             finding: Some(finding),
                         });
@@ -518,12 +522,14 @@ impl Checker {
             if let Some(finding) = self.judge_derived(&site, &rendering, found.inflection) {
                 claims.push(Claim {
                     span: found.span,
+                    entry: d.entry,
                     rank: DERIVED_RANK,
                     finding: Some(finding),
                 });
             }
         }
         reinforce_repeated(text, &mut claims, self.options.min_confidence);
+        self.reinforce_neighbours(text, &mut claims);
         // Matches too unsure to report claim nothing: they must not hide a surer, shorter
         // match of the same words, nor keep near misses off them.
         claims.retain(|c| {
@@ -751,6 +757,86 @@ pub(crate) fn flagged(checker: &Checker, text: &str) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+impl Checker {
+    /// Paraphrasers garble in clusters: "to arrange more pioneers" turned two terms about
+    /// chemicals at once. A derived single word too unsure to report on its own is reported
+    /// when a rendering of another term on the same subject (their notes share a word) is
+    /// reported right next to it, within three words of the same sentence.
+    fn reinforce_neighbours(&self, text: &str, claims: &mut [Claim]) {
+        let min_confidence = self.options.min_confidence;
+        let sure: Vec<(Span, usize, f32)> = claims
+            .iter()
+            .filter_map(|c| {
+                let f = c.finding.as_ref()?;
+                (f.confidence >= min_confidence.max(REINFORCE_SOURCE)).then_some((
+                    c.span,
+                    c.entry,
+                    f.confidence,
+                ))
+            })
+            .collect();
+        if sure.is_empty() {
+            return;
+        }
+        for claim in claims.iter_mut() {
+            let entry = &self.glossary.entries[claim.entry];
+            let Some(finding) = claim.finding.as_mut() else {
+                continue;
+            };
+            if finding.rule != crate::finding::rule::DERIVED
+                || entry.term.contains([' ', '-'])
+                || finding.confidence >= min_confidence
+                || finding.confidence < REINFORCE_FLOOR
+            {
+                continue;
+            }
+            let neighbour = sure.iter().find(|(span, other, _)| {
+                *other != claim.entry
+                    && within_words(text, claim.span, *span, NEIGHBOUR_WORDS)
+                    && shares_note_word(entry, &self.glossary.entries[*other])
+            });
+            if let Some(&(span, other, confidence)) = neighbour {
+                finding.confidence = finding.confidence.max(confidence * NEIGHBOUR_SHARE);
+                finding.message.push_str(&format!(
+                    "; '{}' next to it is reported as '{}', and paraphrasers garble in clusters",
+                    &text[span.start..span.end],
+                    self.glossary.entries[other].term
+                ));
+            }
+        }
+    }
+}
+
+/// How many words may stand between two garbles of one cluster.
+const NEIGHBOUR_WORDS: usize = 3;
+/// A neighbour's evidence is less direct than a repeat of the same words.
+const NEIGHBOUR_SHARE: f32 = 0.8;
+
+/// Whether at most `words` words, and no sentence end, stand between spans `a` and `b`.
+fn within_words(text: &str, a: Span, b: Span, words: usize) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    if second.start < first.end {
+        return false;
+    }
+    let between = &text[first.end..second.start];
+    !between.contains(['.', '!', '?', '\n', ';']) && crate::words::tokens(between).count() <= words
+}
+
+/// Whether the notes of two entries share a content word ("chemical" in "to place a drug or
+/// chemical under legal control" and "chemical substance from which a drug is made").
+fn shares_note_word(a: &Entry, b: &Entry) -> bool {
+    let words = |e: &Entry| -> Vec<String> {
+        let note = e.note.as_deref().unwrap_or("");
+        crate::words::tokens(note)
+            .map(|(_, w)| w.to_lowercase())
+            .filter(|w| w.len() >= 4 && !crate::words::is_stopword(w))
+            .map(|w| w.trim_end_matches('s').to_string())
+            .collect()
+    };
+    let theirs = words(b);
+    words(a).iter().any(|w| theirs.contains(w))
 }
 
 /// Below this, a derived rendering has too little evidence of its own to be reinforced.

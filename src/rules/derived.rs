@@ -594,6 +594,28 @@ mod tests {
     }
 
     #[test]
+    fn a_weak_word_next_to_a_garble_of_the_same_subject_is_reported_too() {
+        let glossary = format!(
+            "{SCHEDULE}precursor\tchemical substance from which a drug such as fentanyl is made\n"
+        );
+        let strong = "Chemical pioneers are used to produce fentanyl.";
+        let weak = "Drug officials raised tariffs to arrange more pioneers.";
+        assert!(check(&glossary, weak).iter().all(|(m, _)| m != "arrange"));
+        let found = check(&glossary, &format!("{strong}\n\n{weak}"));
+        assert!(
+            found.contains(&("arrange".to_string(), "schedule".to_string())),
+            "{found:?}"
+        );
+        // The same weak word, with nothing garbled next to it, stays unreported.
+        let apart = "Drug officials raised tariffs to arrange more meetings.";
+        assert!(
+            check(&glossary, &format!("{strong}\n\n{apart}"))
+                .iter()
+                .all(|(m, _)| m != "arrange")
+        );
+    }
+
+    #[test]
     fn a_fixed_expression_is_meant_as_itself() {
         // "directed" and "study" are candidates for "supervised" and "training", but
         // "directed study" is a phrase of its own.
