@@ -149,7 +149,8 @@ impl Site<'_> {
     fn inside_a_name(&self, span: Span) -> bool {
         let note = self.entry.note.as_deref().unwrap_or("").to_lowercase();
         let mut in_glossary_name = false;
-        for (s, entry) in self.terms {
+        let from = span.start.saturating_sub(LONGEST_NAME);
+        for (s, entry) in self.terms_starting_in(from, span.start + 1) {
             let named = &self.glossary.entries[*entry];
             if s.start <= span.start
                 && span.end <= s.end
@@ -169,17 +170,30 @@ impl Site<'_> {
     /// glossary does not list ("Bureau of International Narcotics and Law Enforcement").
     fn in_capitalised_run(&self, span: Span) -> bool {
         let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-        let word = &self.text[span.start..span.end];
-        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let before = crate::words::tokens(&self.text[line_start..span.start])
-            .last()
-            .filter(|(s, _)| self.text[line_start + s.end..span.start] == *" ")
-            .map(|(_, w)| w);
-        let after = crate::words::tokens(&self.text[span.end..])
-            .next()
-            .filter(|(s, _)| s.start == 1 && self.text[span.end..].starts_with(' '))
-            .map(|(_, w)| w);
-        capitalised(word) && (before.is_some_and(capitalised) || after.is_some_and(capitalised))
+        let is_word_char = crate::words::is_word_char;
+        // The words right before and after, one space away.
+        let before = self.text[..span.start].strip_suffix(' ').map(|t| {
+            let start = t
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word_char(c))
+                .last()
+                .map_or(t.len(), |(i, _)| i);
+            &t[start..]
+        });
+        let after = self.text[span.end..].strip_prefix(' ').map(|t| {
+            let end = t.find(|c: char| !is_word_char(c)).unwrap_or(t.len());
+            &t[..end]
+        });
+        capitalised(&self.text[span.start..span.end])
+            && (before.is_some_and(capitalised) || after.is_some_and(capitalised))
+    }
+
+    /// The occurrences of glossary terms that start within `from..to`.
+    fn terms_starting_in(&self, from: usize, to: usize) -> &[(Span, usize)] {
+        let first = self.terms.partition_point(|(s, _)| s.start < from);
+        let last = self.terms.partition_point(|(s, _)| s.start < to);
+        &self.terms[first..last.max(first)]
     }
 
     /// Another entry's correct term inside `window`: the text is about the glossary's domain.
@@ -197,12 +211,11 @@ impl Site<'_> {
     /// With `institutions`, only names of institutions and people count.
     pub fn note_names_a_term_in(&self, window: Span, institutions: bool) -> Option<&str> {
         let note = self.entry.note.as_deref()?.to_lowercase();
-        self.terms
+        self.terms_starting_in(window.start, window.end)
             .iter()
             .filter(|(s, entry)| {
                 let kind = self.glossary.entries[*entry].kind;
                 *entry != self.entry_index
-                    && window.start <= s.start
                     && s.end <= window.end
                     && (!institutions || matches!(kind, Kind::Org | Kind::Name))
             })
@@ -234,14 +247,25 @@ impl Site<'_> {
         Span::new(start, end)
     }
 
-    /// The line (paragraph) holding the match.
+    /// The line (paragraph) holding the match, at most `PARAGRAPH_REACH` bytes on each side:
+    /// a text without line breaks is not one paragraph, and looking through all of it for
+    /// every match would make checking it quadratic.
     pub fn paragraph(&self) -> Span {
-        let start = self.text[..self.span.start]
+        let text = self.text;
+        let mut from = self.span.start.saturating_sub(PARAGRAPH_REACH);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (self.span.end + PARAGRAPH_REACH).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let start = text[from..self.span.start]
             .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = self.text[self.span.end..]
+            .map_or(from, |i| from + i + 1);
+        let end = text[self.span.end..to]
             .find('\n')
-            .map_or(self.text.len(), |i| self.span.end + i);
+            .map_or(to, |i| self.span.end + i);
         Span::new(start, end)
     }
 
@@ -297,7 +321,11 @@ impl Site<'_> {
     /// "his predecessor, Joe Biden". Such a word is meant in its sense for people.
     pub fn said_of_a_person(&self) -> bool {
         let is_name = |at: usize, before: bool| {
-            self.terms.iter().any(|(s, entry)| {
+            let near = match before {
+                true => self.terms_starting_in(at.saturating_sub(LONGEST_NAME), at),
+                false => self.terms_starting_in(at, at + 1),
+            };
+            near.iter().any(|(s, entry)| {
                 self.glossary.entries[*entry].kind == Kind::Name
                     && if before { s.end == at } else { s.start == at }
             })
@@ -419,11 +447,12 @@ impl Checker {
         let sentences = Sentences::new(text);
         let cues = self.cues.index(text);
         let hits = self.matcher.find(text);
-        let terms: Vec<(Span, usize)> = hits
+        let mut terms: Vec<(Span, usize)> = hits
             .iter()
             .filter(|h| matches!(h.payload.1, Target::Term))
             .map(|h| (h.span, h.payload.0))
             .collect();
+        terms.sort_unstable_by_key(|(s, entry)| (s.start, std::cmp::Reverse(s.end), *entry));
         let site = |span: Span, entry_index: usize| Site {
             text,
             span,
@@ -808,6 +837,12 @@ impl Checker {
         }
     }
 }
+
+/// The longest name or institution looked back for, in bytes.
+const LONGEST_NAME: usize = 200;
+
+/// How far a paragraph reaches on each side of a match, in bytes (about 300 words).
+const PARAGRAPH_REACH: usize = 2_000;
 
 /// How many words may stand between two garbles of one cluster.
 const NEIGHBOUR_WORDS: usize = 3;
