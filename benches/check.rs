@@ -19,6 +19,8 @@
 //!   then `holdout.tsv` (first 2,000, or all if fewer; and first 35 for the ratio), and the shipped 35-term
 //!   `seed-bare.tsv`: `Checker::new` with default options (derivation and form index), then one
 //!   check of the seed article.
+//! - Huge text: the bare seed glossary on the seed article repeated to ~1 MB, as paragraphs
+//!   and as one line without breaks; the ratio is against the paragraphs.
 
 #![allow(clippy::print_stdout)]
 
@@ -234,4 +236,32 @@ fn main() {
         totals[0].as_secs_f64() / totals[2].as_secs_f64(),
         n = terms.len(),
     );
+    println!();
+
+    // 4. Derivation's context look-ups on a huge text, with and without line breaks: a text
+    // that is one long line must not cost more than the same words in paragraphs.
+    let seed_bare = Checker::new(
+        Glossary::parse(SEED_BARE, &read(SEED_BARE)).expect("seed-bare.tsv is valid"),
+        CheckOptions::default(),
+    );
+    let paragraphs = repeated(&article, TEXT_BYTES);
+    let one_line = paragraphs.replace('\n', " ");
+    println!("seed-bare.tsv on the article repeated, median of {runs} runs after a warm-up:");
+    println!(
+        "{:<36} {:>9} {:>8} {:>9} {:>9}",
+        "text", "ms", "MB/s", "findings", "x lines"
+    );
+    let (lines, lines_count) = median(runs, || seed_bare.check(&paragraphs).len());
+    let (line, line_count) = median(runs, || seed_bare.check(&one_line).len());
+    for (label, time, count) in [
+        ("with line breaks", lines, lines_count),
+        ("one line, no breaks", line, line_count),
+    ] {
+        println!(
+            "{label:<36} {:>9.1} {:>8.2} {count:>9} {:>8.1}x",
+            ms(time),
+            paragraphs.len() as f64 / 1e6 / time.as_secs_f64(),
+            time.as_secs_f64() / lines.as_secs_f64(),
+        );
+    }
 }
