@@ -237,6 +237,13 @@ fn keep_single(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
     candidates
 }
 
+/// Whether a word is among the most common of English (SCOWL level 10).
+fn is_everyday(word: &str) -> bool {
+    lexicon::words()
+        .level(&word.to_lowercase())
+        .is_some_and(|l| l <= 10)
+}
+
 /// Whether no word of a phrase is among the common ones of English (SCOWL level 35 or
 /// rarer, or unlisted).
 fn is_rare(phrase: &str) -> bool {
@@ -276,7 +283,18 @@ impl DerivedEntry {
         // Every word replaced by a loose association ("oil business" for "drug cartel") is
         // how ordinary phrases look, so when no content word of the term is left, each
         // replacement must be a real synonym or a known spin.
-        let mut prior = 1.0 - replaced.iter().map(|(_, s)| 1.0 - s.prior).product::<f32>();
+        let mut prior = 1.0
+            - replaced
+                .iter()
+                .filter(|(_, s)| s.evidence.two_steps.is_none())
+                .map(|(_, s)| 1.0 - s.prior)
+                .product::<f32>();
+        // A stand-in word (two thesaurus steps away) is weak evidence: it caps the
+        // rendering instead of adding to it.
+        let stand_in = replaced.iter().any(|(_, s)| s.evidence.two_steps.is_some());
+        if stand_in {
+            prior = prior.min(TWO_STEP_PRIOR);
+        }
         let kept =
             self.slots.iter().enumerate().any(|(i, s)| {
                 is_content(core_word(&s.word)) && !replaced.iter().any(|(j, _)| *j == i)
@@ -302,7 +320,8 @@ impl DerivedEntry {
                 [] => true,
                 [(i, s)] if s.evidence.two_steps.is_none() => {
                     if *i != head {
-                        head_spun
+                        // An everyday modifier ("rough framework") is plain English.
+                        head_spun && !is_everyday(&s.to)
                     } else {
                         is_rare(&s.to)
                             && replaced
@@ -317,7 +336,7 @@ impl DerivedEntry {
             }
         }
         DerivedRendering {
-            keeps_term_word: kept,
+            keeps_term_word: kept && !stand_in,
             entry: self.entry,
             form,
             correction: self.term.clone(),

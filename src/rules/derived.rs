@@ -683,6 +683,8 @@ mod tests {
             check("term\nexpert system\n", "They built a master framework."),
             [("master framework".to_string(), "expert system".to_string())]
         );
+        // An everyday modifier before it is plain English: "a rough framework for talks".
+        assert!(check("term\ncomplex system\n", "They agreed a rough framework.").is_empty());
     }
 
     #[test]
