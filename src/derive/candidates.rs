@@ -61,7 +61,7 @@ impl Evidence {
         match self.wordnet {
             Some(WordNetRelation::OtherSense) => add(0.8),
             Some(WordNetRelation::SameSense) => add(0.7),
-            Some(WordNetRelation::Linked) => add(0.55),
+            Some(WordNetRelation::Linked) => add(0.45),
             None => {}
         }
         if self.moby_mutual {

@@ -110,7 +110,14 @@ type CandidateCache = HashMap<String, Arc<[Substitution]>>;
 /// Derives slots for every entry of a glossary.
 pub fn derive(glossary: &Glossary) -> Derivation {
     lexicon::preload_thesauri();
-    let bare = |e: &crate::glossary::Entry| derivable(e.kind) && e.variants.is_empty();
+    // A single word's synonyms are plain English: without a note (or context cues) to say
+    // which sense is meant, nothing tells a spin from a writer's choice ("results" for
+    // "classification" in any paper).
+    let bare = |e: &crate::glossary::Entry| {
+        derivable(e.kind)
+            && e.variants.is_empty()
+            && (content_words(&e.term) > 1 || e.note.is_some() || !e.context.is_empty())
+    };
     // The words of multi-word terms repeat across entries: look each up once, the distinct
     // words shared out between threads; then each entry, likewise.
     let mut words: Vec<String> = glossary
@@ -154,6 +161,14 @@ pub fn derive(glossary: &Glossary) -> Derivation {
 /// paraphraser swaps the parts of "cross-layer" ("move-layer") as it swaps whole words.
 fn term_words(term: &str) -> Vec<&str> {
     term.split([' ', '-']).filter(|w| !w.is_empty()).collect()
+}
+
+/// How many words of a term a paraphraser would swap ("the publication" has one).
+fn content_words(term: &str) -> usize {
+    term_words(term)
+        .into_iter()
+        .filter(|w| is_content(core_word(w)))
+        .count()
 }
 
 /// A word of a term without trailing punctuation ("accuracy," in "accuracy, precision").

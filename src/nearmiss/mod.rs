@@ -490,7 +490,12 @@ impl NearMissIndex {
             }
             self.odd_word(entry_id, k as u16, &window[k], &words[k])?
         } else {
-            // One content word dropped from the middle: "Ministry of Security".
+            // One content word dropped from the middle: "Ministry of Security". Not for
+            // domain terms: "deep learning" is a term of its own, not a garbled "deep
+            // reinforcement learning".
+            if entry.kind == Kind::Term {
+                return None;
+            }
             let dropped = (1..words.len() - 1).find(|&d| {
                 !is_stopword(&words[d].to_lowercase())
                     && words
@@ -550,7 +555,10 @@ impl NearMissIndex {
             return None;
         }
         if is_stopword(&word_lower) {
-            return is_stopword(&lower)
+            // A swapped small word garbles a name ("Commission of Narcotic Drugs"); after a
+            // domain term it is only the next word ("renewable energy into").
+            let name = self.entries[entry as usize].kind != Kind::Term;
+            return (name && is_stopword(&lower))
                 .then(|| (0.5, vec![format!("'{}' stands for '{word}'", tok.text)]));
         }
         if self.terms.contains(&lower) || lexicon::names().contains(tok.text) {

@@ -230,3 +230,19 @@ fn fixes_a_garbled_name_after_a_title() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].suggestions[0], "Biden");
 }
+
+#[test]
+fn a_shorter_or_longer_domain_term_is_not_a_garble_of_one() {
+    let rows = "deep reinforcement learning\tterm\nrenewable energy use\tterm\n";
+    // "deep learning" is a term of its own; "into" is the next word, not a garbled "use".
+    let text = "We apply deep learning to renewable energy into the grid.";
+    assert!(flagged(rows, text).is_empty());
+    // A garbled word of the term still is one.
+    assert_eq!(
+        flagged(rows, "We apply deep reinforcement leaning here."),
+        [pair(
+            "deep reinforcement leaning",
+            "deep reinforcement learning"
+        )]
+    );
+}

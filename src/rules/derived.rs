@@ -316,9 +316,10 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
             .unwrap_or(1.0);
         // A phrase that keeps a word of the term stands where the term would: the kept
         // word is context for the swapped one ("carbon impression", "Golgi contraption").
-        // Not when the word put in is one of the most common ("combined tariffs" for
-        // "reciprocal tariffs"): that is how people write about the subject.
-        let everyday = replaced_level(rendering).is_some_and(|l| l <= MOST_COMMON_LEVEL);
+        // Not when the word put in is an everyday one ("combined tariffs" for "reciprocal
+        // tariffs", "acceptance rate" for "recognition rate"): that is how people write
+        // about the subject.
+        let everyday = replaced_level(rendering).is_some_and(|l| l <= EVERYDAY_LEVEL);
         if rendering.keeps_term_word && !everyday {
             confidence = (confidence * KEPT_WORD_BOOST).min(MAX_DERIVED_CONFIDENCE);
         }
@@ -545,6 +546,16 @@ mod tests {
                 ("skin peril".to_string(), "skin cancer".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn single_words_without_a_note_are_not_derived() {
+        // Known spun phrases put "result" for "classification"; without a note saying which
+        // sense is meant, "results" in a paper is just results.
+        let text = "Chemical results are compared with drug classifications.";
+        assert!(check("term\nclassification\n", text).is_empty());
+        // Nor is a term with one content word ("the publication").
+        assert!(check("term\nthe publication\n", "We studied the propagation.").is_empty());
     }
 
     #[test]
