@@ -687,13 +687,17 @@ fn candidate_forms(
         } else {
             vec![(Inflection::Base, sub.to.clone())]
         };
-        // Spinners join the words of a phrase either way: "self ruling", "self-ruling".
-        let hyphenated: Vec<(Inflection, String)> = inflected
+        // Spinners join the words of a phrase either way: "self ruling", "self-ruling",
+        // "far-off", "far off".
+        let joined_otherwise: Vec<(Inflection, String)> = inflected
             .iter()
-            .filter(|(_, text)| text.contains(' '))
-            .map(|(i, text)| (*i, text.replace(' ', "-")))
+            .filter_map(|(i, text)| match (text.contains(' '), text.contains('-')) {
+                (true, false) => Some((*i, text.replace(' ', "-"))),
+                (false, true) => Some((*i, text.replace('-', " "))),
+                _ => None,
+            })
             .collect();
-        for (inflection, text) in inflected.into_iter().chain(hyphenated) {
+        for (inflection, text) in inflected.into_iter().chain(joined_otherwise) {
             forms.push(Form {
                 text,
                 case: derived_case(entry),

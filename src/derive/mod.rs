@@ -34,6 +34,8 @@ use crate::words::is_stopword;
 /// threshold (0.5) on their own, they count when a rendering replaces several words: two
 /// loose synonyms side by side ("wholly associated layer") are more than either alone.
 const MIN_PRIOR: f32 = 0.4;
+/// The most a derived rendering's prior can be, as for a single substitution.
+const MAX_PRIOR: f32 = 0.97;
 /// The floor for candidates of single-word terms, which need context cues to be reported.
 const MIN_SINGLE_PRIOR: f32 = 0.4;
 /// The best candidates of a word of a phrase are kept: every candidate costs forms in the
@@ -310,6 +312,8 @@ impl DerivedEntry {
         if stand_in {
             prior = prior.min(TWO_STEP_PRIOR);
         }
+        // A guess from a thesaurus is never certain, however many words agree.
+        prior = prior.min(MAX_PRIOR);
         let kept =
             self.slots.iter().enumerate().any(|(i, s)| {
                 is_content(core_word(&s.word)) && !replaced.iter().any(|(j, _)| *j == i)

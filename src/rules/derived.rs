@@ -661,6 +661,20 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_candidates_are_also_found_with_a_space() {
+        // Moby lists "well-known" for "famous"; spinners write it either way.
+        let glossary = "term\nfamous painter\n";
+        for text in [
+            "He was a well-known painter.",
+            "He was a well known painter.",
+        ] {
+            let found = check(glossary, text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].1, "famous painter");
+        }
+    }
+
+    #[test]
     fn a_kept_word_without_candidates_still_anchors_a_rendering() {
         // No thesaurus has a synonym for "psychiatric", but it is the term's own word left
         // in place, so "jumble" need not be a strong synonym of "disorder".
