@@ -36,6 +36,7 @@ pub mod nearmiss;
 pub mod normalize;
 pub mod report;
 pub mod rules;
+pub mod site;
 pub mod source;
 pub mod span;
 pub mod words;

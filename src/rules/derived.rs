@@ -1,11 +1,11 @@
 //! Derived renderings: wrong renderings of a bare term found through the lexicon. Whether a
 //! match is reported depends on its prior and on the text around it.
 
-use crate::checker::Site;
 use crate::derive::{self, DerivedRendering};
 use crate::finding::{Finding, rule};
 use crate::glossary::Severity;
 use crate::lexicon::{self, Pos};
+use crate::site::Site;
 
 /// Possessive pronouns: "his predecessor" is a person, never a chemical.
 const POSSESSIVES: &[&str] = &["his", "her", "their", "my", "your", "our"];

@@ -1,8 +1,9 @@
 //! Listed variants: wrong renderings a terminologist wrote into the glossary.
 
-use crate::checker::{Rendering, Site};
+use crate::checker::Rendering;
 use crate::finding::{Finding, rule};
 use crate::glossary::Glossary;
+use crate::site::Site;
 
 /// Confidence of a listed variant: the glossary says it is wrong.
 const LISTED_CONFIDENCE: f32 = 0.9;
