@@ -48,3 +48,33 @@ fn clean_stories_on_the_beat_raise_at_most_two_false_alarms_each() {
     }
     assert!(total <= 3, "{total} false alarms in all");
 }
+
+#[test]
+fn journalists_variants_of_beat_terms_pass_and_spun_ones_do_not() {
+    let glossary = Glossary::load(&[corpus("glossaries/seed-bare.tsv")]).unwrap();
+    let checker = Checker::new(glossary, CheckOptions::default());
+    let flagged = |text: &str| -> Vec<String> {
+        checker
+            .check(text)
+            .iter()
+            .map(|f| text[f.span.start..f.span.end].to_string())
+            .collect()
+    };
+    for text in [
+        "Police seized illegal drugs at the port.",
+        "Drug smuggling across the border rose.",
+        "The export restrictions took effect in May.",
+        "The opioid epidemic killed thousands.",
+        "Fentanyl analogs are deadly.",
+    ] {
+        assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+    }
+    assert_eq!(
+        flagged("Police seized unlawful medications at the port."),
+        ["unlawful medications"]
+    );
+    assert_eq!(
+        flagged("The medication trafficking ring was broken up."),
+        ["medication trafficking"]
+    );
+}
