@@ -591,13 +591,16 @@ impl Checker {
 
 /// How many words may stand between two garbles of one cluster.
 const NEIGHBOUR_WORDS: usize = 3;
+/// Bytes a word and its spacing take at most, for the cheap distance test between garbles.
+const LONGEST_WORD: usize = 40;
 /// A neighbour's evidence is less direct than a repeat of the same words.
 const NEIGHBOUR_SHARE: f32 = 0.8;
 
 /// Whether at most `words` words, and no sentence end, stand between spans `a` and `b`.
 fn within_words(text: &str, a: Span, b: Span, words: usize) -> bool {
     let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
-    if second.start < first.end {
+    // Far apart is not next to each other: no need to look at what stands between.
+    if second.start < first.end || second.start - first.end > words * LONGEST_WORD {
         return false;
     }
     let between = &text[first.end..second.start];

@@ -255,7 +255,7 @@ fn keep_single(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
 }
 
 /// Whether a word is among the most common of English (SCOWL level 10).
-fn is_everyday(word: &str) -> bool {
+pub(crate) fn is_everyday(word: &str) -> bool {
     lexicon::words()
         .level(&word.to_lowercase())
         .is_some_and(|l| l <= 10)
@@ -381,13 +381,7 @@ impl DerivedEntry {
         if *index + 1 != self.slots.len() || sub.evidence.spin_count >= 1 {
             return false;
         }
-        let everyday = |w: &str| {
-            w.split(' ').all(|w| {
-                lexicon::words()
-                    .level(&w.to_lowercase())
-                    .is_some_and(|l| l <= 10)
-            })
-        };
+        let everyday = |w: &str| w.split(' ').all(is_everyday);
         everyday(&sub.to)
             && self
                 .slots

@@ -65,6 +65,23 @@ fn line_count(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
+/// A table of `key<TAB>number` lines, keyed by the leaked text itself. Lines whose number
+/// does not parse are skipped (the data is generated, so there are none).
+fn parse_numbers<T: std::str::FromStr>(text: &'static str) -> FxHashMap<&'static str, T> {
+    let mut table = FxHashMap::default();
+    table.reserve(line_count(text));
+    for line in data_lines(text) {
+        let mut fields = split_byte(line, b'\t');
+        let (Some(key), Some(number)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if let Ok(number) = number.trim_ascii().parse() {
+            table.insert(key, number);
+        }
+    }
+    table
+}
+
 /// Words graded by commonness (SCOWL levels: 10 most common .. 95 rarest).
 pub struct Levels {
     levels: FxHashMap<&'static str, u8>,
@@ -72,18 +89,9 @@ pub struct Levels {
 
 impl Levels {
     fn parse(text: &'static str) -> Levels {
-        let mut levels = FxHashMap::default();
-        levels.reserve(line_count(text));
-        for line in data_lines(text) {
-            let mut fields = split_byte(line, b'\t');
-            let (Some(word), Some(level)) = (fields.next(), fields.next()) else {
-                continue;
-            };
-            if let Ok(level) = level.trim_ascii().parse() {
-                levels.insert(word, level);
-            }
+        Levels {
+            levels: parse_numbers(text),
         }
-        Levels { levels }
     }
 
     /// The SCOWL level of a word as spelled, if listed.
@@ -117,18 +125,9 @@ pub struct Bigrams {
 
 impl Bigrams {
     fn parse(text: &'static str) -> Bigrams {
-        let mut counts = FxHashMap::default();
-        counts.reserve(line_count(text));
-        for line in data_lines(text) {
-            let mut fields = split_byte(line, b'\t');
-            let (Some(pair), Some(count)) = (fields.next(), fields.next()) else {
-                continue;
-            };
-            if let Ok(count) = count.trim_ascii().parse() {
-                counts.insert(pair, count);
-            }
+        Bigrams {
+            counts: parse_numbers(text),
         }
-        Bigrams { counts }
     }
 
     /// How many million times `first second` (lowercase) occurs in the Google Books corpus, if

@@ -188,7 +188,11 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
     if spun || adjacent_evidence(site).is_some() {
         return true;
     }
-    if replaced_level(rendering).is_some_and(|l| l <= MOST_COMMON_LEVEL) {
+    if rendering
+        .substitutions
+        .iter()
+        .any(|s| derive::is_everyday(&s.to))
+    {
         site.note_names_a_term_in(site.sentence_window(), true)
             .is_some()
     } else {
@@ -229,9 +233,6 @@ fn is_fixed_expression(matched: &str) -> bool {
     lower.contains(' ')
         && (lexicon::wordnet().contains(&lower) || lexicon::moby().id(&lower).is_some())
 }
-
-/// SCOWL level of the most common words of English ("party", "point", "combined").
-const MOST_COMMON_LEVEL: u8 = 10;
 
 /// How much a word of the term left in place adds to a phrase rendering's confidence.
 const KEPT_WORD_BOOST: f32 = 1.25;
