@@ -75,7 +75,7 @@ GLOSS_MAX = 120
 
 POS_ORDER = {"n": 0, "v": 1, "a": 2, "r": 3}
 WN_FILES = (("n", "data.noun"), ("v", "data.verb"), ("a", "data.adj"), ("r", "data.adv"))
-WN_RELS = {"&": "sim", "^": "also", "@": "hyper", "@i": "hyper", "~": "hypo", "~i": "hypo", "+": "deriv"}
+WN_RELS = {"&": "sim", "^": "also", "@": "hyper", "@i": "hyper", "~": "hypo", "~i": "hypo", "+": "deriv", "!": "ant"}
 
 HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212-"  # "-" last: literal in [...]
 
@@ -295,7 +295,7 @@ def build_wordnet(synsets, src: dict, outdir: str) -> None:
             f"source: Princeton WordNet 3.0 (Debian package {src['wordnet_pkg']}); licence: LICENSES.md",
             "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
             "format: synset_id<TAB>pos<TAB>lemmas(|)<TAB>links(space-separated rel:synset_id)<TAB>gloss",
-            "pos: n v a r (satellite adjectives s are a); rel: sim(&) also(^) hyper(@ @i) hypo(~ ~i) deriv(+)",
+            "pos: n v a r (satellite adjectives s are a); rel: sim(&) also(^) hyper(@ @i) hypo(~ ~i) deriv(+) ant(!)",
         )
     ]
     for sid, pos, lemmas, links, definition, _ex in synsets:

@@ -238,6 +238,7 @@ fn lookup(
         }
     }
     let wordnet = lexicon::wordnet();
+    let opposites = opposites(&base);
     let intended = sense.and_then(|s| s.intended);
     let mut same_sense = Vec::new();
     for &id in wordnet.sense_ids(&base) {
@@ -378,6 +379,9 @@ fn lookup(
             senses.is_empty() || senses.iter().any(|&id| wordnet.synset(id).pos == pos)
         });
     }
+    // "high-resource" beside "low-resource" is a contrast, not a paraphrase, unless
+    // paraphrasers are known to make that very swap.
+    found.retain(|candidate, e| e.spin_count > 0 || !opposites.contains(candidate));
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let mut out: Vec<Substitution> = found
         .into_iter()
@@ -398,6 +402,33 @@ fn lookup(
         })
         .collect();
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then_with(|| a.to.cmp(&b.to)));
+    out
+}
+
+/// The words WordNet gives as opposites of any sense of `word`: its antonyms and the
+/// adjectives similar to them ("low": "high", "elevated", "tall").
+fn opposites(word: &str) -> FxHashSet<String> {
+    let wordnet = lexicon::wordnet();
+    let mut out = FxHashSet::default();
+    for &id in wordnet.sense_ids(word) {
+        for &(rel, opposite) in &wordnet.synset(id).links {
+            if rel != Relation::Antonym {
+                continue;
+            }
+            let synset = wordnet.synset(opposite);
+            let similar = synset
+                .links
+                .iter()
+                .filter(|(r, _)| *r == Relation::Similar)
+                .map(|&(_, t)| wordnet.synset(t));
+            for lemma in std::iter::once(synset)
+                .chain(similar)
+                .flat_map(|s| &s.lemmas)
+            {
+                out.insert(lemma.to_lowercase());
+            }
+        }
+    }
     out
 }
 
@@ -508,5 +539,16 @@ mod tests {
         assert!(same_stem("regulation", "regulate"));
         assert!(!same_stem("pioneer", "precursor"));
         assert!(!acceptable("schedules", "schedule", "schedule"));
+    }
+
+    #[test]
+    fn opposites_are_not_candidates() {
+        let has = |word: &str, to: &str| for_word(word, None).iter().any(|s| s.to == to);
+        assert!(!has("low", "high"));
+        assert!(!has("increase", "decrease"));
+        assert!(!has("positive", "negative"));
+        // Synonyms stay.
+        assert!(has("increase", "growth"));
+        assert!(has("low", "small"));
     }
 }

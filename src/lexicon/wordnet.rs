@@ -20,6 +20,8 @@ pub enum Relation {
     Hypernym,
     Hyponym,
     Derivation,
+    /// Opposite senses ("low", "high"): never a spin, a contrast the writer means.
+    Antonym,
 }
 
 /// One sense: its synonyms, links and definition.
@@ -89,6 +91,7 @@ impl WordNet {
                         "hyper" => Relation::Hypernym,
                         "hypo" => Relation::Hyponym,
                         "deriv" => Relation::Derivation,
+                        "ant" => Relation::Antonym,
                         _ => return None,
                     };
                     Some((rel, *ids.get(&id_key(target)?)?))

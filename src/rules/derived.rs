@@ -442,6 +442,13 @@ mod tests {
     }
 
     #[test]
+    fn an_opposite_is_a_contrast_not_a_spin() {
+        let glossary = "term\tkind\nlow-resource language\tterm\n";
+        let text = "Transfer from high-resource languages helps low-resource ones.";
+        assert!(check(glossary, text).is_empty());
+    }
+
+    #[test]
     fn phrases_english_uses_all_the_time_are_meant_as_themselves() {
         // "real" and "issues" are synonyms of "physical" and "tasks", but "real issues" is
         // one of the common word pairs of English.
