@@ -411,6 +411,25 @@ fn patch_applies_with_git_and_patch_and_equals_fix_write() {
 }
 
 #[test]
+fn a_patch_is_not_written_for_files_outside_the_current_folder() {
+    let project = Project::new(&[("t.txt", TEXT), ("work/g.tsv", GLOSSARY)]);
+    let o = project
+        .command(&["review", "--patch", "out.patch", "-g", "g.tsv", "../t.txt"])
+        .current_dir(project.path("work"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        stderr.contains("../t.txt: outside the current folder"),
+        "{stderr}"
+    );
+    assert!(!project.path("work/out.patch").exists());
+    assert_eq!(project.read("t.txt"), TEXT);
+}
+
+#[test]
 fn patch_to_stdout_leaves_files_alone() {
     let project = Project::new(&[("t.txt", TEXT)]);
     let o = project.run(&["review", "--patch", "-", "-g", "g.tsv", "t.txt"]);

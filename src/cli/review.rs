@@ -83,14 +83,31 @@ fn write_patch(
     let mut patch = String::new();
     let mut changes = 0;
     let mut changed_files = 0;
+    let mut outside = 0;
     for (source, findings) in files {
         let applied = fix::apply(&source.content, fixable(findings, unsafe_fixes));
-        let text = diff::unified(&patch_name(source), &source.content, &applied.output);
-        if !text.is_empty() {
-            changes += applied.applied.len();
-            changed_files += 1;
-            patch.push_str(&text);
+        let name = patch_name(source);
+        let text = diff::unified(&name, &source.content, &applied.output);
+        if text.is_empty() {
+            continue;
         }
+        // `git apply` and `patch -p1` refuse paths that climb out of the folder they run in:
+        // such a patch could not be applied, so none is written.
+        if name.starts_with("../") || name.starts_with('/') {
+            report_error(format!(
+                "{name}: outside the current folder, and `git apply` and `patch -p1` refuse \
+                 such paths; run termlint from a folder that holds every file (such as the \
+                 repository root)"
+            ));
+            outside += 1;
+            continue;
+        }
+        changes += applied.applied.len();
+        changed_files += 1;
+        patch.push_str(&text);
+    }
+    if outside > 0 {
+        return Ok(false);
     }
     if out.as_os_str() == "-" {
         let mut stdout = io::stdout().lock();
