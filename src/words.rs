@@ -205,6 +205,19 @@ pub const STOPWORDS: &[&str] = &[
     "type",
 ];
 
+/// Generic words in the stopword list, which say nothing as cue words but are words of terms
+/// that paraphrasers swap like any other ("type I error" -> "kind I blunder").
+const GENERIC_WORDS: &[&str] = &[
+    "kind", "sort", "type", "way", "thing", "things", "use", "uses", "used", "using", "made",
+    "make", "makes",
+];
+
+/// Whether a word is a function word: a stopword that is not one of the generic words a term
+/// may be made of.
+pub fn is_function_word(word: &str) -> bool {
+    is_stopword(word) && !GENERIC_WORDS.contains(&word)
+}
+
 pub fn is_stopword(word: &str) -> bool {
     // Asked for every candidate of every word derived: a set, not a scan of the list.
     static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());

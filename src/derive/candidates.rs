@@ -5,9 +5,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::kinship::Kinship;
 use super::sense::SenseContext;
 use crate::inflect::Inflection;
-use crate::lexicon::{self, Relation};
-use crate::words::is_stopword;
+use crate::lexicon::{self, Pos, Relation};
+use crate::words::is_function_word;
 
+/// How many of a word's WordNet synonyms must list a one-way Moby synonym in Moby for it to
+/// be a candidate on its own.
+const ONE_WAY_MIN_CLUSTER: u32 = 3;
 /// Co-hyponym families larger than this are too loose to count as near-synonyms.
 const MAX_SIBLING_FAMILY: usize = 40;
 /// Co-hyponyms are looked at only for words with fewer synonyms than this.
@@ -231,11 +234,11 @@ fn lookup(
     let lower = lower.to_string();
     let base = key.to_string();
     let mut found: FxHashMap<String, Evidence> = FxHashMap::default();
-    for key in [&lower, &base] {
-        for (spun, count) in lexicon::spins().of(key) {
-            let e = found.entry(spun.clone()).or_default();
-            e.spin_count = e.spin_count.max(*count);
-        }
+    // Spins are mined as written ("attacks" -> "assaults"): those of the word itself come
+    // with its own look-up, uninflected; here only those of the key get its inflection.
+    for (spun, count) in lexicon::spins().of(&base) {
+        let e = found.entry(spun.clone()).or_default();
+        e.spin_count = e.spin_count.max(*count);
     }
     let wordnet = lexicon::wordnet();
     let opposites = opposites(&base);
@@ -336,16 +339,29 @@ fn lookup(
     for &id in base_synonyms {
         let synonym = moby.word(id);
         let mutual = base_listers.binary_search(&id).is_ok();
-        // A one-way Moby link is a loose association: it only adds to other evidence.
-        // (Skipping the rest early also keeps derivation fast: common words list hundreds.)
+        // A one-way Moby link is a loose association: it only adds to other evidence, unless
+        // the word's synonym cluster backs it. (Skipping the rest early also keeps derivation
+        // fast: common words list hundreds.)
+        let one_way_cluster = cluster.get(&id).copied().unwrap_or(0);
+        let mut fresh = false;
         let e = match found.get_mut(synonym) {
             Some(e) => e,
             None if mutual => found.entry(synonym.to_string()).or_default(),
+            // A one-way link that several of the word's WordNet synonyms share in Moby is in
+            // the thick of the word's synonyms ("effusion" for "emission"): a candidate for
+            // words of phrases, whose other words are the context.
+            None if one_way_cluster >= ONE_WAY_MIN_CLUSTER && sense.is_none() => {
+                fresh = true;
+                found.entry(synonym.to_string()).or_default()
+            }
             None => continue,
         };
         e.moby = true;
         e.moby_mutual = mutual;
         if !mutual {
+            if fresh {
+                e.cluster = one_way_cluster;
+            }
             continue;
         }
         if e.wordnet.is_none() && linked(id) {
@@ -388,6 +404,15 @@ fn lookup(
         .filter(|(candidate, _)| acceptable(candidate, &base, &lower))
         .filter(|(candidate, _)| !same_sense.iter().any(|s| s == candidate))
         .map(|(candidate, evidence)| {
+            // A gerund or participle is often a noun or adjective ("social distancing",
+            // "distributed systems"): a synonym that cannot be a verb stands as it is
+            // ("social detachment"), never as "detachmenting".
+            let inflection = match inflection {
+                Inflection::Gerund | Inflection::Past if !can_be_verb(&candidate) => {
+                    Inflection::Base
+                }
+                other => other,
+            };
             let mut to = inflection.apply(&candidate);
             if capitalised {
                 to = to.split(' ').map(capitalise).collect::<Vec<_>>().join(" ");
@@ -403,6 +428,16 @@ fn lookup(
         .collect();
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then_with(|| a.to.cmp(&b.to)));
     out
+}
+
+/// Whether the last word of a phrase has a verb sense, or is unknown to WordNet.
+fn can_be_verb(phrase: &str) -> bool {
+    let last = phrase.rsplit([' ', '-']).next().unwrap_or(phrase);
+    let senses = lexicon::wordnet().sense_ids(last);
+    senses.is_empty()
+        || senses
+            .iter()
+            .any(|&id| lexicon::wordnet().synset(id).pos == Pos::Verb)
 }
 
 /// The words WordNet gives as opposites of any sense of `word`: its antonyms and the
@@ -452,7 +487,7 @@ fn acceptable(candidate: &str, base: &str, word: &str) -> bool {
         && candidate
             .chars()
             .all(|c| c.is_lowercase() || c == ' ' || c == '-')
-        && !is_stopword(candidate)
+        && !is_function_word(candidate)
         && !same_stem(candidate, base)
         && !same_stem(candidate, word)
         && !candidate.split(' ').any(|w| w == base || w == word)
@@ -550,5 +585,43 @@ mod tests {
         // Synonyms stay.
         assert!(has("increase", "growth"));
         assert!(has("low", "small"));
+    }
+
+    #[test]
+    fn a_gerund_or_plural_is_not_inflected_twice_or_into_nonsense() {
+        let distancing = for_word("distancing", None);
+        assert!(
+            distancing.iter().any(|s| s.to == "detachment"),
+            "{distancing:?}"
+        );
+        assert!(!distancing.iter().any(|s| s.to.ends_with("menting")));
+        // "assaults" is mined as a spin of "attacks" as written: not made "assaultses".
+        let attacks = for_word("attacks", None);
+        assert!(attacks.iter().any(|s| s.to == "assaults"));
+        assert!(
+            !attacks.iter().any(|s| s.to.ends_with("tses")),
+            "{attacks:?}"
+        );
+    }
+
+    #[test]
+    fn a_one_way_synonym_backed_by_the_cluster_is_a_candidate() {
+        let subs = for_word("emission", None);
+        assert!(
+            subs.iter().any(|s| s.evidence.moby
+                && !s.evidence.moby_mutual
+                && s.evidence.wordnet.is_none()
+                && s.evidence.spin_count == 0
+                && s.evidence.cluster >= ONE_WAY_MIN_CLUSTER),
+            "{subs:?}"
+        );
+        // Not for single-word terms, which are judged by their sense.
+        let single = for_word(
+            "emission",
+            Some(&sense("emission", "gas released by engines")),
+        );
+        assert!(single.iter().all(|s| s.evidence.moby_mutual
+            || s.evidence.wordnet.is_some()
+            || s.evidence.spin_count > 0));
     }
 }

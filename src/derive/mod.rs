@@ -28,7 +28,7 @@ pub use sense::SenseContext;
 use crate::glossary::{Glossary, Kind};
 use crate::inflect::Inflection;
 use crate::lexicon;
-use crate::words::is_stopword;
+use crate::words::is_function_word;
 
 /// Candidates of words of phrases with a lower prior are not kept. Below the reporting
 /// threshold (0.5) on their own, they count when a rendering replaces several words: two
@@ -180,7 +180,9 @@ fn core_word(word: &str) -> &str {
 
 /// Whether a word of a term is one a paraphraser would swap.
 fn is_content(word: &str) -> bool {
-    !word.is_empty() && !is_stopword(&word.to_lowercase()) && word.chars().any(char::is_alphabetic)
+    !word.is_empty()
+        && !is_function_word(&word.to_lowercase())
+        && word.chars().any(char::is_alphabetic)
 }
 
 fn derive_entry(

@@ -442,6 +442,16 @@ mod tests {
     }
 
     #[test]
+    fn generic_words_of_a_term_are_swapped_too() {
+        let glossary = "term\tkind\ntype I error\tterm\n";
+        let found = check(glossary, "The test keeps the kind I blunder low.");
+        assert_eq!(
+            found,
+            vec![("kind I blunder".to_string(), "type I error".to_string())]
+        );
+    }
+
+    #[test]
     fn an_opposite_is_a_contrast_not_a_spin() {
         let glossary = "term\tkind\nlow-resource language\tterm\n";
         let text = "Transfer from high-resource languages helps low-resource ones.";
