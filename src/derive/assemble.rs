@@ -134,7 +134,8 @@ struct Walk<'a> {
 impl Walk<'_> {
     /// Whether the word at `span` may stand for the word of `slot` as a related word: a
     /// content word, not a candidate of that slot (those are found as candidates), and two
-    /// thesaurus steps from it.
+    /// thesaurus steps from it. Not one of the most common words of English, which are two
+    /// steps from almost anything ("low signal quality" is no "acoustic signal features").
     fn relates(&self, slot: usize, span: Span) -> bool {
         let word = &self.text[span.start..span.end];
         let candidate_here = self
@@ -144,6 +145,7 @@ impl Walk<'_> {
         word.chars().count() >= 3
             && word.chars().all(char::is_alphabetic)
             && !crate::words::is_stopword(&word.to_lowercase())
+            && !super::is_everyday(word)
             && !self.entry.slots[slot].candidates.is_empty()
             && !candidate_here
             && (self.related)(self.derived, slot, word)

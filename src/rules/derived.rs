@@ -452,6 +452,15 @@ mod tests {
     }
 
     #[test]
+    fn an_everyday_word_does_not_stand_in_for_a_word_of_the_term() {
+        // "low" is two thesaurus steps from "acoustic", as the commonest words are from
+        // almost anything.
+        let glossary = "term\tkind\nacoustic signal features\tterm\n";
+        let text = "Recordings with low signal quality were removed.";
+        assert!(check(glossary, text).is_empty());
+    }
+
+    #[test]
     fn an_opposite_is_a_contrast_not_a_spin() {
         let glossary = "term\tkind\nlow-resource language\tterm\n";
         let text = "Transfer from high-resource languages helps low-resource ones.";
