@@ -21,6 +21,9 @@
 //!   check of the seed article.
 //! - Huge text: the bare seed glossary on the seed article repeated to ~1 MB, as paragraphs
 //!   and as one line without breaks; the ratio is against the paragraphs.
+//! - Large bare glossary on a large text: the 2,000 (or all) spun `expected` phrases on the
+//!   clean WordNet examples repeated to ~1 MB, where nearly every word is a candidate for some
+//!   word of some term; the ratio is against the bare seed glossary on the same text.
 
 #![allow(clippy::print_stdout)]
 
@@ -262,6 +265,32 @@ fn main() {
             ms(time),
             paragraphs.len() as f64 / 1e6 / time.as_secs_f64(),
             time.as_secs_f64() / lines.as_secs_f64(),
+        );
+    }
+    println!();
+
+    // 5. A large bare glossary on a large text: millions of candidate words to assemble.
+    let large_bare = Checker::new(bare_glossary(&terms), CheckOptions::default());
+    let prose = repeated(&read(CLEAN), TEXT_BYTES);
+    println!(
+        "bare glossaries on {CLEAN} repeated to {:.2} MB, median of {runs} runs after a warm-up:",
+        prose.len() as f64 / 1e6
+    );
+    println!(
+        "{:<36} {:>9} {:>8} {:>9} {:>9}",
+        "glossary", "ms", "MB/s", "findings", "x seed"
+    );
+    let (small, small_count) = median(runs, || seed_bare.check(&prose).len());
+    let (big, big_count) = median(runs, || large_bare.check(&prose).len());
+    for (label, time, count) in [
+        ("seed-bare.tsv".to_string(), small, small_count),
+        (large, big, big_count),
+    ] {
+        println!(
+            "{label:<36} {:>9.1} {:>8.2} {count:>9} {:>8.1}x",
+            ms(time),
+            prose.len() as f64 / 1e6 / time.as_secs_f64(),
+            time.as_secs_f64() / small.as_secs_f64(),
         );
     }
 }

@@ -254,15 +254,19 @@ impl Checker {
             |derived: usize| derived_case(&self.glossary.entries[self.derived[derived].entry]);
         // The same pairs come up again and again in a text: look each up once.
         let kinship = derive::KinshipTest::default();
-        let memo: RefCell<HashMap<(usize, usize, String), Option<derive::Kinship>>> =
-            RefCell::default();
+        type Memo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
+        let memo: RefCell<Memo> = RefCell::default();
         let related = |derived: usize, slot: usize, word: &str| {
-            let key = (derived, slot, word.to_lowercase());
-            if let Some(&known) = memo.borrow().get(&key) {
+            let word = crate::words::lowercase(word);
+            let key = (derived, slot);
+            if let Some(&known) = memo.borrow().get(&key).and_then(|m| m.get(word.as_ref())) {
                 return known;
             }
-            let answer = kinship.between(&self.derived[derived].slots[slot].word, word);
-            memo.borrow_mut().insert(key, answer);
+            let answer = kinship.between(&self.derived[derived].slots[slot].word, &word);
+            memo.borrow_mut()
+                .entry(key)
+                .or_default()
+                .insert(word.into_owned(), answer);
             answer
         };
         let relates =

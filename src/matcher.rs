@@ -51,14 +51,32 @@ struct Patterns {
     first: String,
 }
 
+/// The keys filed under one first word.
+#[derive(Default)]
+struct Keys {
+    /// Keys of one word, or whose first word is not followed by a space or hyphen.
+    single: Vec<Key>,
+    /// Keys of several words, by their second word, ASCII-lowercased.
+    by_second_word: FxHashMap<Box<str>, Vec<Key>>,
+}
+
+/// The word after the first word of `text` and one space or hyphen, if any.
+fn second_word(text: &str, first_len: usize) -> Option<&str> {
+    let rest = text.get(first_len..)?;
+    let after = rest.strip_prefix([' ', '-'])?;
+    let word = first_word(after);
+    (!word.is_empty()).then_some(word)
+}
+
 /// The forms of one part of the list, filed.
 struct Part<T> {
     forms: Vec<Form<T>>,
     /// Casings of non-ASCII forms, ASCII-lowercased: (form, spelling).
     spellings: Vec<(u32, String)>,
-    /// Keys that start with a word character, by that first word, ASCII-lowercased, in the
-    /// order the forms were given.
-    by_first_word: FxHashMap<Box<str>, Vec<Key>>,
+    /// Keys that start with a word character, by their first word, ASCII-lowercased, in the
+    /// order the forms were given; those of several words by their second word too, since
+    /// common first words ("in", "make", "go") begin hundreds of phrases.
+    by_first_word: FxHashMap<Box<str>, Keys>,
     /// Keys that start with punctuation.
     automaton: Option<AhoCorasick>,
     /// For each automaton pattern, the forms that share its text up to ASCII case.
@@ -126,11 +144,22 @@ impl<T> Part<T> {
             first.clear();
             first.push_str(first_word(spelling));
             first.make_ascii_lowercase();
-            match self.by_first_word.get_mut(first.as_str()) {
-                Some(keys) => keys.push(key),
-                None => {
-                    self.by_first_word.insert(first.as_str().into(), vec![key]);
-                }
+            let second = second_word(spelling, first.len()).map(str::to_ascii_lowercase);
+            if !self.by_first_word.contains_key(first.as_str()) {
+                self.by_first_word
+                    .insert(first.as_str().into(), Keys::default());
+            }
+            let keys = self
+                .by_first_word
+                .get_mut(first.as_str())
+                .expect("just inserted");
+            match second {
+                None => keys.single.push(key),
+                Some(second) => keys
+                    .by_second_word
+                    .entry(second.into_boxed_str())
+                    .or_default()
+                    .push(key),
             }
         } else {
             let pattern = spelling.to_ascii_lowercase();
@@ -162,11 +191,23 @@ impl<T> Part<T> {
     /// Adds the whole-word, case-accepted hits in `text`.
     fn find<'a>(&'a self, text: &str, hits: &mut Vec<Hit<'a, T>>) {
         let mut word = String::new();
+        let mut next = String::new();
         for (at, token) in tokens(text).filter(|_| !self.by_first_word.is_empty()) {
             word.clear();
             word.push_str(token);
             word.make_ascii_lowercase();
-            for &key in self.by_first_word.get(word.as_str()).into_iter().flatten() {
+            let Some(keys) = self.by_first_word.get(word.as_str()) else {
+                continue;
+            };
+            let longer = second_word(&text[at.start..], token.len()).and_then(|second| {
+                next.clear();
+                next.push_str(second);
+                next.make_ascii_lowercase();
+                keys.by_second_word.get(next.as_str())
+            });
+            // Longer keys first, as the list order had them interleaved: the hits are sorted
+            // by span, and at equal spans the order of keys within one spelling is kept.
+            for &key in keys.single.iter().chain(longer.into_iter().flatten()) {
                 let spelling = self.spelling(key);
                 let span = Span::new(at.start, at.start + spelling.len());
                 if text
@@ -198,7 +239,11 @@ impl<T> Part<T> {
     fn accept<'a>(&'a self, form: u32, text: &str, span: Span, hits: &mut Vec<Hit<'a, T>>) {
         let form = &self.forms[form as usize];
         let matched = &text[span.start..span.end];
-        if form.case.accepts(&form.text, matched) && same_letters(&form.text, matched) {
+        // Every hit equals its spelling up to ASCII case; only non-ASCII letters need the
+        // slower Unicode comparison.
+        let same =
+            (matched.is_ascii() && form.text.is_ascii()) || same_letters(&form.text, matched);
+        if same && form.case.accepts(&form.text, matched) {
             hits.push(Hit {
                 span,
                 payload: &form.payload,
@@ -329,6 +374,30 @@ mod tests {
                 ("sulfuric".to_string(), 2),
                 ("bosoms'".to_string(), 3),
                 ("-ism".to_string(), 4),
+            ]
+        );
+    }
+
+    #[test]
+    fn phrases_sharing_a_first_word_are_told_apart_by_the_next() {
+        let m = Matcher::new([
+            form("in vitro", CaseRule::Ignore, 1),
+            form("in-house", CaseRule::Ignore, 2),
+            form("in", CaseRule::Ignore, 3),
+            form("in vivo", CaseRule::Ignore, 4),
+            form("in.", CaseRule::Ignore, 5),
+        ]);
+        assert_eq!(
+            found(&m, "In Vitro, in-house in vivo; in."),
+            [
+                ("In Vitro".to_string(), 1),
+                ("In".to_string(), 3),
+                ("in-house".to_string(), 2),
+                ("in".to_string(), 3),
+                ("in vivo".to_string(), 4),
+                ("in".to_string(), 3),
+                ("in.".to_string(), 5),
+                ("in".to_string(), 3),
             ]
         );
     }

@@ -205,6 +205,15 @@ pub const STOPWORDS: &[&str] = &[
     "type",
 ];
 
+/// A word in lowercase, copied only when it has capitals: hot loops ask for millions.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Generic words in the stopword list, which say nothing as cue words but are words of terms
 /// that paraphrasers swap like any other ("type I error" -> "kind I blunder").
 const GENERIC_WORDS: &[&str] = &[

@@ -5,7 +5,7 @@
 //! each candidate hit that is the leftmost replaced word: the words before it must be the
 //! term's own, the words after it may be either. So each rendering is found exactly once.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use super::DerivedEntry;
 use crate::casing::CaseRule;
@@ -50,22 +50,22 @@ pub fn assemble(
     related: Related,
     hits: &[CandidateHit],
 ) -> Vec<Assembled> {
-    let mut by_start: HashMap<(usize, usize), Vec<&CandidateHit>> = HashMap::new();
-    for hit in hits {
-        by_start
-            .entry((hit.span.start, hit.derived))
-            .or_default()
-            .push(hit);
-    }
+    let by_start = HitIndex::new(hits);
+    // The forms of each entry's last word, made once per entry met rather than per hit.
+    let last_forms: Vec<OnceCell<Vec<(Inflection, String)>>> =
+        entries.iter().map(|_| OnceCell::new()).collect();
     let mut out = Vec::new();
     for hit in hits {
+        let entry = &entries[hit.derived];
         let walk = Walk {
             text,
-            entry: &entries[hit.derived],
+            entry,
             derived: hit.derived,
             rule: case(hit.derived),
             by_start: &by_start,
             related,
+            last_forms: last_forms[hit.derived]
+                .get_or_init(|| inflect::forms(&entry.slots[entry.slots.len() - 1].word)),
         };
         // The words before the first replaced candidate are the term's own, or one of them
         // is a related word.
@@ -112,6 +112,37 @@ pub fn assemble(
     out
 }
 
+/// The hits found at a position for an entry. A text of a megabyte has millions of hits
+/// with a large glossary: one sorted list of their numbers, searched by halving, rather than a
+/// map holding a list per position and entry.
+struct HitIndex<'h> {
+    hits: &'h [CandidateHit],
+    /// Numbers of `hits`, ordered by (start, entry).
+    order: Vec<u32>,
+}
+
+impl<'h> HitIndex<'h> {
+    fn new(hits: &'h [CandidateHit]) -> HitIndex<'h> {
+        let mut order: Vec<u32> = (0..hits.len() as u32).collect();
+        let key = |&i: &u32| (hits[i as usize].span.start, hits[i as usize].derived);
+        order.sort_by_key(key);
+        HitIndex { hits, order }
+    }
+
+    /// The hits starting at byte `start` for derived entry `derived`, in the order found.
+    fn at(&self, start: usize, derived: usize) -> impl Iterator<Item = &'h CandidateHit> + '_ {
+        let key = |i: u32| {
+            let hit = &self.hits[i as usize];
+            (hit.span.start, hit.derived)
+        };
+        let from = self.order.partition_point(|&i| key(i) < (start, derived));
+        self.order[from..]
+            .iter()
+            .take_while(move |&&i| key(i) == (start, derived))
+            .map(|&i| &self.hits[i as usize])
+    }
+}
+
 /// The replaced words of a rendering being assembled.
 struct Path {
     replaced: Vec<(usize, usize)>,
@@ -127,8 +158,10 @@ struct Walk<'a> {
     entry: &'a DerivedEntry,
     derived: usize,
     rule: CaseRule,
-    by_start: &'a HashMap<(usize, usize), Vec<&'a CandidateHit>>,
+    by_start: &'a HitIndex<'a>,
     related: Related<'a>,
+    /// The forms of the entry's last word (inflected: "cancers").
+    last_forms: &'a [(Inflection, String)],
 }
 
 impl Walk<'_> {
@@ -138,17 +171,22 @@ impl Walk<'_> {
     /// steps from almost anything ("low signal quality" is no "acoustic signal features").
     fn relates(&self, slot: usize, span: Span) -> bool {
         let word = &self.text[span.start..span.end];
-        let candidate_here = self
-            .by_start
-            .get(&(span.start, self.derived))
-            .is_some_and(|hits| hits.iter().any(|h| h.slot == slot));
-        word.chars().count() >= 3
-            && word.chars().all(char::is_alphabetic)
-            && !crate::words::is_stopword(&word.to_lowercase())
-            && !super::is_everyday(word)
-            && !self.entry.slots[slot].candidates.is_empty()
-            && !candidate_here
-            && (self.related)(self.derived, slot, word)
+        if word.chars().count() < 3
+            || !word.chars().all(char::is_alphabetic)
+            || self.entry.slots[slot].candidates.is_empty()
+        {
+            return false;
+        }
+        let lower = crate::words::lowercase(word);
+        let candidate_here = || {
+            self.by_start
+                .at(span.start, self.derived)
+                .any(|h| h.slot == slot)
+        };
+        !crate::words::is_stopword(&lower)
+            && !super::is_everyday(&lower)
+            && !candidate_here()
+            && (self.related)(self.derived, slot, &lower)
     }
 
     /// Fills slots `slot..` after byte `at`, calling `found` for every complete rendering.
@@ -169,26 +207,22 @@ impl Walk<'_> {
         };
         let last = slot + 1 == self.entry.slots.len();
         // The term's own word (inflected when it is the last one).
-        let own = &self.entry.slots[slot].word;
-        let forms = if last {
-            inflect::forms(own)
-        } else {
-            vec![(Inflection::Base, own.clone())]
-        };
         let mut matched = false;
-        for (infl, form) in forms {
-            if let Some(end) = literal_at(self.text, next, &form, self.rule) {
-                matched = true;
-                self.extend(slot + 1, end, infl, path, found);
+        if last {
+            for (infl, form) in self.last_forms {
+                if let Some(end) = literal_at(self.text, next, form, self.rule) {
+                    matched = true;
+                    self.extend(slot + 1, end, *infl, path, found);
+                }
             }
+        } else if let Some(end) =
+            literal_at(self.text, next, &self.entry.slots[slot].word, self.rule)
+        {
+            matched = true;
+            self.extend(slot + 1, end, Inflection::Base, path, found);
         }
         // Or a candidate for it.
-        for hit in self
-            .by_start
-            .get(&(next, self.derived))
-            .into_iter()
-            .flatten()
-        {
+        for hit in self.by_start.at(next, self.derived) {
             if hit.slot == slot && (last || hit.inflection == Inflection::Base) {
                 matched = true;
                 path.replaced.push((hit.slot, hit.candidate));

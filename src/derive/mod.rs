@@ -259,7 +259,7 @@ fn keep_single(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
 /// Whether a word is among the most common of English (SCOWL level 10).
 pub(crate) fn is_everyday(word: &str) -> bool {
     lexicon::words()
-        .level(&word.to_lowercase())
+        .level(&crate::words::lowercase(word))
         .is_some_and(|l| l <= 10)
 }
 
