@@ -5,7 +5,8 @@ Derivation (issue #3) finds a spun phrase only when every word the paraphraser r
 linked to the term's word by the lexicon. This script measures that ceiling on the held-out
 split, independent of termlint's scoring: a row `tortured -> expected` is *reachable* when
 each replaced word (aligned as `build-lexicon.py` aligns rows for mining) is, in one step,
-  - a WordNet synonym, or linked by similar-to, also-see, hypernym, hyponym or derivation,
+  - a WordNet synonym, or linked by similar-to, also-see, hypernym, hyponym or derivation
+    (not antonymy),
   - listed by Moby under the word, or the word under it (either direction),
   - or a substitution mined from the mining split (`spins-mine.tsv`).
 Inflections are undone crudely (plural, -ing, -ed, -er, -ly) and generously, so the ceiling
@@ -56,7 +57,8 @@ class Lexicon:
         self.links: dict[str, list[str]] = {}
         for line in data_lines("wordnet.tsv.zst"):
             synset, _pos, lemmas, links = line.split("\t")[:4]
-            self.links[synset] = [l.split(":", 1)[1] for l in links.split()]
+            # Opposites are no synonyms: termlint never derives them.
+            self.links[synset] = [t for r, t in (l.split(":", 1) for l in links.split()) if r != "ant"]
             for lemma in lemmas.split("|"):
                 self.senses[lemma.lower().replace("_", " ")].add(synset)
         lines = data_lines("moby.tsv.zst")
