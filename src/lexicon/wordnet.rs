@@ -157,6 +157,29 @@ impl WordNet {
     pub fn contains(&self, lemma: &str) -> bool {
         self.lemmas.contains_key(lower(lemma).as_ref())
     }
+
+    /// Whether a word is a verb or a regular form of one ("reined", "logging", "gives").
+    pub fn is_verb_form(&self, word: &str) -> bool {
+        let word = lower(word);
+        let stems = [
+            ("", ""),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ing", ""),
+            ("ing", "e"),
+            ("s", ""),
+            ("es", ""),
+        ];
+        stems.iter().any(|(suffix, ending)| {
+            word.strip_suffix(suffix).is_some_and(|stem| {
+                stem.len() >= 2
+                    && self
+                        .sense_ids(&format!("{stem}{ending}"))
+                        .iter()
+                        .any(|&id| self.synsets[id as usize].pos == Pos::Verb)
+            })
+        })
+    }
 }
 
 /// A synset id such as `n00001740` (a part-of-speech letter and an 8-digit offset) as one

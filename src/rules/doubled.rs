@@ -12,6 +12,13 @@ const GRAMMATICAL_DOUBLES: &[&str] = &[
     "pago", "sing", "baden", "duran", "mahi", "chop", "knock", "tut", "ta", "aye", "night",
 ];
 
+/// Particles that end a phrasal verb and may start the next phrase: "they reined in in front
+/// of the post office", "log in in seconds".
+const PARTICLES: &[&str] = &[
+    "in", "on", "up", "out", "off", "down", "over", "by", "through", "around", "about", "along",
+    "back",
+];
+
 /// Words repeated around "and" on purpose ("more and more", "again and again").
 const INTENSIFYING_AND: &[&str] = &[
     "more", "less", "again", "over", "on", "round", "through", "by", "out", "up", "down", "back",
@@ -39,6 +46,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             && prev.eq_ignore_ascii_case(word)
             && word.chars().any(char::is_alphabetic)
             && !GRAMMATICAL_DOUBLES.contains(&lower.as_str())
+            && !(PARTICLES.contains(&lower.as_str()) && after_a_verb(text, &words, i - 1))
         {
             let whole = Span::new(prev_span.start, span.end);
             findings.push(finding(
@@ -79,6 +87,15 @@ pub fn find(text: &str) -> Vec<Finding> {
         i += 1;
     }
     findings
+}
+
+/// Whether word `i` follows a verb in the same clause ("reined in").
+fn after_a_verb(text: &str, words: &[(Span, &str)], i: usize) -> bool {
+    i > 0 && {
+        let (span, word) = words[i - 1];
+        text[span.end..words[i].0.start].chars().all(|c| c == ' ')
+            && crate::lexicon::wordnet().is_verb_form(word)
+    }
 }
 
 /// "important and important people": the doubled word modifies a following word.
@@ -141,5 +158,16 @@ mod tests {
         assert!(flagged("It grew bigger and bigger. Liu, Liu said. One. One.").is_empty());
         assert!(flagged("They fought, and fought. 20 20 vision. Bora Bora").is_empty());
         assert!(flagged("the end\nthe start").is_empty());
+    }
+
+    #[test]
+    fn a_particle_after_a_verb_may_start_the_next_phrase() {
+        assert!(flagged("They reined in in front of the post office.").is_empty());
+        assert!(flagged("Users log in in seconds.").is_empty());
+        // Not after a word that cannot be a verb.
+        assert_eq!(
+            flagged("She left it in the car, in in the back seat."),
+            [("in in", "in".to_string())]
+        );
     }
 }
