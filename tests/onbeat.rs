@@ -42,11 +42,12 @@ fn clean_stories_on_the_beat_raise_at_most_two_false_alarms_each() {
             "sulfuric acid",
             "panel",
             "delegation",
+            "party",
         ] {
             assert!(!found.contains(&legitimate), "{story}: {found:?}");
         }
     }
-    assert!(total <= 3, "{total} false alarms in all");
+    assert!(total <= 2, "{total} false alarms in all");
 }
 
 #[test]

@@ -33,6 +33,9 @@ const BEFORE_A_VERB: &[&str] = &[
     "they", "we", "i", "you", "he", "she", "who",
 ];
 
+/// Forms of "be".
+const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+
 /// Words that start the object of a verb: "arrange two chemicals", "schedule the drug".
 const OBJECT_STARTS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
@@ -85,6 +88,15 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
         // ("an export control list").
         Some(Pos::Verb) if !object_follows(site) => None,
         Some(Pos::Noun) if BEFORE_A_VERB.contains(&previous) => None,
+        // "Governments that are party to the treaty": a singular noun right after a form of
+        // "be", with no determiner, is a predicate ("is key", "are party to"), not the term,
+        // whose determiner a paraphraser keeps ("the commission" -> "the party").
+        Some(Pos::Noun)
+            if COPULAS.contains(&previous)
+                && site.matched().eq_ignore_ascii_case(&rendering.form) =>
+        {
+            None
+        }
         _ => Some(1.0),
     }
 }
@@ -458,6 +470,20 @@ mod tests {
         let glossary = "term\tkind\nacoustic signal features\tterm\n";
         let text = "Recordings with low signal quality were removed.";
         assert!(check(glossary, text).is_empty());
+    }
+
+    #[test]
+    fn a_bare_noun_after_a_form_of_be_is_a_predicate() {
+        let glossary = "term\tkind\tnote\n\
+            commission\tterm\tan official body such as the UN Commission on Narcotic Drugs\n\
+            Commission on Narcotic Drugs\torg\tUN body that schedules drugs\n";
+        let text = "The UN Commission on Narcotic Drugs agreed to add the chemicals to the \
+                    strictest category of the drug convention. Governments that are party to \
+                    the treaty will be required to monitor trade in the substances.";
+        assert!(check(glossary, text).is_empty());
+        // With its determiner, the word stands where the term would.
+        let spun = text.replace("that are party to the treaty", "on the party");
+        assert_eq!(check(glossary, &spun).len(), 1, "{spun}");
     }
 
     #[test]
