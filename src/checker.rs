@@ -239,13 +239,13 @@ impl Checker {
                     inflection,
                 } => {
                     for &(derived, slot) in &self.slot_groups[group as usize] {
-                        candidates.push(CandidateHit {
-                            span: hit.span,
-                            derived: derived as usize,
-                            slot: slot as usize,
-                            candidate: candidate as usize,
+                        candidates.push(CandidateHit::new(
+                            hit.span,
+                            derived as usize,
+                            slot as usize,
+                            candidate as usize,
                             inflection,
-                        });
+                        ));
                     }
                 }
             }

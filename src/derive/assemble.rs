@@ -14,14 +14,52 @@ use crate::span::Span;
 use crate::words::is_word_char;
 
 /// A candidate word found in the text: entry (index into the derived entries), slot,
-/// candidate (index into the slot's candidates), and the inflection it was found in.
+/// candidate (index into the slot's candidates), and the inflection it was found in. A
+/// megabyte of prose with a large bare glossary makes millions: 20 bytes each, not 48.
+/// (Texts are under 4 GiB, slots and candidates as numbered by the checker's index.)
 #[derive(Debug, Clone, Copy)]
 pub struct CandidateHit {
-    pub span: Span,
-    pub derived: usize,
-    pub slot: usize,
-    pub candidate: usize,
+    start: u32,
+    end: u32,
+    derived: u32,
+    slot: u16,
+    candidate: u16,
     pub inflection: Inflection,
+}
+
+impl CandidateHit {
+    pub fn new(
+        span: Span,
+        derived: usize,
+        slot: usize,
+        candidate: usize,
+        inflection: Inflection,
+    ) -> CandidateHit {
+        CandidateHit {
+            start: span.start as u32,
+            end: span.end as u32,
+            derived: derived as u32,
+            slot: slot as u16,
+            candidate: candidate as u16,
+            inflection,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    pub fn derived(&self) -> usize {
+        self.derived as usize
+    }
+
+    pub fn slot(&self) -> usize {
+        self.slot as usize
+    }
+
+    pub fn candidate(&self) -> usize {
+        self.candidate as usize
+    }
 }
 
 /// A rendering found in the text.
@@ -56,23 +94,23 @@ pub fn assemble(
         entries.iter().map(|_| OnceCell::new()).collect();
     let mut out = Vec::new();
     for hit in hits {
-        let entry = &entries[hit.derived];
+        let entry = &entries[hit.derived()];
         let walk = Walk {
             text,
             entry,
-            derived: hit.derived,
-            rule: case(hit.derived),
+            derived: hit.derived(),
+            rule: case(hit.derived()),
             by_start: &by_start,
             related,
-            last_forms: last_forms[hit.derived]
+            last_forms: last_forms[hit.derived()]
                 .get_or_init(|| inflect::forms(&entry.slots[entry.slots.len() - 1].word)),
         };
         // The words before the first replaced candidate are the term's own, or one of them
         // is a related word.
-        let mut start = hit.span.start;
+        let mut start = hit.span().start;
         let mut wildcard = None;
         let mut complete = true;
-        for slot in (0..hit.slot).rev() {
+        for slot in (0..hit.slot()).rev() {
             let word = &walk.entry.slots[slot].word;
             if let Some(s) = previous_literal(text, start, word, walk.rule) {
                 start = s;
@@ -90,18 +128,18 @@ pub fn assemble(
             continue;
         }
         let mut path = Path {
-            replaced: vec![(hit.slot, hit.candidate)],
+            replaced: vec![(hit.slot(), hit.candidate())],
             related: wildcard,
         };
         walk.extend(
-            hit.slot + 1,
-            hit.span.end,
+            hit.slot() + 1,
+            hit.span().end,
             hit.inflection,
             &mut path,
             &mut |end, path, inflection| {
                 out.push(Assembled {
                     span: Span::new(start, end),
-                    derived: hit.derived,
+                    derived: hit.derived(),
                     replaced: path.replaced.clone(),
                     related: path.related,
                     inflection,
@@ -124,21 +162,22 @@ struct HitIndex<'h> {
 impl<'h> HitIndex<'h> {
     fn new(hits: &'h [CandidateHit]) -> HitIndex<'h> {
         let mut order: Vec<u32> = (0..hits.len() as u32).collect();
-        let key = |&i: &u32| (hits[i as usize].span.start, hits[i as usize].derived);
+        let key = |&i: &u32| (hits[i as usize].start, hits[i as usize].derived);
         order.sort_by_key(key);
         HitIndex { hits, order }
     }
 
     /// The hits starting at byte `start` for derived entry `derived`, in the order found.
     fn at(&self, start: usize, derived: usize) -> impl Iterator<Item = &'h CandidateHit> + '_ {
+        let wanted = (start as u32, derived as u32);
         let key = |i: u32| {
             let hit = &self.hits[i as usize];
-            (hit.span.start, hit.derived)
+            (hit.start, hit.derived)
         };
-        let from = self.order.partition_point(|&i| key(i) < (start, derived));
+        let from = self.order.partition_point(|&i| key(i) < wanted);
         self.order[from..]
             .iter()
-            .take_while(move |&&i| key(i) == (start, derived))
+            .take_while(move |&&i| key(i) == wanted)
             .map(|&i| &self.hits[i as usize])
     }
 }
@@ -181,7 +220,7 @@ impl Walk<'_> {
         let candidate_here = || {
             self.by_start
                 .at(span.start, self.derived)
-                .any(|h| h.slot == slot)
+                .any(|h| h.slot() == slot)
         };
         !crate::words::is_stopword(&lower)
             && !super::is_everyday(&lower)
@@ -223,10 +262,10 @@ impl Walk<'_> {
         }
         // Or a candidate for it.
         for hit in self.by_start.at(next, self.derived) {
-            if hit.slot == slot && (last || hit.inflection == Inflection::Base) {
+            if hit.slot() == slot && (last || hit.inflection == Inflection::Base) {
                 matched = true;
-                path.replaced.push((hit.slot, hit.candidate));
-                self.extend(slot + 1, hit.span.end, hit.inflection, path, found);
+                path.replaced.push((hit.slot(), hit.candidate()));
+                self.extend(slot + 1, hit.span().end, hit.inflection, path, found);
                 path.replaced.pop();
             }
         }
@@ -333,13 +372,7 @@ mod tests {
 
     fn hit(text: &str, word: &str, slot: usize, inflection: Inflection) -> CandidateHit {
         let start = text.find(word).unwrap();
-        CandidateHit {
-            span: Span::new(start, start + word.len()),
-            derived: 0,
-            slot,
-            candidate: 0,
-            inflection,
-        }
+        CandidateHit::new(Span::new(start, start + word.len()), 0, slot, 0, inflection)
     }
 
     fn found(text: &str, hits: &[CandidateHit]) -> Vec<(String, Vec<(usize, usize)>)> {
@@ -363,22 +396,22 @@ mod tests {
             .match_indices("bosom")
             .chain(text.match_indices("Bosom"))
         {
-            hits.push(CandidateHit {
-                span: Span::new(i, i + 5),
-                derived: 0,
-                slot: 0,
-                candidate: 0,
-                inflection: Inflection::Base,
-            });
+            hits.push(CandidateHit::new(
+                Span::new(i, i + 5),
+                0,
+                0,
+                0,
+                Inflection::Base,
+            ));
         }
         for (i, _) in text.match_indices("peril") {
-            hits.push(CandidateHit {
-                span: Span::new(i, i + 5),
-                derived: 0,
-                slot: 1,
-                candidate: 0,
-                inflection: Inflection::Base,
-            });
+            hits.push(CandidateHit::new(
+                Span::new(i, i + 5),
+                0,
+                1,
+                0,
+                Inflection::Base,
+            ));
         }
         let got = found(text, &hits);
         assert_eq!(
@@ -396,13 +429,13 @@ mod tests {
     fn one_related_word_may_stand_in_for_a_term_word() {
         let text = "mammary peril and mortal peril";
         let peril = text.find("peril").unwrap();
-        let hits = [CandidateHit {
-            span: Span::new(peril, peril + 5),
-            derived: 0,
-            slot: 1,
-            candidate: 0,
-            inflection: Inflection::Base,
-        }];
+        let hits = [CandidateHit::new(
+            Span::new(peril, peril + 5),
+            0,
+            1,
+            0,
+            Inflection::Base,
+        )];
         let related = |_: usize, slot: usize, word: &str| slot == 0 && word == "mammary";
         let found = assemble(
             text,
