@@ -515,7 +515,13 @@ fn map_to_original(finding: &mut Finding, normalized: &Normalized) {
 /// Keeps accepted claims that no earlier or longer claim overlaps; at equal spans, correct
 /// terms win over listed variants, and listed variants over derived renderings.
 fn leftmost_longest(mut claims: Vec<Claim>) -> Vec<Finding> {
-    claims.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end), c.rank));
+    claims.sort_by(|a, b| {
+        let key = |c: &Claim| (c.span.start, std::cmp::Reverse(c.span.end), c.rank);
+        let confidence = |c: &Claim| c.finding.as_ref().map_or(1.0, |f| f.confidence);
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| confidence(b).total_cmp(&confidence(a)))
+    });
     let mut kept = Vec::new();
     let mut covered_to = 0;
     for claim in claims {
@@ -671,5 +677,48 @@ fn reinforce_repeated(text: &str, claims: &mut [Claim], min_confidence: f32) {
                 "; reported with more evidence on line {line}, and paraphrasers are consistent"
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::rule;
+    use crate::glossary::{Origin, Severity};
+
+    fn claim(entry: usize, start: usize, end: usize, confidence: f32) -> Claim {
+        let term = Entry::new(
+            "term",
+            Origin {
+                file: "g".into(),
+                line: 1,
+            },
+        );
+        let span = Span::new(start, end);
+        Claim {
+            span,
+            entry,
+            rank: DERIVED_RANK,
+            finding: Some(Finding::about(
+                rule::DERIVED,
+                span,
+                &term,
+                Severity::Warning,
+                confidence,
+                format!("entry {entry}"),
+            )),
+        }
+    }
+
+    #[test]
+    fn the_longest_then_the_surest_claim_wins_its_span() {
+        let kept = leftmost_longest(vec![
+            claim(0, 0, 5, 0.6),
+            claim(1, 0, 5, 0.9),
+            claim(2, 0, 3, 0.97),
+            claim(3, 6, 9, 0.5),
+        ]);
+        let messages: Vec<&str> = kept.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, ["entry 1", "entry 3"]);
     }
 }
