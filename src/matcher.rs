@@ -205,8 +205,9 @@ impl<T> Part<T> {
                 next.make_ascii_lowercase();
                 keys.by_second_word.get(next.as_str())
             });
-            // Longer keys first, as the list order had them interleaved: the hits are sorted
-            // by span, and at equal spans the order of keys within one spelling is kept.
+            // Keys of one word, then the longer ones: keys that share a span are in the same
+            // list (their texts differ only in ASCII case), and the hits are sorted by span,
+            // so the order given is kept where it counts.
             for &key in keys.single.iter().chain(longer.into_iter().flatten()) {
                 let spelling = self.spelling(key);
                 let span = Span::new(at.start, at.start + spelling.len());
