@@ -302,12 +302,41 @@ fn has_ordinary_pair(matched: &str, term: &str, rendering: &DerivedRendering) ->
     })
 }
 
+/// A word put in with a capital, in a rendering of a lowercase term, marks a name or a
+/// title: "the colon Vim moves the cursor" is about the editor, not "energy transfers". A
+/// term's first capital counts as lowercase when it is an ordinary word ("Energy transfers"
+/// is sentence case; "Golgi apparatus" and "K-means" are not), and a sentence may start with
+/// a capital.
+fn capitalised_unlike_the_term(site: &Site) -> bool {
+    let term_words: Vec<(usize, &str)> = crate::words::tokens(&site.entry.term)
+        .map(|(span, w)| (span.start, w))
+        .collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let significant_capitals = term_words.iter().any(|&(at, w)| {
+        capital(w)
+            && (at > 0
+                || w.chars().count() == 1
+                || lexicon::words().level(&w.to_lowercase()).is_none())
+    });
+    if significant_capitals {
+        return false;
+    }
+    let own: Vec<String> = term_words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let starts_sentence = site.starts_sentence();
+    crate::words::tokens(site.matched()).any(|(span, w)| {
+        capital(w) && !(span.start == 0 && starts_sentence) && !own.contains(&w.to_lowercase())
+    })
+}
+
 pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     let entry = site.entry;
     if entry.term.contains([' ', '-'])
         && (is_fixed_expression(site.matched())
             || has_ordinary_pair(site.matched(), &entry.term, rendering))
     {
+        return None;
+    }
+    if capitalised_unlike_the_term(site) {
         return None;
     }
     // The entry's own context cues bind derived renderings as they bind listed variants.
@@ -484,6 +513,21 @@ mod tests {
         // With its determiner, the word stands where the term would.
         let spun = text.replace("that are party to the treaty", "on the party");
         assert_eq!(check(glossary, &spun).len(), 1, "{spun}");
+    }
+
+    #[test]
+    fn a_capitalised_word_put_in_mid_sentence_is_a_name() {
+        let glossary = "term\tkind\nEnergy transfers\tterm\nGolgi apparatus\tterm\n";
+        let text = "When you type a colon Vim moves the cursor down.";
+        assert!(check(glossary, text).is_empty());
+        // The term's own capitals are no sign of a name.
+        assert_eq!(
+            check(glossary, "We stained the Golgi contraption of each cell."),
+            vec![(
+                "Golgi contraption".to_string(),
+                "Golgi apparatus".to_string()
+            )]
+        );
     }
 
     #[test]
