@@ -41,8 +41,8 @@ pub fn find(text: &str) -> Vec<Finding> {
         let (span, word) = words[i];
         let between = &text[prev_span.end..span.start];
         let lower = word.to_lowercase();
-        if between.chars().all(|c| c == ' ')
-            && !between.is_empty()
+        // One space between: words lined up in columns ("b   b") are not a slip.
+        if between == " "
             && prev.eq_ignore_ascii_case(word)
             && word.chars().any(char::is_alphabetic)
             && !GRAMMATICAL_DOUBLES.contains(&lower.as_str())
@@ -158,6 +158,7 @@ mod tests {
         assert!(flagged("It grew bigger and bigger. Liu, Liu said. One. One.").is_empty());
         assert!(flagged("They fought, and fought. 20 20 vision. Bora Bora").is_empty());
         assert!(flagged("the end\nthe start").is_empty());
+        assert!(flagged("w  w   b   b").is_empty());
     }
 
     #[test]
