@@ -390,10 +390,7 @@ fn lookup(
     }
     // A term meant as a verb is not spun into a word that cannot be one, and so on.
     if let Some(pos) = sense.and_then(|s| s.pos) {
-        found.retain(|candidate, _| {
-            let senses = wordnet.sense_ids(candidate);
-            senses.is_empty() || senses.iter().any(|&id| wordnet.synset(id).pos == pos)
-        });
+        found.retain(|candidate, _| wordnet.may_be(candidate, pos));
     }
     // "high-resource" beside "low-resource" is a contrast, not a paraphrase, unless
     // paraphrasers are known to make that very swap.
@@ -433,11 +430,7 @@ fn lookup(
 /// Whether the last word of a phrase has a verb sense, or is unknown to WordNet.
 fn can_be_verb(phrase: &str) -> bool {
     let last = phrase.rsplit([' ', '-']).next().unwrap_or(phrase);
-    let senses = lexicon::wordnet().sense_ids(last);
-    senses.is_empty()
-        || senses
-            .iter()
-            .any(|&id| lexicon::wordnet().synset(id).pos == Pos::Verb)
+    lexicon::wordnet().may_be(last, Pos::Verb)
 }
 
 /// The words WordNet gives as opposites of any sense of `word`: its antonyms and the

@@ -135,7 +135,7 @@ impl WordNet {
     /// Indices of the senses of a word, most frequent first.
     pub fn sense_ids(&self, lemma: &str) -> &[u32] {
         self.lemmas
-            .get(lower(lemma).as_ref())
+            .get(crate::words::lowercase(lemma).as_ref())
             .map_or(&[], |&number| {
                 let (start, end) = self.spans[number as usize];
                 &self.sense_list[start as usize..end as usize]
@@ -155,12 +155,30 @@ impl WordNet {
 
     /// Whether a word or phrase is a WordNet lemma.
     pub fn contains(&self, lemma: &str) -> bool {
-        self.lemmas.contains_key(lower(lemma).as_ref())
+        self.lemmas
+            .contains_key(crate::words::lowercase(lemma).as_ref())
+    }
+
+    /// Whether a word (or phrase) has a sense of this part of speech.
+    pub fn has_sense_as(&self, lemma: &str, pos: Pos) -> bool {
+        self.sense_ids(lemma)
+            .iter()
+            .any(|&id| self.synsets[id as usize].pos == pos)
+    }
+
+    /// Whether a word may be of this part of speech: it has such a sense, or WordNet does not
+    /// know it.
+    pub fn may_be(&self, lemma: &str, pos: Pos) -> bool {
+        let senses = self.sense_ids(lemma);
+        senses.is_empty()
+            || senses
+                .iter()
+                .any(|&id| self.synsets[id as usize].pos == pos)
     }
 
     /// Whether a word is a verb or a regular form of one ("reined", "logging", "gives").
     pub fn is_verb_form(&self, word: &str) -> bool {
-        let word = lower(word);
+        let word = crate::words::lowercase(word);
         let stems = [
             ("", ""),
             ("ed", ""),
@@ -172,11 +190,7 @@ impl WordNet {
         ];
         stems.iter().any(|(suffix, ending)| {
             word.strip_suffix(suffix).is_some_and(|stem| {
-                stem.len() >= 2
-                    && self
-                        .sense_ids(&format!("{stem}{ending}"))
-                        .iter()
-                        .any(|&id| self.synsets[id as usize].pos == Pos::Verb)
+                stem.len() >= 2 && self.has_sense_as(&format!("{stem}{ending}"), Pos::Verb)
             })
         })
     }
@@ -254,14 +268,6 @@ fn index_lemmas(synsets: &[Synset]) -> (HashMap<&'static str, u32>, Vec<(u32, u3
 }
 
 /// Lowercases only when needed: most look-ups are lowercase already.
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        word.to_lowercase().into()
-    } else {
-        word.into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use crate::lexicon::wordnet;

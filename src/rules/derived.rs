@@ -308,10 +308,14 @@ fn has_ordinary_pair(matched: &str, term: &str, rendering: &DerivedRendering) ->
 /// is sentence case; "Golgi apparatus" and "K-means" are not), and a sentence may start with
 /// a capital.
 fn capitalised_unlike_the_term(site: &Site) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // Most matches have no capital at all: nothing to look up.
+    if !crate::words::tokens(site.matched()).any(|(_, w)| capital(w)) {
+        return false;
+    }
     let term_words: Vec<(usize, &str)> = crate::words::tokens(&site.entry.term)
         .map(|(span, w)| (span.start, w))
         .collect();
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let significant_capitals = term_words.iter().any(|&(at, w)| {
         capital(w)
             && (at > 0
