@@ -43,7 +43,13 @@ pub struct GlossaryArgs {
     #[arg(short, long = "glossary", value_name = "FILE", required = true)]
     pub glossaries: Vec<PathBuf>,
     /// Do not report findings below this confidence (0 to 1).
-    #[arg(long, value_name = "X", default_value_t = 0.5)]
+    #[arg(
+        long,
+        value_name = "X",
+        default_value_t = 0.5,
+        value_parser = confidence,
+        allow_negative_numbers = true
+    )]
     pub min_confidence: f32,
     /// Do not flag doubled words ("Liu Liu").
     #[arg(long)]
@@ -58,9 +64,60 @@ pub struct GlossaryArgs {
 
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files or folders to check; `-` reads stdin (the default when stdin is not a terminal).
+    /// Files or folders to check; `-` reads stdin. Folders are walked, skipping hidden files,
+    /// files ignored by .gitignore or .ignore, binary files, and the glossaries and baseline.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// In walked folders, check only files matching GLOB (`!GLOB` leaves them out), as
+    /// ripgrep's --glob; repeatable. Files named on the command line are always checked.
+    #[arg(long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// In walked folders, check only files of this type (txt, md, html, xml, xliff, po, rst,
+    /// tex, ...: ripgrep's types); repeatable.
+    #[arg(short = 't', long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// In walked folders, leave out files of this type; repeatable.
+    #[arg(short = 'T', long = "type-not", value_name = "TYPE")]
+    pub types_not: Vec<String>,
+    /// Refuse texts larger than this, in bytes or with a K, M or G suffix (checking takes up
+    /// to 50 bytes of memory per byte of text).
+    #[arg(long, value_name = "NUM[K|M|G]", default_value = "100M", value_parser = file_size)]
+    pub max_file_size: u64,
+}
+
+/// A confidence: a number from 0 to 1 (`nan`, `inf` and percentages are refused).
+fn confidence(value: &str) -> Result<f32, String> {
+    match value.trim().parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err("expected a number from 0 to 1, such as 0.5".to_string()),
+    }
+}
+
+/// A size in bytes, with an optional K, M or G suffix (powers of 1024), as ripgrep's
+/// --max-filesize; at most [`termlint::source::MAX_TEXT`], since offsets are 32-bit.
+fn file_size(value: &str) -> Result<u64, String> {
+    let value = value.trim();
+    let (digits, unit) = match value.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&value[..i], c.to_ascii_uppercase()),
+        _ => (value, 'B'),
+    };
+    let shift = match unit {
+        'B' => 0,
+        'K' => 10,
+        'M' => 20,
+        'G' => 30,
+        _ => return Err(format!("unknown unit `{unit}`; use K, M or G")),
+    };
+    let max = termlint::source::MAX_TEXT as u64;
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| "expected a whole number of bytes, optionally with K, M or G".to_string())?;
+    match number.checked_mul(1 << shift) {
+        Some(size) if size <= max => Ok(size),
+        _ => Err(format!(
+            "at most {max} bytes (4G less one byte): offsets in a text are 32-bit"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -211,4 +268,34 @@ pub enum FailLevel {
     Warning,
     Info,
     None,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn min_confidence_outside_0_to_1_is_refused() {
+        for bad in [
+            "2", "50", "nan", "NaN", "inf", "-1", "-0.01", "1.01", "x", "",
+        ] {
+            assert!(confidence(bad).is_err(), "{bad} accepted");
+        }
+        assert_eq!(confidence("0"), Ok(0.0));
+        assert_eq!(confidence("0.75"), Ok(0.75));
+        assert_eq!(confidence("1"), Ok(1.0));
+    }
+
+    #[test]
+    fn file_sizes_take_k_m_g_suffixes_up_to_the_offset_limit() {
+        assert_eq!(file_size("100"), Ok(100));
+        assert_eq!(file_size("5K"), Ok(5 * 1024));
+        assert_eq!(file_size("100M"), Ok(100 * 1024 * 1024));
+        assert_eq!(file_size("2g"), Ok(2 << 30));
+        assert!(file_size("4G").is_err());
+        assert!(file_size("99999999999999999999").is_err());
+        assert!(file_size("10X").is_err());
+        assert!(file_size("-1").is_err());
+        assert!(file_size("M").is_err());
+    }
 }

@@ -157,25 +157,41 @@ pub(crate) struct Prepared {
 
 fn prepare(
     glossary: &GlossaryArgs,
-    paths: &[std::path::PathBuf],
+    input: &args::InputArgs,
     baseline: &args::BaselineArgs,
+    writes: bool,
 ) -> Result<Prepared, u8> {
     let remembered = remembered::Remembered::open(baseline).map_err(|e| {
         report_error(e);
         EXIT_ERROR
     })?;
-    let checker = load_checker(glossary).ok_or(EXIT_ERROR)?;
-    let (inputs, errors) = inputs::collect(paths).map_err(|e| {
+    let mut protected: Vec<inputs::Protected> = glossary
+        .glossaries
+        .iter()
+        .map(|path| inputs::Protected {
+            path,
+            what: "a glossary (-g)",
+        })
+        .collect();
+    protected.push(inputs::Protected {
+        path: &remembered.file,
+        what: "the baseline",
+    });
+    let collected = inputs::collect(input, &protected, writes).map_err(|e| {
         report_error(e);
         EXIT_ERROR
     })?;
-    for e in &errors {
+    for notice in &collected.notices {
+        eprintln!("termlint: {notice}");
+    }
+    for e in &collected.errors {
         report_error(e);
     }
+    let checker = load_checker(glossary).ok_or(EXIT_ERROR)?;
     Ok(Prepared {
         checker,
-        inputs,
-        errors: errors.len(),
+        inputs: collected.inputs,
+        errors: collected.errors.len(),
         remembered,
     })
 }
@@ -199,7 +215,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         inputs,
         errors,
         remembered,
-    } = match prepare(&args.glossary, &args.input.paths, &args.baseline) {
+    } = match prepare(&args.glossary, &args.input, &args.baseline, false) {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };
@@ -276,7 +292,7 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         inputs,
         errors,
         remembered,
-    } = match prepare(&args.glossary, &args.input.paths, &args.baseline) {
+    } = match prepare(&args.glossary, &args.input, &args.baseline, args.write) {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };

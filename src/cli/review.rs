@@ -40,7 +40,7 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         inputs,
         mut errors,
         remembered,
-    } = match prepare(&args.glossary, &args.input.paths, &args.baseline) {
+    } = match prepare(&args.glossary, &args.input, &args.baseline, true) {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };
