@@ -448,5 +448,8 @@ fn max_file_size_rejects_what_offsets_cannot_hold() {
     let dir = project();
     let (_, err, code) = check(dir.path(), &["-", "--max-file-size", "5G"]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("--max-file-size"), "{err}");
+    assert!(
+        err.contains("--max-file-size") && err.contains("offsets in a text are 32-bit"),
+        "{err}"
+    );
 }
