@@ -157,7 +157,11 @@ mod tests {
         assert_eq!(stable.applied, 2);
         assert!(stable.stable);
         assert_eq!(stable.rounds, 3);
-        assert_eq!(seen.last().map(String::as_str), Some("b"), "last check is on the output");
+        assert_eq!(
+            seen.last().map(String::as_str),
+            Some("b"),
+            "last check is on the output"
+        );
     }
 
     #[test]
@@ -171,6 +175,9 @@ mod tests {
     #[test]
     fn an_unchanged_text_takes_one_round() {
         let stable = until_stable("b", ab_to_b);
-        assert_eq!((stable.output.as_str(), stable.applied, stable.rounds), ("b", 0, 1));
+        assert_eq!(
+            (stable.output.as_str(), stable.applied, stable.rounds),
+            ("b", 0, 1)
+        );
     }
 }

@@ -74,13 +74,24 @@ fn a_patch_is_never_written_over_a_text_a_glossary_or_the_baseline() {
         .collect();
     let refused = [
         // No input: stdin is not read as one, and t.txt is not emptied.
-        (vec!["review", "--patch", "t.txt", "-g", "g.tsv"], "needs the files"),
+        (
+            vec!["review", "--patch", "t.txt", "-g", "g.tsv"],
+            "needs the files",
+        ),
         (
             vec!["review", "--patch", "t.txt", "t.txt", "-g", "g.tsv"],
             "a file to review",
         ),
         (
-            vec!["review", "--patch", "./t.txt", "notes.txt", "./", "-g", "g.tsv"],
+            vec![
+                "review",
+                "--patch",
+                "./t.txt",
+                "notes.txt",
+                "./",
+                "-g",
+                "g.tsv",
+            ],
             "a file to review",
         ),
         (
@@ -88,7 +99,14 @@ fn a_patch_is_never_written_over_a_text_a_glossary_or_the_baseline() {
             "a glossary",
         ),
         (
-            vec!["review", "--patch", ".termlint-baseline.json", "t.txt", "-g", "g.tsv"],
+            vec![
+                "review",
+                "--patch",
+                ".termlint-baseline.json",
+                "t.txt",
+                "-g",
+                "g.tsv",
+            ],
             "baseline",
         ),
         (
@@ -97,7 +115,9 @@ fn a_patch_is_never_written_over_a_text_a_glossary_or_the_baseline() {
         ),
         // --force replaces other files, never a text under review.
         (
-            vec!["review", "--patch", "t.txt", "t.txt", "-g", "g.tsv", "--force"],
+            vec![
+                "review", "--patch", "t.txt", "t.txt", "-g", "g.tsv", "--force",
+            ],
             "a file to review",
         ),
     ];
@@ -119,19 +139,39 @@ fn a_patch_replaces_an_old_patch_atomically_and_a_text_only_with_force() {
     let project = Project::new(&[("t.txt", one), ("notes.txt", "my notes\n")]);
     let diff = project.run(&["check", "--diff", "t.txt", "-g", "g.tsv"]);
     assert!(!diff.stdout.is_empty(), "{}", shown(&diff));
-    fs::write(project.path("old.patch"), "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n").unwrap();
+    fs::write(
+        project.path("old.patch"),
+        "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n",
+    )
+    .unwrap();
     let o = project.run(&["review", "--patch", "old.patch", "t.txt", "-g", "g.tsv"]);
     assert_eq!(o.status.code(), Some(0), "{}", shown(&o));
-    assert_eq!(project.bytes("old.patch"), diff.stdout, "the patch is the whole diff");
+    assert_eq!(
+        project.bytes("old.patch"),
+        diff.stdout,
+        "the patch is the whole diff"
+    );
     assert!(
         text(&o.stderr).contains("wrote 1 change to 1 file as a patch in old.patch"),
         "{}",
         shown(&o)
     );
-    let o = project.run(&["review", "--patch", "notes.txt", "t.txt", "-g", "g.tsv", "--force"]);
+    let o = project.run(&[
+        "review",
+        "--patch",
+        "notes.txt",
+        "t.txt",
+        "-g",
+        "g.tsv",
+        "--force",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", shown(&o));
     assert_eq!(project.bytes("notes.txt"), diff.stdout);
-    assert_eq!(project.bytes("t.txt"), one.as_bytes(), "the text is left alone");
+    assert_eq!(
+        project.bytes("t.txt"),
+        one.as_bytes(),
+        "the text is left alone"
+    );
     assert_eq!(
         project.files(),
         [".git", "g.tsv", "notes.txt", "old.patch", "t.txt"],
@@ -242,7 +282,10 @@ fn a_closed_pipe_keeps_the_exit_code_of_the_findings() {
     let project = Project::new(&[("long.txt", &long), ("more.txt", MINI)]);
     let failing = "check long.txt more.txt -g g.tsv";
     assert_eq!(
-        project.run(&failing.split(' ').collect::<Vec<_>>()).status.code(),
+        project
+            .run(&failing.split(' ').collect::<Vec<_>>())
+            .status
+            .code(),
         Some(1)
     );
     assert_eq!(
@@ -258,7 +301,10 @@ fn a_closed_pipe_keeps_the_exit_code_of_the_findings() {
         ("2".into(), "2".into())
     );
     assert_eq!(
-        exit_codes_into_head(project.dir.path(), "fix long.txt -g g.tsv --fail-level none"),
+        exit_codes_into_head(
+            project.dir.path(),
+            "fix long.txt -g g.tsv --fail-level none"
+        ),
         ("0".into(), "0".into())
     );
 }
@@ -266,7 +312,15 @@ fn a_closed_pipe_keeps_the_exit_code_of_the_findings() {
 #[test]
 fn json_summary_counts_input_errors_apart_from_error_findings() {
     let project = Project::new(&[("t.txt", MINI)]);
-    let o = project.run(&["check", "t.txt", "missing.txt", "-g", "g.tsv", "--format", "json"]);
+    let o = project.run(&[
+        "check",
+        "t.txt",
+        "missing.txt",
+        "-g",
+        "g.tsv",
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", shown(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
@@ -305,9 +359,8 @@ fn notes_reach_stderr_in_every_format_with_the_right_plural() {
     for format in ["human", "brief", "json", "jsonl"] {
         let o = project.run(&["check", "t.txt", "-g", "g.tsv", "--format", format]);
         assert!(
-            text(&o.stderr).contains(
-                "termlint: 1 finding hidden by decisions in .termlint-baseline.json"
-            ),
+            text(&o.stderr)
+                .contains("termlint: 1 finding hidden by decisions in .termlint-baseline.json"),
             "{format}: {}",
             shown(&o)
         );

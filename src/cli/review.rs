@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use anstyle::{AnsiColor, Style};
 
 use termlint::baseline::{self, Decision, Verdict};
+use termlint::checker::Checker;
 use termlint::context::Sentences;
 use termlint::finding::{Applicability, Edit, Finding, Fix};
+use termlint::report::plural;
 use termlint::source::SourceText;
 use termlint::span::Span;
-use termlint::checker::Checker;
-use termlint::report::plural;
 use termlint::{diff, fix, write};
 
 use super::args::ReviewArgs;
@@ -61,9 +61,18 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         Err(code) => return Ok(code),
     };
     if let Some(out) = &args.patch
-        && let Err(why) = patch_target(out, &inputs, &args.glossary.glossaries, &remembered, args.force)
+        && let Err(why) = patch_target(
+            out,
+            &inputs,
+            &args.glossary.glossaries,
+            &remembered,
+            args.force,
+        )
     {
-        report_error(format!("{}: the patch is not written: {why}", out.display()));
+        report_error(format!(
+            "{}: the patch is not written: {why}",
+            out.display()
+        ));
         return Ok(EXIT_ERROR);
     }
     let mut files = Vec::new();
@@ -750,7 +759,11 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
                          remembered. Review it again, or apply them from this patch:\n{patch}",
                         plural(applied.applied.len(), "accepted change", "accepted changes"),
                         source.name,
-                        if applied.applied.len() == 1 { "was" } else { "were" }
+                        if applied.applied.len() == 1 {
+                            "was"
+                        } else {
+                            "were"
+                        }
                     )?;
                 }
             }
