@@ -53,6 +53,52 @@ pub fn apply<'a>(content: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> App
     }
 }
 
+/// How many rounds [`until_stable`] runs at most: fixes that keep making new fixes possible
+/// (or undo each other) must not loop for ever.
+pub const MAX_ROUNDS: usize = 4;
+
+/// The result of fixing a text until no fix is left to apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stable {
+    pub output: String,
+    /// Fixes applied over all rounds.
+    pub applied: usize,
+    /// Rounds run, the last one included (which found nothing to change when `stable`).
+    pub rounds: usize,
+    /// Whether the last round found nothing to change; false when [`MAX_ROUNDS`] ran out.
+    pub stable: bool,
+}
+
+/// Applies fixes round after round until the text stops changing (at most [`MAX_ROUNDS`]).
+/// One round is not always enough: a fix skipped because it overlapped another ("Byton
+/// Byton", where the names are fixed first) or one whose context only a fix creates can be
+/// applied only to the fixed text. `fixes_for` checks a text and returns the fixes to apply;
+/// its last call was on `output` when `stable` is true, so callers may keep its findings.
+pub fn until_stable(content: &str, mut fixes_for: impl FnMut(&str) -> Vec<Fix>) -> Stable {
+    let mut text = content.to_string();
+    let mut applied = 0;
+    for round in 1..=MAX_ROUNDS {
+        let fixes = fixes_for(&text);
+        let result = apply(&text, &fixes);
+        if result.output == text {
+            return Stable {
+                output: text,
+                applied,
+                rounds: round,
+                stable: true,
+            };
+        }
+        applied += result.applied.len();
+        text = result.output;
+    }
+    Stable {
+        output: text,
+        applied,
+        rounds: MAX_ROUNDS,
+        stable: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +136,48 @@ mod tests {
         let applied = apply("short", &[fix(2, 99, "x")]);
         assert_eq!(applied.output, "short");
         assert_eq!(applied.skipped, [0]);
+    }
+
+    /// Fixes for every "ab" in the text, each turning it into "b".
+    fn ab_to_b(text: &str) -> Vec<Fix> {
+        text.match_indices("ab")
+            .map(|(i, _)| fix(i, i + 2, "b"))
+            .collect()
+    }
+
+    #[test]
+    fn fixes_until_nothing_changes() {
+        // "aab" -> "ab" -> "b": the second fix only exists after the first.
+        let mut seen = Vec::new();
+        let stable = until_stable("aab", |text| {
+            seen.push(text.to_string());
+            ab_to_b(text)
+        });
+        assert_eq!(stable.output, "b");
+        assert_eq!(stable.applied, 2);
+        assert!(stable.stable);
+        assert_eq!(stable.rounds, 3);
+        assert_eq!(
+            seen.last().map(String::as_str),
+            Some("b"),
+            "last check is on the output"
+        );
+    }
+
+    #[test]
+    fn stops_after_the_last_round() {
+        let stable = until_stable("a", |text| vec![fix(text.len(), text.len(), "a")]);
+        assert_eq!(stable.output, "a".repeat(MAX_ROUNDS + 1));
+        assert!(!stable.stable);
+        assert_eq!(stable.rounds, MAX_ROUNDS);
+    }
+
+    #[test]
+    fn an_unchanged_text_takes_one_round() {
+        let stable = until_stable("b", ab_to_b);
+        assert_eq!(
+            (stable.output.as_str(), stable.applied, stable.rounds),
+            ("b", 0, 1)
+        );
     }
 }

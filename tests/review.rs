@@ -140,7 +140,7 @@ fn accept_reject_edit_and_quit_write_exactly_those_edits() {
     review
         .answer("1") // 4 Byton: suggestion number 1
         .answer("q")
-        .expect("Quit now, writing the 3 changes accepted so far and remembering 1 decisions")
+        .expect("Quit now, writing the 3 changes accepted so far and remembering 1 decision")
         .answer("y");
     let (code, shown) = review.finish();
     assert_eq!(code, 0, "{shown}");
@@ -167,7 +167,7 @@ fn accept_reject_edit_and_quit_write_exactly_those_edits() {
     assert!(shown.contains("1 left for later"), "{shown}");
     assert!(shown.contains("Wrote 3 changes to t.txt."), "{shown}");
     assert!(
-        shown.contains("Remembered 1 decisions in .termlint-baseline.json."),
+        shown.contains("Remembered 1 decision in .termlint-baseline.json."),
         "{shown}"
     );
     assert_eq!(

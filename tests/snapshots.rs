@@ -19,12 +19,12 @@ fn seed_report(format: Format) -> String {
     let mut out = Vec::new();
     let mut reporter = report::reporter(format, &mut out, false);
     reporter.file(&source, &findings).unwrap();
-    let summary = Summary {
+    let mut summary = Summary {
         files: 1,
-        findings: findings.len(),
-        errors: 0,
-        fixable: findings.iter().filter(|f| f.fix.is_some()).count(),
+        ..Summary::default()
     };
+    summary.count(&findings);
+    summary.fixable = findings.iter().filter(|f| f.fix.is_some()).count();
     reporter.finish(&summary).unwrap();
     drop(reporter);
     String::from_utf8(out).unwrap()

@@ -192,6 +192,10 @@ pub struct ReviewArgs {
     /// `git apply` or `patch -p1`.
     #[arg(long, value_name = "FILE")]
     pub patch: Option<PathBuf>,
+    /// With --patch, replace FILE even if it exists and is not a patch (never an input, a
+    /// glossary or the baseline).
+    #[arg(long, requires = "patch")]
+    pub force: bool,
     /// With --patch, include unsafe fixes too (the same selection as `fix --unsafe-fixes`).
     #[arg(long)]
     pub unsafe_fixes: bool,

@@ -45,12 +45,66 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // check, fix and review write through `Quiet` and never get here on a closed pipe, so
+        // their exit code stays what the findings say; the other commands' output is not a
+        // gate.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLEAN),
         Err(e) => {
-            eprintln!("termlint: {e}");
+            note(format_args!("termlint: {e}"));
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Stdout that goes quiet when its reader goes away (`termlint check ... | head -1`): the run
+/// goes on without writing, so its exit code still says what the findings say, where ending
+/// early on the error would have let a failing run pass.
+pub(crate) struct Quiet<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Quiet<W> {
+    pub(crate) fn new(inner: W) -> Quiet<W> {
+        Quiet {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn closed<T>(&mut self, result: io::Result<T>, done: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.closed(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.closed(result, ())
+    }
+}
+
+/// Writes a line to stderr. A closed stderr is no reason to stop (or to panic, as
+/// `eprintln!` does): the exit code still tells the outcome.
+pub(crate) fn note(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "{message}");
 }
 
 /// The process is about to end: the OS takes a large checker's memory back at once, where
@@ -61,7 +115,7 @@ fn leak_at_exit(checker: Checker) {
 
 /// Prints an input or glossary problem the way every command does.
 fn report_error(message: impl std::fmt::Display) {
-    eprintln!("termlint: error: {message}");
+    note(format_args!("termlint: error: {message}"));
 }
 
 pub(crate) fn load_checker(args: &GlossaryArgs) -> Option<Checker> {
@@ -134,7 +188,7 @@ struct Outcome {
 
 impl Outcome {
     fn code(&self) -> u8 {
-        if self.summary.errors > 0 {
+        if self.summary.input_errors > 0 {
             EXIT_ERROR
         } else if self.failed {
             EXIT_FINDINGS
@@ -196,6 +250,34 @@ fn prepare(
     })
 }
 
+/// Fixes `source` until no fix is left ([`fix::until_stable`]), the first round with the
+/// `findings` already at hand. Also returns the findings in the fixed text when the last round
+/// checked it (it did unless the rounds ran out).
+fn fix_until_stable(
+    checker: &Checker,
+    remembered: &remembered::Remembered,
+    source: &SourceText,
+    findings: &[Finding],
+    unsafe_fixes: bool,
+) -> (fix::Stable, Option<Vec<Finding>>) {
+    let mut last: Option<Vec<Finding>> = None;
+    let stable = fix::until_stable(&source.content, |text| {
+        let found = match last {
+            None => findings.to_vec(),
+            Some(_) => {
+                let current =
+                    SourceText::new(source.name.clone(), source.path.clone(), text.to_string());
+                remembered.filter(&current, checker.check(text)).0
+            }
+        };
+        let fixes = fixable(&found, unsafe_fixes).into_iter().cloned().collect();
+        last = Some(found);
+        fixes
+    });
+    let after = if stable.stable { last } else { None };
+    (stable, after)
+}
+
 fn fixable(findings: &[Finding], unsafe_fixes: bool) -> Vec<&termlint::finding::Fix> {
     let needed = if unsafe_fixes {
         Applicability::Unsafe
@@ -221,11 +303,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     };
     let mut hidden = 0;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(Quiet::new(stdout.lock()));
     let output: &OutputArgs = &args.output;
     let mut reporter = report::reporter(format(output.format), &mut out, use_color(output.color));
     let mut outcome = Outcome::default();
-    outcome.summary.errors = errors;
+    outcome.summary.input_errors = errors;
     let bar = progress(inputs.len());
     let mut diffs = String::new();
     // Files are read and checked in parallel, a batch at a time, and reported in order: the
@@ -247,22 +329,21 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             Ok(checked) => checked,
             Err(e) => {
                 bar.suspend(|| report_error(e));
-                outcome.summary.errors += 1;
+                outcome.summary.input_errors += 1;
                 continue;
             }
         };
         hidden += covered;
         outcome.summary.files += 1;
-        outcome.summary.findings += findings.len();
-        outcome.summary.fixable += fixable(&findings, false).len();
+        outcome.summary.count(&findings);
         outcome.failed |= fails(&findings, output.fail_level);
         if args.diff {
-            let fixes = fixable(&findings, args.unsafe_fixes);
-            let applied = fix::apply(&source.content, fixes);
+            let (fixed, _) =
+                fix_until_stable(&checker, &remembered, &source, &findings, args.unsafe_fixes);
             diffs.push_str(&diff::unified(
                 &remembered::patch_name(&source),
                 &source.content,
-                &applied.output,
+                &fixed.output,
             ));
         } else {
             reporter.file(&source, &findings)?;
@@ -276,14 +357,21 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     } else {
         reporter.finish(&outcome.summary)?;
     }
-    if hidden > 0 && matches!(output.format, FormatArg::Human) {
-        eprintln!(
-            "termlint: {hidden} findings hidden by decisions in {} (--no-baseline shows them)",
-            remembered.shown()
-        );
-    }
+    report_hidden(hidden, &remembered);
     leak_at_exit(checker);
     Ok(outcome.code())
+}
+
+/// Says on stderr (in every format: it changes what the report shows) how many findings
+/// remembered decisions hid.
+fn report_hidden(hidden: usize, remembered: &remembered::Remembered) {
+    if hidden > 0 {
+        note(format_args!(
+            "termlint: {} hidden by decisions in {} (--no-baseline shows them)",
+            report::plural(hidden, "finding", "findings"),
+            remembered.shown()
+        ));
+    }
 }
 
 fn fix(args: FixArgs) -> io::Result<u8> {
@@ -297,23 +385,26 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         Err(code) => return Ok(code),
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(Quiet::new(stdout.lock()));
     let mut outcome = Outcome::default();
-    outcome.summary.errors = errors;
+    outcome.summary.input_errors = errors;
     let mut remaining: Vec<(SourceText, Vec<Finding>)> = Vec::new();
     let mut fixed = 0;
+    let mut hidden = 0;
     let mut stdin_output = None;
     for input in &inputs {
         let source = match input.read() {
             Ok(source) => source,
             Err(e) => {
                 report_error(e);
-                outcome.summary.errors += 1;
+                outcome.summary.input_errors += 1;
                 continue;
             }
         };
-        let findings = remembered.filter(&source, checker.check(&source.content)).0;
-        let applied = fix::apply(&source.content, fixable(&findings, args.unsafe_fixes));
+        let (findings, covered) = remembered.filter(&source, checker.check(&source.content));
+        hidden += covered;
+        let (applied, after) =
+            fix_until_stable(&checker, &remembered, &source, &findings, args.unsafe_fixes);
         outcome.summary.files += 1;
         if !args.write {
             out.write_all(
@@ -334,27 +425,28 @@ fn fix(args: FixArgs) -> io::Result<u8> {
                     write::write_atomic(path, source.content.as_bytes(), applied.output.as_bytes())
                 {
                     report_error(e);
-                    outcome.summary.errors += 1;
+                    outcome.summary.input_errors += 1;
                     continue;
                 }
             }
             (Some(_), false) => {}
         }
-        fixed += applied.applied.len();
+        fixed += applied.applied;
         let source = SourceText::new(source.name, source.path, applied.output);
-        let after = remembered.filter(&source, checker.check(&source.content)).0;
+        let after =
+            after.unwrap_or_else(|| remembered.filter(&source, checker.check(&source.content)).0);
         outcome.failed |= fails(&after, args.output.fail_level);
-        outcome.summary.findings += after.len();
-        outcome.summary.fixable += fixable(&after, false).len();
+        outcome.summary.count(&after);
         remaining.push((source, after));
     }
+    report_hidden(hidden, &remembered);
     if !args.write {
         out.flush()?;
         return Ok(outcome.code());
     }
     // Fixed text of stdin goes to stdout; the report of what remains then goes to stderr.
     let stderr = io::stderr();
-    let mut err_out = stderr.lock();
+    let mut err_out = Quiet::new(stderr.lock());
     let (report_to, color): (&mut dyn Write, bool) = match &stdin_output {
         Some(text) => {
             out.write_all(text.as_bytes())?;
@@ -369,8 +461,10 @@ fn fix(args: FixArgs) -> io::Result<u8> {
     }
     reporter.finish(&outcome.summary)?;
     drop(reporter);
-    if matches!(args.output.format, FormatArg::Human) {
-        eprintln!("termlint: applied {fixed} fixes");
-    }
+    drop(err_out);
+    note(format_args!(
+        "termlint: applied {}",
+        report::plural(fixed, "fix", "fixes")
+    ));
     Ok(outcome.code())
 }

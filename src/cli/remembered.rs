@@ -82,23 +82,44 @@ impl Remembered {
 
 /// How a text is named in a patch: relative to the current folder, `/`-separated, so that
 /// `git apply` and `patch -p1` find it, however the path was given (`./a.txt`, `/abs/a.txt`).
-pub fn patch_name(source: &SourceText) -> String {
+/// The name's bytes are kept as they are on disk (see [`termlint::diff::unified`]).
+pub fn patch_name(source: &SourceText) -> Vec<u8> {
     let Some(path) = &source.path else {
-        return source.name.clone();
+        return source.name.as_bytes().to_vec();
     };
     let Ok(cwd) = std::env::current_dir() else {
-        return source.name.clone();
+        return path.as_os_str().as_encoded_bytes().to_vec();
     };
     let cwd = baseline::clean(&cwd);
     let absolute = baseline::clean(&cwd.join(path));
-    baseline::relative(&absolute, &cwd)
+    relative_bytes(&absolute, &cwd)
         .or_else(|| {
             let real = std::fs::canonicalize(path).ok()?;
-            baseline::relative(&real, &std::fs::canonicalize(&cwd).ok()?)
+            relative_bytes(&real, &std::fs::canonicalize(&cwd).ok()?)
         })
         .unwrap_or_else(|| {
             // Outside the current folder: relative with `..` if the path was, else as given.
-            let cleaned = baseline::clean(path);
-            cleaned.to_string_lossy().replace('\\', "/")
+            slashed(&baseline::clean(path))
         })
+}
+
+/// `path` relative to `base`, `/`-separated, in the bytes of the file system.
+fn relative_bytes(path: &Path, base: &Path) -> Option<Vec<u8>> {
+    Some(slashed(path.strip_prefix(base).ok()?))
+}
+
+/// The components of `path` joined with `/` (after a leading `/` if it is absolute).
+fn slashed(path: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for component in path.components() {
+        if component == std::path::Component::RootDir {
+            out.push(b'/');
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with(b"/") {
+            out.push(b'/');
+        }
+        out.extend_from_slice(component.as_os_str().as_encoded_bytes());
+    }
+    out
 }

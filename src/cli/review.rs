@@ -4,19 +4,26 @@
 //! diff instead of asking.
 
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 
-use termlint::baseline::{Decision, Verdict};
+use termlint::baseline::{self, Decision, Verdict};
+use termlint::checker::Checker;
 use termlint::context::Sentences;
 use termlint::finding::{Applicability, Edit, Finding, Fix};
+use termlint::report::plural;
 use termlint::source::SourceText;
 use termlint::span::Span;
 use termlint::{diff, fix, write};
 
 use super::args::ReviewArgs;
+use super::inputs::Input;
 use super::remembered::{Remembered, patch_name};
-use super::{EXIT_CLEAN, EXIT_ERROR, Prepared, fixable, prepare, report_error, use_color};
+use super::{
+    EXIT_CLEAN, EXIT_ERROR, Prepared, Quiet, fix_until_stable, note, prepare, report_error,
+    use_color,
+};
 
 pub fn run(args: ReviewArgs) -> io::Result<u8> {
     let interactive = args.patch.is_none();
@@ -35,6 +42,15 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         );
         return Ok(EXIT_ERROR);
     }
+    if !interactive && args.input.paths.is_empty() {
+        // Without this, stdin (not a terminal) would be read as the input: an empty patch
+        // written where the file to review was meant.
+        report_error(
+            "review --patch needs the files to review: `termlint review --patch FILE PATH...` \
+             (`-` reads stdin)",
+        );
+        return Ok(EXIT_ERROR);
+    }
     let Prepared {
         checker,
         inputs,
@@ -44,6 +60,21 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };
+    if let Some(out) = &args.patch
+        && let Err(why) = patch_target(
+            out,
+            &inputs,
+            &args.glossary.glossaries,
+            &remembered,
+            args.force,
+        )
+    {
+        report_error(format!(
+            "{}: the patch is not written: {why}",
+            out.display()
+        ));
+        return Ok(EXIT_ERROR);
+    }
     let mut files = Vec::new();
     let mut hidden = 0;
     for input in &inputs {
@@ -61,7 +92,7 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         }
     }
     let ok = match &args.patch {
-        Some(out) => write_patch(out, &files, args.unsafe_fixes)?,
+        Some(out) => write_patch(out, &files, args.unsafe_fixes, &checker, &remembered)?,
         None => {
             let color = use_color(args.color);
             interactive_review(files, hidden, &remembered, color)?
@@ -74,18 +105,110 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
     })
 }
 
-/// Writes the diff `fix --write` would make, with the same selection of fixes.
+/// Whether the patch may be written to `out`: never over a text being reviewed, a glossary
+/// or the baseline, and over another existing file only if it is a patch or `--force` says
+/// so. Without this, `review --patch doc.txt` would empty doc.txt.
+fn patch_target(
+    out: &Path,
+    inputs: &[Input],
+    glossaries: &[PathBuf],
+    remembered: &Remembered,
+    force: bool,
+) -> Result<(), String> {
+    if out.as_os_str() == "-" {
+        return Ok(());
+    }
+    for input in inputs {
+        if let Input::File(path) = input
+            && same_file(out, path)
+        {
+            return Err(format!("it is {}, a file to review", path.display()));
+        }
+    }
+    if let Some(glossary) = glossaries.iter().find(|g| same_file(out, g)) {
+        return Err(format!("it is {}, a glossary", glossary.display()));
+    }
+    if same_file(out, &remembered.file) {
+        return Err("it is the baseline of remembered decisions".into());
+    }
+    if out.is_dir() {
+        return Err("it is a folder".into());
+    }
+    match std::fs::read(out) {
+        Ok(bytes) if !force && !looks_like_patch(&bytes) => Err(
+            "the file exists and is not a patch; give another name, or --force to replace it"
+                .into(),
+        ),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(format!("cannot read it: {e}")),
+    }
+}
+
+/// Whether two paths name one file: the same file on disk, or the same path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            baseline::clean(&cwd.join(a)) == baseline::clean(&cwd.join(b))
+        }
+    }
+}
+
+/// Whether a file holds a unified diff (a `---` line, a `+++` line, then a hunk), or nothing:
+/// replacing it loses nothing a new patch would not say again.
+fn looks_like_patch(bytes: &[u8]) -> bool {
+    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    bytes.iter().all(u8::is_ascii_whitespace)
+        || lines.windows(3).any(|w| {
+            w[0].starts_with(b"--- ") && w[1].starts_with(b"+++ ") && w[2].starts_with(b"@@ ")
+        })
+}
+
+/// Writes the patch through a temporary file in the same folder, renamed over `out`: nobody
+/// (and no crash) sees half a patch, and an old patch stays whole until the new one is.
+fn write_file_atomic(out: &Path, bytes: &[u8]) -> io::Result<()> {
+    // Through a symlink to the file it points at, as the fixed texts are written.
+    let target = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".termlint-").suffix(".tmp");
+    #[cfg(unix)]
+    let new_file = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(0o666)
+    };
+    #[cfg(unix)]
+    builder.permissions(new_file);
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    if let Ok(metadata) = std::fs::metadata(&target) {
+        std::fs::set_permissions(temp.path(), metadata.permissions())?;
+    }
+    temp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes the diff `fix --write` would make, with the same selection of fixes, applied until
+/// none is left as `fix --write` does.
 fn write_patch(
-    out: &std::path::Path,
+    out: &Path,
     files: &[(SourceText, Vec<Finding>)],
     unsafe_fixes: bool,
+    checker: &Checker,
+    remembered: &Remembered,
 ) -> io::Result<bool> {
     let mut patch = String::new();
     let mut changes = 0;
     let mut changed_files = 0;
     let mut outside = 0;
     for (source, findings) in files {
-        let applied = fix::apply(&source.content, fixable(findings, unsafe_fixes));
+        let (applied, _) = fix_until_stable(checker, remembered, source, findings, unsafe_fixes);
         let name = patch_name(source);
         let text = diff::unified(&name, &source.content, &applied.output);
         if text.is_empty() {
@@ -93,16 +216,17 @@ fn write_patch(
         }
         // `git apply` and `patch -p1` refuse paths that climb out of the folder they run in:
         // such a patch could not be applied, so none is written.
-        if name.starts_with("../") || name.starts_with('/') {
+        if name.starts_with(b"../") || name.starts_with(b"/") {
             report_error(format!(
-                "{name}: outside the current folder, and `git apply` and `patch -p1` refuse \
+                "{}: outside the current folder, and `git apply` and `patch -p1` refuse \
                  such paths; run termlint from a folder that holds every file (such as the \
-                 repository root)"
+                 repository root)",
+                String::from_utf8_lossy(&name)
             ));
             outside += 1;
             continue;
         }
-        changes += applied.applied.len();
+        changes += applied.applied;
         changed_files += 1;
         patch.push_str(&text);
     }
@@ -110,17 +234,19 @@ fn write_patch(
         return Ok(false);
     }
     if out.as_os_str() == "-" {
-        let mut stdout = io::stdout().lock();
+        let mut stdout = Quiet::new(io::stdout().lock());
         stdout.write_all(patch.as_bytes())?;
         stdout.flush()?;
-    } else if let Err(e) = std::fs::write(out, &patch) {
+    } else if let Err(e) = write_file_atomic(out, patch.as_bytes()) {
         report_error(format!("{}: cannot write the patch: {e}", out.display()));
         return Ok(false);
     } else {
-        eprintln!(
-            "termlint: wrote {changes} changes to {changed_files} files as a patch in {}",
+        note(format_args!(
+            "termlint: wrote {} to {} as a patch in {}",
+            plural(changes, "change", "changes"),
+            plural(changed_files, "file", "files"),
             out.display()
-        );
+        ));
     }
     Ok(true)
 }
@@ -166,7 +292,11 @@ fn interactive_review(
     if hidden > 0 {
         writeln!(
             session.out,
-            "{hidden} findings are hidden by decisions remembered in {} (--no-baseline shows them)",
+            "{} hidden by decisions remembered in {} (--no-baseline shows them)",
+            match hidden {
+                1 => "1 finding is".to_string(),
+                n => format!("{n} findings are"),
+            },
             remembered.shown()
         )?;
     }
@@ -389,8 +519,8 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
                     let left = self.rest_of_file(at).len() - batch.len();
                     writeln!(
                         self.out,
-                        "Accepted {} changes in {}{}.",
-                        batch.len(),
+                        "Accepted {} in {}{}.",
+                        plural(batch.len(), "change", "changes"),
                         self.sources[file].name,
                         if left > 0 {
                             format!("; {left} without a change or overlapping one left as they are")
@@ -409,8 +539,8 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
                         .collect();
                     writeln!(
                         self.out,
-                        "Rejected {} findings in {}.",
-                        batch.len(),
+                        "Rejected {} in {}.",
+                        plural(batch.len(), "finding", "findings"),
                         self.sources[file].name
                     )?;
                     self.decide(batch);
@@ -437,8 +567,9 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
                 "q" => {
                     let (accepted, remembered) = self.counts();
                     let confirm = format!(
-                        "Quit now, writing the {accepted} changes accepted so far and \
-                         remembering {remembered} decisions [y,n]? "
+                        "Quit now, writing the {} accepted so far and remembering {} [y,n]? ",
+                        plural(accepted, "change", "changes"),
+                        plural(remembered, "decision", "decisions")
                     );
                     match self.ask(&confirm)?.as_deref().map(str::trim) {
                         Some("y") | None => return Ok(Step::Quit),
@@ -594,9 +725,12 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
             if !applied.skipped.is_empty() {
                 writeln!(
                     self.out,
-                    "{}: {} accepted changes overlap others and were left out",
+                    "{}: {} overlap others and were left out",
                     source.name,
-                    applied.skipped.len()
+                    match applied.skipped.len() {
+                        1 => "1 accepted change".to_string(),
+                        n => format!("{n} accepted changes"),
+                    }
                 )?;
             }
             let Some(path) = &source.path else {
@@ -607,8 +741,8 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
                     written += applied.applied.len();
                     writeln!(
                         self.out,
-                        "Wrote {} changes to {}.",
-                        applied.applied.len(),
+                        "Wrote {} to {}.",
+                        plural(applied.applied.len(), "change", "changes"),
                         source.name
                     )?;
                 }
@@ -620,11 +754,16 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
                         diff::unified(&patch_name(source), &source.content, &applied.output);
                     writeln!(
                         self.out,
-                        "Your {} accepted changes to {} were not written, so the file keeps \
+                        "Your {} to {} {} not written, so the file keeps \
                          its new contents, and your other answers about it are not \
                          remembered. Review it again, or apply them from this patch:\n{patch}",
-                        applied.applied.len(),
-                        source.name
+                        plural(applied.applied.len(), "accepted change", "accepted changes"),
+                        source.name,
+                        if applied.applied.len() == 1 {
+                            "was"
+                        } else {
+                            "were"
+                        }
                     )?;
                 }
             }
@@ -653,8 +792,8 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
             match remembered.record(&decisions) {
                 Ok(()) => writeln!(
                     self.out,
-                    "Remembered {} decisions in {}.",
-                    decisions.len(),
+                    "Remembered {} in {}.",
+                    plural(decisions.len(), "decision", "decisions"),
                     remembered.shown()
                 )?,
                 Err(e) => {
@@ -671,8 +810,9 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
             .count();
         writeln!(
             self.out,
-            "Review done: {written} changes written, {} decisions remembered, {} left for later.",
-            decisions.len(),
+            "Review done: {} written, {} remembered, {} left for later.",
+            plural(written, "change", "changes"),
+            plural(decisions.len(), "decision", "decisions"),
             undecided + skipped
         )?;
         self.out.flush()?;
@@ -913,7 +1053,7 @@ mod tests {
         assert_eq!(accepted(&choices[0]).as_deref(), Some("forerunners"));
         assert_eq!(choices[1], None);
         assert!(
-            out.contains("writing the 1 changes accepted so far"),
+            out.contains("writing the 1 change accepted so far"),
             "{out}"
         );
         let (choices, _, end) = review(findings, "x\n");

@@ -6,7 +6,7 @@ use std::io;
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Reporter, Summary};
+use super::{Reporter, Summary, plural};
 use crate::finding::{Applicability, Finding};
 use crate::glossary::Severity;
 use crate::source::SourceText;
@@ -96,14 +96,14 @@ impl Reporter for Human<'_> {
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         let bold = self.style(Style::new().bold());
-        let files = plural(summary.files, "file");
+        let files = plural(summary.files, "file", "files");
         if summary.findings == 0 {
             writeln!(self.out, "{bold}No findings{bold:#} in {files}.")?;
         } else {
             write!(
                 self.out,
                 "{bold}Found {}{bold:#} in {files}",
-                plural(summary.findings, "finding")
+                plural(summary.findings, "finding", "findings")
             )?;
             if summary.fixable > 0 {
                 write!(
@@ -114,22 +114,14 @@ impl Reporter for Human<'_> {
             }
             writeln!(self.out, ".")?;
         }
-        if summary.errors > 0 {
+        if summary.input_errors > 0 {
             writeln!(
                 self.out,
                 "{} could not be checked (see above).",
-                plural(summary.errors, "input")
+                plural(summary.input_errors, "input", "inputs")
             )?;
         }
         self.out.flush()
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

@@ -13,6 +13,7 @@ pub use human::Human;
 pub use json::{Json, JsonLines};
 
 use crate::finding::{Applicability, Finding};
+use crate::glossary::Severity;
 use crate::source::SourceText;
 
 /// Output formats of `check`.
@@ -28,13 +29,50 @@ pub enum Format {
     Jsonl,
 }
 
-/// Totals of a run, for the closing line of a report.
+/// Totals of a run, for the closing line of a report. Inputs that could not be read are
+/// `input_errors`, apart from findings of severity error (`by_severity.error`), so that
+/// neither can be mistaken for the other.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
+    /// Texts checked.
     pub files: usize,
     pub findings: usize,
-    pub errors: usize,
+    pub by_severity: BySeverity,
+    /// Findings with a safe fix (what `fix --write` applies).
     pub fixable: usize,
+    /// Inputs that could not be found or read (reported on their own).
+    pub input_errors: usize,
+}
+
+/// Findings counted by severity.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BySeverity {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Summary {
+    /// Counts the findings of one text.
+    pub fn count(&mut self, findings: &[Finding]) {
+        self.findings += findings.len();
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.by_severity.error += 1,
+                Severity::Warning => self.by_severity.warning += 1,
+                Severity::Info => self.by_severity.info += 1,
+            }
+        }
+        self.fixable += findings
+            .iter()
+            .filter(|f| f.applicability() == Some(Applicability::Safe))
+            .count();
+    }
+}
+
+/// `n` and the word for one or for many: "1 fix", "2 fixes".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Receives the findings of each file, then the totals.
@@ -123,5 +161,17 @@ pub fn reporter<'w>(
         Format::Brief => Box::new(Brief::new(out)),
         Format::Json => Box::new(Json::new(out)),
         Format::Jsonl => Box::new(JsonLines::new(out)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_says_one_thing_or_many() {
+        assert_eq!(plural(1, "fix", "fixes"), "1 fix");
+        assert_eq!(plural(0, "fix", "fixes"), "0 fixes");
+        assert_eq!(plural(2, "file", "files"), "2 files");
     }
 }
