@@ -183,7 +183,7 @@ fn fix_on_a_file_and_its_folder_fixes_it_once() {
         None,
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("applied 1 fixes"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("applied 1 fix\n"), "{}", stderr(&o));
     assert_eq!(
         fs::read_to_string(dir.path().join("a.txt")).unwrap(),
         "The Biden era.\n"

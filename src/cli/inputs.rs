@@ -33,6 +33,14 @@ impl Input {
             Kind::Stdin => SourceText::read_from("-", None, std::io::stdin().lock(), self.limit),
         }
     }
+
+    /// The file this input reads, or `None` for stdin.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.kind {
+            Kind::File(path) => Some(path),
+            Kind::Stdin => None,
+        }
+    }
 }
 
 /// A file that must never be an input: a glossary or the baseline.

@@ -119,7 +119,7 @@ fn patch_target(
         return Ok(());
     }
     for input in inputs {
-        if let Input::File(path) = input
+        if let Some(path) = input.path()
             && same_file(out, path)
         {
             return Err(format!("it is {}, a file to review", path.display()));
