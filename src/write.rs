@@ -270,7 +270,9 @@ fn write_in_place(
     }
     let file = OpenOptions::new().write(true).open(target).map_err(io)?;
     let now = file.metadata().map_err(io)?;
-    if (now.dev(), now.ino()) != (before.dev(), before.ino()) || !unchanged(&file, before).map_err(io)? {
+    if (now.dev(), now.ino()) != (before.dev(), before.ino())
+        || !unchanged(&file, before).map_err(io)?
+    {
         return Err(WriteError::Changed(path.to_path_buf()));
     }
     file.write_all_at(new, 0).map_err(io)?;
@@ -483,7 +485,12 @@ mod tests {
         fs::write(&real, "old").unwrap();
         std::os::unix::fs::symlink("real.txt", &link).unwrap();
         write_atomic(&link, b"old", b"new").unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
     }
 
@@ -546,7 +553,10 @@ mod tests {
         fs::write(&path, "old text").unwrap();
         fs::hard_link(&path, &other).unwrap();
         let err = write_atomic(&path, b"old text", b"new").unwrap_err();
-        assert!(matches!(err, WriteError::HardLinks { links: 2, .. }), "{err}");
+        assert!(
+            matches!(err, WriteError::HardLinks { links: 2, .. }),
+            "{err}"
+        );
         assert_eq!(fs::read_to_string(&other).unwrap(), "old text");
         write_file(&path, b"old text", b"new", WriteOptions { force: true }).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
