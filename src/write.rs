@@ -567,7 +567,7 @@ mod tests {
     #[test]
     fn keeps_owner_and_group() {
         if unsafe { libc::geteuid() } != 0 {
-            eprintln!("skipped: needs root to give a file away");
+            // Giving a file away needs root; tests/write_safety.rs says so when it skips.
             return;
         }
         let dir = tempfile::tempdir().unwrap();
