@@ -28,13 +28,12 @@
 //! ```
 
 use std::fs;
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
-use crate::write::{WriteError, write_atomic};
+use crate::write::{WriteError, create_new, write_atomic};
 
 /// The baseline's file name, looked up in the current folder and its parents.
 pub const FILE_NAME: &str = ".termlint-baseline.json";
@@ -142,6 +141,8 @@ pub enum BaselineError {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot save the baseline: {0}")]
+    Write(#[source] WriteError),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -304,27 +305,14 @@ impl Baseline {
                 Some(old) => match write_atomic(path, &old, json.as_bytes()) {
                     Ok(()) => return Ok(()),
                     Err(WriteError::Changed(_)) => continue,
-                    Err(WriteError::Io { source, .. }) => return Err(save(source)),
+                    Err(e) => return Err(BaselineError::Write(e)),
                 },
-                None => {
-                    let dir = match path.parent() {
-                        Some(dir) if !dir.as_os_str().is_empty() => dir,
-                        _ => Path::new("."),
-                    };
-                    let mut temp = tempfile::Builder::new()
-                        .prefix(".termlint-")
-                        .suffix(".tmp")
-                        .tempfile_in(dir)
-                        .map_err(save)?;
-                    temp.write_all(json.as_bytes()).map_err(save)?;
-                    temp.as_file().sync_all().map_err(save)?;
-                    match temp.persist_noclobber(path) {
-                        Ok(_) => return Ok(()),
-                        // Created by another run meanwhile: merge with it.
-                        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                        Err(e) => return Err(save(e.error)),
-                    }
-                }
+                None => match create_new(path, json.as_bytes()) {
+                    Ok(()) => return Ok(()),
+                    // Created by another run meanwhile: merge with it.
+                    Err(WriteError::Exists(_)) => continue,
+                    Err(e) => return Err(BaselineError::Write(e)),
+                },
             }
         }
         Err(save(std::io::Error::other(
@@ -523,6 +511,30 @@ mod tests {
             Baseline::load(&path),
             Err(BaselineError::Invalid { .. })
         ));
+    }
+
+    /// The baseline is meant to be committed, so it is created like any new file: 0666 less
+    /// the umask (0644 here), not the 0600 of a private temporary file.
+    #[test]
+    fn a_new_baseline_honours_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let a = Decision::new(
+            "a.txt",
+            TEXT,
+            &finding(TEXT, "pioneers", 0),
+            Verdict::Rejected,
+        );
+        Baseline::record(&path, std::slice::from_ref(&a)).unwrap();
+        let status = fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .map(|m| u32::from_str_radix(m.trim(), 8).unwrap())
+            .unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask);
     }
 
     #[test]

@@ -167,6 +167,10 @@ pub struct FixArgs {
     /// Apply unsafe fixes too (suggestions a human should normally review).
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// With --write, also write read-only files, and write files with several hard links (or
+    /// whose owner cannot be kept) in place instead of refusing them.
+    #[arg(long, requires = "write")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod expand;
 mod inputs;
 mod remembered;
 mod review;
+mod signals;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -36,6 +37,11 @@ const EXIT_ERROR: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(&cli.command, Command::Fix(args) if args.write)
+        || matches!(cli.command, Command::Review(_))
+    {
+        signals::remove_temporary_files_on_interrupt();
+    }
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
@@ -421,9 +427,9 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         match (&source.path, changed) {
             (None, _) => stdin_output = Some(applied.output.clone()),
             (Some(path), true) => {
-                if let Err(e) =
-                    write::write_atomic(path, source.content.as_bytes(), applied.output.as_bytes())
-                {
+                let options = write::WriteOptions { force: args.force };
+                let (old, new) = (source.content.as_bytes(), applied.output.as_bytes());
+                if let Err(e) = write::write_file(path, old, new, options) {
                     report_error(e);
                     outcome.summary.input_errors += 1;
                     continue;
