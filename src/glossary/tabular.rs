@@ -27,6 +27,14 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
         .headers()
         .map_err(|e| error(1, format!("cannot read header row: {e}")))?
         .clone();
+    // No header row at all (an empty file, or comments only): no entries, which the caller
+    // refuses with a message that says so.
+    if header.len() <= 1
+        && header.iter().all(|h| h.trim().is_empty())
+        && reader.records().next().is_none()
+    {
+        return Ok(Vec::new());
+    }
     let header_line = header.position().map_or(1, |p| p.line() as usize);
     let mut column = [None; COLUMNS.len()];
     for (i, h) in header.iter().enumerate() {

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Entry, FixMode, GlossaryError, Kind, Origin, Severity, line_of};
+use super::{Entry, FixMode, GlossaryError, Kind, Lines, Origin, Severity};
 use crate::casing::CaseRule;
 
 #[derive(Deserialize)]
@@ -39,16 +39,17 @@ struct RawEntry {
 }
 
 pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError> {
+    let lines = Lines::new(text);
     let raw: RawFile = toml::from_str(text).map_err(|e| GlossaryError {
         file: name.to_string(),
-        line: e.span().map_or(0, |s| line_of(text, s.start)),
+        line: e.span().map_or(0, |s| lines.line_of(s.start)),
         message: e.message().trim().to_string(),
     })?;
     Ok(raw
         .entry
         .into_iter()
         .map(|spanned| {
-            let line = line_of(text, spanned.span().start);
+            let line = lines.line_of(spanned.span().start);
             let raw = spanned.into_inner();
             Entry {
                 term: raw.term,
