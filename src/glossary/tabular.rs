@@ -72,6 +72,14 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
                 ),
             ));
         }
+        // A quote left open swallows the rows after it into one cell, up to the next quote
+        // or the end of the file: no glossary cell spans lines.
+        if record.iter().any(|f| f.contains(['\n', '\r'])) {
+            return Err(error(
+                line,
+                "a cell runs over several lines: is a quote left open?".to_string(),
+            ));
+        }
         let field = |c: usize| {
             column[c]
                 .and_then(|i| record.get(i))
@@ -174,5 +182,14 @@ mod tests {
         );
         let err = Glossary::parse("g.tsv", "kind\nname\n").unwrap_err();
         assert_eq!(err.to_string(), "g.tsv:1: missing required column `term`");
+    }
+
+    #[test]
+    fn an_open_quote_is_an_error_at_its_row() {
+        let err = Glossary::parse("g.csv", "term,note\nBiden,ok\n\"abc,def\nx,y\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "g.csv:3: a cell runs over several lines: is a quote left open?"
+        );
     }
 }
