@@ -101,9 +101,9 @@ impl DoubledWords {
                 };
                 if (known || single_elsewhere()) && !inside_a_term(terms, whole) {
                     let why = if known {
-                        "the glossary names"
+                        "the glossary's names have one"
                     } else {
-                        "the text names"
+                        "the text has a single one elsewhere"
                     };
                     findings.push(finding(
                         whole,
@@ -111,8 +111,8 @@ impl DoubledWords {
                         NAME_CONFIDENCE,
                         Applicability::Unsafe,
                         format!(
-                            "'{prev}' is doubled ({why} a single '{prev}'); a name such as \
-                             'Lang Lang' is written so on purpose"
+                            "'{prev}' is doubled ({why}); names such as 'Lang Lang' are \
+                             doubled on purpose"
                         ),
                     ));
                     i += 2;
