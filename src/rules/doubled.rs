@@ -185,7 +185,11 @@ fn single_names<'t>(text: &str, words: &[(Span, &'t str)]) -> FxHashSet<&'t str>
     };
     (0..words.len())
         .filter(|&j| words[j].1.starts_with(char::is_uppercase))
-        .filter(|&j| !(j > 0 && doubled(j - 1, j)) && !(j + 1 < words.len() && doubled(j, j + 1)))
+        .filter(|&j| {
+            let after_its_double = j > 0 && doubled(j - 1, j);
+            let before_its_double = j + 1 < words.len() && doubled(j, j + 1);
+            !after_its_double && !before_its_double
+        })
         .map(|j| words[j].1)
         .collect()
 }
