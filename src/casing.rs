@@ -35,10 +35,28 @@ impl CaseRule {
     }
 }
 
+/// Gives `replacement`, the correction of `original`, a match of the glossary form `form`,
+/// the case of the text. A form the glossary writes in capitals ("CPB", "U.S. $") is an
+/// abbreviation, not a shout: its capitals say nothing about how the correction is cased, so
+/// the correction is taken as the glossary writes it ("Customs and Border Protection", not
+/// "CUSTOMS AND BORDER PROTECTION"). A lowercase form matched in capitals is a shouted
+/// heading, and its correction is shouted too.
+pub fn copy_case_of_form(form: &str, original: &str, replacement: &str) -> String {
+    if is_all_caps(form) {
+        return replacement.to_string();
+    }
+    copy_case(original, replacement)
+}
+
+/// More than one letter, and every letter a capital.
+fn is_all_caps(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+}
+
 /// Gives `replacement` the case pattern of `original`.
 pub fn copy_case(original: &str, replacement: &str) -> String {
-    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    if is_all_caps(original) {
         return replacement.to_uppercase();
     }
     let words: Vec<&str> = original.split_whitespace().collect();
@@ -93,5 +111,36 @@ mod tests {
             copy_case("Talking is cheap", "talk is cheap"),
             "Talk is cheap"
         );
+    }
+
+    #[test]
+    fn an_abbreviation_in_the_glossary_takes_the_correction_as_written() {
+        assert_eq!(
+            copy_case_of_form("CPB", "CPB", "Customs and Border Protection"),
+            "Customs and Border Protection"
+        );
+        assert_eq!(
+            copy_case_of_form("U.S. $", "U.S. $", "US dollar"),
+            "US dollar"
+        );
+        assert_eq!(
+            copy_case_of_form("CPB", "cpb", "Customs and Border Protection"),
+            "Customs and Border Protection"
+        );
+    }
+
+    #[test]
+    fn a_shouted_lowercase_form_still_shouts_its_correction() {
+        assert_eq!(
+            copy_case_of_form("pioneer", "PIONEERS", "precursors"),
+            "PRECURSORS"
+        );
+        assert_eq!(copy_case_of_form("Byton", "BYTON", "Biden"), "BIDEN");
+        assert_eq!(
+            copy_case_of_form("pioneer", "Pioneers", "precursors"),
+            "Precursors"
+        );
+        // One capital letter is no abbreviation.
+        assert_eq!(copy_case_of_form("X", "X", "ten"), "Ten");
     }
 }

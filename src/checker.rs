@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::casing::{CaseRule, copy_case};
+use crate::casing::{CaseRule, copy_case_of_form};
 use crate::context::Sentences;
 use crate::cues::CueMatcher;
 use crate::derive::{self, CandidateHit, DerivedEntry, DerivedRendering};
@@ -100,6 +100,7 @@ pub struct Checker {
     matcher: Matcher<(usize, Target)>,
     cues: CueMatcher,
     near_miss: Option<NearMissIndex>,
+    doubled: rules::doubled::DoubledWords,
     options: CheckOptions,
 }
 
@@ -162,6 +163,7 @@ impl Checker {
             },
         );
         Checker {
+            doubled: rules::doubled::DoubledWords::new(&glossary),
             matcher,
             cues,
             near_miss,
@@ -324,7 +326,7 @@ impl Checker {
             findings.extend(index.find(text, &occupied));
         }
         if self.options.doubled_words {
-            findings.extend(rules::doubled::find(text));
+            findings.extend(self.doubled.find(text, &sentences, &terms));
         }
         for finding in &mut findings {
             map_to_original(finding, &normalized);
@@ -352,6 +354,7 @@ impl Checker {
         Some(with_fix(
             finding,
             site,
+            &rendering.form,
             &rendering.correction,
             inflection,
             applicability,
@@ -370,9 +373,11 @@ impl Checker {
             return None;
         }
         let finding = rules::derived::judge(site, rendering)?;
+        // A derived rendering is made of lexicon words: no abbreviation to keep.
         Some(with_fix(
             finding,
             site,
+            "",
             &rendering.correction,
             inflection,
             Applicability::Unsafe,
@@ -466,17 +471,22 @@ fn candidate_forms(
     forms
 }
 
-/// Gives a finding its suggestion (the correction, inflected and cased like the match) and
-/// the fix that applies it.
+/// Gives a finding its suggestion (the correction, inflected and cased like the match of
+/// the glossary form `form`) and the fix that applies it.
 fn with_fix(
     mut finding: Finding,
     site: &Site,
+    form: &str,
     correction: &str,
     inflection: Inflection,
     applicability: Applicability,
 ) -> Finding {
     finding.span = site.span;
-    finding.suggestions = vec![copy_case(site.matched(), &inflection.apply(correction))];
+    finding.suggestions = vec![copy_case_of_form(
+        form,
+        site.matched(),
+        &inflection.apply(correction),
+    )];
     finding.fix = finding.fix_for(0, applicability);
     finding
 }

@@ -199,7 +199,8 @@ fn fix_write_keeps_bom_crlf_and_other_bytes() {
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
-        "\u{feff}The Biden  team.\r\nFentanyl precursors,\tsaid Liu.\r\n"
+        // "Liu Liu" may be a name (issue #11): not fixed unasked.
+        "\u{feff}The Biden  team.\r\nFentanyl precursors,\tsaid Liu Liu.\r\n"
     );
     let again = run(
         &[

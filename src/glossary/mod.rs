@@ -135,13 +135,21 @@ pub struct Glossary {
     pub entries: Vec<Entry>,
 }
 
-/// A glossary problem, located at a file and line.
+/// A glossary problem, located at a file and line (0 when it concerns the whole file).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
 pub struct GlossaryError {
     pub file: String,
     pub line: usize,
     pub message: String,
+}
+
+impl fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
+    }
 }
 
 impl GlossaryError {
@@ -204,7 +212,7 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
+    let entries = match extension.as_deref() {
         Some("toml") => toml_format::parse(name, text),
         Some("tsv") | Some("tab") => tabular::parse(name, text, b'\t'),
         Some("csv") => tabular::parse(name, text, b','),
@@ -213,13 +221,104 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError> {
             line: 0,
             message: "unknown glossary format: use a .toml, .tsv or .csv file".to_string(),
         }),
+    }?;
+    // A glossary that checks nothing would pass every text: a wrong path or an unfinished
+    // file must not look like a clean run.
+    if entries.is_empty() {
+        return Err(GlossaryError {
+            file: name.to_string(),
+            line: 0,
+            message: "the glossary holds no entries".to_string(),
+        });
+    }
+    Ok(entries)
+}
+
+/// The line starts of a text, found once, so that the line of each of many offsets is a
+/// binary search instead of a count from the start of the file.
+struct Lines {
+    /// Byte offsets of the text's newlines, in order.
+    newlines: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines {
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// 1-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        1 + self.newlines.partition_point(|&n| n < offset)
     }
 }
 
-/// 1-based line of a byte offset in `text`.
-fn line_of(text: &str, offset: usize) -> usize {
-    1 + text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_a_glossary_without_entries() {
+        for (name, text) in [
+            ("g.toml", ""),
+            ("g.toml", "# nothing yet\n\n"),
+            ("g.toml", "name = \"drugs\"\ndescription = \"to do\"\n"),
+            ("g.tsv", ""),
+            ("g.tsv", "# comments only\n# more\n"),
+            ("g.tsv", "term\tvariants\n"),
+            ("g.tsv", "\u{feff}term\tvariants\n# no rows\n"),
+            ("g.csv", ""),
+            ("g.csv", "term,variants,note\n"),
+        ] {
+            let err = Glossary::parse(name, text).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("{name}: the glossary holds no entries"),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_glossary_with_one_entry_loads() {
+        assert_eq!(
+            Glossary::parse("g.tsv", "term\nBiden\n")
+                .unwrap()
+                .entries
+                .len(),
+            1
+        );
+        let g = Glossary::parse("g.toml", "[[entry]]\nterm = \"Biden\"\n").unwrap();
+        assert_eq!(g.entries.len(), 1);
+    }
+
+    #[test]
+    fn lines_count_newlines_before_an_offset() {
+        let text = "a\nbb\n\nccc\n";
+        let lines = Lines::new(text);
+        for offset in 0..=text.len() + 2 {
+            let counted = 1 + text.as_bytes()[..offset.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            assert_eq!(lines.line_of(offset), counted, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn toml_entries_far_down_a_long_file_keep_their_lines() {
+        let text: String = (0..500)
+            .map(|i| format!("[[entry]]\nterm = \"t{i}\"\nvariants = [\"v{i}\"]\n\n"))
+            .collect();
+        let g = Glossary::parse("g.toml", &text).unwrap();
+        for (i, e) in g.entries.iter().enumerate() {
+            assert_eq!(e.origin.line, 1 + 4 * i);
+        }
+    }
 }

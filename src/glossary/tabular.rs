@@ -27,6 +27,14 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
         .headers()
         .map_err(|e| error(1, format!("cannot read header row: {e}")))?
         .clone();
+    // No header row at all (an empty file, or comments only): no entries, which the caller
+    // refuses with a message that says so.
+    if header.len() <= 1
+        && header.iter().all(|h| h.trim().is_empty())
+        && reader.records().next().is_none()
+    {
+        return Ok(Vec::new());
+    }
     let header_line = header.position().map_or(1, |p| p.line() as usize);
     let mut column = [None; COLUMNS.len()];
     for (i, h) in header.iter().enumerate() {
@@ -62,6 +70,14 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
                     record.len(),
                     header.len()
                 ),
+            ));
+        }
+        // A quote left open swallows the rows after it into one cell, up to the next quote
+        // or the end of the file: no glossary cell spans lines.
+        if record.iter().any(|f| f.contains(['\n', '\r'])) {
+            return Err(error(
+                line,
+                "a cell runs over several lines: is a quote left open?".to_string(),
             ));
         }
         let field = |c: usize| {
@@ -166,5 +182,14 @@ mod tests {
         );
         let err = Glossary::parse("g.tsv", "kind\nname\n").unwrap_err();
         assert_eq!(err.to_string(), "g.tsv:1: missing required column `term`");
+    }
+
+    #[test]
+    fn an_open_quote_is_an_error_at_its_row() {
+        let err = Glossary::parse("g.csv", "term,note\nBiden,ok\n\"abc,def\nx,y\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "g.csv:3: a cell runs over several lines: is a quote left open?"
+        );
     }
 }

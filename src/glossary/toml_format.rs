@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Entry, FixMode, GlossaryError, Kind, Origin, Severity, line_of};
+use super::{Entry, FixMode, GlossaryError, Kind, Lines, Origin, Severity};
 use crate::casing::CaseRule;
 
 #[derive(Deserialize)]
@@ -38,17 +38,24 @@ struct RawEntry {
     note: Option<String>,
 }
 
+/// How many `[[entry]]` tables are parsed at a time. The toml crate turns a whole document
+/// into tokens, then events, then a table before deserialising it; on a file of 100k
+/// entries those passes run far out of the cache. Runs of whole entry tables parse alike.
+const ENTRIES_PER_PIECE: usize = 256;
+
 pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| GlossaryError {
-        file: name.to_string(),
-        line: e.span().map_or(0, |s| line_of(text, s.start)),
-        message: e.message().trim().to_string(),
-    })?;
-    Ok(raw
-        .entry
-        .into_iter()
-        .map(|spanned| {
-            let line = line_of(text, spanned.span().start);
+    let lines = Lines::new(text);
+    let starts = piece_starts(text);
+    let mut entries = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let raw: RawFile = toml::from_str(&text[start..end]).map_err(|e| GlossaryError {
+            file: name.to_string(),
+            line: e.span().map_or(0, |s| lines.line_of(start + s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+        entries.extend(raw.entry.into_iter().map(|spanned| {
+            let line = lines.line_of(start + spanned.span().start);
             let raw = spanned.into_inner();
             Entry {
                 term: raw.term,
@@ -65,8 +72,32 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError>
                     line,
                 },
             }
-        })
-        .collect())
+        }));
+    }
+    Ok(entries)
+}
+
+/// Where the pieces of the file start: at every `ENTRIES_PER_PIECE`th line that is just
+/// `[[entry]]`. Keys before the first such line are top-level keys (in the first piece);
+/// every key after one belongs to an entry, so the pieces parse as the whole file would. A
+/// multi-line string might hold such a line: a file with one is parsed whole.
+fn piece_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    if text.contains("\"\"\"") || text.contains("'''") {
+        return starts;
+    }
+    let mut tables = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim() == "[[entry]]" {
+            if tables > 0 && tables % ENTRIES_PER_PIECE == 0 {
+                starts.push(offset);
+            }
+            tables += 1;
+        }
+        offset += line.len();
+    }
+    starts
 }
 
 #[cfg(test)]
@@ -113,6 +144,52 @@ note = "chemical sense"
         let err = Glossary::parse("g.toml", "[[entry]]\nterm = \"a\n").unwrap_err();
         assert_eq!(err.line, 2, "{err}");
         assert_eq!(err.file, "g.toml");
+    }
+
+    /// `n` entries of four lines each, entry `i` starting at line `1 + 4 * i`.
+    fn entries(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("[[entry]]\nterm = \"t{i}\"\nvariants = [\"v{i}\"]\n\n"))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_file_parses_in_pieces_as_a_whole() {
+        let n = 3 * super::ENTRIES_PER_PIECE + 7;
+        let text = format!("name = \"long\"\n{}", entries(n));
+        let g = Glossary::parse("g.toml", &text).unwrap();
+        assert_eq!(g.entries.len(), n);
+        for (i, e) in g.entries.iter().enumerate() {
+            assert_eq!(
+                (e.term.as_str(), e.origin.line),
+                (&*format!("t{i}"), 2 + 4 * i)
+            );
+        }
+    }
+
+    #[test]
+    fn an_error_far_down_a_long_file_names_its_line() {
+        let n = 2 * super::ENTRIES_PER_PIECE + 3;
+        let text = format!("{}[[entry]]\nterm = \"x\"\nvariant = [\"y\"]\n", entries(n));
+        let err = Glossary::parse("g.toml", &text).unwrap_err();
+        assert_eq!(err.line, 4 * n + 3, "{err}");
+        let text = format!("{}[[entry]]\nterm = \"x\n", entries(n));
+        assert_eq!(
+            Glossary::parse("g.toml", &text).unwrap_err().line,
+            4 * n + 2
+        );
+    }
+
+    #[test]
+    fn a_multi_line_string_may_hold_an_entry_header() {
+        let n = super::ENTRIES_PER_PIECE;
+        let text = format!(
+            "{}[[entry]]\nterm = \"x\"\nnote = \"\"\"\n[[entry]]\n\"\"\"\n",
+            entries(n)
+        );
+        let g = Glossary::parse("g.toml", &text).unwrap();
+        assert_eq!(g.entries.len(), n + 1);
+        assert_eq!(g.entries[n].note.as_deref(), Some("[[entry]]\n"));
     }
 
     #[test]

@@ -1,10 +1,18 @@
 //! Doubled words left by paraphrasers and editors: "Liu Liu", "the the", "important and
 //! important people".
+//!
+//! A doubled capitalised word may be a name ("Lang Lang", "Fang Fang", "Sirhan Sirhan"): it
+//! is reported only with evidence that it is a slip, and its fix is never applied unasked.
 
+use std::cell::OnceCell;
+
+use rustc_hash::FxHashSet;
+
+use crate::context::Sentences;
 use crate::finding::{Applicability, Finding, rule};
-use crate::glossary::Severity;
+use crate::glossary::{Glossary, Kind, Severity};
 use crate::span::Span;
-use crate::words::tokens;
+use crate::words::{is_stopword, is_word_char, tokens};
 
 /// Words that are correctly doubled in English ("had had", "that that").
 const GRAMMATICAL_DOUBLES: &[&str] = &[
@@ -30,63 +38,166 @@ const INTENSIFYING_AND: &[&str] = &[
 
 const IMMEDIATE_CONFIDENCE: f32 = 0.9;
 const AND_CONFIDENCE: f32 = 0.75;
+/// A doubled name with evidence of a slip: still perhaps a name, so never a safe fix.
+const NAME_CONFIDENCE: f32 = 0.75;
 
-/// Finds doubled words in a (normalised) text; spans are into that text.
-pub fn find(text: &str) -> Vec<Finding> {
-    let words: Vec<(Span, &str)> = tokens(text).collect();
-    let mut findings = Vec::new();
-    let mut i = 1;
-    while i < words.len() {
-        let (prev_span, prev) = words[i - 1];
-        let (span, word) = words[i];
-        let between = &text[prev_span.end..span.start];
-        let lower = word.to_lowercase();
-        // One space between: words lined up in columns ("b   b") are not a slip.
-        if between == " "
-            && prev.eq_ignore_ascii_case(word)
-            && word.chars().any(char::is_alphabetic)
-            && !GRAMMATICAL_DOUBLES.contains(&lower.as_str())
-            && !(PARTICLES.contains(&lower.as_str()) && after_a_verb(text, &words, i - 1))
-        {
-            let whole = Span::new(prev_span.start, span.end);
-            findings.push(finding(
-                whole,
-                prev,
-                IMMEDIATE_CONFIDENCE,
-                Applicability::Safe,
-                format!("'{prev}' is doubled"),
-            ));
-            i += 2;
-            continue;
-        }
-        if i + 1 < words.len() {
-            let (next_span, next) = words[i + 1];
-            let and_between = &text[span.end..next_span.start];
-            if word.eq_ignore_ascii_case("and")
-                && between == " "
-                && and_between == " "
-                && prev == next
-                && prev.chars().all(char::is_alphabetic)
-                && prev.len() > 2
-                && !INTENSIFYING_AND.contains(&prev.to_lowercase().as_str())
-                && !prev.ends_with("er")
-                && followed_by_word(text, next_span.end)
+/// Finds doubled words, knowing the names a glossary lists.
+#[derive(Debug, Clone, Default)]
+pub struct DoubledWords {
+    /// The words of the glossary's names, lowercase ("liu" of "Liu Pengyu").
+    names: FxHashSet<String>,
+}
+
+impl DoubledWords {
+    pub fn new(glossary: &Glossary) -> DoubledWords {
+        let names = glossary
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Name)
+            .flat_map(|e| tokens(&e.term).map(|(_, w)| w.to_lowercase()))
+            .collect();
+        DoubledWords { names }
+    }
+
+    /// Finds doubled words in a (normalised) text; spans are into that text. `terms` are the
+    /// occurrences of glossary terms in it, sorted by start: a term may itself double a word
+    /// ("Sirhan Sirhan").
+    pub fn find(&self, text: &str, sentences: &Sentences, terms: &[(Span, usize)]) -> Vec<Finding> {
+        let words: Vec<(Span, &str)> = tokens(text).collect();
+        let singles = OnceCell::new();
+        let mut findings = Vec::new();
+        let mut i = 1;
+        while i < words.len() {
+            let (prev_span, prev) = words[i - 1];
+            let (span, word) = words[i];
+            let between = &text[prev_span.end..span.start];
+            let lower = word.to_lowercase();
+            // One space between: words lined up in columns ("b   b") are not a slip.
+            if between == " "
+                && prev.eq_ignore_ascii_case(word)
+                && word.chars().any(char::is_alphabetic)
+                && !GRAMMATICAL_DOUBLES.contains(&lower.as_str())
+                && !(PARTICLES.contains(&lower.as_str()) && after_a_verb(text, &words, i - 1))
+                && !joined_to_a_compound(text, prev_span, span)
             {
-                let whole = Span::new(prev_span.start, next_span.end);
-                findings.push(finding(
-                    whole,
-                    prev,
-                    AND_CONFIDENCE,
-                    Applicability::Unsafe,
-                    format!("'{prev} and {next}' repeats the same word"),
-                ));
-                i += 2;
+                let whole = Span::new(prev_span.start, span.end);
+                if !may_be_a_name(prev, word) {
+                    findings.push(finding(
+                        whole,
+                        prev,
+                        IMMEDIATE_CONFIDENCE,
+                        Applicability::Safe,
+                        format!("'{prev}' is doubled"),
+                    ));
+                    i += 2;
+                    continue;
+                }
+                let known = self.names.contains(&lower);
+                let single_elsewhere = || {
+                    starts_no_sentence(text, sentences, prev_span)
+                        && singles
+                            .get_or_init(|| single_names(text, &words))
+                            .contains(word)
+                };
+                if (known || single_elsewhere()) && !inside_a_term(terms, whole) {
+                    let why = if known {
+                        "the glossary's names have one"
+                    } else {
+                        "the text has a single one elsewhere"
+                    };
+                    findings.push(finding(
+                        whole,
+                        prev,
+                        NAME_CONFIDENCE,
+                        Applicability::Unsafe,
+                        format!(
+                            "'{prev}' is doubled ({why}); names such as 'Lang Lang' are \
+                             doubled on purpose"
+                        ),
+                    ));
+                    i += 2;
+                    continue;
+                }
+                i += 1;
                 continue;
             }
+            if i + 1 < words.len() {
+                let (next_span, next) = words[i + 1];
+                let and_between = &text[span.end..next_span.start];
+                if word.eq_ignore_ascii_case("and")
+                    && between == " "
+                    && and_between == " "
+                    && prev == next
+                    && prev.chars().all(char::is_alphabetic)
+                    && prev.len() > 2
+                    && !INTENSIFYING_AND.contains(&prev.to_lowercase().as_str())
+                    && !prev.ends_with("er")
+                    && !may_be_a_name(prev, next)
+                    && !joined_to_a_compound(text, prev_span, next_span)
+                    && followed_by_word(text, next_span.end)
+                {
+                    let whole = Span::new(prev_span.start, next_span.end);
+                    findings.push(finding(
+                        whole,
+                        prev,
+                        AND_CONFIDENCE,
+                        Applicability::Unsafe,
+                        format!("'{prev} and {next}' repeats the same word"),
+                    ));
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
         }
-        i += 1;
+        findings
     }
-    findings
+}
+
+/// Two capitalised words that are no function word ("Lang Lang", not "The The"): perhaps a
+/// name.
+fn may_be_a_name(first: &str, second: &str) -> bool {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    capitalised(first) && capitalised(second) && !is_stopword(&second.to_lowercase())
+}
+
+/// Whether the first of two words is glued to a word before it, or the second to a word
+/// after it, by a hyphen: "fentanyl fentanyl-related", "non-fentanyl and fentanyl drugs"
+/// repeat a word of a compound, not a word.
+fn joined_to_a_compound(text: &str, first: Span, second: Span) -> bool {
+    text[..first.start].ends_with('-') || text[second.end..].starts_with('-')
+}
+
+/// Whether a word stands after another word of its sentence (and so its capital is its own,
+/// not the sentence's).
+fn starts_no_sentence(text: &str, sentences: &Sentences, span: Span) -> bool {
+    let sentence = sentences.get(sentences.index_of(span.start));
+    text[sentence.start.min(span.start)..span.start]
+        .chars()
+        .any(is_word_char)
+}
+
+/// The capitalised words of the text that stand at least once without the same word next
+/// to them ("Liu said" beside "said Liu Liu").
+fn single_names<'t>(text: &str, words: &[(Span, &'t str)]) -> FxHashSet<&'t str> {
+    let doubled = |a: usize, b: usize| {
+        words[a].1 == words[b].1 && &text[words[a].0.end..words[b].0.start] == " "
+    };
+    (0..words.len())
+        .filter(|&j| words[j].1.starts_with(char::is_uppercase))
+        .filter(|&j| {
+            let after_its_double = j > 0 && doubled(j - 1, j);
+            let before_its_double = j + 1 < words.len() && doubled(j, j + 1);
+            !after_its_double && !before_its_double
+        })
+        .map(|j| words[j].1)
+        .collect()
+}
+
+/// Whether `span` lies inside an occurrence of a glossary term.
+fn inside_a_term(terms: &[(Span, usize)], span: Span) -> bool {
+    let before = terms.partition_point(|(s, _)| s.start <= span.start);
+    terms[..before].iter().any(|(s, _)| span.end <= s.end)
 }
 
 /// Whether word `i` follows a verb in the same clause ("reined in").
@@ -130,23 +241,52 @@ fn finding(
 mod tests {
     use super::*;
 
-    fn flagged(text: &str) -> Vec<(&str, String)> {
-        find(text)
+    /// The doubled words of `text` found with a glossary of `rows` (TSV with a header; empty
+    /// for no glossary): the words, the suggestion, and whether the fix is safe.
+    fn found(rows: &str, text: &str) -> Vec<(String, String, bool)> {
+        let glossary = if rows.is_empty() {
+            Glossary::default()
+        } else {
+            Glossary::parse("g.tsv", rows).unwrap()
+        };
+        DoubledWords::new(&glossary)
+            .find(text, &Sentences::new(text), &[])
             .into_iter()
-            .map(|f| (&text[f.span.start..f.span.end], f.suggestions[0].clone()))
+            .map(|f| {
+                let safe = f.fix.as_ref().unwrap().applicability == Applicability::Safe;
+                (
+                    text[f.span.start..f.span.end].to_string(),
+                    f.suggestions[0].clone(),
+                    safe,
+                )
+            })
             .collect()
+    }
+
+    fn flagged(text: &str) -> Vec<(String, String)> {
+        found("", text)
+            .into_iter()
+            .map(|(w, s, _)| (w, s))
+            .collect()
+    }
+
+    fn pair(words: &str, keep: &str) -> (String, String) {
+        (words.to_string(), keep.to_string())
     }
 
     #[test]
     fn fixes_doubled_words() {
         assert_eq!(
-            flagged("said Liu Liu, a spokesman"),
-            [("Liu Liu", "Liu".to_string())]
+            found("", "in the the end. The the rest. THE THE END"),
+            [
+                ("the the".to_string(), "the".to_string(), true),
+                ("The the".to_string(), "The".to_string(), true),
+                ("THE THE".to_string(), "THE".to_string(), true),
+            ]
         );
-        assert_eq!(flagged("in the the end"), [("the the", "the".to_string())]);
         assert_eq!(
             flagged("throw important and important people in prison"),
-            [("important and important", "important".to_string())]
+            [pair("important and important", "important")]
         );
     }
 
@@ -162,13 +302,79 @@ mod tests {
     }
 
     #[test]
+    fn does_not_flag_names_written_doubled() {
+        let text = "Lang Lang played. Fang Fang wrote it. Li Li and Sirhan Sirhan were there. \
+                    She met Lang Lang again. Johnson and Johnson products sold.";
+        assert!(found("", text).is_empty(), "{:?}", found("", text));
+        // A glossary that names other people does not make these slips.
+        assert!(found("term\tkind\nLiu Pengyu\tname\n", text).is_empty());
+    }
+
+    #[test]
+    fn a_doubled_known_name_is_reported_but_not_fixed_unasked() {
+        assert_eq!(
+            found(
+                "term\tkind\nLiu Pengyu\tname\n",
+                "Liu Liu said so, a spokesman"
+            ),
+            [("Liu Liu".to_string(), "Liu".to_string(), false)]
+        );
+        // A word of an institution's name is no person's name.
+        assert!(found("term\tkind\nLiu Institute\torg\n", "Liu Liu said so").is_empty());
+    }
+
+    #[test]
+    fn a_name_doubled_mid_sentence_beside_a_single_one_is_reported_but_not_fixed_unasked() {
+        assert_eq!(
+            found(
+                "",
+                "said Liu Liu, a spokesman. Liu said his country will not stand by."
+            ),
+            [("Liu Liu".to_string(), "Liu".to_string(), false)]
+        );
+        // At the start of a sentence, a single one elsewhere is not enough.
+        assert!(found("", "Liu Liu said so. Then Liu left.").is_empty());
+        // Nor a doubled one elsewhere.
+        assert!(found("", "said Liu Liu, and then Liu Liu left.").is_empty());
+    }
+
+    #[test]
+    fn does_not_flag_a_word_doubled_into_a_hyphenated_compound() {
+        assert!(flagged("control of fentanyl and fentanyl-related substances").is_empty());
+        assert!(flagged("control of fentanyl fentanyl-related substances").is_empty());
+        assert!(flagged("a non-fentanyl and fentanyl product").is_empty());
+        assert!(flagged("an anti-drug drug policy").is_empty());
+        // Without the hyphen, still a slip.
+        assert_eq!(
+            flagged("a fentanyl and fentanyl product"),
+            [pair("fentanyl and fentanyl", "fentanyl")]
+        );
+    }
+
+    #[test]
+    fn does_not_flag_a_doubled_name_that_is_a_glossary_term() {
+        let rows = "term\tkind\nSirhan Sirhan\tname\n";
+        let text = "said Sirhan Sirhan, and Sirhan left.";
+        let glossary = Glossary::parse("g.tsv", rows).unwrap();
+        let doubled = DoubledWords::new(&glossary);
+        let term = Span::new(5, 18);
+        assert_eq!(&text[term.start..term.end], "Sirhan Sirhan");
+        assert!(
+            doubled
+                .find(text, &Sentences::new(text), &[(term, 0)])
+                .is_empty()
+        );
+        assert_eq!(doubled.find(text, &Sentences::new(text), &[]).len(), 1);
+    }
+
+    #[test]
     fn a_particle_after_a_verb_may_start_the_next_phrase() {
         assert!(flagged("They reined in in front of the post office.").is_empty());
         assert!(flagged("Users log in in seconds.").is_empty());
         // Not after a word that cannot be a verb.
         assert_eq!(
             flagged("She left it in the car, in in the back seat."),
-            [("in in", "in".to_string())]
+            [pair("in in", "in")]
         );
     }
 }
