@@ -17,11 +17,12 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 nice -n 19 cargo fuzz build -s none -O
 for target in "${targets[@]}"; do
-    # New inputs go to a scratch corpus, so the committed seeds stay small.
-    work="work/$target"
-    mkdir -p "$work"
+    # New inputs go to a fresh scratch corpus, so the committed seeds stay small and the run
+    # starts from the seeds only (a long run's corpus in work/ takes minutes to replay).
+    work="$(mktemp -d)"
     echo "== $target: ${seconds}s"
     nice -n 19 cargo fuzz run -s none -O "$target" "$work" "corpus/$target" -- \
         -max_total_time="$seconds" -max_len=4096 -print_final_stats=1
+    rm -rf "$work"
 done
 echo "fuzz smoke: no crash in ${#targets[@]} targets"
