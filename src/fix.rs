@@ -12,9 +12,9 @@ pub struct Applied {
     pub skipped: Vec<usize>,
 }
 
-/// Applies fixes in order of position. A fix whose edits overlap an edit already applied is
-/// skipped whole, so two fixes for the same words are never both applied. Text between edits
-/// is copied byte for byte.
+/// Applies fixes in order of position. A fix whose edits overlap an edit already applied (or
+/// each other), or fall outside the text or inside a character, is skipped whole, so two
+/// fixes for the same words are never both applied. Text between edits is copied byte for byte.
 pub fn apply<'a>(content: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> Applied {
     let mut order: Vec<(usize, &Fix)> = fixes.into_iter().enumerate().collect();
     order.sort_by_key(|(i, f)| (f.edits.iter().map(|e| e.span.start).min(), *i));
@@ -22,17 +22,22 @@ pub fn apply<'a>(content: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> App
     let mut applied = Vec::new();
     let mut skipped = Vec::new();
     for (index, fix) in order {
+        // Each edit is checked against those taken before it, the fix's own included.
+        let taken = edits.len();
         let clashes = fix.edits.iter().any(|e| {
-            e.span.end > content.len()
+            let clash = !content.is_char_boundary(e.span.start)
+                || !content.is_char_boundary(e.span.end)
                 || edits.iter().any(|(s, _): &(crate::span::Span, &str)| {
                     s.overlaps(e.span) || (s.is_empty() && s.start == e.span.start)
-                })
+                });
+            edits.push((e.span, e.content.as_str()));
+            clash
         });
         if clashes {
+            edits.truncate(taken);
             skipped.push(index);
             continue;
         }
-        edits.extend(fix.edits.iter().map(|e| (e.span, e.content.as_str())));
         applied.push(index);
     }
     edits.sort_by_key(|(span, _)| (span.start, span.end));
@@ -129,6 +134,32 @@ mod tests {
         let applied = apply("Liu Liu said", &fixes);
         assert_eq!(applied.output, "Liu said");
         assert_eq!(applied.skipped, [1]);
+    }
+
+    /// Found by the `fix_apply` fuzz target: two edits of one fix over the same bytes were
+    /// both applied, and copying the text between them panicked (`begin > end`).
+    #[test]
+    fn a_fix_whose_own_edits_overlap_is_skipped_not_a_panic() {
+        let edit = |start, end| Edit {
+            span: Span::new(start, end),
+            content: String::new(),
+        };
+        let twice = Fix {
+            edits: vec![edit(0, 3), edit(0, 3)],
+            applicability: Applicability::Safe,
+        };
+        let applied = apply("?;;", [&twice, &fix(1, 2, "x")]);
+        assert_eq!(applied.output, "?x;");
+        assert_eq!((applied.applied, applied.skipped), (vec![1], vec![0]));
+    }
+
+    /// Found by the `fix_apply` fuzz target: an edit starting inside a character panicked
+    /// when the text was sliced there.
+    #[test]
+    fn an_edit_inside_a_character_is_skipped_not_a_panic() {
+        let applied = apply(";\u{6b6}", [&fix(2, 3, "x"), &fix(0, 1, ",")]);
+        assert_eq!(applied.output, ",\u{6b6}");
+        assert_eq!((applied.applied, applied.skipped), (vec![1], vec![0]));
     }
 
     #[test]

@@ -208,8 +208,8 @@ pub(super) fn base_forms(lower: &str) -> Vec<(String, Inflection)> {
         let undoubled = stem
             .chars()
             .last()
-            .filter(|&c| stem.len() > 2 && stem[..stem.len() - 1].ends_with(c))
-            .map(|_| stem[..stem.len() - 1].to_string());
+            .filter(|&c| stem.len() > 2 && stem[..stem.len() - c.len_utf8()].ends_with(c))
+            .map(|c| stem[..stem.len() - c.len_utf8()].to_string());
         let options = [Some(format!("{stem}e")), Some(stem.to_string()), undoubled];
         if let Some(base) = options
             .into_iter()
@@ -505,6 +505,15 @@ fn capitalise(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::glossary::{Entry, Origin};
+
+    /// Found by the `check` fuzz target: a word with a non-ASCII letter before "ed" or "ing"
+    /// ("flambéed") panicked when the last letter was dropped to undo a doubled consonant.
+    #[test]
+    fn base_forms_of_a_word_with_an_accent_before_its_ending_do_not_panic() {
+        assert!(base_forms("flambéed").iter().all(|(b, _)| b != "flambéed"));
+        assert!(base_forms("öing").is_empty());
+        assert!(base_forms("stopped").contains(&("stop".to_string(), Inflection::Past)));
+    }
 
     fn sense(term: &str, note: &str) -> SenseContext {
         let mut entry = Entry::new(
