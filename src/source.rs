@@ -110,7 +110,11 @@ pub fn sniff(bytes: &[u8]) -> Option<NotText> {
             .count()
     };
     let big_endian = high_nuls(true) > high_nuls(false);
-    if decodes_as_utf16_text(head, big_endian) {
+    // A whole file of odd length is no UTF-16; nor are bytes where NUL high bytes are rare
+    // (mostly-ASCII UTF-16 has one in nearly every pair; a stray NUL is binary).
+    let whole_and_odd = head.len() == bytes.len() && bytes.len() % 2 == 1;
+    let mostly_high_nuls = high_nuls(big_endian) * 4 >= head.len() / 2;
+    if !whole_and_odd && mostly_high_nuls && decodes_as_utf16_text(head, big_endian) {
         return Some(NotText::Utf16 {
             big_endian,
             bom: false,
@@ -347,6 +351,21 @@ fn count_chars(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stray_nul_in_a_short_or_ascii_file_is_binary_not_utf16() {
+        assert!(matches!(
+            sniff(b"a\0b"),
+            Some(NotText::Binary { offset: 1 })
+        ));
+        let mostly_ascii = b"plain text with one\0 NUL in the middle of it".to_vec();
+        assert!(matches!(sniff(&mostly_ascii), Some(NotText::Binary { .. })));
+        let utf16: Vec<u8> = "ab\ncd".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(matches!(
+            sniff(&utf16),
+            Some(NotText::Utf16 { bom: false, .. })
+        ));
+    }
 
     #[test]
     fn invalid_utf8_names_line_and_offset() {
