@@ -2,32 +2,10 @@
 //! spun-phrase lists in `corpus/eval/spun/`. Every finding is a false alarm; the issue allows at
 //! most 2 per 1,000 words.
 
-use std::collections::HashSet;
+mod common;
 
+use common::{read_corpus as read, spun_expected_glossary};
 use termlint::checker::{CheckOptions, Checker};
-use termlint::glossary::Glossary;
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/corpus/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
-
-fn spun_expected_glossary(count: usize) -> Glossary {
-    let mut seen = HashSet::new();
-    let mut tsv = String::from("term\n");
-    for path in ["eval/spun/mine.tsv", "eval/spun/holdout.tsv"] {
-        for line in read(path).lines().skip(1) {
-            let Some(expected) = line.split('\t').nth(1).map(str::trim) else {
-                continue;
-            };
-            if !expected.is_empty() && seen.len() < count && seen.insert(expected.to_lowercase()) {
-                tsv.push_str(expected);
-                tsv.push('\n');
-            }
-        }
-    }
-    assert_eq!(seen.len(), count);
-    Glossary::parse("spun-expected.tsv", &tsv).unwrap()
-}
 
 #[test]
 fn clean_prose_raises_few_false_alarms() {

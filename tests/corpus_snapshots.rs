@@ -2,9 +2,12 @@
 //! snapshots: a refactoring must leave them byte for byte the same, and a change in detection
 //! shows up as a diff a reviewer reads (`cargo insta review`).
 
-use std::collections::HashSet;
 use std::fmt::Write;
 use std::path::Path;
+
+mod common;
+
+use common::{read_corpus as read, spun_expected_glossary};
 
 use termlint::checker::{CheckOptions, Checker};
 use termlint::finding::Finding;
@@ -13,15 +16,6 @@ use termlint::glossary::Glossary;
 const SHIPPED: &str = "glossaries/fentanyl-policy.toml";
 const BARE: &str = "glossaries/seed-bare.tsv";
 const SPUN: &str = "eval/spun/glossary.tsv";
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("corpus")
-            .join(path),
-    )
-    .unwrap()
-}
 
 fn checker(glossary: &str) -> Checker {
     Checker::new(
@@ -32,22 +26,7 @@ fn checker(glossary: &str) -> Checker {
 
 /// The first 2,000 distinct expected phrases of the spun-phrase lists: a large bare glossary.
 fn spun_expected() -> Checker {
-    let mut seen = HashSet::new();
-    let mut tsv = String::from("term\n");
-    for path in ["eval/spun/mine.tsv", "eval/spun/holdout.tsv"] {
-        for line in read(path).lines().skip(1) {
-            let Some(expected) = line.split('\t').nth(1).map(str::trim) else {
-                continue;
-            };
-            if !expected.is_empty() && seen.len() < 2_000 && seen.insert(expected.to_lowercase()) {
-                writeln!(tsv, "{expected}").unwrap();
-            }
-        }
-    }
-    Checker::new(
-        Glossary::parse("spun-expected.tsv", &tsv).unwrap(),
-        CheckOptions::default(),
-    )
+    Checker::new(spun_expected_glossary(2_000), CheckOptions::default())
 }
 
 /// One line per finding with every field a user sees (and the confidence unrounded).

@@ -5,29 +5,13 @@
 //! outside the process; it is unit-tested in `src/write.rs`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+
+mod common;
+
+use common::{corpus, run};
 
 const BOM: &str = "\u{feff}";
-
-fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .join(name)
-}
-
-/// Runs termlint in `dir` (so no baseline of the repository applies) with empty stdin.
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_termlint"))
-        .args(args)
-        .arg("--no-baseline")
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap()
-}
 
 /// The findings of `check --format jsonl` on `path`, one JSON object each.
 fn findings(dir: &Path, path: &str, glossary: &str) -> Vec<serde_json::Value> {
