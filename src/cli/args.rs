@@ -131,6 +131,10 @@ pub struct OutputArgs {
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     pub fail_level: FailLevel,
+    /// Write the report to FILE instead of stdout, atomically (replaced whole at the end of
+    /// the run); never over a text being checked, a glossary or the baseline.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -251,10 +255,26 @@ pub struct ExpandArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
+    /// Each finding with its line, the span marked, the suggestion and why.
     Human,
+    /// One line per finding: `path:line:col: severity[rule] ...`.
     Brief,
+    /// One JSON document for the run.
     Json,
+    /// One JSON object per finding per line (the stable contract).
     Jsonl,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// reviewdog's diagnostic format, one document.
+    Rdjson,
+    /// reviewdog's diagnostic format, one diagnostic per line.
+    Rdjsonl,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// JUnit XML: a failing test case per finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -5,6 +5,7 @@ mod args;
 mod eval;
 mod expand;
 mod inputs;
+mod output;
 mod remembered;
 mod review;
 mod signals;
@@ -153,12 +154,27 @@ fn use_color(arg: ColorArg) -> bool {
     }
 }
 
+/// Colour for a report: a file gets it only when asked for (`--color always`).
+fn report_color(arg: ColorArg, to_file: bool) -> bool {
+    if to_file {
+        matches!(arg, ColorArg::Always)
+    } else {
+        use_color(arg)
+    }
+}
+
 fn format(arg: FormatArg) -> Format {
     match arg {
         FormatArg::Human => Format::Human,
         FormatArg::Brief => Format::Brief,
         FormatArg::Json => Format::Json,
         FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Rdjson => Format::Rdjson,
+        FormatArg::Rdjsonl => Format::Rdjsonl,
+        FormatArg::Github => Format::Github,
+        FormatArg::Checkstyle => Format::Checkstyle,
+        FormatArg::Junit => Format::Junit,
     }
 }
 
@@ -170,6 +186,41 @@ fn fails(findings: &[Finding], level: FailLevel) -> bool {
         FailLevel::Info => Severity::Info,
     };
     findings.iter().any(|f| f.severity >= threshold)
+}
+
+/// The sink for `-o FILE` (or stdout), once the file is known not to be an input, a glossary
+/// or the baseline; `Err` is the exit code after the refusal is reported.
+fn report_sink(
+    output: &OutputArgs,
+    prepared: &Prepared,
+    glossary: &GlossaryArgs,
+) -> Result<output::Sink<'static>, u8> {
+    if let Some(path) = &output.output
+        && let Err(why) = output::target(
+            path,
+            &prepared.inputs,
+            &glossary.glossaries,
+            &prepared.remembered.file,
+        )
+    {
+        report_error(format!(
+            "{}: the report is not written: {why}",
+            path.display()
+        ));
+        return Err(EXIT_ERROR);
+    }
+    Ok(output::Sink::new(output.output.as_deref()))
+}
+
+/// Writes the report file (or flushes stdout); a report that cannot be written fails the run.
+fn close_sink(sink: output::Sink, code: u8) -> u8 {
+    match sink.close() {
+        Ok(()) => code,
+        Err(e) => {
+            report_error(e);
+            EXIT_ERROR
+        }
+    }
 }
 
 /// A progress bar on stderr for long runs; hidden when stderr is not a terminal.
@@ -298,20 +349,27 @@ fn fixable(findings: &[Finding], unsafe_fixes: bool) -> Vec<&termlint::finding::
 }
 
 fn check(args: CheckArgs) -> io::Result<u8> {
+    let prepared = match prepare(&args.glossary, &args.input, &args.baseline, false) {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
+    let mut out = match report_sink(&args.output, &prepared, &args.glossary) {
+        Ok(out) => out,
+        Err(code) => {
+            leak_at_exit(prepared.checker);
+            return Ok(code);
+        }
+    };
     let Prepared {
         checker,
         inputs,
         errors,
         remembered,
-    } = match prepare(&args.glossary, &args.input, &args.baseline, false) {
-        Ok(prepared) => prepared,
-        Err(code) => return Ok(code),
-    };
+    } = prepared;
     let mut hidden = 0;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(Quiet::new(stdout.lock()));
     let output: &OutputArgs = &args.output;
-    let mut reporter = report::reporter(format(output.format), &mut out, use_color(output.color));
+    let color = report_color(output.color, out.is_file());
+    let mut reporter = report::reporter(format(output.format), &mut out, color);
     let mut outcome = Outcome::default();
     outcome.summary.input_errors = errors;
     let bar = progress(inputs.len());
@@ -362,10 +420,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         out.flush()?;
     } else {
         reporter.finish(&outcome.summary)?;
+        drop(reporter);
     }
     report_hidden(hidden, &remembered);
     leak_at_exit(checker);
-    Ok(outcome.code())
+    Ok(close_sink(out, outcome.code()))
 }
 
 /// Says on stderr (in every format: it changes what the report shows) how many findings
@@ -381,17 +440,23 @@ fn report_hidden(hidden: usize, remembered: &remembered::Remembered) {
 }
 
 fn fix(args: FixArgs) -> io::Result<u8> {
+    let prepared = match prepare(&args.glossary, &args.input, &args.baseline, args.write) {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
+    let mut out = match report_sink(&args.output, &prepared, &args.glossary) {
+        Ok(out) => out,
+        Err(code) => {
+            leak_at_exit(prepared.checker);
+            return Ok(code);
+        }
+    };
     let Prepared {
         checker,
         inputs,
         errors,
         remembered,
-    } = match prepare(&args.glossary, &args.input, &args.baseline, args.write) {
-        Ok(prepared) => prepared,
-        Err(code) => return Ok(code),
-    };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(Quiet::new(stdout.lock()));
+    } = prepared;
     let mut outcome = Outcome::default();
     outcome.summary.input_errors = errors;
     let mut remaining: Vec<(SourceText, Vec<Finding>)> = Vec::new();
@@ -447,18 +512,26 @@ fn fix(args: FixArgs) -> io::Result<u8> {
     }
     report_hidden(hidden, &remembered);
     if !args.write {
-        out.flush()?;
-        return Ok(outcome.code());
+        return Ok(close_sink(out, outcome.code()));
     }
-    // Fixed text of stdin goes to stdout; the report of what remains then goes to stderr.
+    // Fixed text of stdin goes to stdout; the report of what remains then goes to stderr,
+    // or to the -o file.
     let stderr = io::stderr();
     let mut err_out = Quiet::new(stderr.lock());
+    let to_file = out.is_file();
     let (report_to, color): (&mut dyn Write, bool) = match &stdin_output {
+        Some(text) if to_file => {
+            let mut stdout = Quiet::new(io::stdout().lock());
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+            (&mut out, report_color(args.output.color, true))
+        }
         Some(text) => {
             out.write_all(text.as_bytes())?;
             out.flush()?;
             (&mut err_out, false)
         }
+        None if to_file => (&mut out, report_color(args.output.color, true)),
         None => (&mut out, use_color(args.output.color)),
     };
     let mut reporter = report::reporter(format(args.output.format), report_to, color);
@@ -472,5 +545,5 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         "termlint: applied {}",
         report::plural(fixed, "fix", "fixes")
     ));
-    Ok(outcome.code())
+    Ok(close_sink(out, outcome.code()))
 }

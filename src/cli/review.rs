@@ -146,7 +146,7 @@ fn patch_target(
 }
 
 /// Whether two paths name one file: the same file on disk, or the same path.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => {
@@ -168,7 +168,7 @@ fn looks_like_patch(bytes: &[u8]) -> bool {
 
 /// Writes the patch through a temporary file in the same folder, renamed over `out`: nobody
 /// (and no crash) sees half a patch, and an old patch stays whole until the new one is.
-fn write_file_atomic(out: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(super) fn write_file_atomic(out: &Path, bytes: &[u8]) -> io::Result<()> {
     // Through a symlink to the file it points at, as the fixed texts are written.
     let target = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
     let dir = match target.parent() {

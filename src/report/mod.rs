@@ -1,16 +1,24 @@
 //! Reporters: one per output format, each writing to any `io::Write` so tests capture output.
 
 mod brief;
+mod github;
 mod human;
 mod json;
+mod rdjson;
+mod sarif;
+mod xml;
 
 use std::io;
 
 use serde::Serialize;
 
 pub use brief::Brief;
+pub use github::Github;
 pub use human::Human;
 pub use json::{Json, JsonLines};
+pub use rdjson::{RdJson, RdJsonLines};
+pub use sarif::Sarif;
+pub use xml::{Checkstyle, Junit};
 
 use crate::finding::{Applicability, Finding};
 use crate::glossary::Severity;
@@ -27,6 +35,18 @@ pub enum Format {
     Json,
     /// One JSON object per finding per line: the stable machine contract.
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
+    Sarif,
+    /// reviewdog's diagnostic format, one document (`reviewdog -f=rdjson`).
+    Rdjson,
+    /// reviewdog's diagnostic format, one diagnostic per line (`reviewdog -f=rdjsonl`).
+    Rdjsonl,
+    /// GitHub Actions workflow commands, which become annotations.
+    Github,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// JUnit XML, a failing test case per finding.
+    Junit,
 }
 
 /// Totals of a run, for the closing line of a report. Inputs that could not be read are
@@ -161,6 +181,12 @@ pub fn reporter<'w>(
         Format::Brief => Box::new(Brief::new(out)),
         Format::Json => Box::new(Json::new(out)),
         Format::Jsonl => Box::new(JsonLines::new(out)),
+        Format::Sarif => Box::new(Sarif::new(out)),
+        Format::Rdjson => Box::new(RdJson::new(out)),
+        Format::Rdjsonl => Box::new(RdJsonLines::new(out)),
+        Format::Github => Box::new(Github::new(out)),
+        Format::Checkstyle => Box::new(Checkstyle::new(out)),
+        Format::Junit => Box::new(Junit::new(out)),
     }
 }
 
