@@ -84,14 +84,30 @@ pub fn layout(text: &str, markup: Markup) -> Layout {
     }
 }
 
+/// What [`check`] found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The findings not suppressed, sorted by position; spans into the original text.
+    pub findings: Vec<Finding>,
+    /// How many findings suppression comments or `[sic]` covered.
+    pub suppressed: usize,
+    /// Suppression directives with an unknown command (see [`Suppressions::unknown`]).
+    pub unknown_directives: Vec<Span>,
+}
+
 /// Checks the prose of `text` only and drops the findings that suppression comments or
-/// `[sic]` cover. Returns the findings (spans into `text`) and how many were suppressed.
-pub fn check(checker: &Checker, text: &str, markup: Markup) -> (Vec<Finding>, usize) {
+/// `[sic]` cover.
+pub fn check(checker: &Checker, text: &str, markup: Markup) -> Checked {
     let layout = layout(text, markup);
     let masked = layout.mask(text);
     let findings = checker.check(&masked);
     let suppressions = Suppressions::find(text, markup, &layout.comments);
-    suppressions.filter(text, findings)
+    let (findings, suppressed) = suppressions.filter(text, findings);
+    Checked {
+        findings,
+        suppressed,
+        unknown_directives: suppressions.unknown,
+    }
 }
 
 impl Layout {
@@ -271,14 +287,22 @@ fn is_inline(tag: &TagEnd) -> bool {
 
 /// Elements whose text is not prose.
 const SKIPPED: &[&[u8]] = &[
-    b"script", b"style", b"code", b"pre", b"kbd", b"samp", b"template", b"svg", b"math",
+    b"script",
+    b"style",
+    b"code",
+    b"pre",
+    b"kbd",
+    b"samp",
+    b"template",
+    b"svg",
+    b"math",
 ];
 
 /// Elements inside a sentence; every other element starts or ends a block.
 const INLINE: &[&[u8]] = &[
-    b"a", b"abbr", b"b", b"bdi", b"bdo", b"cite", b"data", b"dfn", b"em", b"font", b"i",
-    b"ins", b"del", b"mark", b"q", b"s", b"small", b"span", b"strong", b"sub", b"sup",
-    b"time", b"u", b"var", b"wbr",
+    b"a", b"abbr", b"b", b"bdi", b"bdo", b"cite", b"data", b"dfn", b"em", b"font", b"i", b"ins",
+    b"del", b"mark", b"q", b"s", b"small", b"span", b"strong", b"sub", b"sup", b"time", b"u",
+    b"var", b"wbr",
 ];
 
 /// Attributes whose values are prose.
@@ -369,8 +393,12 @@ fn attribute_value(text: &str, start: usize, end: usize) -> Option<Span> {
                 .unwrap_or(value.len()),
         ),
     };
-    (from < to)
-        .then(|| Span::new(span.start + value_start + from, span.start + value_start + to))
+    (from < to).then(|| {
+        Span::new(
+            span.start + value_start + from,
+            span.start + value_start + to,
+        )
+    })
 }
 
 #[cfg(test)]
@@ -441,7 +469,10 @@ mod tests {
 
     #[test]
     fn bare_urls_are_not_prose() {
-        let out = masked("<p>See https://x.org/Byton, and www.Byton.com.</p>", Markup::Html);
+        let out = masked(
+            "<p>See https://x.org/Byton, and www.Byton.com.</p>",
+            Markup::Html,
+        );
         assert!(!out.contains("Byton"), "{out:?}");
         assert!(out.contains(", and") && out.ends_with(".    "), "{out:?}");
     }

@@ -27,6 +27,9 @@ struct Directive {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suppressions {
     directives: Vec<Directive>,
+    /// Directives whose command is not one of the three (a typo would otherwise silently
+    /// suppress nothing): the spans of their comments or lines.
+    pub unknown: Vec<Span>,
 }
 
 impl Suppressions {
@@ -64,6 +67,7 @@ impl Suppressions {
             }
         }
         let mut directives = Vec::new();
+        let mut unknown = Vec::new();
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
         for (span, command) in commands {
             let mut words = command
@@ -88,7 +92,7 @@ impl Suppressions {
                         });
                     }
                 }
-                _ => {}
+                _ => unknown.push(span),
             }
         }
         for (start, rules) in open {
@@ -97,7 +101,10 @@ impl Suppressions {
                 rules,
             });
         }
-        Suppressions { directives }
+        Suppressions {
+            directives,
+            unknown,
+        }
     }
 
     /// Whether `finding` in `text` is suppressed.
@@ -130,7 +137,10 @@ fn line_end(text: &str, at: usize) -> usize {
 
 /// Whether `rule` is named by `name`: the same id, or a prefix of it before a dot.
 fn names(name: &str, rule: &str) -> bool {
-    rule == name || rule.strip_prefix(name).is_some_and(|rest| rest.starts_with('.'))
+    rule == name
+        || rule
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// Whether `[sic]` follows offset `end` on the same line, after spaces and closing quotes.
@@ -191,7 +201,12 @@ mod tests {
     fn rules_named_limit_what_is_suppressed() {
         let text = "<!-- termlint: disable-next-line prose.doubled-word -->\nByton Byton\n";
         assert!(!suppressed(text, Markup::Markdown, "Byton", NEAR));
-        assert!(suppressed(text, Markup::Markdown, "Byton", "prose.doubled-word"));
+        assert!(suppressed(
+            text,
+            Markup::Markdown,
+            "Byton",
+            "prose.doubled-word"
+        ));
         let text = "<!-- termlint: disable-next-line glossary.variant, glossary -->\nByton\n";
         assert!(suppressed(text, Markup::Markdown, "Byton", NEAR));
         let text = "<!-- termlint: disable-next-line gloss -->\nByton\n";
@@ -203,8 +218,21 @@ mod tests {
         let text = "the Byton [sic] era and Kyton [ sic]";
         assert!(suppressed(text, Markup::Plain, "Byton", NEAR));
         assert!(!suppressed(text, Markup::Plain, "Kyton", NEAR));
-        assert!(suppressed("“the Byton” [sic]", Markup::Plain, "Byton", NEAR));
+        assert!(suppressed(
+            "“the Byton” [sic]",
+            Markup::Plain,
+            "Byton",
+            NEAR
+        ));
         assert!(!suppressed("Byton\n[sic]", Markup::Plain, "Byton", NEAR));
+    }
+
+    #[test]
+    fn an_unknown_command_is_reported_and_suppresses_nothing() {
+        let text = "# termlint: disable-nextline\nthe Byton era\n";
+        let found = Suppressions::find(text, Markup::Plain, &[]);
+        assert_eq!(found.unknown, [Span::new(0, 29)]);
+        assert!(!found.covers(text, &finding(text, "Byton", NEAR)));
     }
 
     #[test]

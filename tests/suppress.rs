@@ -96,7 +96,12 @@ fn sic_keeps_the_word_before_it_and_fix_write_leaves_it() {
         ["2:5: error[glossary.variant] 'Byton'"]
     );
     let out = run(dir.path(), &["fix", "--write", "a.txt"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         fs::read_to_string(dir.path().join("a.txt")).unwrap(),
         "The Byton [sic] administration met.\nThe Biden administration met.\n"
@@ -110,4 +115,17 @@ fn a_directive_in_a_code_block_suppresses_nothing() {
     let (found, stderr) = reported(dir.path(), "a.md");
     assert_eq!(found, ["4:5: error[glossary.variant] 'Byton'"]);
     assert!(!stderr.contains("suppressed"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_directive_is_a_warning_naming_file_and_line() {
+    let text = "The Byton administration met.\n# termlint: disable-nextline\n\
+                The Byton administration met.\n";
+    let dir = project(&[("a.txt", text)]);
+    let (found, stderr) = reported(dir.path(), "a.txt");
+    assert_eq!(found.len(), 2);
+    assert!(
+        stderr.contains("warning: a.txt:2:1: unknown directive `# termlint: disable-nextline`"),
+        "{stderr}"
+    );
 }

@@ -261,7 +261,10 @@ fn prepare(
 /// The markup `source` is written in: as --markup says, or by its file's extension.
 fn markup_of(source: &SourceText, arg: MarkupArg) -> Markup {
     match arg {
-        MarkupArg::Auto => source.path.as_deref().map_or(Markup::Plain, Markup::from_path),
+        MarkupArg::Auto => source
+            .path
+            .as_deref()
+            .map_or(Markup::Plain, Markup::from_path),
         MarkupArg::Plain => Markup::Plain,
         MarkupArg::Markdown => Markup::Markdown,
         MarkupArg::Html => Markup::Html,
@@ -269,13 +272,23 @@ fn markup_of(source: &SourceText, arg: MarkupArg) -> Markup {
 }
 
 /// Checks the prose of `source` ([`markup::check`]): the findings not suppressed by
-/// `termlint:` comments or `[sic]`, and how many were.
+/// `termlint:` comments or `[sic]`, and how many were. Warns of unknown directives.
 pub(crate) fn check_text(
     checker: &Checker,
     source: &SourceText,
     arg: MarkupArg,
 ) -> (Vec<Finding>, usize) {
-    markup::check(checker, &source.content, markup_of(source, arg))
+    let checked = markup::check(checker, &source.content, markup_of(source, arg));
+    for span in checked.unknown_directives {
+        let (line, column) = source.line_col(span.start);
+        note(format_args!(
+            "termlint: warning: {}:{line}:{column}: unknown directive `{}`; termlint knows \
+             disable-next-line, disable and enable",
+            source.name,
+            source.slice(span).trim()
+        ));
+    }
+    (checked.findings, checked.suppressed)
 }
 
 /// Says on stderr how many findings suppression comments and `[sic]` hid.
@@ -308,7 +321,7 @@ fn fix_until_stable(
                 let current =
                     SourceText::new(source.name.clone(), source.path.clone(), text.to_string());
                 remembered
-                    .filter(&current, markup::check(checker, text, markup).0)
+                    .filter(&current, markup::check(checker, text, markup).findings)
                     .0
             }
         };

@@ -92,7 +92,14 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         }
     }
     let ok = match &args.patch {
-        Some(out) => write_patch(out, &files, args.unsafe_fixes, &checker, &remembered, args.input.markup)?,
+        Some(out) => write_patch(
+            out,
+            &files,
+            args.unsafe_fixes,
+            &checker,
+            &remembered,
+            args.input.markup,
+        )?,
         None => {
             let color = use_color(args.color);
             interactive_review(files, hidden, &remembered, color)?
@@ -209,7 +216,8 @@ fn write_patch(
     let mut changed_files = 0;
     let mut outside = 0;
     for (source, findings) in files {
-        let (applied, _) = fix_until_stable(checker, remembered, source, findings, unsafe_fixes, markup);
+        let (applied, _) =
+            fix_until_stable(checker, remembered, source, findings, unsafe_fixes, markup);
         let name = patch_name(source);
         let text = diff::unified(&name, &source.content, &applied.output);
         if text.is_empty() {
