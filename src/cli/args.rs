@@ -83,6 +83,10 @@ pub struct InputArgs {
     /// to 50 bytes of memory per byte of text).
     #[arg(long, value_name = "NUM[K|M|G]", default_value = "100M", value_parser = file_size)]
     pub max_file_size: u64,
+    /// How texts are written: auto goes by extension (.md/.markdown, .html/.htm/.xhtml; else
+    /// and stdin: plain). In Markdown and HTML only prose is checked, not code, URLs or tags.
+    #[arg(long, value_enum, value_name = "MARKUP", default_value_t = MarkupArg::Auto)]
+    pub markup: MarkupArg,
 }
 
 /// A confidence: a number from 0 to 1 (`nan`, `inf` and percentages are refused).
@@ -275,6 +279,14 @@ pub enum FormatArg {
     Checkstyle,
     /// JUnit XML: a failing test case per finding.
     Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkupArg {
+    Auto,
+    Plain,
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -18,12 +18,14 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use args::{
-    CheckArgs, Cli, ColorArg, Command, FailLevel, FixArgs, FormatArg, GlossaryArgs, OutputArgs,
+    CheckArgs, Cli, ColorArg, Command, FailLevel, FixArgs, FormatArg, GlossaryArgs, MarkupArg,
+    OutputArgs,
 };
 use inputs::Input;
 use termlint::checker::{CheckOptions, Checker};
 use termlint::finding::{Applicability, Finding};
 use termlint::glossary::{Glossary, Severity};
+use termlint::markup::{self, Markup};
 use termlint::report::{self, Format, Summary};
 use termlint::source::SourceText;
 use termlint::{diff, fix, write};
@@ -307,6 +309,49 @@ fn prepare(
     })
 }
 
+/// The markup `source` is written in: as --markup says, or by its file's extension.
+fn markup_of(source: &SourceText, arg: MarkupArg) -> Markup {
+    match arg {
+        MarkupArg::Auto => source
+            .path
+            .as_deref()
+            .map_or(Markup::Plain, Markup::from_path),
+        MarkupArg::Plain => Markup::Plain,
+        MarkupArg::Markdown => Markup::Markdown,
+        MarkupArg::Html => Markup::Html,
+    }
+}
+
+/// Checks the prose of `source` ([`markup::check`]): the findings not suppressed by
+/// `termlint:` comments or `[sic]`, and how many were. Warns of unknown directives.
+pub(crate) fn check_text(
+    checker: &Checker,
+    source: &SourceText,
+    arg: MarkupArg,
+) -> (Vec<Finding>, usize) {
+    let checked = markup::check(checker, &source.content, markup_of(source, arg));
+    for span in checked.unknown_directives {
+        let (line, column) = source.line_col(span.start);
+        note(format_args!(
+            "termlint: warning: {}:{line}:{column}: unknown directive `{}`; termlint knows \
+             disable-next-line, disable and enable",
+            source.name,
+            source.slice(span).trim()
+        ));
+    }
+    (checked.findings, checked.suppressed)
+}
+
+/// Says on stderr how many findings suppression comments and `[sic]` hid.
+pub(crate) fn report_suppressed(suppressed: usize) {
+    if suppressed > 0 {
+        note(format_args!(
+            "termlint: {} suppressed by termlint comments or [sic]",
+            report::plural(suppressed, "finding", "findings")
+        ));
+    }
+}
+
 /// Fixes `source` until no fix is left ([`fix::until_stable`]), the first round with the
 /// `findings` already at hand. Also returns the findings in the fixed text when the last round
 /// checked it (it did unless the rounds ran out).
@@ -316,7 +361,9 @@ fn fix_until_stable(
     source: &SourceText,
     findings: &[Finding],
     unsafe_fixes: bool,
+    markup: MarkupArg,
 ) -> (fix::Stable, Option<Vec<Finding>>) {
+    let markup = markup_of(source, markup);
     let mut last: Option<Vec<Finding>> = None;
     let stable = fix::until_stable(&source.content, |text| {
         let found = match last {
@@ -324,7 +371,9 @@ fn fix_until_stable(
             Some(_) => {
                 let current =
                     SourceText::new(source.name.clone(), source.path.clone(), text.to_string());
-                remembered.filter(&current, checker.check(text)).0
+                remembered
+                    .filter(&current, markup::check(checker, text, markup).findings)
+                    .0
             }
         };
         let fixes = fixable(&found, unsafe_fixes).into_iter().cloned().collect();
@@ -367,6 +416,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         remembered,
     } = prepared;
     let mut hidden = 0;
+    let mut all_suppressed = 0;
     let output: &OutputArgs = &args.output;
     let color = report_color(output.color, out.is_file());
     let mut reporter = report::reporter(format(output.format), &mut out, color);
@@ -381,15 +431,15 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             .par_iter()
             .map(|input| {
                 let source = input.read()?;
-                let (findings, covered) =
-                    remembered.filter(&source, checker.check(&source.content));
+                let (found, suppressed) = check_text(&checker, &source, args.input.markup);
+                let (findings, covered) = remembered.filter(&source, found);
                 bar.inc(1);
-                Ok((source, findings, covered))
+                Ok((source, findings, covered, suppressed))
             })
             .collect::<Vec<Result<_, termlint::source::SourceError>>>()
     });
     for result in checked {
-        let (source, findings, covered) = match result {
+        let (source, findings, covered, suppressed) = match result {
             Ok(checked) => checked,
             Err(e) => {
                 bar.suspend(|| report_error(e));
@@ -398,12 +448,19 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             }
         };
         hidden += covered;
+        all_suppressed += suppressed;
         outcome.summary.files += 1;
         outcome.summary.count(&findings);
         outcome.failed |= fails(&findings, output.fail_level);
         if args.diff {
-            let (fixed, _) =
-                fix_until_stable(&checker, &remembered, &source, &findings, args.unsafe_fixes);
+            let (fixed, _) = fix_until_stable(
+                &checker,
+                &remembered,
+                &source,
+                &findings,
+                args.unsafe_fixes,
+                args.input.markup,
+            );
             diffs.push_str(&diff::unified(
                 &remembered::patch_name(&source),
                 &source.content,
@@ -423,6 +480,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         drop(reporter);
     }
     report_hidden(hidden, &remembered);
+    report_suppressed(all_suppressed);
     leak_at_exit(checker);
     Ok(close_sink(out, outcome.code()))
 }
@@ -462,6 +520,7 @@ fn fix(args: FixArgs) -> io::Result<u8> {
     let mut remaining: Vec<(SourceText, Vec<Finding>)> = Vec::new();
     let mut fixed = 0;
     let mut hidden = 0;
+    let mut all_suppressed = 0;
     let mut stdin_output = None;
     for input in &inputs {
         let source = match input.read() {
@@ -472,10 +531,18 @@ fn fix(args: FixArgs) -> io::Result<u8> {
                 continue;
             }
         };
-        let (findings, covered) = remembered.filter(&source, checker.check(&source.content));
+        let (found, suppressed) = check_text(&checker, &source, args.input.markup);
+        all_suppressed += suppressed;
+        let (findings, covered) = remembered.filter(&source, found);
         hidden += covered;
-        let (applied, after) =
-            fix_until_stable(&checker, &remembered, &source, &findings, args.unsafe_fixes);
+        let (applied, after) = fix_until_stable(
+            &checker,
+            &remembered,
+            &source,
+            &findings,
+            args.unsafe_fixes,
+            args.input.markup,
+        );
         outcome.summary.files += 1;
         if !args.write {
             out.write_all(
@@ -504,13 +571,16 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         }
         fixed += applied.applied;
         let source = SourceText::new(source.name, source.path, applied.output);
-        let after =
-            after.unwrap_or_else(|| remembered.filter(&source, checker.check(&source.content)).0);
+        let after = after.unwrap_or_else(|| {
+            let found = check_text(&checker, &source, args.input.markup).0;
+            remembered.filter(&source, found).0
+        });
         outcome.failed |= fails(&after, args.output.fail_level);
         outcome.summary.count(&after);
         remaining.push((source, after));
     }
     report_hidden(hidden, &remembered);
+    report_suppressed(all_suppressed);
     if !args.write {
         return Ok(close_sink(out, outcome.code()));
     }

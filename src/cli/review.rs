@@ -80,8 +80,8 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
     for input in &inputs {
         match input.read() {
             Ok(source) => {
-                let (findings, covered) =
-                    remembered.filter(&source, checker.check(&source.content));
+                let found = super::check_text(&checker, &source, args.input.markup).0;
+                let (findings, covered) = remembered.filter(&source, found);
                 hidden += covered;
                 files.push((source, findings));
             }
@@ -92,7 +92,14 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         }
     }
     let ok = match &args.patch {
-        Some(out) => write_patch(out, &files, args.unsafe_fixes, &checker, &remembered)?,
+        Some(out) => write_patch(
+            out,
+            &files,
+            args.unsafe_fixes,
+            &checker,
+            &remembered,
+            args.input.markup,
+        )?,
         None => {
             let color = use_color(args.color);
             interactive_review(files, hidden, &remembered, color)?
@@ -202,13 +209,15 @@ fn write_patch(
     unsafe_fixes: bool,
     checker: &Checker,
     remembered: &Remembered,
+    markup: super::args::MarkupArg,
 ) -> io::Result<bool> {
     let mut patch = String::new();
     let mut changes = 0;
     let mut changed_files = 0;
     let mut outside = 0;
     for (source, findings) in files {
-        let (applied, _) = fix_until_stable(checker, remembered, source, findings, unsafe_fixes);
+        let (applied, _) =
+            fix_until_stable(checker, remembered, source, findings, unsafe_fixes, markup);
         let name = patch_name(source);
         let text = diff::unified(&name, &source.content, &applied.output);
         if text.is_empty() {
