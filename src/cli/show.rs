@@ -94,6 +94,9 @@ pub fn run(args: ShowArgs) -> io::Result<u8> {
 /// Each value of an entry with its origin: a later file's where it gave it, else the entry's.
 fn shown(entry: &Entry) -> ShownEntry {
     let origin = |key: &str, value: &str| {
+        if !entry.gives(key) {
+            return "(default)".to_string();
+        }
         entry
             .later
             .iter()

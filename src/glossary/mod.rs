@@ -158,6 +158,19 @@ impl Entry {
             given: Given::default(),
         }
     }
+
+    /// Whether a file gave this scalar key (`kind`, `case`, `severity`, `fix`, `note`), or it
+    /// holds its default.
+    pub fn gives(&self, key: &str) -> bool {
+        match key {
+            "kind" => self.given.kind,
+            "case" => self.given.case,
+            "severity" => self.given.severity,
+            "fix" => self.given.fix,
+            "note" => self.given.note,
+            _ => true,
+        }
+    }
 }
 
 /// All entries of one or more glossary files, validated together.
