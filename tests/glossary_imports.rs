@@ -66,7 +66,11 @@ fn tbx_v2_and_v3_dca_and_dct_give_the_same_findings_on_the_seed_as_the_toml() {
     let check = |g: Glossary| Checker::new(g, CheckOptions::default()).check(&seed);
     let expected = comparable(&check(part));
     assert!(expected.len() >= 2, "{expected:?}");
-    for tbx in ["part-v2.tbx", "part-v3-basic-dca.tbx", "part-v3-basic-dct.tbx"] {
+    for tbx in [
+        "part-v2.tbx",
+        "part-v3-basic-dca.tbx",
+        "part-v3-basic-dct.tbx",
+    ] {
         let path = root(&format!("tests/fixtures/glossaries/{tbx}"));
         let glossary = Glossary::load_with(&[path], &english()).unwrap();
         assert_eq!(glossary.entries.len(), 6, "{tbx}");
@@ -141,7 +145,10 @@ fn tbx_admitted_terms_are_accepted_forms_that_no_rendering_flags() {
         .iter()
         .map(|f| &text[f.span.start..f.span.end])
         .collect();
-    assert_eq!(flagged, ["monetary authority", "Hong Kong Currency Authority"]);
+    assert_eq!(
+        flagged,
+        ["monetary authority", "Hong Kong Currency Authority"]
+    );
 }
 
 #[test]
@@ -152,7 +159,11 @@ fn accepted_forms_from_toml_and_tsv_are_never_flagged() {
     let tsv = "term\tvariants\taccepted\ncentral bank\tmonetary authority\t\n\
                Hong Kong Monetary Authority\t\tHKMA|Monetary Authority of Hong Kong\n";
     let text = "The Monetary Authority of Hong Kong said so; a monetary authority did not.";
-    for (name, source) in [("g.toml", toml), ("g.tsv", tsv), ("g.csv", &tsv.replace('\t', ","))] {
+    for (name, source) in [
+        ("g.toml", toml),
+        ("g.tsv", tsv),
+        ("g.csv", &tsv.replace('\t', ",")),
+    ] {
         let glossary = Glossary::parse(name, source).unwrap();
         assert_eq!(glossary.entries[1].accepted.len(), 2, "{name}");
         let findings = Checker::new(glossary, CheckOptions::default()).check(text);
@@ -173,7 +184,10 @@ fn a_tbx_with_an_external_entity_is_refused() {
 "#;
     let err = Glossary::parse("evil.tbx", tbx).unwrap_err().to_string();
     assert!(err.starts_with("evil.tbx:2: invalid TBX: "), "{err}");
-    assert!(err.contains("external entity (`file:///etc/passwd`)"), "{err}");
+    assert!(
+        err.contains("external entity (`file:///etc/passwd`)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -217,7 +231,10 @@ fn vale_prh_codespell_and_typos_lists_load_as_glossaries() {
         "version: 1\nrules:\n  - expected: money laundering\n    patterns:\n      - money washing\n      \
          - Money Laundering\n  - expected: dark web\n    pattern: dim web\n",
     );
-    write("dictionary.txt", "# spins\nexchange war->trade war\nsupply string->supply chain, not always wrong\n");
+    write(
+        "dictionary.txt",
+        "# spins\nexchange war->trade war\nsupply string->supply chain, not always wrong\n",
+    );
     write(
         "_typos.toml",
         "[default.extend-words]\nopiod = \"opioid\"\nopioids = \"opioids\"\n",
@@ -233,11 +250,17 @@ fn vale_prh_codespell_and_typos_lists_load_as_glossaries() {
     assert_eq!(prh.entries[1].variants, ["dim web"]);
     let codespell = Glossary::load(&[dir.path().join("dictionary.txt")]).unwrap();
     assert_eq!(codespell.entries[1].fix, FixMode::Suggest);
-    assert_eq!(codespell.entries[1].note.as_deref(), Some("not always wrong"));
+    assert_eq!(
+        codespell.entries[1].note.as_deref(),
+        Some("not always wrong")
+    );
     assert_eq!(codespell.entries[1].origin.line, 3);
     let typos = Glossary::load(&[dir.path().join("_typos.toml")]).unwrap();
     assert_eq!(typos.entries[0].term, "opioid");
-    assert!(typos.entries[1].variants.is_empty(), "a word mapped to itself is correct");
+    assert!(
+        typos.entries[1].variants.is_empty(),
+        "a word mapped to itself is correct"
+    );
 
     write(
         "article.txt",
@@ -245,13 +268,30 @@ fn vale_prh_codespell_and_typos_lists_load_as_glossaries() {
     );
     let out = termlint(
         &[
-            "check", "article.txt", "--format", "brief", "--no-derive", "-g", "Spins.yml", "-g",
-            "prh.yml", "-g", "dictionary.txt", "-g", "_typos.toml",
+            "check",
+            "article.txt",
+            "--format",
+            "brief",
+            "--no-derive",
+            "-g",
+            "Spins.yml",
+            "-g",
+            "prh.yml",
+            "-g",
+            "dictionary.txt",
+            "-g",
+            "_typos.toml",
         ],
         dir.path(),
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    for fixed in ["'Trade war'", "'baseline tariffs'", "'money laundering'", "'dark web'", "'opioid'"] {
+    for fixed in [
+        "'Trade war'",
+        "'baseline tariffs'",
+        "'money laundering'",
+        "'dark web'",
+        "'opioid'",
+    ] {
         assert!(stdout.contains(fixed), "{fixed} in {stdout}");
     }
 }
@@ -259,30 +299,60 @@ fn vale_prh_codespell_and_typos_lists_load_as_glossaries() {
 #[test]
 fn glossary_format_overrides_what_the_name_says() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("rules.txt"), "swap:\n  exchange war: trade war\n").unwrap();
+    std::fs::write(
+        dir.path().join("rules.txt"),
+        "swap:\n  exchange war: trade war\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("a.txt"), "An exchange war.\n").unwrap();
     let out = termlint(&["check", "a.txt", "-g", "rules.txt"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("unknown glossary format"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown glossary format")
+    );
     let out = termlint(
-        &["check", "a.txt", "-g", "rules.txt", "--glossary-format", "vale", "--format", "brief"],
+        &[
+            "check",
+            "a.txt",
+            "-g",
+            "rules.txt",
+            "--glossary-format",
+            "vale",
+            "--format",
+            "brief",
+        ],
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    assert!(String::from_utf8(out.stdout).unwrap().contains("'trade war'"));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("'trade war'")
+    );
 }
 
 #[test]
 fn regular_expressions_in_imported_lists_are_refused_by_line() {
-    let err = Glossary::parse("v.yml", "extends: substitution\nswap:\n  a: b\n  '(?:foo|bar)': baz\n")
-        .unwrap_err();
+    let err = Glossary::parse(
+        "v.yml",
+        "extends: substitution\nswap:\n  a: b\n  '(?:foo|bar)': baz\n",
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "v.yml:4: `(?:foo|bar)` is a regular expression; termlint takes literal forms only"
     );
-    let err = Glossary::parse("p.yml", "rules:\n  - expected: JavaScript\n    pattern: /java\\s*script/i\n")
-        .unwrap_err();
+    let err = Glossary::parse(
+        "p.yml",
+        "rules:\n  - expected: JavaScript\n    pattern: /java\\s*script/i\n",
+    )
+    .unwrap_err();
     assert_eq!(err.line, 3, "{err}");
     let err = Glossary::parse("d.txt", "abc->abd\nnot a rule\n").unwrap_err();
-    assert_eq!(err.to_string(), "d.txt:2: expected `wrong->right`, found `not a rule`");
+    assert_eq!(
+        err.to_string(),
+        "d.txt:2: expected `wrong->right`, found `not a rule`"
+    );
 }

@@ -51,7 +51,12 @@ fn a_desk_glossary_refines_the_shipped_one_and_the_findings_follow_the_merged_vi
         .find(|e| e.term == "precursor")
         .unwrap();
     assert_eq!(precursor.severity, Severity::Error);
-    assert!(precursor.variants.iter().any(|v| v == "forerunner chemical"));
+    assert!(
+        precursor
+            .variants
+            .iter()
+            .any(|v| v == "forerunner chemical")
+    );
     assert!(precursor.variants.iter().any(|v| v == "pioneer"));
     let biden = glossary.entries.iter().find(|e| e.term == "Biden").unwrap();
     assert!(!biden.variants.iter().any(|v| v == "Byton"));
@@ -67,7 +72,13 @@ fn a_desk_glossary_refines_the_shipped_one_and_the_findings_follow_the_merged_vi
     let rest = |findings: &[Finding]| -> Vec<(usize, usize, String)> {
         findings
             .iter()
-            .map(|f| (f.span.start, f.span.end, text[f.span.start..f.span.end].to_string()))
+            .map(|f| {
+                (
+                    f.span.start,
+                    f.span.end,
+                    text[f.span.start..f.span.end].to_string(),
+                )
+            })
             .filter(|(_, _, m)| m != "Byton")
             .collect()
     };
@@ -76,7 +87,9 @@ fn a_desk_glossary_refines_the_shipped_one_and_the_findings_follow_the_merged_vi
 
 #[test]
 fn check_notes_each_override_once_on_stderr() {
-    let out = termlint(&["check", SEED, "-g", SHIPPED, "-g", DESK, "--format", "brief"]);
+    let out = termlint(&[
+        "check", SEED, "-g", SHIPPED, "-g", DESK, "--format", "brief",
+    ]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     let note = format!(
         "termlint: note: `Byton`, a wrong variant of `Biden` at {SHIPPED}:24, is correct for \

@@ -67,7 +67,12 @@ pub(super) fn merge(files: Vec<Vec<Entry>>) -> Result<(Vec<Entry>, Vec<Override>
                     .iter()
                     .copied()
                     .find(|&i| merged[i].term == entry.term)
-                    .or_else(|| found.iter().copied().find(|&i| !kept_apart(&merged[i], &entry)))
+                    .or_else(|| {
+                        found
+                            .iter()
+                            .copied()
+                            .find(|&i| !kept_apart(&merged[i], &entry))
+                    })
             });
             match same {
                 Some(i) => {
@@ -180,17 +185,29 @@ fn refine(earlier: &mut Entry, later: Entry) {
     if given.case {
         earlier.case = later.case;
         earlier.given.case = true;
-        note("case", format!("{:?}", later.case).to_lowercase(), &mut sources);
+        note(
+            "case",
+            format!("{:?}", later.case).to_lowercase(),
+            &mut sources,
+        );
     }
     if given.severity {
         earlier.severity = later.severity;
         earlier.given.severity = true;
-        note("severity", later.severity.as_str().to_string(), &mut sources);
+        note(
+            "severity",
+            later.severity.as_str().to_string(),
+            &mut sources,
+        );
     }
     if given.fix {
         earlier.fix = later.fix;
         earlier.given.fix = true;
-        note("fix", format!("{:?}", later.fix).to_lowercase(), &mut sources);
+        note(
+            "fix",
+            format!("{:?}", later.fix).to_lowercase(),
+            &mut sources,
+        );
     }
     if given.note {
         earlier.note = later.note.clone();
@@ -260,8 +277,14 @@ mod tests {
         );
         assert_eq!((&*o.correct_in, o.declared_at.line), ("forerunner", 3));
         let shown = o.to_string();
-        assert!(shown.starts_with("`forerunner`, a wrong variant of `precursor` at "), "{shown}");
-        assert!(shown.ends_with("b.tsv:3: the variant is dropped"), "{shown}");
+        assert!(
+            shown.starts_with("`forerunner`, a wrong variant of `precursor` at "),
+            "{shown}"
+        );
+        assert!(
+            shown.ends_with("b.tsv:3: the variant is dropped"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -271,7 +294,10 @@ mod tests {
             ("b.tsv", "term\tvariants\nprecursor\tschedule\n"),
         ])
         .unwrap_err();
-        assert!(err.to_string().contains("is the term of another entry"), "{err}");
+        assert!(
+            err.to_string().contains("is the term of another entry"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -283,7 +309,11 @@ mod tests {
         assert_eq!(g.entries.len(), 1);
         assert_eq!(g.entries[0].term, "ascii");
         let err = layered(&[("a.tsv", exact), ("b.tsv", "term\nascii\n")]).unwrap_err();
-        assert!(err.to_string().starts_with("b.tsv:2: entry `ascii` differs only in case"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("b.tsv:2: entry `ascii` differs only in case"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -293,6 +323,9 @@ mod tests {
             ("b.tsv", "term\tvariants\nprecursor\tpioneer\npioneer\t\n"),
         ])
         .unwrap_err();
-        assert!(err.to_string().starts_with("b.tsv:2: variant `pioneer`"), "{err}");
+        assert!(
+            err.to_string().starts_with("b.tsv:2: variant `pioneer`"),
+            "{err}"
+        );
     }
 }

@@ -79,7 +79,9 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError>
             if pattern.len() > 1 && pattern.starts_with('/') {
                 return Err(error(
                     line_of_text(text, &lines, &pattern, line),
-                    format!("`{pattern}` is a regular expression; termlint takes literal forms only"),
+                    format!(
+                        "`{pattern}` is a regular expression; termlint takes literal forms only"
+                    ),
                 ));
             }
             if pattern.to_lowercase() == rule.expected.to_lowercase() {

@@ -89,7 +89,8 @@ pub fn concepts(name: &str, text: &str) -> Result<Vec<Concept>, GlossaryError> {
             .descendants()
             .find(|n| {
                 n.tag_name().name() == "definition"
-                    || (n.tag_name().name() == "descrip" && n.attribute("type") == Some("definition"))
+                    || (n.tag_name().name() == "descrip"
+                        && n.attribute("type") == Some("definition"))
             })
             .map(text_of)
             .filter(|d| !d.is_empty());
@@ -110,9 +111,7 @@ pub fn concepts(name: &str, text: &str) -> Result<Vec<Concept>, GlossaryError> {
             let lang = container
                 .ancestors()
                 .find_map(|n| n.attribute((XML_NS, "lang")))
-                .ok_or_else(|| {
-                    error(line_of(container), "term without an xml:lang".to_string())
-                })?;
+                .ok_or_else(|| error(line_of(container), "term without an xml:lang".to_string()))?;
             let status = match container.descendants().find(is_status) {
                 None => Status::Preferred,
                 Some(node) => parse_status(&text_of(node)).ok_or_else(|| {
@@ -242,8 +241,8 @@ fn parse_status(value: &str) -> Option<Status> {
             Some(Status::Preferred)
         }
         "admitted" | "permitted" | "accepted" | "allowed" => Some(Status::Admitted),
-        "deprecated" | "superseded" | "obsolete" | "forbidden" | "notrecommended"
-        | "rejected" | "donotuse" | "proscribed" | "banned" => Some(Status::Deprecated),
+        "deprecated" | "superseded" | "obsolete" | "forbidden" | "notrecommended" | "rejected"
+        | "donotuse" | "proscribed" | "banned" => Some(Status::Deprecated),
         _ => None,
     }
 }
@@ -259,7 +258,10 @@ fn text_of(node: Node) -> String {
 }
 
 fn primary(lang: &str) -> String {
-    lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+    lang.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// `en` picks `en`, `en-US` and `en-GB`; `en-US` picks only `en-US`.

@@ -130,7 +130,10 @@ mod tests {
             "g.tsv:3: variant `HKMA` of `HKCA` is an accepted form of `Hong Kong Monetary Authority` (g.tsv:2)"
         );
         let err = Glossary::parse("g.toml", "[[entry]]\nterm = \"HKMA\"\naccepted = [\" \"]\n");
-        assert_eq!(err.unwrap_err().to_string(), "g.toml:1: empty accepted form");
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            "g.toml:1: empty accepted form"
+        );
     }
 
     #[test]
