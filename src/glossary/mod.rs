@@ -303,8 +303,11 @@ impl Glossary {
             validate::check(&entries)?;
             files.push(entries);
         }
+        let layered = files.len() > 1;
         let (entries, overrides) = layers::merge(files)?;
-        validate::check(&entries)?;
+        if layered {
+            validate::check(&entries)?;
+        }
         Ok(Glossary { entries, overrides })
     }
 
