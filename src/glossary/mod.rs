@@ -4,7 +4,7 @@
 //! tabular `.tsv`/`.csv` interchange format, and the lists users already keep elsewhere (TBX,
 //! Vale `substitution` rules, textlint `prh` dictionaries, codespell and typos word lists; see
 //! [`Format`]). Every entry remembers the file and line it came from, so findings and errors
-//! can point at it. Several files are layered: later ones refine earlier ones ([`layers`]).
+//! can point at it. Several files are layered: later ones refine earlier ones (see [`Override`]).
 
 mod layers;
 mod prh;
@@ -287,7 +287,7 @@ impl GlossaryError {
 
 impl Glossary {
     /// Loads several glossary files as layers, each validated on its own, later ones refining
-    /// earlier ones (see [`layers`]).
+    /// earlier ones (see [`Override`]).
     pub fn load(paths: &[impl AsRef<Path>]) -> Result<Glossary, GlossaryError> {
         Glossary::load_with(paths, &LoadOptions::default())
     }
