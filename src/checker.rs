@@ -114,7 +114,9 @@ impl Checker {
         };
         let mut forms = Vec::new();
         for (entry_index, entry) in glossary.entries.iter().enumerate() {
-            for (_, text) in inflect::forms(&entry.term) {
+            // Accepted forms ("HKMA") are correct like the term: no rendering may flag them.
+            let correct = std::iter::once(&entry.term).chain(&entry.accepted);
+            for (_, text) in correct.flat_map(|form| inflect::forms(form)) {
                 forms.push(Form {
                     text,
                     case: CaseRule::Ignore,

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use termlint::glossary::{Format, LoadOptions};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,7 +31,7 @@ pub enum Command {
     Fix(FixArgs),
     /// Measure detection quality on annotated texts.
     Eval(EvalArgs),
-    /// Work with glossaries (list derived renderings for review).
+    /// Work with glossaries (show the merged view, list derived renderings for review).
     #[command(subcommand)]
     Glossary(GlossaryCommand),
     /// Review each suggested change (accept, reject, edit), or write them all as a patch.
@@ -39,9 +40,12 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct GlossaryArgs {
-    /// Glossary file (.toml, .tsv or .csv); repeat to combine several.
+    /// Glossary file (.toml, .tsv, .csv, .tbx, Vale/prh .yml, codespell or typos list);
+    /// repeat to layer several, later ones refining earlier ones.
     #[arg(short, long = "glossary", value_name = "FILE", required = true)]
     pub glossaries: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: LoadArgs,
     /// Do not report findings below this confidence (0 to 1).
     #[arg(
         long,
@@ -242,13 +246,80 @@ pub enum GlossaryCommand {
     /// List the wrong renderings derived for each entry, with their evidence and prior
     /// confidence, so good ones can be copied into the glossary as variants.
     Expand(ExpandArgs),
+    /// Show the glossary the files make together: each entry's values with the file and line
+    /// each came from, and the wrong variants a later file declared correct.
+    Show(ShowArgs),
+}
+
+/// How glossary files are read.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Read every glossary file in this format instead of recognising it by name and content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub glossary_format: Option<GlossaryFormat>,
+    /// The language whose terms to check, for multilingual glossaries (TBX): en, en-US, de.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+impl LoadArgs {
+    pub fn options(&self) -> LoadOptions {
+        LoadOptions {
+            format: self.glossary_format.map(GlossaryFormat::format),
+            lang: self.lang.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GlossaryFormat {
+    Toml,
+    Tsv,
+    Csv,
+    Tbx,
+    Vale,
+    Prh,
+    Codespell,
+    Typos,
+}
+
+impl GlossaryFormat {
+    fn format(self) -> Format {
+        match self {
+            GlossaryFormat::Toml => Format::Toml,
+            GlossaryFormat::Tsv => Format::Tsv,
+            GlossaryFormat::Csv => Format::Csv,
+            GlossaryFormat::Tbx => Format::Tbx,
+            GlossaryFormat::Vale => Format::Vale,
+            GlossaryFormat::Prh => Format::Prh,
+            GlossaryFormat::Codespell => Format::Codespell,
+            GlossaryFormat::Typos => Format::Typos,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Glossary files, in layer order.
+    #[arg(value_name = "FILE", required = true)]
+    pub glossaries: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: LoadArgs,
+    /// Only this entry (its term, case-insensitive).
+    #[arg(long, value_name = "TERM")]
+    pub term: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Human)]
+    pub format: EvalFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct ExpandArgs {
-    /// Glossary file (.toml, .tsv or .csv); repeat to combine several.
+    /// Glossary files, in layer order.
     #[arg(value_name = "FILE", required = true)]
     pub glossaries: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: LoadArgs,
     /// Only this entry (its term, case-insensitive).
     #[arg(long, value_name = "TERM")]
     pub term: Option<String>,

@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::args::{EvalFormat, ExpandArgs};
 use super::{EXIT_CLEAN, EXIT_ERROR, report_error};
 use termlint::derive;
-use termlint::glossary::Glossary;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -21,12 +20,8 @@ struct Row<'a> {
 }
 
 pub fn run(args: ExpandArgs) -> io::Result<u8> {
-    let glossary = match Glossary::load(&args.glossaries) {
-        Ok(g) => g,
-        Err(e) => {
-            report_error(e);
-            return Ok(EXIT_ERROR);
-        }
+    let Some(glossary) = super::load_glossary(&args.glossaries, &args.load) else {
+        return Ok(EXIT_ERROR);
     };
     let wanted = args.term.as_deref().map(str::to_lowercase);
     if let Some(term) = &wanted

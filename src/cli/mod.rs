@@ -8,6 +8,7 @@ mod inputs;
 mod output;
 mod remembered;
 mod review;
+mod show;
 mod signals;
 
 use std::io::{self, IsTerminal, Write};
@@ -50,6 +51,7 @@ pub fn main() -> ExitCode {
         Command::Fix(args) => fix(args),
         Command::Eval(args) => eval::run(args),
         Command::Glossary(args::GlossaryCommand::Expand(args)) => expand::run(args),
+        Command::Glossary(args::GlossaryCommand::Show(args)) => show::run(args),
         Command::Review(args) => review::run(args),
     };
     match result {
@@ -128,8 +130,21 @@ fn report_error(message: impl std::fmt::Display) {
 }
 
 pub(crate) fn load_checker(args: &GlossaryArgs) -> Option<Checker> {
-    match Glossary::load(&args.glossaries) {
-        Ok(glossary) => Some(Checker::new(glossary, check_options(args))),
+    load_glossary(&args.glossaries, &args.load).map(|g| Checker::new(g, check_options(args)))
+}
+
+/// Loads layered glossaries, noting on stderr each variant a later file declared correct.
+pub(crate) fn load_glossary(
+    paths: &[std::path::PathBuf],
+    load: &args::LoadArgs,
+) -> Option<Glossary> {
+    match Glossary::load_with(paths, &load.options()) {
+        Ok(glossary) => {
+            for o in &glossary.overrides {
+                note(format_args!("termlint: note: {o}"));
+            }
+            Some(glossary)
+        }
         Err(e) => {
             report_error(e);
             None

@@ -1,12 +1,22 @@
 //! Glossaries: the correct terms of a domain and the wrong renderings to catch.
 //!
-//! Two formats load into the same [`Glossary`]: the native TOML format (every option) and a
-//! tabular `.tsv`/`.csv` interchange format. Every entry remembers the file and line it came
-//! from, so findings and errors can point at it.
+//! Every format loads into the same [`Glossary`]: the native TOML format (every option), a
+//! tabular `.tsv`/`.csv` interchange format, and the lists users already keep elsewhere (TBX,
+//! Vale `substitution` rules, textlint `prh` dictionaries, codespell and typos word lists; see
+//! [`Format`]). Every entry remembers the file and line it came from, so findings and errors
+//! can point at it. Several files are layered: later ones refine earlier ones (see [`Override`]).
 
+mod layers;
+mod prh;
 mod tabular;
+pub mod tbx;
 mod toml_format;
+mod typos;
+mod vale;
 mod validate;
+mod wordlist;
+
+pub use layers::{Override, Source};
 
 use std::fmt;
 use std::path::Path;
@@ -99,6 +109,9 @@ impl fmt::Display for Origin {
 pub struct Entry {
     pub term: String,
     pub variants: Vec<String>,
+    /// Other correct forms ("HKMA" beside "Hong Kong Monetary Authority"): never flagged, and
+    /// never a correction.
+    pub accepted: Vec<String>,
     pub kind: Kind,
     pub case: CaseRule,
     /// Cue words: a variant counts only when one of them is near (same or previous sentence).
@@ -109,6 +122,21 @@ pub struct Entry {
     pub fix: FixMode,
     pub note: Option<String>,
     pub origin: Origin,
+    /// Values a later glossary file added or changed, with where; the rest come from `origin`.
+    pub later: Vec<Source>,
+    /// Which optional scalar keys the file gave, so a later file that leaves one out does not
+    /// reset it to its default.
+    pub(crate) given: Given,
+}
+
+/// The optional scalar keys an entry's file gave explicitly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Given {
+    pub kind: bool,
+    pub case: bool,
+    pub severity: bool,
+    pub fix: bool,
+    pub note: bool,
 }
 
 impl Entry {
@@ -117,6 +145,7 @@ impl Entry {
         Entry {
             term: term.into(),
             variants: Vec::new(),
+            accepted: Vec::new(),
             kind: Kind::default(),
             case: CaseRule::default(),
             context: Vec::new(),
@@ -125,6 +154,21 @@ impl Entry {
             fix: FixMode::default(),
             note: None,
             origin,
+            later: Vec::new(),
+            given: Given::default(),
+        }
+    }
+
+    /// Whether a file gave this scalar key (`kind`, `case`, `severity`, `fix`, `note`), or it
+    /// holds its default.
+    pub fn gives(&self, key: &str) -> bool {
+        match key {
+            "kind" => self.given.kind,
+            "case" => self.given.case,
+            "severity" => self.given.severity,
+            "fix" => self.given.fix,
+            "note" => self.given.note,
+            _ => true,
         }
     }
 }
@@ -133,6 +177,85 @@ impl Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     pub entries: Vec<Entry>,
+    /// Wrong variants of an earlier file that a later file declared correct, and dropped.
+    pub overrides: Vec<Override>,
+}
+
+/// A glossary file format. Most are recognised from the file name and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// termlint's own `[[entry]]` tables.
+    Toml,
+    /// Tab-separated columns with a header row.
+    Tsv,
+    /// Comma-separated columns with a header row.
+    Csv,
+    /// ISO 30042 TermBase eXchange, v2 (`martif`) or v3 (`tbx`, DCA or DCT style).
+    Tbx,
+    /// A Vale `substitution` rule: `swap:` maps wrong forms to the right one.
+    Vale,
+    /// A textlint `prh` dictionary: `rules:` of `expected` and `patterns`.
+    Prh,
+    /// A codespell dictionary: `wrong->right` lines.
+    Codespell,
+    /// A typos config: `[default.extend-words]` of `wrong = "right"`.
+    Typos,
+}
+
+impl Format {
+    pub const NAMES: [&str; 8] = [
+        "toml",
+        "tsv",
+        "csv",
+        "tbx",
+        "vale",
+        "prh",
+        "codespell",
+        "typos",
+    ];
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        use Format::*;
+        let all = [Toml, Tsv, Csv, Tbx, Vale, Prh, Codespell, Typos];
+        Format::NAMES
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(name))
+            .map(|i| all[i])
+    }
+
+    /// The format of a file, from its name and, where the name leaves it open, its content.
+    fn detect(name: &str, text: &str) -> Option<Format> {
+        let path = Path::new(name);
+        let file_name = path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("toml") if typos::looks_like(&file_name, text) => Some(Format::Typos),
+            Some("toml") => Some(Format::Toml),
+            Some("tsv") | Some("tab") => Some(Format::Tsv),
+            Some("csv") => Some(Format::Csv),
+            Some("tbx") | Some("xml") => Some(Format::Tbx),
+            Some("yml") | Some("yaml") if prh::looks_like(text) => Some(Format::Prh),
+            Some("yml") | Some("yaml") => Some(Format::Vale),
+            _ if wordlist::looks_like(text) => Some(Format::Codespell),
+            _ => None,
+        }
+    }
+}
+
+/// How glossary files are read.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Read every file in this format instead of recognising each one.
+    pub format: Option<Format>,
+    /// The language of the terms to check, for multilingual formats (TBX): `en`, `en-US`.
+    pub lang: Option<String>,
 }
 
 /// A glossary problem, located at a file and line (0 when it concerns the whole file).
@@ -163,27 +286,55 @@ impl GlossaryError {
 }
 
 impl Glossary {
-    /// Loads and validates several glossary files as one glossary.
+    /// Loads several glossary files as layers, each validated on its own, later ones refining
+    /// earlier ones (see [`Override`]).
     pub fn load(paths: &[impl AsRef<Path>]) -> Result<Glossary, GlossaryError> {
-        let mut entries = Vec::new();
-        for path in paths {
-            entries.extend(load_file(path.as_ref())?);
-        }
-        Glossary::from_entries(entries)
+        Glossary::load_with(paths, &LoadOptions::default())
     }
 
-    /// Parses one glossary from text; the format comes from the file name's extension.
+    /// [`Glossary::load`] with a chosen format or language.
+    pub fn load_with(
+        paths: &[impl AsRef<Path>],
+        options: &LoadOptions,
+    ) -> Result<Glossary, GlossaryError> {
+        let mut files = Vec::new();
+        for path in paths {
+            let entries = load_file(path.as_ref(), options)?;
+            validate::check(&entries)?;
+            files.push(entries);
+        }
+        let layered = files.len() > 1;
+        let (entries, overrides) = layers::merge(files)?;
+        if layered {
+            validate::check(&entries)?;
+        }
+        Ok(Glossary { entries, overrides })
+    }
+
+    /// Parses one glossary from text; the format comes from the file name (and content).
     pub fn parse(name: &str, text: &str) -> Result<Glossary, GlossaryError> {
-        Glossary::from_entries(parse_entries(name, text)?)
+        Glossary::parse_with(name, text, &LoadOptions::default())
+    }
+
+    /// [`Glossary::parse`] with a chosen format or language.
+    pub fn parse_with(
+        name: &str,
+        text: &str,
+        options: &LoadOptions,
+    ) -> Result<Glossary, GlossaryError> {
+        Glossary::from_entries(parse_entries(name, text, options)?)
     }
 
     pub fn from_entries(entries: Vec<Entry>) -> Result<Glossary, GlossaryError> {
         validate::check(&entries)?;
-        Ok(Glossary { entries })
+        Ok(Glossary {
+            entries,
+            overrides: Vec::new(),
+        })
     }
 }
 
-fn load_file(path: &Path) -> Result<Vec<Entry>, GlossaryError> {
+fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Entry>, GlossaryError> {
     let name = path.display().to_string();
     let error = |message: String| GlossaryError {
         file: name.clone(),
@@ -203,23 +354,31 @@ fn load_file(path: &Path) -> Result<Vec<Entry>, GlossaryError> {
             message: format!("invalid UTF-8 at byte offset {offset}"),
         }
     })?;
-    parse_entries(&name, &text)
+    parse_entries(&name, &text, options)
 }
 
-fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError> {
+fn parse_entries(
+    name: &str,
+    text: &str,
+    options: &LoadOptions,
+) -> Result<Vec<Entry>, GlossaryError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let extension = Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let entries = match extension.as_deref() {
-        Some("toml") => toml_format::parse(name, text),
-        Some("tsv") | Some("tab") => tabular::parse(name, text, b'\t'),
-        Some("csv") => tabular::parse(name, text, b','),
-        _ => Err(GlossaryError {
+    let format = options.format.or_else(|| Format::detect(name, text));
+    let entries = match format {
+        Some(Format::Toml) => toml_format::parse(name, text),
+        Some(Format::Tsv) => tabular::parse(name, text, b'\t'),
+        Some(Format::Csv) => tabular::parse(name, text, b','),
+        Some(Format::Tbx) => tbx::parse(name, text, options.lang.as_deref()),
+        Some(Format::Vale) => vale::parse(name, text),
+        Some(Format::Prh) => prh::parse(name, text),
+        Some(Format::Codespell) => wordlist::parse(name, text),
+        Some(Format::Typos) => typos::parse(name, text),
+        None => Err(GlossaryError {
             file: name.to_string(),
             line: 0,
-            message: "unknown glossary format: use a .toml, .tsv or .csv file".to_string(),
+            message: "unknown glossary format: use a .toml, .tsv, .csv, .tbx or .yml file, \
+                      a codespell list, or choose one with --glossary-format"
+                .to_string(),
         }),
     }?;
     // A glossary that checks nothing would pass every text: a wrong path or an unfinished
@@ -232,6 +391,57 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError> {
         });
     }
     Ok(entries)
+}
+
+/// A wrong form and its correction, as word lists and style rules give them.
+struct Swap {
+    wrong: String,
+    right: String,
+    line: usize,
+    /// The list offers several corrections or disables the automatic fix.
+    suggest: bool,
+    note: Option<String>,
+}
+
+/// One entry per correct form, its wrong forms as variants, in the order of the file. A
+/// swap whose two sides are the same marks the word correct: an entry with no variants.
+fn entries_from_swaps(name: &str, swaps: Vec<Swap>) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut by_term: std::collections::HashMap<String, usize> = Default::default();
+    for swap in swaps {
+        let index = *by_term.entry(swap.right.clone()).or_insert_with(|| {
+            let origin = Origin {
+                file: name.to_string(),
+                line: swap.line,
+            };
+            entries.push(Entry::new(swap.right.clone(), origin));
+            entries.len() - 1
+        });
+        let entry = &mut entries[index];
+        if swap.suggest {
+            entry.fix = FixMode::Suggest;
+            entry.given.fix = true;
+        }
+        if entry.note.is_none() && swap.note.is_some() {
+            entry.note = swap.note;
+            entry.given.note = true;
+        }
+        if swap.wrong != swap.right && !entry.variants.contains(&swap.wrong) {
+            entry.variants.push(swap.wrong);
+        }
+    }
+    entries
+}
+
+/// 1-based line of the first occurrence of `needle` at or after line `from`, or `from`.
+fn line_of_text(text: &str, lines: &Lines, needle: &str, from: usize) -> usize {
+    let start = match from {
+        0 | 1 => 0,
+        n => lines.newlines.get(n - 2).map_or(text.len(), |&i| i + 1),
+    };
+    text[start..]
+        .find(needle)
+        .map_or(from, |i| lines.line_of(start + i))
 }
 
 /// The line starts of a text, found once, so that the line of each of many offsets is a

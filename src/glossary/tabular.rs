@@ -1,14 +1,14 @@
 //! The tabular interchange format: `.tsv` or `.csv` with a header row.
 //!
-//! Column `term` is required. Optional: `variants`, `context`, `unless` (values separated by
-//! `|`), `kind`, `case`, `severity`, `fix`, `note`. Lines starting with `#` are comments.
+//! Column `term` is required. Optional: `variants`, `accepted`, `context`, `unless` (values
+//! separated by `|`), `kind`, `case`, `severity`, `fix`, `note`. Lines starting with `#` are comments.
 //! This format is a stable contract: columns are only ever added.
 
-use super::{Entry, FixMode, GlossaryError, Kind, Origin, Severity};
+use super::{Entry, FixMode, Given, GlossaryError, Kind, Origin, Severity};
 use crate::casing::CaseRule;
 
-const COLUMNS: [&str; 9] = [
-    "term", "variants", "context", "unless", "kind", "case", "severity", "fix", "note",
+const COLUMNS: [&str; 10] = [
+    "term", "variants", "context", "unless", "kind", "case", "severity", "fix", "note", "accepted",
 ];
 
 pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>, GlossaryError> {
@@ -122,6 +122,14 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
         })?;
         let note = field(8);
         entry.note = (!note.is_empty()).then(|| note.to_string());
+        entry.accepted = list(9);
+        entry.given = Given {
+            kind: !field(4).is_empty(),
+            case: !field(5).is_empty(),
+            severity: !field(6).is_empty(),
+            fix: !field(7).is_empty(),
+            note: !note.is_empty(),
+        };
         entries.push(entry);
     }
     Ok(entries)

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Entry, FixMode, GlossaryError, Kind, Lines, Origin, Severity};
+use super::{Entry, FixMode, Given, GlossaryError, Kind, Lines, Origin, Severity};
 use crate::casing::CaseRule;
 
 #[derive(Deserialize)]
@@ -24,17 +24,15 @@ struct RawEntry {
     #[serde(default)]
     variants: Vec<String>,
     #[serde(default)]
-    kind: Kind,
-    #[serde(default)]
-    case: CaseRule,
+    accepted: Vec<String>,
+    kind: Option<Kind>,
+    case: Option<CaseRule>,
     #[serde(default)]
     context: Vec<String>,
     #[serde(default)]
     unless: Vec<String>,
-    #[serde(default)]
-    severity: Severity,
-    #[serde(default)]
-    fix: FixMode,
+    severity: Option<Severity>,
+    fix: Option<FixMode>,
     note: Option<String>,
 }
 
@@ -57,20 +55,30 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError>
         entries.extend(raw.entry.into_iter().map(|spanned| {
             let line = lines.line_of(start + spanned.span().start);
             let raw = spanned.into_inner();
+            let given = Given {
+                kind: raw.kind.is_some(),
+                case: raw.case.is_some(),
+                severity: raw.severity.is_some(),
+                fix: raw.fix.is_some(),
+                note: raw.note.is_some(),
+            };
             Entry {
                 term: raw.term,
                 variants: raw.variants,
-                kind: raw.kind,
-                case: raw.case,
+                accepted: raw.accepted,
+                kind: raw.kind.unwrap_or_default(),
+                case: raw.case.unwrap_or_default(),
                 context: raw.context,
                 unless: raw.unless,
-                severity: raw.severity,
-                fix: raw.fix,
+                severity: raw.severity.unwrap_or_default(),
+                fix: raw.fix.unwrap_or_default(),
                 note: raw.note,
                 origin: Origin {
                     file: name.to_string(),
                     line,
                 },
+                later: Vec::new(),
+                given,
             }
         }));
     }

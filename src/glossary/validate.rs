@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Entry, GlossaryError};
+use crate::casing::CaseRule;
 use crate::words::contains_phrase;
 
 pub(super) fn check(entries: &[Entry]) -> Result<(), GlossaryError> {
@@ -11,7 +12,12 @@ pub(super) fn check(entries: &[Entry]) -> Result<(), GlossaryError> {
         if entry.term.trim().is_empty() {
             return Err(GlossaryError::at(&entry.origin, "empty term"));
         }
-        if let Some(first) = terms.insert(entry.term.to_lowercase(), entry) {
+        // "ASCII" and "ascii" are two entries only when both match case exactly.
+        if let Some(first) = terms.insert(entry.term.to_lowercase(), entry)
+            && !(first.term != entry.term
+                && first.case == CaseRule::Exact
+                && entry.case == CaseRule::Exact)
+        {
             return Err(GlossaryError::at(
                 &entry.origin,
                 format!(
@@ -21,8 +27,27 @@ pub(super) fn check(entries: &[Entry]) -> Result<(), GlossaryError> {
             ));
         }
     }
+    // A correct form may not be a wrong one elsewhere (a later file's may, see `layers`).
+    let mut accepted: HashMap<String, &Entry> = HashMap::new();
+    for entry in entries {
+        for form in &entry.accepted {
+            if form.trim().is_empty() {
+                return Err(GlossaryError::at(&entry.origin, "empty accepted form"));
+            }
+            accepted.insert(form.to_lowercase(), entry);
+        }
+    }
     for entry in entries {
         for variant in &entry.variants {
+            if let Some(other) = accepted.get(&variant.to_lowercase()) {
+                return Err(GlossaryError::at(
+                    &entry.origin,
+                    format!(
+                        "variant `{variant}` of `{}` is an accepted form of `{}` ({})",
+                        entry.term, other.term, other.origin
+                    ),
+                ));
+            }
             if variant.trim().is_empty() {
                 return Err(GlossaryError::at(&entry.origin, "empty variant"));
             }
@@ -85,6 +110,29 @@ mod tests {
         assert_eq!(
             error("term\tvariants\nBiden\tbiden\n"),
             "g.tsv:2: variant `biden` is the term itself"
+        );
+    }
+
+    #[test]
+    fn case_only_different_terms_load_when_both_match_case_exactly() {
+        let g = Glossary::parse("g.tsv", "term\tcase\nASCII\texact\nascii\texact\n").unwrap();
+        assert_eq!(g.entries.len(), 2);
+        assert_eq!(
+            error("term\tcase\nASCII\texact\nascii\tignore\n"),
+            "g.tsv:3: duplicate entry `ascii` (first defined at g.tsv:2)"
+        );
+    }
+
+    #[test]
+    fn an_accepted_form_may_not_be_a_variant() {
+        assert_eq!(
+            error("term\tvariants\taccepted\nHong Kong Monetary Authority\t\tHKMA\nHKCA\tHKMA\t\n"),
+            "g.tsv:3: variant `HKMA` of `HKCA` is an accepted form of `Hong Kong Monetary Authority` (g.tsv:2)"
+        );
+        let err = Glossary::parse("g.toml", "[[entry]]\nterm = \"HKMA\"\naccepted = [\" \"]\n");
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            "g.toml:1: empty accepted form"
         );
     }
 
