@@ -455,3 +455,51 @@ pub(crate) fn singular(lexicon: &Lexicon, word: &str) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lexicon of a few words: Moby lists "bosom" and "chest" under "breast", and
+    /// paraphrasers were seen putting "bosom" for "breast" and "peril" for "cancer".
+    fn tiny() -> Lexicon {
+        Lexicon::builder()
+            .wordnet("n00000001\tn\tcancer|malignant neoplastic disease\t\tany malignant growth\n")
+            .moby("breast\nbosom\nchest\ncancer\nperil\n0\t1 2\n")
+            .spins("breast\tbosom\t2\ncancer\tperil\t1\n")
+            .build()
+    }
+
+    fn candidates(derivation: &Derivation, slot: usize) -> Vec<&str> {
+        derivation.entries[0].slots[slot]
+            .candidates
+            .iter()
+            .map(|s| s.to.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn derivation_runs_on_a_lexicon_built_in_the_test() {
+        let glossary = Glossary::parse("g.tsv", "term\nbreast cancer\n").unwrap();
+        let derivation = derive(&glossary, &tiny());
+        assert_eq!(derivation.entries.len(), 1);
+        // "chest" is only a Moby synonym: too loose to keep on its own.
+        assert_eq!(candidates(&derivation, 0), ["bosom"]);
+        // A known spin first, then WordNet's synonym in the same sense.
+        assert_eq!(
+            candidates(&derivation, 1),
+            ["peril", "malignant neoplastic disease"]
+        );
+        let bosom = &derivation.entries[0].slots[0].candidates[0];
+        assert_eq!(bosom.evidence.spin_count, 2);
+        assert!(bosom.evidence.moby);
+    }
+
+    #[test]
+    fn an_empty_lexicon_derives_nothing() {
+        let glossary = Glossary::parse("g.tsv", "term\nbreast cancer\n").unwrap();
+        let derivation = derive(&glossary, &Lexicon::builder().build());
+        assert!(derivation.entries.is_empty());
+        assert_eq!(derivation.senses.len(), 1);
+    }
+}
