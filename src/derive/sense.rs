@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn the_note_picks_the_sense() {
         let chem = SenseContext::new(
-            &embedded(),
+            embedded(),
             &entry(
                 "precursor",
                 Some("a chemical substance from which a drug is made"),
@@ -165,7 +165,7 @@ mod tests {
         assert!(synset.gloss.contains("substance"), "{}", synset.gloss);
         assert!(chem.cues.contains(&"chemical".to_string()));
         let bitter = SenseContext::new(
-            &embedded(),
+            embedded(),
             &entry("vitriol", Some("bitter, abusive criticism")),
         );
         let synset = embedded().wordnet().synset(bitter.intended.unwrap());
@@ -180,14 +180,13 @@ mod tests {
     fn notes_in_any_script_are_fine() {
         assert!(related("chemical", "chemistry"));
         assert!(!related("勒索勒索勒索", "勒索勒索"));
-        let blackmail =
-            SenseContext::new(&embedded(), &entry("blackmail", Some("勒索, extortion")));
+        let blackmail = SenseContext::new(embedded(), &entry("blackmail", Some("勒索, extortion")));
         assert!(blackmail.cues.contains(&"extortion".to_string()));
     }
 
     #[test]
     fn without_a_note_the_first_sense_is_meant() {
-        let plain = SenseContext::new(&embedded(), &entry("forest", None));
+        let plain = SenseContext::new(embedded(), &entry("forest", None));
         assert_eq!(
             plain.intended,
             embedded().wordnet().sense_ids("forest").first().copied()
