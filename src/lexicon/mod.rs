@@ -8,6 +8,18 @@
 //! lexicons from tables written in the same formats ([`Lexicon::builder`]); the held-out
 //! evaluation swaps in another substitution table ([`Lexicon::with_spins`]).
 //! Licences: `corpus/lexicon/LICENSES.md`.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use termlint::{checker::{CheckOptions, Checker}, glossary::Glossary, lexicon::Lexicon};
+//!
+//! // Paraphrasers were seen putting "peril" for "cancer"; the lexicon knows nothing else.
+//! let lexicon = Arc::new(Lexicon::builder().spins("cancer\tperil\t1\n").build());
+//! let glossary = Glossary::parse("g.tsv", "term\nbreast cancer\n").unwrap();
+//! let checker = Checker::with_lexicon(glossary, CheckOptions::default(), lexicon);
+//! let findings = checker.check("screening for breast peril");
+//! assert_eq!(findings[0].suggestions, ["breast cancer"]);
+//! ```
 
 mod moby;
 mod wordnet;
