@@ -6,8 +6,8 @@
 //! cargo bench --bench check -- --runs 9        # more runs per figure (default 5)
 //! ```
 //!
-//! The embedded lexicon loads lazily once per process, so its load is timed first, cold, by
-//! `lexicon::preload_thesauri()`; everything after runs warm. Every other figure is the median
+//! The embedded lexicon is built once and shared by every checker; its load is timed first,
+//! cold, by `Lexicon::preload()`; everything after runs warm. Every other figure is the median
 //! of several runs after one warm-up run.
 //!
 //! - Throughput: the seed article, and separately the clean WordNet examples, each repeated
@@ -31,9 +31,11 @@ use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::Arc;
 use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
-use termlint::lexicon;
+
+use termlint::lexicon::Lexicon;
 
 const ARTICLE: &str = "corpus/seed/article.txt";
 const CLEAN: &str = "corpus/clean/wordnet-examples.txt";
@@ -138,21 +140,27 @@ fn main() {
 
     // 1. The lexicon, cold: the first call in this process.
     let start = Instant::now();
-    lexicon::preload_thesauri();
+    let lexicon = Arc::new(Lexicon::embedded());
+    lexicon.preload();
     let load = start.elapsed();
     println!("lexicon load (cold, first call): {:.1} ms", ms(load));
     println!();
 
     // 2. Throughput with the shipped glossary.
     let shipped = Glossary::parse(SHIPPED, &read(SHIPPED)).expect("shipped glossary is valid");
-    let full = Checker::new(shipped.clone(), CheckOptions::default());
-    let listed = Checker::new(
+    let full = Checker::with_lexicon(
+        shipped.clone(),
+        CheckOptions::default(),
+        Arc::clone(&lexicon),
+    );
+    let listed = Checker::with_lexicon(
         shipped.clone(),
         CheckOptions {
             derive: false,
             near_miss: false,
             ..CheckOptions::default()
         },
+        Arc::clone(&lexicon),
     );
     let automaton = baseline(&shipped);
     println!(
@@ -220,7 +228,11 @@ fn main() {
     let mut totals = Vec::new();
     for (name, glossary) in glossaries {
         let (build, checker) = median(runs, || {
-            Checker::new(glossary.clone(), CheckOptions::default())
+            Checker::with_lexicon(
+                glossary.clone(),
+                CheckOptions::default(),
+                Arc::clone(&lexicon),
+            )
         });
         let (check, findings) = median(runs, || checker.check(&article).len());
         let total = build + check;
@@ -243,9 +255,10 @@ fn main() {
 
     // 4. Derivation's context look-ups on a huge text, with and without line breaks: a text
     // that is one long line must not cost more than the same words in paragraphs.
-    let seed_bare = Checker::new(
+    let seed_bare = Checker::with_lexicon(
         Glossary::parse(SEED_BARE, &read(SEED_BARE)).expect("seed-bare.tsv is valid"),
         CheckOptions::default(),
+        Arc::clone(&lexicon),
     );
     let paragraphs = repeated(&article, TEXT_BYTES);
     let one_line = paragraphs.replace('\n', " ");
@@ -270,7 +283,11 @@ fn main() {
     println!();
 
     // 5. A large bare glossary on a large text: millions of candidate words to assemble.
-    let large_bare = Checker::new(bare_glossary(&terms), CheckOptions::default());
+    let large_bare = Checker::with_lexicon(
+        bare_glossary(&terms),
+        CheckOptions::default(),
+        Arc::clone(&lexicon),
+    );
     let prose = repeated(&read(CLEAN), TEXT_BYTES);
     println!(
         "bare glossaries on {CLEAN} repeated to {:.2} MB, median of {runs} runs after a warm-up:",

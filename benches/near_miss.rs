@@ -5,7 +5,7 @@
 //! cargo bench --bench near_miss -- --write-glossary /tmp/names-100k.tsv
 //! ```
 //!
-//! The name glossaries are generated, not committed: SCOWL proper names (`lexicon::names()`)
+//! The name glossaries are generated, not committed: SCOWL proper names (`Lexicon::names()`)
 //! plus the seed names, topped up with two-word names to 100,000 entries; the 1,000-name
 //! glossary is the first 1,000 of the same shuffled list. Both are timed on the same 1 MB text
 //! (the clean WordNet examples and the seed article, repeated) in one run. The clean rate is
@@ -14,11 +14,12 @@
 #![allow(clippy::print_stdout)]
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use termlint::casing::CaseRule;
 use termlint::glossary::{Entry, Glossary, Kind, Origin};
-use termlint::lexicon;
+use termlint::lexicon::Lexicon;
 use termlint::matcher::{Form, Matcher};
 use termlint::nearmiss::NearMissIndex;
 use termlint::normalize::Normalized;
@@ -47,7 +48,7 @@ fn shuffle<T>(items: &mut [T]) {
 
 /// `count` distinct names: the seed names first, then SCOWL names, then two-word names.
 /// Names whose lowercase form is in `exclude` are left out.
-fn names(count: usize, exclude: &HashSet<String>, seeds: bool) -> Vec<String> {
+fn names(lexicon: &Lexicon, count: usize, exclude: &HashSet<String>, seeds: bool) -> Vec<String> {
     let mut seen: HashSet<String> = exclude.clone();
     let mut out = Vec::new();
     let mut push = |name: String, out: &mut Vec<String>| {
@@ -60,7 +61,8 @@ fn names(count: usize, exclude: &HashSet<String>, seeds: bool) -> Vec<String> {
             push(name.to_string(), &mut out);
         }
     }
-    let mut scowl: Vec<String> = lexicon::names()
+    let mut scowl: Vec<String> = lexicon
+        .names()
         .iter()
         .map(|(n, _)| n)
         .filter(|n| {
@@ -140,6 +142,7 @@ fn time(index: &NearMissIndex, text: &str, occupied: &[Span]) -> (Duration, usiz
 }
 
 fn main() {
+    let lexicon = Arc::new(Lexicon::embedded());
     let args: Vec<String> = std::env::args().collect();
     let shipped = Glossary::parse(SHIPPED, &read(SHIPPED)).expect("shipped glossary is valid");
     let shipped_forms: HashSet<String> = shipped
@@ -151,7 +154,7 @@ fn main() {
 
     if let Some(i) = args.iter().position(|a| a == "--write-glossary") {
         let path = args.get(i + 1).expect("--write-glossary PATH");
-        let list = names(100_000, &shipped_forms, false);
+        let list = names(&lexicon, 100_000, &shipped_forms, false);
         let mut tsv = String::from("term\tkind\n");
         for name in &list {
             tsv.push_str(&format!("{name}\tname\n"));
@@ -169,13 +172,13 @@ fn main() {
     }
     let text = Normalized::new(&text).text;
     let mb = text.len() as f64 / 1e6;
-    let all = names(100_000, &HashSet::new(), true);
+    let all = names(&lexicon, 100_000, &HashSet::new(), true);
     let mut rows = Vec::new();
     for size in [1_000, 100_000] {
         let glossary = name_glossary(&all[..size]);
         let occupied = occupied(&glossary, &text);
         let start = Instant::now();
-        let index = NearMissIndex::new(&glossary);
+        let index = NearMissIndex::new(&glossary, Arc::clone(&lexicon));
         let build = start.elapsed();
         let (elapsed, found) = time(&index, &text, &occupied);
         println!(
@@ -193,11 +196,11 @@ fn main() {
 
     // False alarms on clean prose: the shipped glossary plus 100,000 names.
     let mut entries = shipped.entries.clone();
-    entries.extend(name_glossary(&names(100_000, &shipped_forms, false)).entries);
+    entries.extend(name_glossary(&names(&lexicon, 100_000, &shipped_forms, false)).entries);
     let glossary = Glossary::from_entries(entries).expect("merged glossary is valid");
     let clean = Normalized::new(&read(CLEAN)).text;
     let words = termlint::words::tokens(&clean).count();
-    let index = NearMissIndex::new(&glossary);
+    let index = NearMissIndex::new(&glossary, Arc::clone(&lexicon));
     let findings = index.find(&clean, &occupied(&glossary, &clean));
     println!(
         "clean text: {} near-miss findings in {words} words = {:.3} per 1,000 words (shipped glossary + 100,000 names)",

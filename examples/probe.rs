@@ -11,24 +11,26 @@ use std::io::BufRead;
 
 use termlint::derive::{KinshipTest, SenseContext, candidates_for_word};
 use termlint::glossary::Glossary;
-use termlint::lexicon;
+use termlint::lexicon::Lexicon;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let lexicon = Lexicon::embedded();
+    let lexicon = &lexicon;
     match args.first().map(String::as_str) {
-        Some("candidates") => args[1..].iter().for_each(|w| candidates(w, &[])),
-        Some("evidence") if args.len() >= 2 => candidates(&args[1], &args[2..]),
-        Some("senses") if args.len() == 2 => senses(&args[1]),
-        Some("pairs") => pairs(),
-        Some("phrases") => phrases(),
+        Some("candidates") => args[1..].iter().for_each(|w| candidates(lexicon, w, &[])),
+        Some("evidence") if args.len() >= 2 => candidates(lexicon, &args[1], &args[2..]),
+        Some("senses") if args.len() == 2 => senses(lexicon, &args[1]),
+        Some("pairs") => pairs(lexicon),
+        Some("phrases") => phrases(lexicon),
         _ => {
             eprintln!("usage: probe candidates|evidence|senses|pairs|phrases ... (see the source)")
         }
     }
 }
 
-fn candidates(word: &str, wanted: &[String]) {
-    for (rank, s) in candidates_for_word(word).iter().enumerate() {
+fn candidates(lexicon: &Lexicon, word: &str, wanted: &[String]) {
+    for (rank, s) in candidates_for_word(lexicon, word).iter().enumerate() {
         if wanted.is_empty() || wanted.iter().any(|w| s.to.eq_ignore_ascii_case(w)) {
             println!(
                 "{word}\t{rank}\t{}\t{:.3}\t{}",
@@ -40,11 +42,11 @@ fn candidates(word: &str, wanted: &[String]) {
     }
 }
 
-fn senses(path: &str) {
+fn senses(lexicon: &Lexicon, path: &str) {
     let glossary = Glossary::load(&[path]).expect("a valid glossary");
-    let wordnet = lexicon::wordnet();
+    let wordnet = lexicon.wordnet();
     for entry in &glossary.entries {
-        let sense = SenseContext::new(entry);
+        let sense = SenseContext::new(lexicon, entry);
         let gloss = sense.intended.map_or("-", |id| wordnet.synset(id).gloss);
         println!("{}\t{:?}\t{gloss}", entry.term, sense.pos);
     }
@@ -57,9 +59,9 @@ fn stdin_lines() -> impl Iterator<Item = String> {
         .map(|l| l.expect("readable stdin"))
 }
 
-fn pairs() {
-    let moby = lexicon::moby();
-    let kinship = KinshipTest::default();
+fn pairs(lexicon: &Lexicon) {
+    let moby = lexicon.moby();
+    let kinship = KinshipTest::new(lexicon);
     for line in stdin_lines() {
         let mut fields = line.split('\t');
         let (Some(word), Some(spun)) = (fields.next(), fields.next()) else {
@@ -70,18 +72,18 @@ fn pairs() {
             kinship.between(word, spun),
             moby.lists(word, spun),
             moby.lists(spun, word),
-            lexicon::words().level(spun)
+            lexicon.words().level(spun)
         );
     }
 }
 
-fn phrases() {
+fn phrases(lexicon: &Lexicon) {
     for line in stdin_lines() {
         let phrase = line.to_lowercase();
         println!(
             "{phrase}\tmoby={}\twordnet={}",
-            lexicon::moby().id(&phrase).is_some(),
-            lexicon::wordnet().contains(&phrase)
+            lexicon.moby().id(&phrase).is_some(),
+            lexicon.wordnet().contains(&phrase)
         );
     }
 }

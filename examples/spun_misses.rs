@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use termlint::derive::candidates_for_word;
 
 fn main() {
+    let lexicon = termlint::lexicon::Lexicon::embedded();
     let data = std::fs::read_to_string("corpus/eval/spun/holdout.tsv").unwrap();
     let mut buckets: BTreeMap<&str, usize> = BTreeMap::new();
     let mut examples: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -23,7 +24,7 @@ fn main() {
             if a == b {
                 continue;
             }
-            let subs = candidates_for_word(a);
+            let subs = candidates_for_word(&lexicon, a);
             let position = subs.iter().position(|s| s.to.to_lowercase() == *b);
             let bucket = match position.map(|i| (i, &subs[i])) {
                 None => "absent",

@@ -1,19 +1,22 @@
 //! Where the time of one check goes: `cargo run --release --example timing -- GLOSSARY TEXT`.
 use std::time::Instant;
 
+use std::sync::Arc;
+
 use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let t = Instant::now();
-    termlint::lexicon::preload_thesauri();
-    termlint::lexicon::words().len();
-    termlint::lexicon::names().len();
+    let lexicon = Arc::new(termlint::lexicon::Lexicon::embedded());
+    lexicon.preload();
+    lexicon.words().len();
+    lexicon.names().len();
     println!("lexicon: {:?}", t.elapsed());
     let t = Instant::now();
     let glossary = Glossary::load(&[&args[1]]).unwrap();
-    let derivation = termlint::derive::derive(&glossary);
+    let derivation = termlint::derive::derive(&glossary, &lexicon);
     let candidates: usize = derivation
         .entries
         .iter()
@@ -26,7 +29,7 @@ fn main() {
         derivation.entries.len()
     );
     let t = Instant::now();
-    let checker = Checker::new(glossary, CheckOptions::default());
+    let checker = Checker::with_lexicon(glossary, CheckOptions::default(), lexicon);
     println!("checker (derive again + form index): {:?}", t.elapsed());
     let text = std::fs::read_to_string(&args[2]).unwrap();
     let t = Instant::now();

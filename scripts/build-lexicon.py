@@ -508,8 +508,8 @@ what is mined from one part is measured on the other:
 - `mine.tsv`: {stats['mine']:,} rows ({stats['mine_expected']:,} distinct expected phrases). `spins-mine.tsv` is mined
   from this file only.
 - `holdout.tsv`: {stats['holdout']:,} rows ({stats['holdout_expected']:,} distinct expected phrases). Never looked at while mining
-  `spins-mine.tsv`: report detection figures on this file, with a build that uses that table
-  (`cargo run --release --features heldout-spins -- eval ...`). The shipped table,
+  `spins-mine.tsv`: report detection figures on this file, with that table in place of the
+  shipped one (`cargo run --release -- eval ... --spins corpus/eval/spun/spins-mine.tsv`). The shipped table,
   `corpus/lexicon/spins.tsv`, is mined from the whole list, so the default build has seen these
   phrases.
 
@@ -784,7 +784,7 @@ def main() -> None:
 
         split = split_tortured(os.path.abspath(args.tortured), evaldir)
         # The shipped table learns from every known spun phrase; the held-out evaluation uses
-        # one mined from the mining split only (`cargo build --features heldout-spins`).
+        # one mined from the mining split only (`--spins corpus/eval/spun/spins-mine.tsv`).
         spins = mine_spins(
             os.path.abspath(args.tortured),
             os.path.join(lexdir, "spins.tsv"),

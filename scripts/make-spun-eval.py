@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Builds the held-out spun-phrase evaluation in corpus/eval/spun/ from holdout.tsv.
 
-The substitution table for held-out measurement (corpus/eval/spun/spins-mine.tsv, embedded by
-`cargo build --features heldout-spins`) is mined from mine.tsv only; this script reads only
+The substitution table for held-out measurement (corpus/eval/spun/spins-mine.tsv, given to
+termlint with `--spins`) is mined from mine.tsv only; this script reads only
 holdout.tsv, whose expected phrases never occur in mine.tsv (the split is by expected phrase).
 The shipped table (corpus/lexicon/spins.tsv) is mined from the whole list and has seen them.
 

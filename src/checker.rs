@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -17,7 +18,7 @@ use crate::derive::{self, CandidateHit, DerivedEntry, DerivedRendering};
 use crate::finding::{Applicability, Finding};
 use crate::glossary::{Entry, FixMode, Glossary, Kind};
 use crate::inflect::{self, Inflection};
-use crate::lexicon::Pos;
+use crate::lexicon::{Lexicon, Pos};
 use crate::matcher::{Form, Matcher};
 use crate::nearmiss::NearMissIndex;
 use crate::normalize::Normalized;
@@ -102,13 +103,25 @@ pub struct Checker {
     near_miss: Option<NearMissIndex>,
     doubled: rules::doubled::DoubledWords,
     options: CheckOptions,
+    lexicon: Arc<Lexicon>,
 }
 
 impl Checker {
+    /// A checker with the embedded lexicon, built for it alone. A program that builds
+    /// several checkers shares one lexicon between them with [`Checker::with_lexicon`].
     pub fn new(glossary: Glossary, options: CheckOptions) -> Checker {
+        Checker::with_lexicon(glossary, options, Arc::new(Lexicon::embedded()))
+    }
+
+    /// A checker that consults `lexicon` for derivation, near misses and the rules.
+    pub fn with_lexicon(
+        glossary: Glossary,
+        options: CheckOptions,
+        lexicon: Arc<Lexicon>,
+    ) -> Checker {
         let renderings = rules::variants::renderings(&glossary);
         let derivation = if options.derive {
-            derive::derive(&glossary)
+            derive::derive(&glossary, &lexicon)
         } else {
             derive::Derivation::default()
         };
@@ -160,12 +173,14 @@ impl Checker {
             || {
                 (
                     CueMatcher::new(&glossary, &senses),
-                    options.near_miss.then(|| NearMissIndex::new(&glossary)),
+                    options
+                        .near_miss
+                        .then(|| NearMissIndex::new(&glossary, Arc::clone(&lexicon))),
                 )
             },
         );
         Checker {
-            doubled: rules::doubled::DoubledWords::new(&glossary),
+            doubled: rules::doubled::DoubledWords::new(&glossary, Arc::clone(&lexicon)),
             matcher,
             cues,
             near_miss,
@@ -174,7 +189,13 @@ impl Checker {
             derived: derivation.entries,
             slot_groups,
             options,
+            lexicon,
         }
+    }
+
+    /// The lexicon this checker consults.
+    pub fn lexicon(&self) -> &Arc<Lexicon> {
+        &self.lexicon
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -213,6 +234,7 @@ impl Checker {
             cues: &cues,
             terms: &terms,
             glossary: &self.glossary,
+            lexicon: &self.lexicon,
         };
         let mut claims = Vec::new();
         let mut candidates = Vec::new();
@@ -257,7 +279,7 @@ impl Checker {
         let case =
             |derived: usize| derived_case(&self.glossary.entries[self.derived[derived].entry]);
         // The same pairs come up again and again in a text: look each up once.
-        let kinship = derive::KinshipTest::default();
+        let kinship = derive::KinshipTest::new(&self.lexicon);
         type Memo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
         let memo: RefCell<Memo> = RefCell::default();
         let related = |derived: usize, slot: usize, word: &str| {
@@ -275,7 +297,14 @@ impl Checker {
         };
         let relates =
             |derived: usize, slot: usize, word: &str| related(derived, slot, word).is_some();
-        for found in derive::assemble(text, &self.derived, case, &relates, &candidates) {
+        for found in derive::assemble(
+            &self.lexicon,
+            text,
+            &self.derived,
+            case,
+            &relates,
+            &candidates,
+        ) {
             let d = &self.derived[found.derived];
             let stand_in = found.related.map(|(slot, span)| {
                 let word = &d.slots[slot].word;
@@ -301,7 +330,7 @@ impl Checker {
             if let Some((slot, sub)) = &stand_in {
                 replaced.push((*slot, sub));
             }
-            let rendering = d.rendering(&replaced);
+            let rendering = d.rendering(&self.lexicon, &replaced);
             let site = site(found.span, d.entry);
             if let Some(finding) = self.judge_derived(&site, &rendering, found.inflection) {
                 claims.push(Claim {

@@ -5,6 +5,7 @@
 use crate::context::Sentences;
 use crate::cues::CueIndex;
 use crate::glossary::{Entry, Glossary, Kind};
+use crate::lexicon::Lexicon;
 use crate::span::Span;
 
 /// The longest name or institution looked back for, in bytes.
@@ -26,6 +27,8 @@ pub struct Site<'a> {
     /// Occurrences of correct terms in the text, by position, with their entry.
     pub terms: &'a [(Span, usize)],
     pub glossary: &'a Glossary,
+    /// The lexicon the checker was built with.
+    pub lexicon: &'a Lexicon,
 }
 
 impl Site<'_> {

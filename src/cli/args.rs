@@ -64,6 +64,10 @@ pub struct GlossaryArgs {
     /// Only listed variants: do not derive wrong renderings from the lexicon.
     #[arg(long)]
     pub no_derive: bool,
+    /// Word substitutions of paraphrasers (original<TAB>spun<TAB>count lines) to use instead
+    /// of the shipped table, e.g. one mined apart from the texts evaluated.
+    #[arg(long, value_name = "FILE")]
+    pub spins: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -323,6 +327,9 @@ pub struct ExpandArgs {
     /// Only this entry (its term, case-insensitive).
     #[arg(long, value_name = "TERM")]
     pub term: Option<String>,
+    /// Word substitutions of paraphrasers to use instead of the shipped table (as `check`).
+    #[arg(long, value_name = "FILE")]
+    pub spins: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Human)]
     pub format: EvalFormat,

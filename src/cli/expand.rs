@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::args::{EvalFormat, ExpandArgs};
-use super::{EXIT_CLEAN, EXIT_ERROR, report_error};
+use super::{EXIT_CLEAN, EXIT_ERROR, load_lexicon, report_error};
 use termlint::derive;
 
 #[derive(Serialize)]
@@ -33,7 +33,10 @@ pub fn run(args: ExpandArgs) -> io::Result<u8> {
         report_error(format!("no entry `{term}` in the glossary"));
         return Ok(EXIT_ERROR);
     }
-    let derivation = derive::derive(&glossary);
+    let Some(lexicon) = load_lexicon(args.spins.as_deref()) else {
+        return Ok(EXIT_ERROR);
+    };
+    let derivation = derive::derive(&glossary, &lexicon);
     let renderings: Vec<derive::DerivedRendering> = derivation
         .entries
         .iter()
@@ -41,7 +44,7 @@ pub fn run(args: ExpandArgs) -> io::Result<u8> {
             let term = &glossary.entries[d.entry].term;
             wanted.as_ref().is_none_or(|w| term.to_lowercase() == *w)
         })
-        .flat_map(|d| d.display_renderings())
+        .flat_map(|d| d.display_renderings(&lexicon))
         .collect();
     let rows: Vec<Row> = renderings
         .iter()

@@ -13,6 +13,7 @@ mod signals;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -26,6 +27,7 @@ use inputs::Input;
 use termlint::checker::{CheckOptions, Checker};
 use termlint::finding::{Applicability, Finding};
 use termlint::glossary::{Glossary, Severity};
+use termlint::lexicon::{Lexicon, Spins};
 use termlint::markup::{self, Markup};
 use termlint::report::{self, Format, Summary};
 use termlint::source::SourceText;
@@ -130,7 +132,13 @@ fn report_error(message: impl std::fmt::Display) {
 }
 
 pub(crate) fn load_checker(args: &GlossaryArgs) -> Option<Checker> {
-    load_glossary(&args.glossaries, &args.load).map(|g| Checker::new(g, check_options(args)))
+    let glossary = load_glossary(&args.glossaries, &args.load)?;
+    let lexicon = load_lexicon(args.spins.as_deref())?;
+    Some(Checker::with_lexicon(
+        glossary,
+        check_options(args),
+        lexicon,
+    ))
 }
 
 /// Loads layered glossaries, noting on stderr each variant a later file declared correct.
@@ -145,6 +153,22 @@ pub(crate) fn load_glossary(
             }
             Some(glossary)
         }
+        Err(e) => {
+            report_error(e);
+            None
+        }
+    }
+}
+
+/// The embedded lexicon, with the substitution table of `spins` in place of the shipped one
+/// if given; `None` (reported) if that file cannot be read or parsed.
+pub(crate) fn load_lexicon(spins: Option<&std::path::Path>) -> Option<Arc<Lexicon>> {
+    let lexicon = Lexicon::embedded();
+    let Some(path) = spins else {
+        return Some(Arc::new(lexicon));
+    };
+    match Spins::read(path) {
+        Ok(spins) => Some(Arc::new(lexicon.with_spins(spins))),
         Err(e) => {
             report_error(e);
             None

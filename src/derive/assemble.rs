@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 use super::DerivedEntry;
 use crate::casing::CaseRule;
 use crate::inflect::{self, Inflection};
+use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::words::is_word_char;
 
@@ -82,6 +83,7 @@ pub type Related<'r> = &'r dyn Fn(usize, usize, &str) -> bool;
 
 /// Assembles every rendering the candidate hits make in `text`.
 pub fn assemble(
+    lexicon: &Lexicon,
     text: &str,
     entries: &[DerivedEntry],
     case: impl Fn(usize) -> CaseRule,
@@ -96,6 +98,7 @@ pub fn assemble(
     for hit in hits {
         let entry = &entries[hit.derived()];
         let walk = Walk {
+            lexicon,
             text,
             entry,
             derived: hit.derived(),
@@ -193,6 +196,7 @@ type Found<'f> = &'f mut dyn FnMut(usize, &Path, Inflection);
 
 /// One entry's slots being filled from one starting hit.
 struct Walk<'a> {
+    lexicon: &'a Lexicon,
     text: &'a str,
     entry: &'a DerivedEntry,
     derived: usize,
@@ -223,7 +227,7 @@ impl Walk<'_> {
                 .any(|h| h.slot() == slot)
         };
         !crate::words::is_stopword(&lower)
-            && !super::is_everyday(&lower)
+            && !super::is_everyday(self.lexicon, &lower)
             && !candidate_here()
             && (self.related)(self.derived, slot, &lower)
     }
@@ -377,6 +381,7 @@ mod tests {
 
     fn found(text: &str, hits: &[CandidateHit]) -> Vec<(String, Vec<(usize, usize)>)> {
         assemble(
+            &Lexicon::builder().build(),
             text,
             &[breast_cancer()],
             |_| CaseRule::Smart,
@@ -438,6 +443,7 @@ mod tests {
         )];
         let related = |_: usize, slot: usize, word: &str| slot == 0 && word == "mammary";
         let found = assemble(
+            &Lexicon::builder().build(),
             text,
             &[breast_cancer()],
             |_| CaseRule::Smart,

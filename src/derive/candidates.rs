@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::kinship::Kinship;
 use super::sense::SenseContext;
 use crate::inflect::Inflection;
-use crate::lexicon::{self, Pos, Relation};
+use crate::lexicon::{Lexicon, Pos, Relation};
 use crate::words::is_function_word;
 
 /// How many of a word's WordNet synonyms must list a one-way Moby synonym in Moby for it to
@@ -140,14 +140,14 @@ pub struct Substitution {
 
 /// Candidate replacements for `word`, best first. With a sense context (single-word terms),
 /// synonyms in the intended sense are legitimate and left out.
-pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
+pub fn for_word(lexicon: &Lexicon, word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
     let lower = word.to_lowercase();
     // The word as it is, and the base forms it may be an inflection of ("times" -> "time",
     // "distorting" -> "distort"): thesauri list base forms, and a spinner swaps "times"
     // for "occasions" through "time".
-    let mut out = lookup(word, &lower, &lower, Inflection::Base, sense);
-    for (base, inflection) in base_forms(&lower) {
-        for sub in lookup(word, &lower, &base, inflection, sense) {
+    let mut out = lookup(lexicon, word, &lower, &lower, Inflection::Base, sense);
+    for (base, inflection) in base_forms(lexicon, &lower) {
+        for sub in lookup(lexicon, word, &lower, &base, inflection, sense) {
             match out.iter_mut().find(|s| s.to == sub.to) {
                 Some(existing) if existing.prior >= sub.prior => {}
                 Some(existing) => *existing = sub,
@@ -158,9 +158,9 @@ pub fn for_word(word: &str, sense: Option<&SenseContext>) -> Vec<Substitution> {
     // A prefixed word the thesauri do not list is split at its prefix and its stem swapped:
     // "hyper-boundaries" for "hyperparameters", "non-straight" for "nonlinear".
     if out.is_empty()
-        && let Some((prefix, stem)) = prefixed(&lower)
+        && let Some((prefix, stem)) = prefixed(lexicon, &lower)
     {
-        out = for_word(stem, None)
+        out = for_word(lexicon, stem, None)
             .into_iter()
             .filter(|s| !s.to.contains(' '))
             .map(|s| Substitution {
@@ -184,21 +184,21 @@ const PREFIXES: &[&str] = &[
 const PREFIXED_WEIGHT: f32 = 0.9;
 
 /// The prefix and stem of a word made of one of `PREFIXES` and a word the thesauri know.
-fn prefixed(lower: &str) -> Option<(&str, &str)> {
+fn prefixed<'w>(lexicon: &Lexicon, lower: &'w str) -> Option<(&'static str, &'w str)> {
     PREFIXES.iter().find_map(|&prefix| {
         let stem = lower.strip_prefix(prefix)?;
-        let known = |w: &str| lexicon::wordnet().contains(w) || lexicon::moby().has_root(w);
-        (stem.len() >= 4 && (known(stem) || super::singular(stem).is_some()))
+        let known = |w: &str| lexicon.wordnet().contains(w) || lexicon.moby().has_root(w);
+        (stem.len() >= 4 && (known(stem) || super::singular(lexicon, stem).is_some()))
             .then_some((prefix, stem))
     })
 }
 
 /// Base forms a word may be an inflection of, known to the lexicon, with the inflection.
-pub(super) fn base_forms(lower: &str) -> Vec<(String, Inflection)> {
+pub(super) fn base_forms(lexicon: &Lexicon, lower: &str) -> Vec<(String, Inflection)> {
     let known =
-        |w: &str| w.len() >= 3 && (lexicon::wordnet().contains(w) || lexicon::moby().has_root(w));
+        |w: &str| w.len() >= 3 && (lexicon.wordnet().contains(w) || lexicon.moby().has_root(w));
     let mut out = Vec::new();
-    if let Some(base) = super::singular(lower) {
+    if let Some(base) = super::singular(lexicon, lower) {
         out.push((base, Inflection::S));
     }
     for (suffix, inflection) in [("ing", Inflection::Gerund), ("ed", Inflection::Past)] {
@@ -225,6 +225,7 @@ pub(super) fn base_forms(lower: &str) -> Vec<(String, Inflection)> {
 
 /// Candidates for `key` (the word or one of its base forms), inflected like the word.
 fn lookup(
+    lexicon: &Lexicon,
     word: &str,
     lower: &str,
     key: &str,
@@ -236,12 +237,12 @@ fn lookup(
     let mut found: FxHashMap<String, Evidence> = FxHashMap::default();
     // Spins are mined as written ("attacks" -> "assaults"): those of the word itself come
     // with its own look-up, uninflected; here only those of the key get its inflection.
-    for (spun, count) in lexicon::spins().of(&base) {
+    for (spun, count) in lexicon.spins().of(&base) {
         let e = found.entry(spun.clone()).or_default();
         e.spin_count = e.spin_count.max(*count);
     }
-    let wordnet = lexicon::wordnet();
-    let opposites = opposites(&base);
+    let wordnet = lexicon.wordnet();
+    let opposites = opposites(lexicon, &base);
     let intended = sense.and_then(|s| s.intended);
     let mut same_sense = Vec::new();
     for &id in wordnet.sense_ids(&base) {
@@ -298,7 +299,7 @@ fn lookup(
             }
         }
     }
-    let moby = lexicon::moby();
+    let moby = lexicon.moby();
     let base_id = moby.id(&base);
     let base_synonyms = base_id.map_or(&[][..], |id| moby.synonym_ids(id));
     // For each Moby synonym of the word, how many of the word's WordNet synonyms list it:
@@ -329,7 +330,7 @@ fn lookup(
     // Linked: a sibling of a sense of the word, or a kind of it up to two levels down
     // ("semester" is a kind of "academic term", a kind of "term").
     let linked = |candidate: u32| {
-        lexicon::moby_senses(candidate).iter().any(|&id| {
+        lexicon.moby_senses(candidate).iter().any(|&id| {
             neighbourhood.contains(&id)
                 || hypernyms(id)
                     .any(|h| neighbourhood.contains(&h) || hypernyms(h).any(|g| own.contains(&g)))
@@ -373,7 +374,7 @@ fn lookup(
     // "risk" may well put it in for "cancer". Only for words of phrases, whose other words
     // are the context.
     if sense.is_none() {
-        let vocabulary = lexicon::spinner_vocabulary();
+        let vocabulary = lexicon.spinner_vocabulary();
         for (candidate, e) in found.iter_mut().filter(|(_, e)| e.spin_count == 0) {
             e.spinner_word = vocabulary.count(candidate);
         }
@@ -385,7 +386,7 @@ fn lookup(
         found.retain(|candidate, e| {
             e.wordnet == Some(WordNetRelation::OtherSense)
                 || e.spin_count > 0
-                || !sense.describes(candidate)
+                || !sense.describes(lexicon, candidate)
         });
     }
     // A term meant as a verb is not spun into a word that cannot be one, and so on.
@@ -405,7 +406,7 @@ fn lookup(
             // "distributed systems"): a synonym that cannot be a verb stands as it is
             // ("social detachment"), never as "detachmenting".
             let inflection = match inflection {
-                Inflection::Gerund | Inflection::Past if !can_be_verb(&candidate) => {
+                Inflection::Gerund | Inflection::Past if !can_be_verb(lexicon, &candidate) => {
                     Inflection::Base
                 }
                 other => other,
@@ -428,15 +429,15 @@ fn lookup(
 }
 
 /// Whether the last word of a phrase has a verb sense, or is unknown to WordNet.
-fn can_be_verb(phrase: &str) -> bool {
+fn can_be_verb(lexicon: &Lexicon, phrase: &str) -> bool {
     let last = phrase.rsplit([' ', '-']).next().unwrap_or(phrase);
-    lexicon::wordnet().may_be(last, Pos::Verb)
+    lexicon.wordnet().may_be(last, Pos::Verb)
 }
 
 /// The words WordNet gives as opposites of any sense of `word`: its antonyms and the
 /// adjectives similar to them ("low": "high", "elevated", "tall").
-fn opposites(word: &str) -> FxHashSet<String> {
-    let wordnet = lexicon::wordnet();
+fn opposites(lexicon: &Lexicon, word: &str) -> FxHashSet<String> {
+    let wordnet = lexicon.wordnet();
     let mut out = FxHashSet::default();
     for &id in wordnet.sense_ids(word) {
         for &(rel, opposite) in &wordnet.synset(id).links {
@@ -505,14 +506,21 @@ fn capitalise(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::glossary::{Entry, Origin};
+    use crate::lexicon::tests::embedded;
 
     /// Found by the `check` fuzz target: a word with a non-ASCII letter before "ed" or "ing"
     /// ("flambéed") panicked when the last letter was dropped to undo a doubled consonant.
     #[test]
     fn base_forms_of_a_word_with_an_accent_before_its_ending_do_not_panic() {
-        assert!(base_forms("flambéed").iter().all(|(b, _)| b != "flambéed"));
-        assert!(base_forms("öing").is_empty());
-        assert!(base_forms("stopped").contains(&("stop".to_string(), Inflection::Past)));
+        assert!(
+            base_forms(embedded(), "flambéed")
+                .iter()
+                .all(|(b, _)| b != "flambéed")
+        );
+        assert!(base_forms(embedded(), "öing").is_empty());
+        assert!(
+            base_forms(embedded(), "stopped").contains(&("stop".to_string(), Inflection::Past))
+        );
     }
 
     fn sense(term: &str, note: &str) -> SenseContext {
@@ -524,7 +532,7 @@ mod tests {
             },
         );
         entry.note = Some(note.to_string());
-        SenseContext::new(&entry)
+        SenseContext::new(embedded(), &entry)
     }
 
     #[test]
@@ -533,7 +541,7 @@ mod tests {
             "precursor",
             "a chemical substance from which fentanyl is made",
         );
-        let subs = for_word("precursor", Some(&s));
+        let subs = for_word(embedded(), "precursor", Some(&s));
         let find = |to: &str| subs.iter().find(|x| x.to == to);
         let predecessor = find("predecessor").expect("predecessor is a candidate");
         assert_eq!(
@@ -547,7 +555,7 @@ mod tests {
     fn a_synonym_from_the_paraphrasers_vocabulary_counts_more() {
         // Paraphrasers put "calculation" in for "algorithm" and "computation"; for
         // "estimate" it is a plain synonym, but one a paraphraser would reach for.
-        let subs = for_word("estimate", None);
+        let subs = for_word(embedded(), "estimate", None);
         let calculation = subs.iter().find(|s| s.to == "calculation").unwrap();
         assert_eq!(calculation.evidence.spin_count, 0);
         assert!(calculation.evidence.spinner_word > 0);
@@ -558,6 +566,7 @@ mod tests {
         assert!(calculation.prior > without.prior());
         // Single words are judged by their sense, not by who uses them.
         let single = for_word(
+            embedded(),
             "estimate",
             Some(&sense("estimate", "a rough judgment of size")),
         );
@@ -566,7 +575,7 @@ mod tests {
 
     #[test]
     fn plural_words_get_plural_candidates() {
-        let subs = for_word("tariffs", None);
+        let subs = for_word(embedded(), "tariffs", None);
         assert!(subs.iter().all(|s| !s.to.contains("tariff")));
         assert!(subs.iter().any(|s| s.to.ends_with('s')), "{subs:?}");
     }
@@ -580,7 +589,8 @@ mod tests {
 
     #[test]
     fn opposites_are_not_candidates() {
-        let has = |word: &str, to: &str| for_word(word, None).iter().any(|s| s.to == to);
+        let has =
+            |word: &str, to: &str| for_word(embedded(), word, None).iter().any(|s| s.to == to);
         assert!(!has("low", "high"));
         assert!(!has("increase", "decrease"));
         assert!(!has("positive", "negative"));
@@ -591,14 +601,14 @@ mod tests {
 
     #[test]
     fn a_gerund_or_plural_is_not_inflected_twice_or_into_nonsense() {
-        let distancing = for_word("distancing", None);
+        let distancing = for_word(embedded(), "distancing", None);
         assert!(
             distancing.iter().any(|s| s.to == "detachment"),
             "{distancing:?}"
         );
         assert!(!distancing.iter().any(|s| s.to.ends_with("menting")));
         // "assaults" is mined as a spin of "attacks" as written: not made "assaultses".
-        let attacks = for_word("attacks", None);
+        let attacks = for_word(embedded(), "attacks", None);
         assert!(attacks.iter().any(|s| s.to == "assaults"));
         assert!(
             !attacks.iter().any(|s| s.to.ends_with("tses")),
@@ -608,7 +618,7 @@ mod tests {
 
     #[test]
     fn a_one_way_synonym_backed_by_the_cluster_is_a_candidate() {
-        let subs = for_word("emission", None);
+        let subs = for_word(embedded(), "emission", None);
         assert!(
             subs.iter().any(|s| s.evidence.moby
                 && !s.evidence.moby_mutual
@@ -619,6 +629,7 @@ mod tests {
         );
         // Not for single-word terms, which are judged by their sense.
         let single = for_word(
+            embedded(),
             "emission",
             Some(&sense("emission", "gas released by engines")),
         );

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashSet;
 
 use super::candidates::base_forms;
-use crate::lexicon;
+use crate::lexicon::Lexicon;
 
 /// How a stand-in word is related to the term's word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +25,8 @@ pub enum Kinship {
 }
 
 /// The two-step test with each word's look-ups remembered: one per text checked.
-#[derive(Default)]
-pub struct KinshipTest {
+pub struct KinshipTest<'l> {
+    lexicon: &'l Lexicon,
     terms: RefCell<HashMap<String, Rc<TermSide>>>,
     texts: RefCell<HashMap<String, Rc<TextSide>>>,
 }
@@ -45,13 +45,21 @@ struct TextSide {
     listed: FxHashSet<u32>,
 }
 
-impl KinshipTest {
+impl<'l> KinshipTest<'l> {
+    pub fn new(lexicon: &'l Lexicon) -> KinshipTest<'l> {
+        KinshipTest {
+            lexicon,
+            terms: RefCell::default(),
+            texts: RefCell::default(),
+        }
+    }
+
     /// Whether `spun` is linked to `word` through WordNet's family of senses, or through one
     /// shared synonym (or directly) in the thesauri. Plural and verb forms are looked up
     /// through their base forms.
     pub fn between(&self, word: &str, spun: &str) -> Option<Kinship> {
-        let term = remembered(&self.terms, word, TermSide::new);
-        let text = remembered(&self.texts, spun, TextSide::new);
+        let term = remembered(&self.terms, word, |w| TermSide::new(self.lexicon, w));
+        let text = remembered(&self.texts, spun, |w| TextSide::new(self.lexicon, w));
         if text.senses.iter().any(|s| term.senses.contains(s)) {
             Some(Kinship::WordNetFamily)
         } else if term.synonyms.iter().any(|s| text.listed.contains(s)) {
@@ -62,7 +70,11 @@ impl KinshipTest {
     }
 }
 
-fn remembered<T>(cache: &RefCell<HashMap<String, Rc<T>>>, word: &str, new: fn(&str) -> T) -> Rc<T> {
+fn remembered<T>(
+    cache: &RefCell<HashMap<String, Rc<T>>>,
+    word: &str,
+    new: impl FnOnce(&str) -> T,
+) -> Rc<T> {
     let word = word.to_lowercase();
     if let Some(known) = cache.borrow().get(&word) {
         return known.clone();
@@ -73,24 +85,27 @@ fn remembered<T>(cache: &RefCell<HashMap<String, Rc<T>>>, word: &str, new: fn(&s
 }
 
 /// A lowercase word and the base forms it may be an inflection of.
-fn keys(word: &str) -> Vec<String> {
+fn keys(lexicon: &Lexicon, word: &str) -> Vec<String> {
     let mut keys = vec![word.to_string()];
-    keys.extend(base_forms(word).into_iter().map(|(b, _)| b));
+    keys.extend(base_forms(lexicon, word).into_iter().map(|(b, _)| b));
     keys
 }
 
 /// The senses of the words and the parents of each.
-fn senses_and_parents(keys: &[String]) -> impl Iterator<Item = u32> + '_ {
-    let wordnet = lexicon::wordnet();
+fn senses_and_parents<'a>(
+    lexicon: &'a Lexicon,
+    keys: &'a [String],
+) -> impl Iterator<Item = u32> + 'a {
+    let wordnet = lexicon.wordnet();
     keys.iter()
         .flat_map(|k| wordnet.sense_ids(k))
         .flat_map(|&id| std::iter::once(id).chain(wordnet.hypernyms(id)))
 }
 
 impl TermSide {
-    fn new(word: &str) -> TermSide {
-        let (moby, wordnet) = (lexicon::moby(), lexicon::wordnet());
-        let keys = keys(word);
+    fn new(lexicon: &Lexicon, word: &str) -> TermSide {
+        let (moby, wordnet) = (lexicon.moby(), lexicon.wordnet());
+        let keys = keys(lexicon, word);
         let mut synonyms = Vec::new();
         for key in &keys {
             if let Some(id) = moby.id(key) {
@@ -101,16 +116,16 @@ impl TermSide {
             }
         }
         TermSide {
-            senses: senses_and_parents(&keys).collect(),
+            senses: senses_and_parents(lexicon, &keys).collect(),
             synonyms,
         }
     }
 }
 
 impl TextSide {
-    fn new(word: &str) -> TextSide {
-        let moby = lexicon::moby();
-        let keys = keys(word);
+    fn new(lexicon: &Lexicon, word: &str) -> TextSide {
+        let moby = lexicon.moby();
+        let keys = keys(lexicon, word);
         let mut listed = FxHashSet::default();
         for id in keys.iter().filter_map(|k| moby.id(k)) {
             listed.insert(id);
@@ -118,7 +133,7 @@ impl TextSide {
             listed.extend(moby.listers(id));
         }
         TextSide {
-            senses: senses_and_parents(&keys).collect(),
+            senses: senses_and_parents(lexicon, &keys).collect(),
             listed,
         }
     }
@@ -130,7 +145,7 @@ mod tests {
 
     #[test]
     fn relatives_and_shared_synonyms() {
-        let test = KinshipTest::default();
+        let test = KinshipTest::new(crate::lexicon::tests::embedded());
         assert_eq!(
             test.between("cancer", "carcinoma"),
             Some(Kinship::WordNetFamily)

@@ -27,7 +27,7 @@ pub use sense::SenseContext;
 
 use crate::glossary::{Glossary, Kind};
 use crate::inflect::Inflection;
-use crate::lexicon;
+use crate::lexicon::Lexicon;
 use crate::words::is_function_word;
 
 /// Candidates of words of phrases with a lower prior are not kept. Below the reporting
@@ -110,8 +110,8 @@ fn derivable(kind: Kind) -> bool {
 type CandidateCache = HashMap<String, Arc<[Substitution]>>;
 
 /// Derives slots for every entry of a glossary.
-pub fn derive(glossary: &Glossary) -> Derivation {
-    lexicon::preload_thesauri();
+pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
+    lexicon.preload();
     // A single word's synonyms are plain English: without a note (or context cues) to say
     // which sense is meant, nothing tells a spin from a writer's choice ("results" for
     // "classification" in any paper).
@@ -135,7 +135,7 @@ pub fn derive(glossary: &Glossary) -> Derivation {
     let cache: CandidateCache = words
         .into_par_iter()
         .map(|w| {
-            let candidates = keep_likely(candidates::for_word(&w, None));
+            let candidates = keep_likely(candidates::for_word(lexicon, &w, None));
             (w, Arc::from(candidates))
         })
         .collect();
@@ -144,9 +144,9 @@ pub fn derive(glossary: &Glossary) -> Derivation {
         .par_iter()
         .enumerate()
         .map(|(index, entry)| {
-            let sense = SenseContext::new(entry);
+            let sense = SenseContext::new(lexicon, entry);
             let derived = bare(entry)
-                .then(|| derive_entry(index, entry.kind, &entry.term, &sense, &cache))
+                .then(|| derive_entry(lexicon, index, entry.kind, &entry.term, &sense, &cache))
                 .flatten();
             (sense, derived)
         })
@@ -186,6 +186,7 @@ fn is_content(word: &str) -> bool {
 }
 
 fn derive_entry(
+    lexicon: &Lexicon,
     entry: usize,
     kind: Kind,
     term: &str,
@@ -203,7 +204,11 @@ fn derive_entry(
             let candidates: Arc<[Substitution]> = if !is_content(core) {
                 Arc::from([])
             } else if single {
-                Arc::from(keep_single(candidates::for_word(core, Some(sense))))
+                Arc::from(keep_single(candidates::for_word(
+                    lexicon,
+                    core,
+                    Some(sense),
+                )))
             } else {
                 match cache.get(core) {
                     None => Arc::from([]),
@@ -237,8 +242,8 @@ fn derive_entry(
 }
 
 /// Every candidate for a word of a multi-word term, before any cut: for analysis tools.
-pub fn candidates_for_word(word: &str) -> Vec<Substitution> {
-    candidates::for_word(word, None)
+pub fn candidates_for_word(lexicon: &Lexicon, word: &str) -> Vec<Substitution> {
+    candidates::for_word(lexicon, word, None)
 }
 
 fn keep_likely(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
@@ -257,17 +262,19 @@ fn keep_single(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
 }
 
 /// Whether a word is among the most common of English (SCOWL level 10).
-pub(crate) fn is_everyday(word: &str) -> bool {
-    lexicon::words()
+pub(crate) fn is_everyday(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon
+        .words()
         .level(&crate::words::lowercase(word))
         .is_some_and(|l| l <= 10)
 }
 
 /// Whether no word of a phrase is among the common ones of English (SCOWL level 35 or
 /// rarer, or unlisted).
-fn is_rare(phrase: &str) -> bool {
+fn is_rare(lexicon: &Lexicon, phrase: &str) -> bool {
     phrase.split([' ', '-']).all(|w| {
-        lexicon::words()
+        lexicon
+            .words()
             .level(&w.to_lowercase())
             .is_none_or(|l| l >= 35)
     })
@@ -275,8 +282,8 @@ fn is_rare(phrase: &str) -> bool {
 
 /// Paraphrasing tools reach for rare words ("bosom cancer"); swapping in common ones is how
 /// people paraphrase ("illegal drugs" for "illicit drugs"). Weighs a replacement by that.
-pub fn rarity_weight(replacement: &str) -> f32 {
-    match lexicon::words().level(&replacement.to_lowercase()) {
+pub fn rarity_weight(lexicon: &Lexicon, replacement: &str) -> f32 {
+    match lexicon.words().level(&replacement.to_lowercase()) {
         Some(l) if l <= 20 => 0.8,
         Some(l) if l <= 35 => 0.95,
         _ => 1.0,
@@ -285,7 +292,11 @@ pub fn rarity_weight(replacement: &str) -> f32 {
 
 impl DerivedEntry {
     /// The rendering made by replacing the given slots with the given candidates.
-    pub fn rendering(&self, replaced: &[(usize, &Substitution)]) -> DerivedRendering {
+    pub fn rendering(
+        &self,
+        lexicon: &Lexicon,
+        replaced: &[(usize, &Substitution)],
+    ) -> DerivedRendering {
         let form = self
             .slots
             .iter()
@@ -342,9 +353,9 @@ impl DerivedEntry {
                 [(i, s)] if s.evidence.two_steps.is_none() => {
                     if *i != head {
                         // An everyday modifier ("rough framework") is plain English.
-                        head_spun && !is_everyday(&s.to)
+                        head_spun && !is_everyday(lexicon, &s.to)
                     } else {
-                        is_rare(&s.to)
+                        is_rare(lexicon, &s.to)
                             && replaced
                                 .iter()
                                 .all(|(j, t)| j == i || t.evidence.spin_count > 0)
@@ -363,7 +374,7 @@ impl DerivedEntry {
             correction: self.term.clone(),
             substitutions: replaced.iter().map(|(_, s)| (*s).clone()).collect(),
             prior,
-            needs_context: self.needs_context(replaced),
+            needs_context: self.needs_context(lexicon, replaced),
             pos: self.pos,
         }
     }
@@ -372,7 +383,7 @@ impl DerivedEntry {
     /// other words of the term are the context, unless only the head (last) word was
     /// replaced and it and the words left are all everyday words: "first day" from "first
     /// term" is ordinary English, "choice tree" from "decision tree" is not.
-    fn needs_context(&self, replaced: &[(usize, &Substitution)]) -> bool {
+    fn needs_context(&self, lexicon: &Lexicon, replaced: &[(usize, &Substitution)]) -> bool {
         if self.slots.len() == 1 {
             return true;
         }
@@ -383,7 +394,7 @@ impl DerivedEntry {
         if *index + 1 != self.slots.len() || sub.evidence.spin_count >= 1 {
             return false;
         }
-        let everyday = |w: &str| w.split(' ').all(is_everyday);
+        let everyday = |w: &str| w.split(' ').all(|w| is_everyday(lexicon, w));
         everyday(&sub.to)
             && self
                 .slots
@@ -395,18 +406,18 @@ impl DerivedEntry {
 
     /// Renderings for review (`glossary expand`): every single replacement, then pairs of the
     /// best candidates, best prior first.
-    pub fn display_renderings(&self) -> Vec<DerivedRendering> {
+    pub fn display_renderings(&self, lexicon: &Lexicon) -> Vec<DerivedRendering> {
         let mut out = Vec::new();
         for (i, slot) in self.slots.iter().enumerate() {
             for sub in slot.candidates.iter() {
-                out.push(self.rendering(&[(i, sub)]));
+                out.push(self.rendering(lexicon, &[(i, sub)]));
             }
         }
         for i in 0..self.slots.len() {
             for j in i + 1..self.slots.len() {
                 for a in self.slots[i].candidates.iter().take(3) {
                     for b in self.slots[j].candidates.iter().take(3) {
-                        out.push(self.rendering(&[(i, a), (j, b)]));
+                        out.push(self.rendering(lexicon, &[(i, a), (j, b)]));
                     }
                 }
             }
@@ -422,7 +433,7 @@ impl DerivedEntry {
 }
 
 /// The base form a plural head word comes from, for lexicon look-ups ("tariffs" -> "tariff").
-pub(crate) fn singular(word: &str) -> Option<String> {
+pub(crate) fn singular(lexicon: &Lexicon, word: &str) -> Option<String> {
     let lower = word.to_lowercase();
     for (suffix, replacement) in [
         ("ies", "y"),
@@ -436,11 +447,59 @@ pub(crate) fn singular(word: &str) -> Option<String> {
             let base = format!("{stem}{replacement}");
             if base.len() >= 3
                 && Inflection::S.apply(&base) == lower
-                && lexicon::wordnet().contains(&base)
+                && lexicon.wordnet().contains(&base)
             {
                 return Some(base);
             }
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lexicon of a few words: Moby lists "bosom" and "chest" under "breast", and
+    /// paraphrasers were seen putting "bosom" for "breast" and "peril" for "cancer".
+    fn tiny() -> Lexicon {
+        Lexicon::builder()
+            .wordnet("n00000001\tn\tcancer|malignant neoplastic disease\t\tany malignant growth\n")
+            .moby("breast\nbosom\nchest\ncancer\nperil\n0\t1 2\n")
+            .spins("breast\tbosom\t2\ncancer\tperil\t1\n")
+            .build()
+    }
+
+    fn candidates(derivation: &Derivation, slot: usize) -> Vec<&str> {
+        derivation.entries[0].slots[slot]
+            .candidates
+            .iter()
+            .map(|s| s.to.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn derivation_runs_on_a_lexicon_built_in_the_test() {
+        let glossary = Glossary::parse("g.tsv", "term\nbreast cancer\n").unwrap();
+        let derivation = derive(&glossary, &tiny());
+        assert_eq!(derivation.entries.len(), 1);
+        // "chest" is only a Moby synonym: too loose to keep on its own.
+        assert_eq!(candidates(&derivation, 0), ["bosom"]);
+        // A known spin first, then WordNet's synonym in the same sense.
+        assert_eq!(
+            candidates(&derivation, 1),
+            ["peril", "malignant neoplastic disease"]
+        );
+        let bosom = &derivation.entries[0].slots[0].candidates[0];
+        assert_eq!(bosom.evidence.spin_count, 2);
+        assert!(bosom.evidence.moby);
+    }
+
+    #[test]
+    fn an_empty_lexicon_derives_nothing() {
+        let glossary = Glossary::parse("g.tsv", "term\nbreast cancer\n").unwrap();
+        let derivation = derive(&glossary, &Lexicon::builder().build());
+        assert!(derivation.entries.is_empty());
+        assert_eq!(derivation.senses.len(), 1);
+    }
 }

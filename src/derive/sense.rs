@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::glossary::Entry;
-use crate::lexicon::{self, Pos, Relation};
+use crate::lexicon::{Lexicon, Pos, Relation};
 use crate::words::{is_stopword, tokens};
 
 /// The intended sense of an entry and its cue words.
@@ -40,16 +40,16 @@ fn related(a: &str, b: &str) -> bool {
 }
 
 impl SenseContext {
-    pub fn new(entry: &Entry) -> SenseContext {
+    pub fn new(lexicon: &Lexicon, entry: &Entry) -> SenseContext {
         let term = entry.term.to_lowercase();
         let note_words = entry.note.as_deref().map(content_words).unwrap_or_default();
-        let wordnet = lexicon::wordnet();
+        let wordnet = lexicon.wordnet();
         let senses = if term.contains(' ') {
             &[][..]
         } else {
             let direct = wordnet.sense_ids(&term);
             if direct.is_empty() {
-                super::singular(&term).map_or(&[][..], |base| wordnet.sense_ids(&base))
+                super::singular(lexicon, &term).map_or(&[][..], |base| wordnet.sense_ids(&base))
             } else {
                 direct
             }
@@ -59,7 +59,7 @@ impl SenseContext {
         } else {
             let mut best = (0, None);
             for &id in senses {
-                let bag = sense_words(id);
+                let bag = sense_words(lexicon, id);
                 let score = note_words
                     .iter()
                     .filter(|n| bag.iter().any(|b| related(n, b)))
@@ -74,7 +74,9 @@ impl SenseContext {
             let needed = if note_words.len() >= 4 { 2 } else { 1 };
             best.1.filter(|_| best.0 >= needed)
         };
-        let mut bag = intended.map(sense_words).unwrap_or_default();
+        let mut bag = intended
+            .map(|id| sense_words(lexicon, id))
+            .unwrap_or_default();
         bag.extend(note_words.iter().cloned());
         let mut cues: Vec<String> = note_words;
         cues.extend(entry.context.iter().map(|c| c.to_lowercase()));
@@ -105,8 +107,8 @@ impl SenseContext {
 
     /// Whether one of the first senses of `word` is described with words of the intended
     /// sense, i.e. `word` is a synonym in that sense.
-    pub fn describes(&self, word: &str) -> bool {
-        let wordnet = lexicon::wordnet();
+    pub fn describes(&self, lexicon: &Lexicon, word: &str) -> bool {
+        let wordnet = lexicon.wordnet();
         wordnet.sense_ids(word).iter().take(3).any(|&id| {
             let synset = wordnet.synset(id);
             content_words(synset.gloss)
@@ -117,8 +119,8 @@ impl SenseContext {
 }
 
 /// Words describing a synset: its lemmas, definition, and its hypernyms' lemmas and definitions.
-fn sense_words(id: u32) -> Vec<String> {
-    let wordnet = lexicon::wordnet();
+fn sense_words(lexicon: &Lexicon, id: u32) -> Vec<String> {
+    let wordnet = lexicon.wordnet();
     let synset = wordnet.synset(id);
     let mut words = content_words(synset.gloss);
     words.extend(synset.lemmas.iter().flat_map(|l| content_words(l)));
@@ -136,6 +138,7 @@ fn sense_words(id: u32) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::glossary::Origin;
+    use crate::lexicon::tests::embedded;
 
     fn entry(term: &str, note: Option<&str>) -> Entry {
         let mut e = Entry::new(
@@ -151,15 +154,21 @@ mod tests {
 
     #[test]
     fn the_note_picks_the_sense() {
-        let chem = SenseContext::new(&entry(
-            "precursor",
-            Some("a chemical substance from which a drug is made"),
-        ));
-        let synset = lexicon::wordnet().synset(chem.intended.unwrap());
+        let chem = SenseContext::new(
+            embedded(),
+            &entry(
+                "precursor",
+                Some("a chemical substance from which a drug is made"),
+            ),
+        );
+        let synset = embedded().wordnet().synset(chem.intended.unwrap());
         assert!(synset.gloss.contains("substance"), "{}", synset.gloss);
         assert!(chem.cues.contains(&"chemical".to_string()));
-        let bitter = SenseContext::new(&entry("vitriol", Some("bitter, abusive criticism")));
-        let synset = lexicon::wordnet().synset(bitter.intended.unwrap());
+        let bitter = SenseContext::new(
+            embedded(),
+            &entry("vitriol", Some("bitter, abusive criticism")),
+        );
+        let synset = embedded().wordnet().synset(bitter.intended.unwrap());
         assert!(
             !synset.lemmas.contains(&"sulfuric acid"),
             "{:?}",
@@ -171,16 +180,16 @@ mod tests {
     fn notes_in_any_script_are_fine() {
         assert!(related("chemical", "chemistry"));
         assert!(!related("勒索勒索勒索", "勒索勒索"));
-        let blackmail = SenseContext::new(&entry("blackmail", Some("勒索, extortion")));
+        let blackmail = SenseContext::new(embedded(), &entry("blackmail", Some("勒索, extortion")));
         assert!(blackmail.cues.contains(&"extortion".to_string()));
     }
 
     #[test]
     fn without_a_note_the_first_sense_is_meant() {
-        let plain = SenseContext::new(&entry("forest", None));
+        let plain = SenseContext::new(embedded(), &entry("forest", None));
         assert_eq!(
             plain.intended,
-            lexicon::wordnet().sense_ids("forest").first().copied()
+            embedded().wordnet().sense_ids("forest").first().copied()
         );
     }
 }

@@ -4,10 +4,10 @@ use rustc_hash::FxHashMap;
 
 /// Each root's synonyms are a list of word ids, kept twice: in source order for listing, and
 /// sorted so "does A list B" is a binary search. Listing synonyms allocates nothing.
-pub struct Moby {
+pub struct Moby<'a> {
     /// Every word, by id.
-    words: Vec<&'static str>,
-    ids: FxHashMap<&'static str, u32>,
+    words: Vec<&'a str>,
+    ids: FxHashMap<&'a str, u32>,
     /// Per word id, its span of `order` and `sorted` if the word is a root.
     spans: Vec<Option<(u32, u32)>>,
     /// All roots' synonyms, root after root, in source order.
@@ -24,12 +24,12 @@ struct Lists {
     ids: Vec<u32>,
 }
 
-impl Moby {
-    /// Parses the thesaurus; the text lives as long as the process, like the lexicon.
+impl<'a> Moby<'a> {
+    /// Parses the thesaurus, borrowing its words from the text.
     ///
     /// The file numbers its words once (a word line has no tab) and its root lines list ids,
     /// so loading parses integers instead of hashing millions of repeated strings.
-    pub(super) fn parse(text: &'static str) -> Moby {
+    pub(super) fn parse(text: &'a str) -> Moby<'a> {
         let mut words = Vec::with_capacity(100_000);
         let mut roots = Vec::with_capacity(40_000);
         let mut order = Vec::with_capacity(text.len() / 6);
@@ -108,7 +108,7 @@ impl Moby {
     }
 
     /// The word with this id.
-    pub fn word(&self, id: u32) -> &'static str {
+    pub fn word(&self, id: u32) -> &'a str {
         self.words[id as usize]
     }
 
@@ -173,20 +173,18 @@ fn push_ids(text: &str, out: &mut Vec<u32>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::moby;
+    use crate::lexicon::tests::embedded;
 
     #[test]
     fn precursor_and_pioneer_list_each_other() {
-        assert!(moby().lists("precursor", "pioneer"));
-        assert!(moby().lists("pioneer", "precursor"));
-        assert!(!moby().lists("precursor", "fentanyl"));
-        assert!(moby().synonyms("no such root").next().is_none());
-        assert!(moby().synonyms("precursor").any(|s| s == "forerunner"));
-        let (precursor, pioneer) = (moby().id("precursor"), moby().id("pioneer"));
-        assert!(
-            moby()
-                .listers(pioneer.unwrap())
-                .contains(&precursor.unwrap())
-        );
+        let lexicon = embedded();
+        let moby = lexicon.moby();
+        assert!(moby.lists("precursor", "pioneer"));
+        assert!(moby.lists("pioneer", "precursor"));
+        assert!(!moby.lists("precursor", "fentanyl"));
+        assert!(moby.synonyms("no such root").next().is_none());
+        assert!(moby.synonyms("precursor").any(|s| s == "forerunner"));
+        let (precursor, pioneer) = (moby.id("precursor"), moby.id("pioneer"));
+        assert!(moby.listers(pioneer.unwrap()).contains(&precursor.unwrap()));
     }
 }

@@ -1,6 +1,8 @@
 //! WordNet 3.0 synsets: which senses a word has, its synonyms in each, and links between
 //! senses. Sense is what tells a wrong-sense substitution from a good synonym.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 /// Part of speech of a synset (adjective satellites count as adjectives).
@@ -26,18 +28,19 @@ pub enum Relation {
 
 /// One sense: its synonyms, links and definition.
 #[derive(Debug, Clone)]
-pub struct Synset {
-    pub id: &'static str,
+pub struct Synset<'a> {
+    pub id: &'a str,
     pub pos: Pos,
-    pub lemmas: Vec<&'static str>,
+    pub lemmas: Vec<&'a str>,
     pub links: Vec<(Relation, u32)>,
-    pub gloss: &'static str,
+    pub gloss: &'a str,
 }
 
-pub struct WordNet {
-    synsets: Vec<Synset>,
-    /// Lowercased lemma -> its number, which indexes `spans`.
-    lemmas: HashMap<&'static str, u32>,
+pub struct WordNet<'a> {
+    synsets: Vec<Synset<'a>>,
+    /// Lowercased lemma -> its number, which indexes `spans`. Borrowed from the table's
+    /// text unless the lemma has capitals.
+    lemmas: HashMap<Cow<'a, str>, u32>,
     /// Per lemma number, its span of `sense_list`: the synsets holding the lemma, in WordNet
     /// order (most frequent sense first). One flat list instead of a `Vec` per lemma saves
     /// ~150k allocations at load.
@@ -49,9 +52,9 @@ pub struct WordNet {
     hypernym_list: Vec<u32>,
 }
 
-impl WordNet {
-    /// Parses the synset table; the text lives as long as the process, like the lexicon.
-    pub(super) fn parse(text: &'static str) -> WordNet {
+impl<'a> WordNet<'a> {
+    /// Parses the synset table, borrowing its words from the text.
+    pub(super) fn parse(text: &'a str) -> WordNet<'a> {
         let mut synsets = Vec::with_capacity(120_000);
         // Synset ids are a part-of-speech letter and a decimal offset: keyed as a number,
         // they hash and compare far faster than as strings.
@@ -69,7 +72,7 @@ impl WordNet {
                 "r" => Pos::Adverb,
                 _ => Pos::Adjective,
             };
-            let key = id_key(id).expect("embedded WordNet ids are a letter and 8 digits");
+            let key = id_key(id).expect("WordNet table ids are a letter and 8 digits");
             ids.insert(key, synsets.len() as u32);
             raw_links.push(f.next().unwrap_or(""));
             synsets.push(Synset {
@@ -126,7 +129,7 @@ impl WordNet {
     }
 
     /// The senses of a word or phrase (case-insensitive), most frequent first.
-    pub fn senses(&self, lemma: &str) -> impl Iterator<Item = &Synset> + '_ {
+    pub fn senses(&self, lemma: &str) -> impl Iterator<Item = &Synset<'a>> + '_ {
         self.sense_ids(lemma)
             .iter()
             .map(|&i| &self.synsets[i as usize])
@@ -134,12 +137,21 @@ impl WordNet {
 
     /// Indices of the senses of a word, most frequent first.
     pub fn sense_ids(&self, lemma: &str) -> &[u32] {
+        self.lemma_number(lemma)
+            .map_or(&[], |number| self.senses_of_lemma(number))
+    }
+
+    /// The number of a word or phrase (case-insensitive) among the lemmas, if it is one.
+    pub(super) fn lemma_number(&self, lemma: &str) -> Option<u32> {
         self.lemmas
             .get(crate::words::lowercase(lemma).as_ref())
-            .map_or(&[], |&number| {
-                let (start, end) = self.spans[number as usize];
-                &self.sense_list[start as usize..end as usize]
-            })
+            .copied()
+    }
+
+    /// Indices of the senses of the lemma with this number, most frequent first.
+    pub(super) fn senses_of_lemma(&self, number: u32) -> &[u32] {
+        let (start, end) = self.spans[number as usize];
+        &self.sense_list[start as usize..end as usize]
     }
 
     /// The senses one step more general than sense `index`.
@@ -149,7 +161,7 @@ impl WordNet {
         self.hypernym_list[start..end].iter().copied()
     }
 
-    pub fn synset(&self, index: u32) -> &Synset {
+    pub fn synset(&self, index: u32) -> &Synset<'a> {
         &self.synsets[index as usize]
     }
 
@@ -212,8 +224,10 @@ fn id_key(id: &str) -> Option<u64> {
 /// Maps each lowercased lemma to the synsets holding it, in synset order, as spans of one flat
 /// list: a first pass numbers the lemmas and counts their senses, a second fills the spans.
 #[allow(clippy::type_complexity)]
-fn index_lemmas(synsets: &[Synset]) -> (HashMap<&'static str, u32>, Vec<(u32, u32)>, Vec<u32>) {
-    let mut slots: HashMap<&'static str, u32> = HashMap::default();
+fn index_lemmas<'a>(
+    synsets: &[Synset<'a>],
+) -> (HashMap<Cow<'a, str>, u32>, Vec<(u32, u32)>, Vec<u32>) {
+    let mut slots: HashMap<Cow<'a, str>, u32> = HashMap::default();
     slots.reserve(160_000);
     // Per lemma: how many synsets hold it and the last one counted (a synset may list a
     // lemma twice in different cases); per lemma occurrence: its slot, or MAX if a repeat.
@@ -223,12 +237,12 @@ fn index_lemmas(synsets: &[Synset]) -> (HashMap<&'static str, u32>, Vec<(u32, u3
     for (index, synset) in synsets.iter().enumerate() {
         let index = index as u32;
         for &lemma in &synset.lemmas {
-            let key: &'static str = if lemma.bytes().any(|b| b.is_ascii_uppercase())
+            let key: Cow<'a, str> = if lemma.bytes().any(|b| b.is_ascii_uppercase())
                 || !lemma.is_ascii() && lemma.chars().any(char::is_uppercase)
             {
-                Box::leak(lemma.to_lowercase().into_boxed_str())
+                Cow::Owned(lemma.to_lowercase())
             } else {
-                lemma
+                Cow::Borrowed(lemma)
             };
             let next = counts.len() as u32;
             let slot = *slots.entry(key).or_insert(next);
@@ -267,14 +281,15 @@ fn index_lemmas(synsets: &[Synset]) -> (HashMap<&'static str, u32>, Vec<(u32, u3
     (slots, spans, list)
 }
 
-/// Lowercases only when needed: most look-ups are lowercase already.
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::wordnet;
+    use crate::lexicon::tests::embedded;
 
     #[test]
     fn vitriol_shares_a_sense_with_sulfuric_acid() {
-        let shared = wordnet()
+        let lexicon = embedded();
+        let shared = lexicon
+            .wordnet()
             .senses("vitriol")
             .any(|s| s.lemmas.contains(&"sulfuric acid"));
         assert!(shared);
@@ -282,14 +297,16 @@ mod tests {
 
     #[test]
     fn precursor_has_separate_chemical_and_forerunner_senses() {
-        let senses: Vec<_> = wordnet().senses("precursor").collect();
+        let lexicon = embedded();
+        let wordnet = lexicon.wordnet();
+        let senses: Vec<_> = wordnet.senses("precursor").collect();
         assert!(senses.len() >= 2);
         let forerunner = senses
             .iter()
             .filter(|s| s.lemmas.contains(&"forerunner"))
             .count();
         assert!(forerunner >= 1 && forerunner < senses.len());
-        assert!(wordnet().contains("Precursor"));
-        assert!(!wordnet().contains("dipiperone"));
+        assert!(wordnet.contains("Precursor"));
+        assert!(!wordnet.contains("dipiperone"));
     }
 }

@@ -14,7 +14,8 @@
 //! use termlint::{glossary::Glossary, nearmiss::NearMissIndex};
 //!
 //! let glossary = Glossary::parse("g.tsv", "term\tkind\nBiden\tname\n").unwrap();
-//! let index = NearMissIndex::new(&glossary);
+//! let lexicon = std::sync::Arc::new(termlint::lexicon::Lexicon::embedded());
+//! let index = NearMissIndex::new(&glossary, lexicon);
 //! let findings = index.find("during the Byton administration", &[]);
 //! assert_eq!(findings[0].suggestions, ["Biden"]);
 //! ```
@@ -24,11 +25,12 @@ mod similarity;
 mod tokens;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::casing::copy_case;
 use crate::finding::{Applicability, Finding, rule};
 use crate::glossary::{Glossary, Kind, Origin, Severity};
-use crate::lexicon;
+use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::words::is_stopword;
 
@@ -135,6 +137,8 @@ pub struct NearMissIndex {
     synonyms: HashMap<(u32, u16), HashSet<String>>,
     /// Lowercase terms of every glossary entry, and their words: never a near miss of another.
     terms: HashSet<String>,
+    /// Ordinary words and known names, which are never near misses.
+    lexicon: Arc<Lexicon>,
 }
 
 /// Near-miss detection applies to these kinds.
@@ -151,12 +155,12 @@ fn distinctive(word: &str) -> bool {
 }
 
 /// An ordinary English word or a known proper name: never a near miss on its own.
-fn known_word(word: &str) -> bool {
+fn known_word(lexicon: &Lexicon, word: &str) -> bool {
     let lower = word.to_lowercase();
-    if lexicon::words().contains(&lower) {
+    if lexicon.words().contains(&lower) {
         return true;
     }
-    let names = lexicon::names();
+    let names = lexicon.names();
     if names.contains(word) || names.contains(&capitalise(&lower)) {
         return true;
     }
@@ -164,7 +168,7 @@ fn known_word(word: &str) -> bool {
     word.contains('-')
         && word.split('-').all(|part| {
             part.chars().all(|c| c.is_ascii_digit())
-                || lexicon::words().contains(&part.to_lowercase())
+                || lexicon.words().contains(&part.to_lowercase())
                 || names.contains(part)
         })
 }
@@ -179,7 +183,7 @@ fn capitalise(lower: &str) -> String {
 
 impl NearMissIndex {
     /// Indexes the `name`, `org` and `chem` entries of `glossary`.
-    pub fn new(glossary: &Glossary) -> NearMissIndex {
+    pub fn new(glossary: &Glossary, lexicon: Arc<Lexicon>) -> NearMissIndex {
         let mut index = NearMissIndex {
             entries: Vec::new(),
             words: WordIndex::default(),
@@ -194,7 +198,9 @@ impl NearMissIndex {
                 })
                 .map(str::to_lowercase)
                 .collect(),
+            lexicon,
         };
+        let lexicon = Arc::clone(&index.lexicon);
         // Multi-word domain terms get the multi-word treatment too (one word misspelled or
         // swapped, the others exact); single common words never do.
         for entry in glossary.entries.iter().filter(|e| {
@@ -210,7 +216,7 @@ impl NearMissIndex {
                 // institution's name ("Sinaloa"): each can be garbled on its own.
                 let alone = !multi
                     || (distinctive(word)
-                        && (entry.kind == Kind::Name || !lexicon::words().contains(&lower)));
+                        && (entry.kind == Kind::Name || !lexicon.words().contains(&lower)));
                 if alone {
                     index.words.add(Target {
                         entry: id,
@@ -225,7 +231,9 @@ impl NearMissIndex {
                         .or_default()
                         .push((id, position));
                     if entry.kind == Kind::Org {
-                        index.synonyms.insert((id, position), synonyms_of(&lower));
+                        index
+                            .synonyms
+                            .insert((id, position), synonyms_of(&lexicon, &lower));
                     }
                 }
             }
@@ -322,11 +330,11 @@ impl NearMissIndex {
             return None;
         }
         // An all-capitals word among ordinary ones is an acronym or a numeral, not a name.
-        if (tok.all_caps() || acronym_plural(tok.text)) && !shouting(toks, i) {
+        if (tok.all_caps() || acronym_plural(tok.text)) && !shouting(&self.lexicon, toks, i) {
             return None;
         }
         let lower = tok.text.to_lowercase();
-        if self.terms.contains(&lower) || known_word(tok.text) {
+        if self.terms.contains(&lower) || known_word(&self.lexicon, tok.text) {
             return None;
         }
         let keys = Keys::new(tok.text);
@@ -549,6 +557,7 @@ impl NearMissIndex {
         tok: &Token,
         word: &str,
     ) -> Option<(f32, Vec<String>)> {
+        let lexicon = &self.lexicon;
         let lower = tok.text.to_lowercase();
         let word_lower = word.to_lowercase();
         if self.entries[entry as usize].capitalised && !tok.capitalised() {
@@ -561,13 +570,14 @@ impl NearMissIndex {
             return (name && is_stopword(&lower))
                 .then(|| (0.5, vec![format!("'{}' stands for '{word}'", tok.text)]));
         }
-        if self.terms.contains(&lower) || lexicon::names().contains(tok.text) {
+        if self.terms.contains(&lower) || lexicon.names().contains(tok.text) {
             return None;
         }
         if let Some(synonyms) = self.synonyms.get(&(entry, position))
             && synonyms.contains(&lower)
         {
-            let spun = lexicon::spins()
+            let spun = lexicon
+                .spins()
                 .of(&word_lower)
                 .iter()
                 .any(|(s, _)| *s == lower);
@@ -585,9 +595,7 @@ impl NearMissIndex {
             .zip(word_lower.chars())
             .take_while(|(a, b)| a == b)
             .count();
-        if shared >= 5
-            && lexicon::words().contains(&lower)
-            && lexicon::words().contains(&word_lower)
+        if shared >= 5 && lexicon.words().contains(&lower) && lexicon.words().contains(&word_lower)
         {
             return None;
         }
@@ -644,13 +652,13 @@ fn acronym_plural(word: &str) -> bool {
 }
 
 /// Whether an ordinary word next to token `i` is in capitals too (a shouted headline).
-fn shouting(toks: &[Token], i: usize) -> bool {
+fn shouting(lexicon: &Lexicon, toks: &[Token], i: usize) -> bool {
     let neighbours = [i.checked_sub(1), Some(i + 1)];
     neighbours
         .into_iter()
         .flatten()
         .filter_map(|j| toks.get(j))
-        .any(|t| t.all_caps() && lexicon::words().contains(&t.text.to_lowercase()))
+        .any(|t| t.all_caps() && lexicon.words().contains(&t.text.to_lowercase()))
 }
 
 /// The correction for one garbled word: the glossary word, upper-cased when the text shouts.
@@ -702,10 +710,10 @@ fn overlaps_any(spans: &[Span], span: Span) -> bool {
 
 /// Single-word synonyms of an institution's word: WordNet senses, Moby (both listing each
 /// other) and substitutions mined from spun text.
-fn synonyms_of(word: &str) -> HashSet<String> {
+fn synonyms_of(lexicon: &Lexicon, word: &str) -> HashSet<String> {
     let mut out = HashSet::new();
     let single = |s: &str| !s.contains([' ', '-', '_']);
-    for sense in lexicon::wordnet().senses(word) {
+    for sense in lexicon.wordnet().senses(word) {
         out.extend(
             sense
                 .lemmas
@@ -714,14 +722,15 @@ fn synonyms_of(word: &str) -> HashSet<String> {
                 .filter(|l| single(l)),
         );
     }
-    let moby = lexicon::moby();
+    let moby = lexicon.moby();
     out.extend(
         moby.synonyms(word)
             .filter(|s| single(s) && moby.lists(s, word))
             .map(str::to_lowercase),
     );
     out.extend(
-        lexicon::spins()
+        lexicon
+            .spins()
             .of(word)
             .iter()
             .map(|(s, _)| s.to_lowercase())

@@ -8,7 +8,7 @@ fn glossary(rows: &str) -> Glossary {
 
 /// (flagged text, top suggestion) for each finding.
 fn flagged(rows: &str, text: &str) -> Vec<(String, String)> {
-    NearMissIndex::new(&glossary(rows))
+    NearMissIndex::new(&glossary(rows), lexicon())
         .find(text, &[])
         .into_iter()
         .map(|f| {
@@ -20,6 +20,10 @@ fn flagged(rows: &str, text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+fn lexicon() -> Arc<Lexicon> {
+    Arc::clone(crate::lexicon::tests::embedded())
+}
+
 fn pair(a: &str, b: &str) -> (String, String) {
     (a.to_string(), b.to_string())
 }
@@ -28,7 +32,7 @@ const SEED: &str = "Biden\tname\nTrump\tname\nXi Jinping\tname\nfentanyl\tchem\n
 
 #[test]
 fn fixes_byton_for_biden_with_its_evidence() {
-    let index = NearMissIndex::new(&glossary(SEED));
+    let index = NearMissIndex::new(&glossary(SEED), lexicon());
     let text = "negotiations during the Byton administration failed";
     let findings = index.find(text, &[]);
     assert_eq!(findings.len(), 1, "{findings:?}");
@@ -134,7 +138,7 @@ fn does_not_flag_other_entries_terms_as_near_misses() {
 
 #[test]
 fn does_not_flag_inside_occupied_spans() {
-    let index = NearMissIndex::new(&glossary(SEED));
+    let index = NearMissIndex::new(&glossary(SEED), lexicon());
     let text = "the Byton administration";
     assert!(index.find(text, &[Span::new(4, 9)]).is_empty());
     assert_eq!(index.find(text, &[Span::new(0, 3)]).len(), 1);
@@ -157,7 +161,7 @@ fn does_not_flag_real_institutions_beside_the_entry() {
 
 #[test]
 fn capital_at_a_sentence_start_is_weaker_evidence() {
-    let index = NearMissIndex::new(&glossary(SEED));
+    let index = NearMissIndex::new(&glossary(SEED), lexicon());
     let mid = index.find("talks with Byton administration", &[]);
     let start = index.find("Byton administration talks", &[]);
     assert!(start[0].confidence < mid[0].confidence);
@@ -182,7 +186,7 @@ fn fixes_the_seed_article_with_the_bare_glossary() {
     let glossary = Glossary::parse("seed-bare.tsv", rows).unwrap();
     let text =
         crate::normalize::Normalized::new(include_str!("../../corpus/seed/article.txt")).text;
-    let found: Vec<(String, String)> = NearMissIndex::new(&glossary)
+    let found: Vec<(String, String)> = NearMissIndex::new(&glossary, lexicon())
         .find(&text, &[])
         .into_iter()
         .map(|f| {
@@ -207,7 +211,7 @@ fn fixes_the_seed_article_with_the_bare_glossary() {
 fn does_not_flag_a_related_word_of_the_same_family() {
     let glossary =
         Glossary::parse("g.tsv", "term\tkind\nMinistry of Public Security\torg\n").unwrap();
-    let index = NearMissIndex::new(&glossary);
+    let index = NearMissIndex::new(&glossary, lexicon());
     let text = "Minister of Public Security Wang Xiaohong met officials.";
     assert!(index.find(text, &[]).is_empty());
 }
@@ -216,7 +220,7 @@ fn does_not_flag_a_related_word_of_the_same_family() {
 fn does_not_flag_a_word_of_somebody_elses_name() {
     let glossary =
         Glossary::parse("g.tsv", "term\tkind\nJanet Yellen\tname\nBiden\tname\n").unwrap();
-    let index = NearMissIndex::new(&glossary);
+    let index = NearMissIndex::new(&glossary, lexicon());
     let text = "Former President Hu Jintao spoke.";
     assert!(index.find(text, &[]).is_empty());
 }
@@ -224,7 +228,7 @@ fn does_not_flag_a_word_of_somebody_elses_name() {
 #[test]
 fn fixes_a_garbled_name_after_a_title() {
     let glossary = Glossary::parse("g.tsv", "term\tkind\nJoe Biden\tname\n").unwrap();
-    let index = NearMissIndex::new(&glossary);
+    let index = NearMissIndex::new(&glossary, lexicon());
     let text = "It was President Byton who said so.";
     let found = index.find(text, &[]);
     assert_eq!(found.len(), 1, "{found:?}");

@@ -4,7 +4,7 @@
 use crate::derive::{self, DerivedRendering};
 use crate::finding::{Finding, rule};
 use crate::glossary::Severity;
-use crate::lexicon::{self, Pos};
+use crate::lexicon::{Lexicon, Pos};
 use crate::site::Site;
 
 /// Possessive pronouns: "his predecessor" is a person, never a chemical.
@@ -160,10 +160,11 @@ fn adjacent_evidence<'s>(site: &'s Site) -> Option<&'s str> {
 /// For a synonym taken from another sense of the term: that sense's description ("a highly
 /// corrosive acid...") when none of its words occurs in the paragraph.
 fn out_of_place(site: &Site, rendering: &DerivedRendering) -> Option<String> {
+    let lexicon = site.lexicon;
     let [sub] = rendering.substitutions.as_slice() else {
         return None;
     };
-    let synset = lexicon::wordnet().synset(sub.evidence.own_sense?);
+    let synset = lexicon.wordnet().synset(sub.evidence.own_sense?);
     let paragraph = site.paragraph();
     let around: std::collections::HashSet<String> =
         crate::words::tokens(&site.text[paragraph.start..paragraph.end])
@@ -203,7 +204,7 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
     if rendering
         .substitutions
         .iter()
-        .any(|s| derive::is_everyday(&s.to))
+        .any(|s| derive::is_everyday(site.lexicon, &s.to))
     {
         site.note_names_a_term_in(site.sentence_window(), true)
             .is_some()
@@ -220,17 +221,17 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
 const UNBOUND_CAP: f32 = 0.45;
 
 /// The SCOWL level of the most common replacement word (10 = most common).
-fn replaced_level(rendering: &DerivedRendering) -> Option<u8> {
+fn replaced_level(lexicon: &Lexicon, rendering: &DerivedRendering) -> Option<u8> {
     rendering
         .substitutions
         .iter()
-        .filter_map(|s| lexicon::words().level(&s.to.to_lowercase()))
+        .filter_map(|s| lexicon.words().level(&s.to.to_lowercase()))
         .min()
 }
 
 /// Very common words are more often meant as themselves.
-fn commonness_factor(rendering: &DerivedRendering) -> f32 {
-    match replaced_level(rendering) {
+fn commonness_factor(lexicon: &Lexicon, rendering: &DerivedRendering) -> f32 {
+    match replaced_level(lexicon, rendering) {
         Some(l) if l <= 10 => 0.8,
         Some(l) if l <= 20 => 0.9,
         _ => 1.0,
@@ -240,10 +241,10 @@ fn commonness_factor(rendering: &DerivedRendering) -> f32 {
 /// A phrase the thesauri list as a unit ("tall order", "directed study") is a fixed
 /// expression of English, meant as itself, however its words relate to those of a phrase
 /// in the glossary. (A single word's synonym may well be a phrase: "sulfuric acid".)
-fn is_fixed_expression(matched: &str) -> bool {
+fn is_fixed_expression(lexicon: &Lexicon, matched: &str) -> bool {
     let lower = matched.to_lowercase().replace('-', " ");
     lower.contains(' ')
-        && (lexicon::wordnet().contains(&lower) || lexicon::moby().id(&lower).is_some())
+        && (lexicon.wordnet().contains(&lower) || lexicon.moby().id(&lower).is_some())
 }
 
 /// How much a word of the term left in place adds to a phrase rendering's confidence.
@@ -260,7 +261,12 @@ const EVERYDAY_LEVEL: u8 = 20;
 /// odd pairs ("bosom peril", "wholly associated layer"), so this rarely hides a spin. Pairs of
 /// the term's own words ("support system") and pairs inside one multi-word replacement
 /// ("getting to know" for "learning") say nothing about that.
-fn has_ordinary_pair(matched: &str, term: &str, rendering: &DerivedRendering) -> bool {
+fn has_ordinary_pair(
+    lexicon: &Lexicon,
+    matched: &str,
+    term: &str,
+    rendering: &DerivedRendering,
+) -> bool {
     let lower = |text: &str| -> Vec<String> {
         crate::words::tokens(text)
             .map(|(_, w)| w.to_lowercase())
@@ -285,7 +291,8 @@ fn has_ordinary_pair(matched: &str, term: &str, rendering: &DerivedRendering) ->
     // A rare word put in is a paraphraser's mark even in a common pair: "first semester"
     // is good English, but "semester" for "term" is a tool's choice.
     let everyday = |w: &str| {
-        lexicon::words()
+        lexicon
+            .words()
             .level(w)
             .is_some_and(|l| l <= EVERYDAY_LEVEL)
     };
@@ -298,7 +305,7 @@ fn has_ordinary_pair(matched: &str, term: &str, rendering: &DerivedRendering) ->
             && (own(a) || everyday(a))
             && (own(b) || everyday(b))
             && !within_one_replacement(a, b)
-            && lexicon::bigrams().count(a, b).is_some()
+            && lexicon.bigrams().count(a, b).is_some()
     })
 }
 
@@ -308,6 +315,7 @@ fn has_ordinary_pair(matched: &str, term: &str, rendering: &DerivedRendering) ->
 /// is sentence case; "Golgi apparatus" and "K-means" are not), and a sentence may start with
 /// a capital.
 fn capitalised_unlike_the_term(site: &Site) -> bool {
+    let lexicon = site.lexicon;
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // Most matches have no capital at all: nothing to look up.
     if !crate::words::tokens(site.matched()).any(|(_, w)| capital(w)) {
@@ -320,7 +328,7 @@ fn capitalised_unlike_the_term(site: &Site) -> bool {
         capital(w)
             && (at > 0
                 || w.chars().count() == 1
-                || lexicon::words().level(&w.to_lowercase()).is_none())
+                || lexicon.words().level(&w.to_lowercase()).is_none())
     });
     if significant_capitals {
         return false;
@@ -333,10 +341,10 @@ fn capitalised_unlike_the_term(site: &Site) -> bool {
 }
 
 pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
-    let entry = site.entry;
+    let (entry, lexicon) = (site.entry, site.lexicon);
     if entry.term.contains([' ', '-'])
-        && (is_fixed_expression(site.matched())
-            || has_ordinary_pair(site.matched(), &entry.term, rendering))
+        && (is_fixed_expression(lexicon, site.matched())
+            || has_ordinary_pair(lexicon, site.matched(), &entry.term, rendering))
     {
         return None;
     }
@@ -357,7 +365,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
         confidence *= rendering
             .substitutions
             .iter()
-            .map(|sub| derive::rarity_weight(&sub.to))
+            .map(|sub| derive::rarity_weight(lexicon, &sub.to))
             .reduce(f32::max)
             .unwrap_or(1.0);
         // A phrase that keeps a word of the term stands where the term would: the kept
@@ -365,7 +373,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
         // Not when the word put in is an everyday one ("combined tariffs" for "reciprocal
         // tariffs", "acceptance rate" for "recognition rate"): that is how people write
         // about the subject.
-        let everyday = replaced_level(rendering).is_some_and(|l| l <= EVERYDAY_LEVEL);
+        let everyday = replaced_level(lexicon, rendering).is_some_and(|l| l <= EVERYDAY_LEVEL);
         if rendering.keeps_term_word && !everyday {
             confidence = (confidence * KEPT_WORD_BOOST).min(MAX_DERIVED_CONFIDENCE);
         }
@@ -391,7 +399,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
         }
         let grammar = grammar_factor(site, rendering)?;
         let (factor, reason) = context_factor(site, rendering);
-        confidence *= factor * grammar * commonness_factor(rendering);
+        confidence *= factor * grammar * commonness_factor(lexicon, rendering);
         why.push(reason);
         if let Some(next_to) = adjacent_evidence(site) {
             confidence *= ADJACENT_BOOST;
@@ -434,7 +442,11 @@ mod tests {
             doubled_words: false,
             ..CheckOptions::default()
         };
-        let checker = Checker::new(Glossary::parse("g.tsv", glossary).unwrap(), options);
+        let checker = Checker::with_lexicon(
+            Glossary::parse("g.tsv", glossary).unwrap(),
+            options,
+            std::sync::Arc::clone(crate::lexicon::tests::embedded()),
+        );
         crate::checker::flagged(&checker, text)
     }
 

@@ -5,12 +5,14 @@
 //! is reported only with evidence that it is a slip, and its fix is never applied unasked.
 
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
 use crate::context::Sentences;
 use crate::finding::{Applicability, Finding, rule};
 use crate::glossary::{Glossary, Kind, Severity};
+use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::words::{is_stopword, is_word_char, tokens};
 
@@ -42,21 +44,23 @@ const AND_CONFIDENCE: f32 = 0.75;
 const NAME_CONFIDENCE: f32 = 0.75;
 
 /// Finds doubled words, knowing the names a glossary lists.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct DoubledWords {
     /// The words of the glossary's names, lowercase ("liu" of "Liu Pengyu").
     names: FxHashSet<String>,
+    /// Tells verbs, before particles ("reined in in").
+    lexicon: Arc<Lexicon>,
 }
 
 impl DoubledWords {
-    pub fn new(glossary: &Glossary) -> DoubledWords {
+    pub fn new(glossary: &Glossary, lexicon: Arc<Lexicon>) -> DoubledWords {
         let names = glossary
             .entries
             .iter()
             .filter(|e| e.kind == Kind::Name)
             .flat_map(|e| tokens(&e.term).map(|(_, w)| w.to_lowercase()))
             .collect();
-        DoubledWords { names }
+        DoubledWords { names, lexicon }
     }
 
     /// Finds doubled words in a (normalised) text; spans are into that text. `terms` are the
@@ -77,7 +81,8 @@ impl DoubledWords {
                 && prev.eq_ignore_ascii_case(word)
                 && word.chars().any(char::is_alphabetic)
                 && !GRAMMATICAL_DOUBLES.contains(&lower.as_str())
-                && !(PARTICLES.contains(&lower.as_str()) && after_a_verb(text, &words, i - 1))
+                && !(PARTICLES.contains(&lower.as_str())
+                    && after_a_verb(&self.lexicon, text, &words, i - 1))
                 && !joined_to_a_compound(text, prev_span, span)
             {
                 let whole = Span::new(prev_span.start, span.end);
@@ -201,11 +206,11 @@ fn inside_a_term(terms: &[(Span, usize)], span: Span) -> bool {
 }
 
 /// Whether word `i` follows a verb in the same clause ("reined in").
-fn after_a_verb(text: &str, words: &[(Span, &str)], i: usize) -> bool {
+fn after_a_verb(lexicon: &Lexicon, text: &str, words: &[(Span, &str)], i: usize) -> bool {
     i > 0 && {
         let (span, word) = words[i - 1];
         text[span.end..words[i].0.start].chars().all(|c| c == ' ')
-            && crate::lexicon::wordnet().is_verb_form(word)
+            && lexicon.wordnet().is_verb_form(word)
     }
 }
 
@@ -249,7 +254,7 @@ mod tests {
         } else {
             Glossary::parse("g.tsv", rows).unwrap()
         };
-        DoubledWords::new(&glossary)
+        DoubledWords::new(&glossary, Arc::clone(crate::lexicon::tests::embedded()))
             .find(text, &Sentences::new(text), &[])
             .into_iter()
             .map(|f| {
@@ -356,7 +361,7 @@ mod tests {
         let rows = "term\tkind\nSirhan Sirhan\tname\n";
         let text = "said Sirhan Sirhan, and Sirhan left.";
         let glossary = Glossary::parse("g.tsv", rows).unwrap();
-        let doubled = DoubledWords::new(&glossary);
+        let doubled = DoubledWords::new(&glossary, Arc::clone(crate::lexicon::tests::embedded()));
         let term = Span::new(5, 18);
         assert_eq!(&text[term.start..term.end], "Sirhan Sirhan");
         assert!(
