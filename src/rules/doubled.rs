@@ -8,11 +8,21 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet;
 
+use super::{Rule, RuleMeta, Stage};
+use crate::arbitrate::{Claim, DERIVED_RANK};
 use crate::context::Sentences;
-use crate::finding::{Applicability, Finding, rule};
+use crate::document::Document;
+use crate::finding::{Applicability, Evidence, Finding, rule};
 use crate::glossary::{Glossary, Kind, Severity};
 use crate::span::Span;
 use crate::words::{is_stopword, is_word_char, tokens};
+
+pub const META: RuleMeta = RuleMeta {
+    id: rule::DOUBLED_WORD,
+    default: true,
+    stage: Stage::Rest,
+    summary: "the same word twice in a row, or \"X and X\" (\"Liu Liu\", \"the the\")",
+};
 
 /// Words that are correctly doubled in English ("had had", "that that").
 const GRAMMATICAL_DOUBLES: &[&str] = &[
@@ -88,6 +98,11 @@ impl DoubledWords {
                         IMMEDIATE_CONFIDENCE,
                         Applicability::Safe,
                         format!("'{prev}' is doubled"),
+                        vec![Evidence::new(
+                            "pattern",
+                            IMMEDIATE_CONFIDENCE,
+                            "the same word twice in a row",
+                        )],
                     ));
                     i += 2;
                     continue;
@@ -114,6 +129,14 @@ impl DoubledWords {
                             "'{prev}' is doubled ({why}); names such as 'Lang Lang' are \
                              doubled on purpose"
                         ),
+                        vec![
+                            Evidence::new(
+                                "pattern",
+                                NAME_CONFIDENCE,
+                                "a capitalised word twice in a row, as in names",
+                            ),
+                            Evidence::new("name", None, why),
+                        ],
                     ));
                     i += 2;
                     continue;
@@ -143,6 +166,11 @@ impl DoubledWords {
                         AND_CONFIDENCE,
                         Applicability::Unsafe,
                         format!("'{prev} and {next}' repeats the same word"),
+                        vec![Evidence::new(
+                            "pattern",
+                            AND_CONFIDENCE,
+                            "the same word on both sides of 'and'",
+                        )],
                     ));
                     i += 2;
                     continue;
@@ -151,6 +179,22 @@ impl DoubledWords {
             i += 1;
         }
         findings
+    }
+}
+
+impl Rule for DoubledWords {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Claim>) {
+        let found = self.find(doc.text, &doc.sentences, &doc.terms);
+        out.extend(found.into_iter().map(|finding| Claim {
+            span: finding.span,
+            entry: None,
+            rank: DERIVED_RANK,
+            finding: Some(finding),
+        }));
     }
 }
 
@@ -221,6 +265,7 @@ fn finding(
     confidence: f32,
     applicability: Applicability,
     message: String,
+    evidence: Vec<Evidence>,
 ) -> Finding {
     let mut f = Finding {
         rule: rule::DOUBLED_WORD,
@@ -229,6 +274,7 @@ fn finding(
         severity: Severity::Warning,
         confidence,
         message,
+        evidence,
         suggestions: vec![keep.to_string()],
         fix: None,
         entry: None,
