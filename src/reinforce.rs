@@ -56,9 +56,9 @@ pub fn repeated(text: &str, claims: &mut [Claim], min_confidence: f32) {
             let line = newlines.partition_point(|&n| n < at) + 1;
             finding.confidence = confidence;
             let says = format!("reported with more evidence on line {line}");
-            finding.message.push_str(&format!(
-                "; {says}, and paraphrasers are consistent"
-            ));
+            finding
+                .message
+                .push_str(&format!("; {says}, and paraphrasers are consistent"));
             finding
                 .evidence
                 .push(Evidence::new("repeat", confidence, says));
@@ -110,10 +110,12 @@ pub fn neighbours(text: &str, glossary: &Glossary, claims: &mut [Claim], min_con
                 &text[span.start..span.end],
                 glossary.entries[other].term
             );
-            finding.message.push_str(&format!(
-                "; {says}, and paraphrasers garble in clusters"
-            ));
-            finding.evidence.push(Evidence::new("neighbour", lent, says));
+            finding
+                .message
+                .push_str(&format!("; {says}, and paraphrasers garble in clusters"));
+            finding
+                .evidence
+                .push(Evidence::new("neighbour", lent, says));
         }
     }
 }

@@ -22,9 +22,9 @@ use args::{
 use inputs::Input;
 use termlint::checker::{CheckOptions, Checker};
 use termlint::finding::{Applicability, Finding, rule};
-use termlint::rules::{self, RuleSelection, UnknownRule};
 use termlint::glossary::{Glossary, Severity};
 use termlint::report::{self, Format, Summary};
+use termlint::rules::{self, RuleSelection, UnknownRule};
 use termlint::source::SourceText;
 use termlint::{diff, fix, write};
 

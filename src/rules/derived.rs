@@ -99,7 +99,8 @@ impl Rule for DerivedRenderings {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Claim>) {
         let text = doc.text;
         let candidates = self.candidate_hits(doc);
-        let case = |derived: usize| derived_case(&doc.glossary.entries[self.derived[derived].entry]);
+        let case =
+            |derived: usize| derived_case(&doc.glossary.entries[self.derived[derived].entry]);
         // The same pairs come up again and again in a text: look each up once.
         let kinship = derive::KinshipTest::default();
         type Memo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
@@ -204,7 +205,12 @@ fn slot_groups(derived: &[DerivedEntry], glossary: &Glossary) -> Vec<Vec<(u32, u
 
 /// The forms to look for of each candidate of one slot of a derived entry, filed under its
 /// group.
-fn candidate_forms(group: usize, d: &DerivedEntry, slot: usize, entry: &Entry) -> Vec<Form<Payload>> {
+fn candidate_forms(
+    group: usize,
+    d: &DerivedEntry,
+    slot: usize,
+    entry: &Entry,
+) -> Vec<Form<Payload>> {
     let mut forms = Vec::new();
     let last = slot + 1 == d.slots.len();
     for (candidate, sub) in d.slots[slot].candidates.iter().enumerate() {
@@ -616,12 +622,12 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     let mut evidence: Vec<Evidence> = rendering
         .substitutions
         .iter()
-        .map(|s| Evidence::new("lexicon", None, substitution(s)))
+        .map(|s| Evidence::new("lexicon", s.prior, substitution(s)))
         .collect();
     evidence.push(Evidence::new(
         "prior",
         rendering.prior,
-        "how often such a rendering is a paraphraser's",
+        "the prior of the rendering, from those of its swapped words",
     ));
     let mut confidence = rendering.prior;
     let mut why = Vec::new();
@@ -629,45 +635,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
         confidence = tool_marks(confidence, rendering, &mut evidence);
     }
     if rendering.needs_context {
-        let previous = site.previous_word().map(str::to_lowercase);
-        if previous.is_some_and(|p| POSSESSIVES.contains(&p.as_str())) || site.said_of_a_person() {
-            return None;
-        }
-        let capitalised = site
-            .matched()
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-            && !entry.term.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && !site.starts_sentence() {
-            return None; // "Pioneer" mid-sentence is a name, not a spun word
-        }
-        let single = !entry.term.contains([' ', '-']);
-        if single && !bound_to_sense(site, rendering) {
-            confidence = confidence.min(UNBOUND_CAP);
-            let says = "nothing binds the word itself to the term's sense";
-            why.push(says.to_string());
-            evidence.push(Evidence::new("unbound", UNBOUND_CAP, says));
-        }
-        let grammar = grammar_factor(site, rendering)?;
-        let (factor, reason) = context_factor(site, rendering);
-        let commonness = commonness_factor(rendering);
-        confidence *= factor * grammar * commonness;
-        if grammar != 1.0 {
-            evidence.push(Evidence::new("grammar", grammar, "the word before it fits"));
-        }
-        evidence.push(Evidence::new("context", factor, reason.clone()));
-        if commonness != 1.0 {
-            let says = "a very common word is more often meant as itself";
-            evidence.push(Evidence::new("commonness", commonness, says));
-        }
-        why.push(reason);
-        if let Some(next_to) = adjacent_evidence(site) {
-            confidence *= ADJACENT_BOOST;
-            let says = format!("'{next_to}' stands right next to it");
-            evidence.push(Evidence::new("context", ADJACENT_BOOST, says.clone()));
-            why.push(says);
-        }
+        confidence = weigh_context(site, rendering, confidence, &mut why, &mut evidence)?;
     }
     let substitutions: Vec<String> = rendering.substitutions.iter().map(substitution).collect();
     let mut message = format!(
@@ -690,6 +658,63 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     );
     finding.evidence = evidence;
     Some(finding)
+}
+
+/// The confidence of a rendering that needs context (a single word, or an everyday phrase),
+/// weighed by the words around it; `None` when they rule the reading out. The reasons go to
+/// `why` (the message) and `evidence`.
+fn weigh_context(
+    site: &Site,
+    rendering: &DerivedRendering,
+    mut confidence: f32,
+    why: &mut Vec<String>,
+    evidence: &mut Vec<Evidence>,
+) -> Option<f32> {
+    let entry = site.entry;
+    let previous = site.previous_word().map(str::to_lowercase);
+    if previous.is_some_and(|p| POSSESSIVES.contains(&p.as_str())) || site.said_of_a_person() {
+        return None;
+    }
+    let capitalised = site
+        .matched()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        && !entry.term.chars().next().is_some_and(char::is_uppercase);
+    if capitalised && !site.starts_sentence() {
+        return None; // "Pioneer" mid-sentence is a name, not a spun word
+    }
+    let single = !entry.term.contains([' ', '-']);
+    if single && !bound_to_sense(site, rendering) {
+        confidence = confidence.min(UNBOUND_CAP);
+        let says = "nothing binds the word itself to the term's sense";
+        why.push(says.to_string());
+        evidence.push(Evidence::new("unbound", UNBOUND_CAP, says));
+    }
+    let grammar = grammar_factor(site, rendering)?;
+    let (factor, reason) = context_factor(site, rendering);
+    let commonness = commonness_factor(rendering);
+    confidence *= factor * grammar * commonness;
+    if grammar != 1.0 {
+        evidence.push(Evidence::new(
+            "grammar",
+            grammar,
+            "a verb's marker before a verb",
+        ));
+    }
+    evidence.push(Evidence::new("context", factor, reason.clone()));
+    if commonness != 1.0 {
+        let says = "a very common word is more often meant as itself";
+        evidence.push(Evidence::new("commonness", commonness, says));
+    }
+    why.push(reason);
+    if let Some(next_to) = adjacent_evidence(site) {
+        confidence *= ADJACENT_BOOST;
+        let says = format!("'{next_to}' stands right next to it");
+        evidence.push(Evidence::new("context", ADJACENT_BOOST, says.clone()));
+        why.push(says);
+    }
+    Some(confidence)
 }
 
 /// One replaced word and what the lexicon says of it.

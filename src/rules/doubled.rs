@@ -101,7 +101,7 @@ impl DoubledWords {
                         vec![Evidence::new(
                             "pattern",
                             IMMEDIATE_CONFIDENCE,
-                            "the same word twice in a row",
+                            "a word twice",
                         )],
                     ));
                     i += 2;
@@ -120,61 +120,17 @@ impl DoubledWords {
                     } else {
                         "the text has a single one elsewhere"
                     };
-                    findings.push(finding(
-                        whole,
-                        prev,
-                        NAME_CONFIDENCE,
-                        Applicability::Unsafe,
-                        format!(
-                            "'{prev}' is doubled ({why}); names such as 'Lang Lang' are \
-                             doubled on purpose"
-                        ),
-                        vec![
-                            Evidence::new(
-                                "pattern",
-                                NAME_CONFIDENCE,
-                                "a capitalised word twice in a row, as in names",
-                            ),
-                            Evidence::new("name", None, why),
-                        ],
-                    ));
+                    findings.push(doubled_name(whole, prev, why));
                     i += 2;
                     continue;
                 }
                 i += 1;
                 continue;
             }
-            if i + 1 < words.len() {
-                let (next_span, next) = words[i + 1];
-                let and_between = &text[span.end..next_span.start];
-                if word.eq_ignore_ascii_case("and")
-                    && between == " "
-                    && and_between == " "
-                    && prev == next
-                    && prev.chars().all(char::is_alphabetic)
-                    && prev.len() > 2
-                    && !INTENSIFYING_AND.contains(&prev.to_lowercase().as_str())
-                    && !prev.ends_with("er")
-                    && !may_be_a_name(prev, next)
-                    && !joined_to_a_compound(text, prev_span, next_span)
-                    && followed_by_word(text, next_span.end)
-                {
-                    let whole = Span::new(prev_span.start, next_span.end);
-                    findings.push(finding(
-                        whole,
-                        prev,
-                        AND_CONFIDENCE,
-                        Applicability::Unsafe,
-                        format!("'{prev} and {next}' repeats the same word"),
-                        vec![Evidence::new(
-                            "pattern",
-                            AND_CONFIDENCE,
-                            "the same word on both sides of 'and'",
-                        )],
-                    ));
-                    i += 2;
-                    continue;
-                }
+            if let Some(finding) = and_repeat(text, &words, i) {
+                findings.push(finding);
+                i += 2;
+                continue;
             }
             i += 1;
         }
@@ -196,6 +152,56 @@ impl Rule for DoubledWords {
             finding: Some(finding),
         }));
     }
+}
+
+/// A doubled name with evidence of a slip (`why`): perhaps meant, so its fix is unsafe.
+fn doubled_name(whole: Span, name: &str, why: &str) -> Finding {
+    let pattern = "a capitalised word twice in a row, as in names";
+    finding(
+        whole,
+        name,
+        NAME_CONFIDENCE,
+        Applicability::Unsafe,
+        format!("'{name}' is doubled ({why}); names such as 'Lang Lang' are doubled on purpose"),
+        vec![
+            Evidence::new("pattern", NAME_CONFIDENCE, pattern),
+            Evidence::new("name", None, why),
+        ],
+    )
+}
+
+/// "important and important people": word `i` is "and" between the same word twice.
+fn and_repeat(text: &str, words: &[(Span, &str)], i: usize) -> Option<Finding> {
+    let (prev_span, prev) = words[i - 1];
+    let (span, word) = words[i];
+    let (next_span, next) = *words.get(i + 1)?;
+    let between = &text[prev_span.end..span.start];
+    let and_between = &text[span.end..next_span.start];
+    let repeated = word.eq_ignore_ascii_case("and")
+        && between == " "
+        && and_between == " "
+        && prev == next
+        && prev.chars().all(char::is_alphabetic)
+        && prev.len() > 2
+        && !INTENSIFYING_AND.contains(&prev.to_lowercase().as_str())
+        && !prev.ends_with("er")
+        && !may_be_a_name(prev, next)
+        && !joined_to_a_compound(text, prev_span, next_span)
+        && followed_by_word(text, next_span.end);
+    repeated.then(|| {
+        finding(
+            Span::new(prev_span.start, next_span.end),
+            prev,
+            AND_CONFIDENCE,
+            Applicability::Unsafe,
+            format!("'{prev} and {next}' repeats the same word"),
+            vec![Evidence::new(
+                "pattern",
+                AND_CONFIDENCE,
+                "the same word on both sides of 'and'",
+            )],
+        )
+    })
 }
 
 /// Two capitalised words that are no function word ("Lang Lang", not "The The"): perhaps a

@@ -149,7 +149,10 @@ pub fn judge(site: &Site) -> Option<Finding> {
     let mut evidence = vec![Evidence::new(
         "glossary",
         LISTED_CONFIDENCE,
-        format!("listed as a wrong rendering of '{}' ({})", entry.term, entry.origin),
+        format!(
+            "listed as a wrong rendering of '{}' ({})",
+            entry.term, entry.origin
+        ),
     )];
     if let Some(cue) = cue {
         message.push_str(&format!("; context cue '{cue}' nearby"));
