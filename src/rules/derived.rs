@@ -619,25 +619,23 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     if !entry.context.is_empty() && site.cue().is_none() {
         return None;
     }
-    let mut evidence: Vec<Evidence> = rendering
-        .substitutions
-        .iter()
-        .map(|s| Evidence::new("lexicon", s.prior, substitution(s)))
-        .collect();
-    evidence.push(Evidence::new(
-        "prior",
-        rendering.prior,
-        "the prior of the rendering, from those of its swapped words",
-    ));
     let mut confidence = rendering.prior;
     let mut why = Vec::new();
+    let mut weighed = Vec::new();
     if !rendering.needs_context {
-        confidence = tool_marks(confidence, rendering, &mut evidence);
+        confidence = tool_marks(confidence, rendering, &mut weighed);
     }
     if rendering.needs_context {
-        confidence = weigh_context(site, rendering, confidence, &mut why, &mut evidence)?;
+        confidence = weigh_context(site, rendering, confidence, &mut why, &mut weighed)?;
     }
     let substitutions: Vec<String> = rendering.substitutions.iter().map(substitution).collect();
+    let mut evidence: Vec<Evidence> = (rendering.substitutions.iter())
+        .zip(&substitutions)
+        .map(|(s, says)| Evidence::new("lexicon", s.prior, says.clone()))
+        .collect();
+    let prior = "the prior of the rendering, from those of its swapped words";
+    evidence.push(Evidence::new("prior", rendering.prior, prior));
+    evidence.append(&mut weighed);
     let mut message = format!(
         "'{}' may be a paraphraser's rendering of '{}' ({}): {}",
         site.matched(),
