@@ -386,6 +386,7 @@ mod tests {
             suggestions: vec!["precursors".into()],
             fix: None,
             entry: None,
+            evidence: Vec::new(),
         }
     }
 

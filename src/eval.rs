@@ -250,6 +250,7 @@ mod tests {
             suggestions: vec![suggestion.to_string()],
             fix: None,
             entry: None,
+            evidence: Vec::new(),
         }
     }
 

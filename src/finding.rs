@@ -42,6 +42,34 @@ pub mod rule {
     pub const DOUBLED_WORD: &str = "prose.doubled-word";
 }
 
+/// One piece of evidence behind a finding, as data: JSON users read what was weighed
+/// without parsing the message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Where it comes from: `glossary`, `context`, `thesaurus`, `spelling`, `repeat`, ...
+    pub source: &'static str,
+    /// How it moved the confidence: a factor (1 changes nothing), or for `glossary`,
+    /// `repeat`, `neighbour` and `pattern` the confidence it set. `None` when the rule
+    /// weighs its evidence together (near misses).
+    pub weight: Option<f32>,
+    /// What it says, in a phrase (the same words as in the message).
+    pub says: String,
+}
+
+impl Evidence {
+    pub fn new(
+        source: &'static str,
+        weight: impl Into<Option<f32>>,
+        says: impl Into<String>,
+    ) -> Evidence {
+        Evidence {
+            source,
+            weight: weight.into(),
+            says: says.into(),
+        }
+    }
+}
+
 /// One problem in a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -54,6 +82,8 @@ pub struct Finding {
     pub confidence: f32,
     /// Why this was flagged, in a sentence.
     pub message: String,
+    /// What the confidence rests on, item by item (the message says it in prose).
+    pub evidence: Vec<Evidence>,
     /// Replacement texts for `span`, best first.
     pub suggestions: Vec<String>,
     /// The fix for the best suggestion, if one can be applied mechanically.
@@ -80,6 +110,7 @@ impl Finding {
             severity,
             confidence: confidence.clamp(0.0, 1.0),
             message,
+            evidence: Vec::new(),
             suggestions: Vec::new(),
             fix: None,
             entry: Some(entry.origin.clone()),

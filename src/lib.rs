@@ -18,6 +18,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod arbitrate;
 pub mod baseline;
 pub mod casing;
 pub mod checker;
@@ -25,6 +26,7 @@ pub mod context;
 pub mod cues;
 pub mod derive;
 pub mod diff;
+pub mod document;
 pub mod eval;
 pub mod finding;
 pub mod fix;
@@ -35,6 +37,7 @@ pub mod markup;
 pub mod matcher;
 pub mod nearmiss;
 pub mod normalize;
+pub mod reinforce;
 pub mod report;
 pub mod rules;
 pub mod site;

@@ -168,6 +168,7 @@ mod tests {
             suggestions: Vec::new(),
             fix: None,
             entry: None,
+            evidence: Vec::new(),
         }
     }
 

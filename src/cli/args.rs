@@ -36,6 +36,8 @@ pub enum Command {
     Glossary(GlossaryCommand),
     /// Review each suggested change (accept, reject, edit), or write them all as a patch.
     Review(ReviewArgs),
+    /// List the rules: id, whether on by default, what each flags.
+    Rules,
 }
 
 #[derive(Debug, Args)]
@@ -55,13 +57,21 @@ pub struct GlossaryArgs {
         allow_negative_numbers = true
     )]
     pub min_confidence: f32,
-    /// Do not flag doubled words ("Liu Liu").
+    /// Run only these rules: ids or prefixes of ids (`glossary`), or `all`; comma-separated
+    /// or repeated. `termlint rules` lists them.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (ids, prefixes or `all`); the more specific of --select and
+    /// --ignore wins.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Same as --ignore prose.doubled-word.
     #[arg(long)]
     pub no_doubled_words: bool,
-    /// Do not flag near misses of names, chemicals and institutions ("Byton" for Biden).
+    /// Same as --ignore glossary.near-miss.
     #[arg(long)]
     pub no_near_miss: bool,
-    /// Only listed variants: do not derive wrong renderings from the lexicon.
+    /// Same as --ignore glossary.derived: only listed variants and near misses.
     #[arg(long)]
     pub no_derive: bool,
     /// Word substitutions of paraphrasers (original<TAB>spun<TAB>count lines) to use instead

@@ -25,11 +25,12 @@ use args::{
 };
 use inputs::Input;
 use termlint::checker::{CheckOptions, Checker};
-use termlint::finding::{Applicability, Finding};
+use termlint::finding::{Applicability, Finding, rule};
 use termlint::glossary::{Glossary, Severity};
 use termlint::lexicon::{Lexicon, Spins};
 use termlint::markup::{self, Markup};
 use termlint::report::{self, Format, Summary};
+use termlint::rules::{self, RuleSelection, UnknownRule};
 use termlint::source::SourceText;
 use termlint::{diff, fix, write};
 
@@ -55,6 +56,7 @@ pub fn main() -> ExitCode {
         Command::Glossary(args::GlossaryCommand::Expand(args)) => expand::run(args),
         Command::Glossary(args::GlossaryCommand::Show(args)) => show::run(args),
         Command::Review(args) => review::run(args),
+        Command::Rules => list_rules(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -132,13 +134,16 @@ fn report_error(message: impl std::fmt::Display) {
 }
 
 pub(crate) fn load_checker(args: &GlossaryArgs) -> Option<Checker> {
+    let options = match check_options(args) {
+        Ok(options) => options,
+        Err(e) => {
+            report_error(e);
+            return None;
+        }
+    };
     let glossary = load_glossary(&args.glossaries, &args.load)?;
     let lexicon = load_lexicon(args.spins.as_deref())?;
-    Some(Checker::with_lexicon(
-        glossary,
-        check_options(args),
-        lexicon,
-    ))
+    Some(Checker::with_lexicon(glossary, options, lexicon))
 }
 
 /// Loads layered glossaries, noting on stderr each variant a later file declared correct.
@@ -176,13 +181,32 @@ pub(crate) fn load_lexicon(spins: Option<&std::path::Path>) -> Option<Arc<Lexico
     }
 }
 
-fn check_options(args: &GlossaryArgs) -> CheckOptions {
-    CheckOptions {
-        derive: !args.no_derive,
-        doubled_words: !args.no_doubled_words,
-        near_miss: !args.no_near_miss,
+fn check_options(args: &GlossaryArgs) -> Result<CheckOptions, UnknownRule> {
+    // The old switches are ignores, written before the user's: a --select of the same rule
+    // still wins, being as specific.
+    let aliases = [
+        (args.no_derive, rule::DERIVED),
+        (args.no_near_miss, rule::NEAR_MISS),
+        (args.no_doubled_words, rule::DOUBLED_WORD),
+    ];
+    let mut ignore: Vec<&str> = aliases.iter().filter(|a| a.0).map(|a| a.1).collect();
+    ignore.extend(args.ignore.iter().map(String::as_str));
+    let select: Vec<&str> = args.select.iter().map(String::as_str).collect();
+    Ok(CheckOptions {
+        rules: RuleSelection::new(&select, &ignore)?,
         min_confidence: args.min_confidence,
+    })
+}
+
+/// `termlint rules`: the registry, one rule a line.
+fn list_rules() -> io::Result<u8> {
+    let mut out = Quiet::new(io::stdout().lock());
+    for r in rules::REGISTRY {
+        let default = if r.default { "on" } else { "off" };
+        writeln!(out, "{:<22} {default:<4} {}", r.id, r.summary)?;
     }
+    out.flush()?;
+    Ok(EXIT_CLEAN)
 }
 
 fn use_color(arg: ColorArg) -> bool {

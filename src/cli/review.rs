@@ -933,6 +933,7 @@ mod tests {
             suggestions: suggestions.iter().map(|s| s.to_string()).collect(),
             fix: None,
             entry: None,
+            evidence: Vec::new(),
         };
         finding.fix = finding.fix_for(0, Applicability::Safe);
         finding

@@ -2,7 +2,6 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::kinship::Kinship;
 use super::sense::SenseContext;
 use crate::inflect::Inflection;
 use crate::lexicon::{Lexicon, Pos, Relation};
@@ -25,6 +24,16 @@ pub enum WordNetRelation {
     OtherSense,
     /// One similar-to / also-see link away.
     Linked,
+}
+
+/// How a stand-in word is related to the term's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kinship {
+    /// A WordNet sense of it is a sense of the word, its parent, child or sibling
+    /// ("carcinoma" for "cancer").
+    WordNetFamily,
+    /// They share a thesaurus synonym.
+    SharedSynonym,
 }
 
 /// What the lexicon says about one substitution.

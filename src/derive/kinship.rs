@@ -11,18 +11,8 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashSet;
 
-use super::candidates::base_forms;
+use super::candidates::{Kinship, base_forms};
 use crate::lexicon::Lexicon;
-
-/// How a stand-in word is related to the term's word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kinship {
-    /// A WordNet sense of it is a sense of the word, its parent, child or sibling
-    /// ("carcinoma" for "cancer").
-    WordNetFamily,
-    /// They share a thesaurus synonym.
-    SharedSynonym,
-}
 
 /// The two-step test with each word's look-ups remembered: one per text checked.
 pub struct KinshipTest<'l> {

@@ -21,8 +21,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use candidates::{Evidence, Substitution, TWO_STEP_PRIOR, WordNetRelation};
-pub use kinship::{Kinship, KinshipTest};
+pub use candidates::{Evidence, Kinship, Substitution, TWO_STEP_PRIOR, WordNetRelation};
+pub use kinship::KinshipTest;
 pub use sense::SenseContext;
 
 use crate::glossary::{Glossary, Kind};

@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::casing::copy_case;
-use crate::finding::{Applicability, Finding, rule};
+use crate::finding::{self, Applicability, Finding, rule};
 use crate::glossary::{Glossary, Kind, Origin, Severity};
 use crate::lexicon::Lexicon;
 use crate::span::Span;
@@ -308,6 +308,12 @@ impl NearMissIndex {
             entry.origin,
             c.reasons.join(", ")
         );
+        // The reasons are weighed together: no weight of their own.
+        let evidence = c
+            .reasons
+            .into_iter()
+            .map(|r| finding::Evidence::new("near-miss", None, r))
+            .collect();
         let mut finding = Finding {
             rule: rule::NEAR_MISS,
             span: c.span,
@@ -315,6 +321,7 @@ impl NearMissIndex {
             severity: Severity::Warning.min(entry.severity),
             confidence: (c.confidence.min(0.95) * 100.0).round() / 100.0,
             message,
+            evidence,
             suggestions: vec![c.suggestion],
             fix: None,
             entry: Some(entry.origin.clone()),

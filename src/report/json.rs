@@ -8,6 +8,40 @@ use super::{Record, Reporter, Summary};
 use crate::finding::Finding;
 use crate::source::SourceText;
 
+/// A finding as JSON: the fields every format shares, then `evidence`, what the confidence
+/// rests on as data: `[{"source": "context", "weight": 1.2, "says": "..."}]`.
+#[derive(Serialize)]
+struct JsonRecord<'a> {
+    #[serde(flatten)]
+    record: Record<'a>,
+    evidence: Vec<EvidenceRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct EvidenceRecord<'a> {
+    source: &'a str,
+    /// Two decimals, as confidences; `null` when the rule weighs its evidence together.
+    weight: Option<f64>,
+    says: &'a str,
+}
+
+impl<'a> JsonRecord<'a> {
+    fn new(source: &'a SourceText, finding: &'a Finding) -> JsonRecord<'a> {
+        JsonRecord {
+            record: Record::new(source, finding),
+            evidence: finding
+                .evidence
+                .iter()
+                .map(|e| EvidenceRecord {
+                    source: e.source,
+                    weight: e.weight.map(|w| (f64::from(w) * 100.0).round() / 100.0),
+                    says: &e.says,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// One JSON object per finding per line, written as each file is checked.
 pub struct JsonLines<'w> {
     out: &'w mut dyn io::Write,
@@ -22,7 +56,7 @@ impl<'w> JsonLines<'w> {
 impl Reporter for JsonLines<'_> {
     fn file(&mut self, source: &SourceText, findings: &[Finding]) -> io::Result<()> {
         for finding in findings {
-            serde_json::to_writer(&mut *self.out, &Record::new(source, finding))?;
+            serde_json::to_writer(&mut *self.out, &JsonRecord::new(source, finding))?;
             self.out.write_all(b"\n")?;
         }
         Ok(())
@@ -58,7 +92,7 @@ impl Reporter for Json<'_> {
     fn file(&mut self, source: &SourceText, findings: &[Finding]) -> io::Result<()> {
         for finding in findings {
             self.findings
-                .push(serde_json::to_value(Record::new(source, finding))?);
+                .push(serde_json::to_value(JsonRecord::new(source, finding))?);
         }
         Ok(())
     }

@@ -1,11 +1,289 @@
 //! Derived renderings: wrong renderings of a bare term found through the lexicon. Whether a
 //! match is reported depends on its prior and on the text around it.
 
-use crate::derive::{self, DerivedRendering};
-use crate::finding::{Finding, rule};
-use crate::glossary::Severity;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::{Rule, RuleMeta, Stage, with_fix};
+use crate::arbitrate::{Claim, DERIVED_RANK};
+use crate::casing::CaseRule;
+use crate::derive::{self, CandidateHit, DerivedEntry, DerivedRendering};
+use crate::document::{Document, Payload, Target};
+use crate::finding::{Applicability, Evidence, Finding, rule};
+use crate::glossary::{Entry, Glossary, Kind, Severity};
+use crate::inflect::{self, Inflection};
 use crate::lexicon::{Lexicon, Pos};
+use crate::matcher::Form;
 use crate::site::Site;
+
+pub const META: RuleMeta = RuleMeta {
+    id: rule::DERIVED,
+    default: true,
+    stage: Stage::Match,
+    summary: "a paraphraser's rendering of a term, derived from the lexicon (\"bosom cancer\")",
+};
+
+/// The rule: the derivable entries, with the candidates of each word, and the groups of
+/// their slots whose candidates the checker's index finds together.
+pub struct DerivedRenderings {
+    derived: Vec<DerivedEntry>,
+    /// (derived entry, slot) of each group of slots whose candidates are indexed together.
+    slot_groups: Vec<Vec<(u32, u16)>>,
+}
+
+impl DerivedRenderings {
+    pub fn new(derived: Vec<DerivedEntry>, glossary: &Glossary) -> DerivedRenderings {
+        let slot_groups = slot_groups(&derived, glossary);
+        DerivedRenderings {
+            derived,
+            slot_groups,
+        }
+    }
+
+    pub fn entries(&self) -> &[DerivedEntry] {
+        &self.derived
+    }
+
+    /// The forms the checker's index looks for. A large bare glossary has hundreds of
+    /// thousands of them: each group's inflected once, in parallel.
+    pub fn forms(&self, glossary: &Glossary) -> Vec<Form<Payload>> {
+        let forms: Vec<Vec<Form<Payload>>> = self
+            .slot_groups
+            .par_iter()
+            .enumerate()
+            .map(|(group, members)| {
+                let (derived, slot) = members[0];
+                let d = &self.derived[derived as usize];
+                candidate_forms(group, d, slot as usize, &glossary.entries[d.entry])
+            })
+            .collect();
+        forms.into_iter().flatten().collect()
+    }
+
+    /// The candidate words found in the text, one per slot of each group they stand for.
+    fn candidate_hits(&self, doc: &Document<'_>) -> Vec<CandidateHit> {
+        let mut candidates = Vec::new();
+        for hit in &doc.hits {
+            let (
+                _,
+                Target::Candidate {
+                    group,
+                    candidate,
+                    inflection,
+                },
+            ) = *hit.payload
+            else {
+                continue;
+            };
+            for &(derived, slot) in &self.slot_groups[group as usize] {
+                candidates.push(CandidateHit::new(
+                    hit.span,
+                    derived as usize,
+                    slot as usize,
+                    candidate as usize,
+                    inflection,
+                ));
+            }
+        }
+        candidates
+    }
+}
+
+impl Rule for DerivedRenderings {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Claim>) {
+        let text = doc.text;
+        let candidates = self.candidate_hits(doc);
+        let case =
+            |derived: usize| derived_case(&doc.glossary.entries[self.derived[derived].entry]);
+        // The same pairs come up again and again in a text: look each up once.
+        let kinship = derive::KinshipTest::new(doc.lexicon);
+        type Memo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
+        let memo: RefCell<Memo> = RefCell::default();
+        let related = |derived: usize, slot: usize, word: &str| {
+            let word = crate::words::lowercase(word);
+            let key = (derived, slot);
+            if let Some(&known) = memo.borrow().get(&key).and_then(|m| m.get(word.as_ref())) {
+                return known;
+            }
+            let answer = kinship.between(&self.derived[derived].slots[slot].word, &word);
+            memo.borrow_mut()
+                .entry(key)
+                .or_default()
+                .insert(word.into_owned(), answer);
+            answer
+        };
+        let relates =
+            |derived: usize, slot: usize, word: &str| related(derived, slot, word).is_some();
+        for found in derive::assemble(
+            doc.lexicon,
+            text,
+            &self.derived,
+            case,
+            &relates,
+            &candidates,
+        ) {
+            let d = &self.derived[found.derived];
+            // A word of the text that stands in for a word of the term, related in two steps.
+            let stand_in = found.related.map(|(slot, span)| {
+                let evidence = derive::Evidence {
+                    two_steps: related(found.derived, slot, &text[span.start..span.end]),
+                    ..Default::default()
+                };
+                let sub = derive::Substitution {
+                    from: d.slots[slot].word.clone(),
+                    to: text[span.start..span.end].to_string(),
+                    evidence,
+                    prior: derive::TWO_STEP_PRIOR,
+                };
+                (slot, sub)
+            });
+            let mut replaced: Vec<(usize, &derive::Substitution)> = found
+                .replaced
+                .iter()
+                .map(|&(slot, c)| (slot, &d.slots[slot].candidates[c]))
+                .collect();
+            if let Some((slot, sub)) = &stand_in {
+                replaced.push((*slot, sub));
+            }
+            let rendering = d.rendering(doc.lexicon, &replaced);
+            let site = doc.site(found.span, d.entry);
+            if site.cues.vetoed(site.entry_index, site.span) {
+                continue;
+            }
+            let Some(finding) = judge(&site, &rendering) else {
+                continue;
+            };
+            // Derived renderings are educated guesses: their fixes are unsafe, applied by a
+            // human. A derived rendering is made of lexicon words: no abbreviation to keep.
+            let finding = with_fix(
+                finding,
+                &site,
+                "",
+                &rendering.correction,
+                found.inflection,
+                Applicability::Unsafe,
+            );
+            out.push(Claim {
+                span: found.span,
+                entry: Some(d.entry),
+                rank: DERIVED_RANK,
+                finding: Some(finding),
+            });
+        }
+    }
+}
+
+/// Groups the slots of derived entries whose candidates and forms are the same: slots of
+/// multi-word terms with the same word (and both last, or both not: only the last inflects).
+/// "system" ends hundreds of the terms of a large glossary; its candidates are indexed once.
+/// Single-word entries have candidates of their own sense: each is a group of its own.
+fn slot_groups(derived: &[DerivedEntry], glossary: &Glossary) -> Vec<Vec<(u32, u16)>> {
+    let mut groups: Vec<Vec<(u32, u16)>> = Vec::new();
+    let mut shared: HashMap<(&str, bool), usize> = HashMap::new();
+    for (index, d) in derived.iter().enumerate() {
+        let inflects = glossary.entries[d.entry].kind != Kind::Phrase;
+        for (slot, s) in d.slots.iter().enumerate() {
+            if s.candidates.is_empty() {
+                continue;
+            }
+            let member = (index as u32, slot as u16);
+            let last = slot + 1 == d.slots.len() && inflects;
+            if d.slots.len() == 1 {
+                groups.push(vec![member]);
+                continue;
+            }
+            match shared.get(&(s.word.as_str(), last)) {
+                Some(&group) => groups[group].push(member),
+                None => {
+                    shared.insert((s.word.as_str(), last), groups.len());
+                    groups.push(vec![member]);
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// The forms to look for of each candidate of one slot of a derived entry, filed under its
+/// group.
+fn candidate_forms(
+    group: usize,
+    d: &DerivedEntry,
+    slot: usize,
+    entry: &Entry,
+) -> Vec<Form<Payload>> {
+    let mut forms = Vec::new();
+    let last = slot + 1 == d.slots.len();
+    for (candidate, sub) in d.slots[slot].candidates.iter().enumerate() {
+        // Only the last word of a phrase inflects; a derived rendering of a noun is not
+        // looked for as a verb, and vice versa.
+        let inflected = if last && entry.kind != Kind::Phrase {
+            let mut forms = inflect::forms(&sub.to);
+            // The head of a multi-word term is a noun: no verb forms.
+            let pos = if d.slots.len() > 1 {
+                Some(Pos::Noun)
+            } else {
+                d.pos
+            };
+            forms.retain(|(i, _)| fits(pos, *i));
+            forms
+        } else {
+            vec![(Inflection::Base, sub.to.clone())]
+        };
+        // Spinners join the words of a phrase either way: "self ruling", "self-ruling",
+        // "far-off", "far off".
+        let joined_otherwise: Vec<(Inflection, String)> = inflected
+            .iter()
+            .filter_map(|(i, text)| match (text.contains(' '), text.contains('-')) {
+                (true, false) => Some((*i, text.replace(' ', "-"))),
+                (false, true) => Some((*i, text.replace('-', " "))),
+                _ => None,
+            })
+            .collect();
+        for (inflection, text) in inflected.into_iter().chain(joined_otherwise) {
+            let target = Target::Candidate {
+                group: group as u32,
+                candidate: candidate as u16,
+                inflection,
+            };
+            forms.push(Form {
+                text,
+                case: derived_case(entry),
+                payload: (d.entry, target),
+            });
+        }
+    }
+    forms
+}
+
+/// How the words of a derived rendering must be cased. Spinners do not keep capitals
+/// ("versatile instructive framework" for "Adaptive Educational System"), so terms match in
+/// any case; a garbled institution keeps its capitals ("Ministry of Public Safety"), and a
+/// lowercase "section of the Treasury" is not the Department of the Treasury.
+fn derived_case(entry: &Entry) -> CaseRule {
+    match entry.kind {
+        Kind::Name | Kind::Org => entry.case,
+        _ => CaseRule::Ignore,
+    }
+}
+
+/// Whether an inflection suits the part of speech a term is meant as.
+fn fits(pos: Option<Pos>, inflection: Inflection) -> bool {
+    !matches!(
+        (pos, inflection),
+        (Some(Pos::Noun), Inflection::Past | Inflection::Gerund)
+            | (
+                Some(Pos::Verb),
+                Inflection::Possessive | Inflection::PluralPossessive
+            )
+    )
+}
 
 /// Possessive pronouns: "his predecessor" is a person, never a chemical.
 const POSSESSIVES: &[&str] = &["his", "her", "their", "my", "your", "our"];
@@ -340,6 +618,7 @@ fn capitalised_unlike_the_term(site: &Site) -> bool {
     })
 }
 
+/// Judges a derived rendering found in the text: whether it is reported, how sure, and why.
 pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     let (entry, lexicon) = (site.entry, site.lexicon);
     if entry.term.contains([' ', '-'])
@@ -357,89 +636,158 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     }
     let mut confidence = rendering.prior;
     let mut why = Vec::new();
+    let mut weighed = Vec::new();
     if !rendering.needs_context {
-        // Paraphrasing tools reach for rare words ("bosom cancer"); swapping in common ones
-        // is how people paraphrase ("illegal drugs" for "illicit drugs"). One rare word
-        // among the replacements is the tool's mark; several replaced words are more
-        // evidence of a tool, not less.
-        confidence *= rendering
-            .substitutions
-            .iter()
-            .map(|sub| derive::rarity_weight(lexicon, &sub.to))
-            .reduce(f32::max)
-            .unwrap_or(1.0);
-        // A phrase that keeps a word of the term stands where the term would: the kept
-        // word is context for the swapped one ("carbon impression", "Golgi contraption").
-        // Not when the word put in is an everyday one ("combined tariffs" for "reciprocal
-        // tariffs", "acceptance rate" for "recognition rate"): that is how people write
-        // about the subject.
-        let everyday = replaced_level(lexicon, rendering).is_some_and(|l| l <= EVERYDAY_LEVEL);
-        if rendering.keeps_term_word && !everyday {
-            confidence = (confidence * KEPT_WORD_BOOST).min(MAX_DERIVED_CONFIDENCE);
-        }
+        confidence = tool_marks(site.lexicon, confidence, rendering, &mut weighed);
     }
     if rendering.needs_context {
-        let previous = site.previous_word().map(str::to_lowercase);
-        if previous.is_some_and(|p| POSSESSIVES.contains(&p.as_str())) || site.said_of_a_person() {
-            return None;
-        }
-        let capitalised = site
-            .matched()
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-            && !entry.term.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && !site.starts_sentence() {
-            return None; // "Pioneer" mid-sentence is a name, not a spun word
-        }
-        let single = !entry.term.contains([' ', '-']);
-        if single && !bound_to_sense(site, rendering) {
-            confidence = confidence.min(UNBOUND_CAP);
-            why.push("nothing binds the word itself to the term's sense".to_string());
-        }
-        let grammar = grammar_factor(site, rendering)?;
-        let (factor, reason) = context_factor(site, rendering);
-        confidence *= factor * grammar * commonness_factor(lexicon, rendering);
-        why.push(reason);
-        if let Some(next_to) = adjacent_evidence(site) {
-            confidence *= ADJACENT_BOOST;
-            why.push(format!("'{next_to}' stands right next to it"));
-        }
+        confidence = weigh_context(site, rendering, confidence, &mut why, &mut weighed)?;
     }
-    let evidence: Vec<String> = rendering
-        .substitutions
-        .iter()
-        .map(|s| format!("'{}' for '{}': {}", s.to, s.from, s.evidence.describe()))
+    let substitutions: Vec<String> = rendering.substitutions.iter().map(substitution).collect();
+    let mut evidence: Vec<Evidence> = (rendering.substitutions.iter())
+        .zip(&substitutions)
+        .map(|(s, says)| Evidence::new("lexicon", s.prior, says.clone()))
         .collect();
+    let prior = "the prior of the rendering, from those of its swapped words";
+    evidence.push(Evidence::new("prior", rendering.prior, prior));
+    evidence.append(&mut weighed);
     let mut message = format!(
         "'{}' may be a paraphraser's rendering of '{}' ({}): {}",
         site.matched(),
         entry.term,
         entry.origin,
-        evidence.join("; ")
+        substitutions.join("; ")
     );
     if !why.is_empty() {
         message.push_str(&format!("; {}", why.join(", ")));
     }
-    Some(Finding::about(
+    let mut finding = Finding::about(
         rule::DERIVED,
         site.span,
         entry,
         Severity::Warning,
         confidence,
         message,
-    ))
+    );
+    finding.evidence = evidence;
+    Some(finding)
+}
+
+/// The confidence of a rendering that needs context (a single word, or an everyday phrase),
+/// weighed by the words around it; `None` when they rule the reading out. The reasons go to
+/// `why` (the message) and `evidence`.
+fn weigh_context(
+    site: &Site,
+    rendering: &DerivedRendering,
+    mut confidence: f32,
+    why: &mut Vec<String>,
+    evidence: &mut Vec<Evidence>,
+) -> Option<f32> {
+    let entry = site.entry;
+    let previous = site.previous_word().map(str::to_lowercase);
+    if previous.is_some_and(|p| POSSESSIVES.contains(&p.as_str())) || site.said_of_a_person() {
+        return None;
+    }
+    let capitalised = site
+        .matched()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        && !entry.term.chars().next().is_some_and(char::is_uppercase);
+    if capitalised && !site.starts_sentence() {
+        return None; // "Pioneer" mid-sentence is a name, not a spun word
+    }
+    let single = !entry.term.contains([' ', '-']);
+    if single && !bound_to_sense(site, rendering) {
+        confidence = confidence.min(UNBOUND_CAP);
+        let says = "nothing binds the word itself to the term's sense";
+        why.push(says.to_string());
+        evidence.push(Evidence::new("unbound", UNBOUND_CAP, says));
+    }
+    let grammar = grammar_factor(site, rendering)?;
+    let (factor, reason) = context_factor(site, rendering);
+    let commonness = commonness_factor(site.lexicon, rendering);
+    confidence *= factor * grammar * commonness;
+    if grammar != 1.0 {
+        evidence.push(Evidence::new(
+            "grammar",
+            grammar,
+            "a verb's marker before a verb",
+        ));
+    }
+    evidence.push(Evidence::new("context", factor, reason.clone()));
+    if commonness != 1.0 {
+        let says = "a very common word is more often meant as itself";
+        evidence.push(Evidence::new("commonness", commonness, says));
+    }
+    why.push(reason);
+    if let Some(next_to) = adjacent_evidence(site) {
+        confidence *= ADJACENT_BOOST;
+        let says = format!("'{next_to}' stands right next to it");
+        evidence.push(Evidence::new("context", ADJACENT_BOOST, says.clone()));
+        why.push(says);
+    }
+    Some(confidence)
+}
+
+/// One replaced word and what the lexicon says of it.
+fn substitution(s: &derive::Substitution) -> String {
+    format!("'{}' for '{}': {}", s.to, s.from, s.evidence.describe())
+}
+
+/// The confidence of a rendering that needs no context, after the marks of a tool it bears;
+/// each mark is added to `evidence`.
+fn tool_marks(
+    lexicon: &Lexicon,
+    confidence: f32,
+    rendering: &DerivedRendering,
+    evidence: &mut Vec<Evidence>,
+) -> f32 {
+    // Paraphrasing tools reach for rare words ("bosom cancer"); swapping in common ones
+    // is how people paraphrase ("illegal drugs" for "illicit drugs"). One rare word
+    // among the replacements is the tool's mark; several replaced words are more
+    // evidence of a tool, not less.
+    let rarity = rendering
+        .substitutions
+        .iter()
+        .map(|sub| derive::rarity_weight(lexicon, &sub.to))
+        .reduce(f32::max)
+        .unwrap_or(1.0);
+    let confidence = confidence * rarity;
+    if rarity != 1.0 {
+        evidence.push(Evidence::new(
+            "rarity",
+            rarity,
+            "paraphrasing tools reach for rare words",
+        ));
+    }
+    // A phrase that keeps a word of the term stands where the term would: the kept
+    // word is context for the swapped one ("carbon impression", "Golgi contraption").
+    // Not when the word put in is an everyday one ("combined tariffs" for "reciprocal
+    // tariffs", "acceptance rate" for "recognition rate"): that is how people write
+    // about the subject.
+    let everyday = replaced_level(lexicon, rendering).is_some_and(|l| l <= EVERYDAY_LEVEL);
+    if rendering.keeps_term_word && !everyday {
+        evidence.push(Evidence::new(
+            "kept-word",
+            KEPT_WORD_BOOST,
+            "a word of the term is kept around the swapped one",
+        ));
+        return (confidence * KEPT_WORD_BOOST).min(MAX_DERIVED_CONFIDENCE);
+    }
+    confidence
 }
 
 #[cfg(test)]
 mod tests {
     use crate::checker::{CheckOptions, Checker};
+    use crate::finding::rule;
     use crate::glossary::Glossary;
+    use crate::rules::RuleSelection;
 
     fn check(glossary: &str, text: &str) -> Vec<(String, String)> {
         let options = CheckOptions {
-            near_miss: false,
-            doubled_words: false,
+            rules: RuleSelection::default().ignoring(&[rule::NEAR_MISS, rule::DOUBLED_WORD]),
             ..CheckOptions::default()
         };
         let checker = Checker::with_lexicon(

@@ -9,12 +9,22 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
+use super::{Rule, RuleMeta, Stage};
+use crate::arbitrate::{Claim, DERIVED_RANK};
 use crate::context::Sentences;
-use crate::finding::{Applicability, Finding, rule};
+use crate::document::Document;
+use crate::finding::{Applicability, Evidence, Finding, rule};
 use crate::glossary::{Glossary, Kind, Severity};
 use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::words::{is_stopword, is_word_char, tokens};
+
+pub const META: RuleMeta = RuleMeta {
+    id: rule::DOUBLED_WORD,
+    default: true,
+    stage: Stage::Rest,
+    summary: "the same word twice in a row, or \"X and X\" (\"Liu Liu\", \"the the\")",
+};
 
 /// Words that are correctly doubled in English ("had had", "that that").
 const GRAMMATICAL_DOUBLES: &[&str] = &[
@@ -93,6 +103,11 @@ impl DoubledWords {
                         IMMEDIATE_CONFIDENCE,
                         Applicability::Safe,
                         format!("'{prev}' is doubled"),
+                        vec![Evidence::new(
+                            "pattern",
+                            IMMEDIATE_CONFIDENCE,
+                            "a word twice",
+                        )],
                     ));
                     i += 2;
                     continue;
@@ -110,53 +125,88 @@ impl DoubledWords {
                     } else {
                         "the text has a single one elsewhere"
                     };
-                    findings.push(finding(
-                        whole,
-                        prev,
-                        NAME_CONFIDENCE,
-                        Applicability::Unsafe,
-                        format!(
-                            "'{prev}' is doubled ({why}); names such as 'Lang Lang' are \
-                             doubled on purpose"
-                        ),
-                    ));
+                    findings.push(doubled_name(whole, prev, why));
                     i += 2;
                     continue;
                 }
                 i += 1;
                 continue;
             }
-            if i + 1 < words.len() {
-                let (next_span, next) = words[i + 1];
-                let and_between = &text[span.end..next_span.start];
-                if word.eq_ignore_ascii_case("and")
-                    && between == " "
-                    && and_between == " "
-                    && prev == next
-                    && prev.chars().all(char::is_alphabetic)
-                    && prev.len() > 2
-                    && !INTENSIFYING_AND.contains(&prev.to_lowercase().as_str())
-                    && !prev.ends_with("er")
-                    && !may_be_a_name(prev, next)
-                    && !joined_to_a_compound(text, prev_span, next_span)
-                    && followed_by_word(text, next_span.end)
-                {
-                    let whole = Span::new(prev_span.start, next_span.end);
-                    findings.push(finding(
-                        whole,
-                        prev,
-                        AND_CONFIDENCE,
-                        Applicability::Unsafe,
-                        format!("'{prev} and {next}' repeats the same word"),
-                    ));
-                    i += 2;
-                    continue;
-                }
+            if let Some(finding) = and_repeat(text, &words, i) {
+                findings.push(finding);
+                i += 2;
+                continue;
             }
             i += 1;
         }
         findings
     }
+}
+
+impl Rule for DoubledWords {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Claim>) {
+        let found = self.find(doc.text, &doc.sentences, &doc.terms);
+        out.extend(found.into_iter().map(|finding| Claim {
+            span: finding.span,
+            entry: None,
+            rank: DERIVED_RANK,
+            finding: Some(finding),
+        }));
+    }
+}
+
+/// A doubled name with evidence of a slip (`why`): perhaps meant, so its fix is unsafe.
+fn doubled_name(whole: Span, name: &str, why: &str) -> Finding {
+    let pattern = "a capitalised word twice in a row, as in names";
+    finding(
+        whole,
+        name,
+        NAME_CONFIDENCE,
+        Applicability::Unsafe,
+        format!("'{name}' is doubled ({why}); names such as 'Lang Lang' are doubled on purpose"),
+        vec![
+            Evidence::new("pattern", NAME_CONFIDENCE, pattern),
+            Evidence::new("name", None, why),
+        ],
+    )
+}
+
+/// "important and important people": word `i` is "and" between the same word twice.
+fn and_repeat(text: &str, words: &[(Span, &str)], i: usize) -> Option<Finding> {
+    let (prev_span, prev) = words[i - 1];
+    let (span, word) = words[i];
+    let (next_span, next) = *words.get(i + 1)?;
+    let between = &text[prev_span.end..span.start];
+    let and_between = &text[span.end..next_span.start];
+    let repeated = word.eq_ignore_ascii_case("and")
+        && between == " "
+        && and_between == " "
+        && prev == next
+        && prev.chars().all(char::is_alphabetic)
+        && prev.len() > 2
+        && !INTENSIFYING_AND.contains(&prev.to_lowercase().as_str())
+        && !prev.ends_with("er")
+        && !may_be_a_name(prev, next)
+        && !joined_to_a_compound(text, prev_span, next_span)
+        && followed_by_word(text, next_span.end);
+    repeated.then(|| {
+        finding(
+            Span::new(prev_span.start, next_span.end),
+            prev,
+            AND_CONFIDENCE,
+            Applicability::Unsafe,
+            format!("'{prev} and {next}' repeats the same word"),
+            vec![Evidence::new(
+                "pattern",
+                AND_CONFIDENCE,
+                "the same word on both sides of 'and'",
+            )],
+        )
+    })
 }
 
 /// Two capitalised words that are no function word ("Lang Lang", not "The The"): perhaps a
@@ -226,6 +276,7 @@ fn finding(
     confidence: f32,
     applicability: Applicability,
     message: String,
+    evidence: Vec<Evidence>,
 ) -> Finding {
     let mut f = Finding {
         rule: rule::DOUBLED_WORD,
@@ -234,6 +285,7 @@ fn finding(
         severity: Severity::Warning,
         confidence,
         message,
+        evidence,
         suggestions: vec![keep.to_string()],
         fix: None,
         entry: None,

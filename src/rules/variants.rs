@@ -1,14 +1,35 @@
 //! Listed variants: wrong renderings a terminologist wrote into the glossary.
 
-use crate::checker::Rendering;
-use crate::finding::{Finding, rule};
-use crate::glossary::Glossary;
+use super::{Rule, RuleMeta, Stage, with_fix};
+use crate::arbitrate::{Claim, LISTED_RANK};
+use crate::document::{Document, Payload, Target};
+use crate::finding::{Applicability, Evidence, Finding, rule};
+use crate::glossary::{FixMode, Glossary, Kind};
+use crate::inflect::{self, Inflection};
+use crate::matcher::Form;
 use crate::site::Site;
+
+pub const META: RuleMeta = RuleMeta {
+    id: rule::VARIANT,
+    default: true,
+    stage: Stage::Match,
+    summary: "a wrong rendering of a term that the glossary lists (\"pioneers\" for \"precursors\")",
+};
 
 /// Confidence of a listed variant: the glossary says it is wrong.
 const LISTED_CONFIDENCE: f32 = 0.9;
 /// A listed variant with its context cue present is surer still.
 const LISTED_WITH_CUE_CONFIDENCE: f32 = 0.95;
+
+/// A listed wrong rendering of an entry, with the correction it calls for.
+#[derive(Debug, Clone)]
+pub struct Rendering {
+    pub entry: usize,
+    /// The base form of the wrong rendering.
+    pub form: String,
+    /// The base form of the correction.
+    pub correction: String,
+}
 
 /// One rendering per listed variant.
 pub fn renderings(glossary: &Glossary) -> Vec<Rendering> {
@@ -26,6 +47,87 @@ pub fn renderings(glossary: &Glossary) -> Vec<Rendering> {
         .collect()
 }
 
+/// The rule: judges the listed variants the checker's index found.
+pub struct ListedVariants {
+    renderings: Vec<Rendering>,
+}
+
+impl ListedVariants {
+    pub fn new(glossary: &Glossary) -> ListedVariants {
+        ListedVariants {
+            renderings: renderings(glossary),
+        }
+    }
+
+    /// The listed variants, indexed by [`Target::Rendering`].
+    pub fn renderings(&self) -> &[Rendering] {
+        &self.renderings
+    }
+
+    /// The forms the checker's index looks for: each variant, inflected.
+    pub fn forms(&self, glossary: &Glossary) -> Vec<Form<Payload>> {
+        let mut forms = Vec::new();
+        for (index, rendering) in self.renderings.iter().enumerate() {
+            let entry = &glossary.entries[rendering.entry];
+            // Fixed expressions are matched as written: inflecting "on malicious intention"
+            // would call for "in bad faiths". Their glossary lists each form.
+            let inflected = if entry.kind == Kind::Phrase {
+                vec![(Inflection::Base, rendering.form.clone())]
+            } else {
+                inflect::forms(&rendering.form)
+            };
+            for (inflection, text) in inflected {
+                forms.push(Form {
+                    text,
+                    case: entry.case,
+                    payload: (rendering.entry, Target::Rendering { index, inflection }),
+                });
+            }
+        }
+        forms
+    }
+}
+
+impl Rule for ListedVariants {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Claim>) {
+        for hit in &doc.hits {
+            let (entry, Target::Rendering { index, inflection }) = *hit.payload else {
+                continue;
+            };
+            let rendering = &self.renderings[index];
+            let site = doc.site(hit.span, entry);
+            if site.cues.vetoed(entry, hit.span) {
+                continue;
+            }
+            let Some(finding) = judge(&site) else {
+                continue;
+            };
+            let applicability = match site.entry.fix {
+                FixMode::Safe => Applicability::Safe,
+                FixMode::Suggest => Applicability::Unsafe,
+            };
+            let finding = with_fix(
+                finding,
+                &site,
+                &rendering.form,
+                &rendering.correction,
+                inflection,
+                applicability,
+            );
+            out.push(Claim {
+                span: hit.span,
+                entry: Some(entry),
+                rank: LISTED_RANK,
+                finding: Some(finding),
+            });
+        }
+    }
+}
+
 /// Accepts a match unless its entry needs a context cue that is not there.
 pub fn judge(site: &Site) -> Option<Finding> {
     let entry = site.entry;
@@ -39,25 +141,40 @@ pub fn judge(site: &Site) -> Option<Finding> {
         entry.term,
         entry.origin
     );
-    if let Some(cue) = cue {
-        message.push_str(&format!("; context cue '{cue}' nearby"));
-    }
-    if let Some(note) = &entry.note {
-        message.push_str(&format!(". {note}"));
-    }
     let confidence = if cue.is_some() {
         LISTED_WITH_CUE_CONFIDENCE
     } else {
         LISTED_CONFIDENCE
     };
-    Some(Finding::about(
+    let mut evidence = vec![Evidence::new(
+        "glossary",
+        LISTED_CONFIDENCE,
+        format!(
+            "listed as a wrong rendering of '{}' ({})",
+            entry.term, entry.origin
+        ),
+    )];
+    if let Some(cue) = cue {
+        message.push_str(&format!("; context cue '{cue}' nearby"));
+        evidence.push(Evidence::new(
+            "context",
+            LISTED_WITH_CUE_CONFIDENCE / LISTED_CONFIDENCE,
+            format!("context cue '{cue}' nearby"),
+        ));
+    }
+    if let Some(note) = &entry.note {
+        message.push_str(&format!(". {note}"));
+    }
+    let mut finding = Finding::about(
         rule::VARIANT,
         site.span,
         entry,
         entry.severity,
         confidence,
         message,
-    ))
+    );
+    finding.evidence = evidence;
+    Some(finding)
 }
 
 #[cfg(test)]

@@ -1,0 +1,93 @@
+//! One text prepared once for every rule: normalised, split into sentences, with the cue
+//! words and all glossary forms found in one pass. Rules read it; nothing re-scans the text
+//! for glossary forms.
+
+use crate::context::Sentences;
+use crate::cues::{CueIndex, CueMatcher};
+use crate::glossary::Glossary;
+use crate::inflect::Inflection;
+use crate::lexicon::Lexicon;
+use crate::matcher::{Hit, Matcher};
+use crate::site::Site;
+use crate::span::Span;
+
+/// What a form in the checker's index stands for.
+#[derive(Debug, Clone, Copy)]
+pub enum Target {
+    /// A correct term: its occurrences are never flagged by any rendering.
+    Term,
+    /// A listed variant, by its index among the listed-variant rule's renderings.
+    Rendering {
+        index: usize,
+        inflection: Inflection,
+    },
+    /// A candidate replacement for the word of a group of slots of derived entries.
+    Candidate {
+        group: u32,
+        candidate: u16,
+        inflection: Inflection,
+    },
+}
+
+/// The index's payload: the glossary entry a form belongs to, and what it stands for.
+pub type Payload = (usize, Target);
+
+/// A normalised text with what every rule needs to know about it.
+pub struct Document<'a> {
+    /// The normalised text; spans are into it.
+    pub text: &'a str,
+    pub glossary: &'a Glossary,
+    pub lexicon: &'a Lexicon,
+    pub sentences: Sentences,
+    pub cues: CueIndex,
+    /// Every glossary form found in the text.
+    pub hits: Vec<Hit<'a, Payload>>,
+    /// Occurrences of correct terms, sorted by start (longest first), with their entry.
+    pub terms: Vec<(Span, usize)>,
+    /// Text that terms and reported renderings claimed: empty until they are arbitrated,
+    /// then read by the rules that run on the rest.
+    pub claimed: Vec<Span>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(
+        text: &'a str,
+        glossary: &'a Glossary,
+        matcher: &'a Matcher<Payload>,
+        cues: &CueMatcher,
+        lexicon: &'a Lexicon,
+    ) -> Document<'a> {
+        let hits = matcher.find(text);
+        let mut terms: Vec<(Span, usize)> = hits
+            .iter()
+            .filter(|h| matches!(h.payload.1, Target::Term))
+            .map(|h| (h.span, h.payload.0))
+            .collect();
+        terms.sort_unstable_by_key(|(s, entry)| (s.start, std::cmp::Reverse(s.end), *entry));
+        Document {
+            text,
+            glossary,
+            lexicon,
+            sentences: Sentences::new(text),
+            cues: cues.index(text),
+            hits,
+            terms,
+            claimed: Vec::new(),
+        }
+    }
+
+    /// What a rule may look at when judging a match of entry `entry_index` at `span`.
+    pub fn site(&self, span: Span, entry_index: usize) -> Site<'_> {
+        Site {
+            text: self.text,
+            span,
+            entry: &self.glossary.entries[entry_index],
+            entry_index,
+            sentences: &self.sentences,
+            cues: &self.cues,
+            terms: &self.terms,
+            glossary: self.glossary,
+            lexicon: self.lexicon,
+        }
+    }
+}
