@@ -19,6 +19,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
+pub mod bitext;
 pub mod casing;
 pub mod checker;
 pub mod context;
@@ -38,6 +39,7 @@ pub mod report;
 pub mod rules;
 pub mod site;
 pub mod source;
+pub mod source_aware;
 pub mod span;
 pub mod words;
 pub mod write;

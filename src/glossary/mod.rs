@@ -108,6 +108,9 @@ pub struct Entry {
     pub severity: Severity,
     pub fix: FixMode,
     pub note: Option<String>,
+    /// Source-language forms of the term (bilingual glossaries): a source segment holding one
+    /// calls for the term in its target segment.
+    pub source: Vec<String>,
     pub origin: Origin,
 }
 
@@ -124,6 +127,7 @@ impl Entry {
             severity: Severity::default(),
             fix: FixMode::default(),
             note: None,
+            source: Vec::new(),
             origin,
         }
     }

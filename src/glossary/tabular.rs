@@ -1,14 +1,14 @@
 //! The tabular interchange format: `.tsv` or `.csv` with a header row.
 //!
 //! Column `term` is required. Optional: `variants`, `context`, `unless` (values separated by
-//! `|`), `kind`, `case`, `severity`, `fix`, `note`. Lines starting with `#` are comments.
+//! `|`), `kind`, `case`, `severity`, `fix`, `note`, `source` (source-language forms, `|`). Lines starting with `#` are comments.
 //! This format is a stable contract: columns are only ever added.
 
 use super::{Entry, FixMode, GlossaryError, Kind, Origin, Severity};
 use crate::casing::CaseRule;
 
-const COLUMNS: [&str; 9] = [
-    "term", "variants", "context", "unless", "kind", "case", "severity", "fix", "note",
+const COLUMNS: [&str; 10] = [
+    "term", "variants", "context", "unless", "kind", "case", "severity", "fix", "note", "source",
 ];
 
 pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>, GlossaryError> {
@@ -122,6 +122,7 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
         })?;
         let note = field(8);
         entry.note = (!note.is_empty()).then(|| note.to_string());
+        entry.source = list(9);
         entries.push(entry);
     }
     Ok(entries)
@@ -162,6 +163,17 @@ mod tests {
         assert_eq!(g.entries[0].origin.line, 3);
         assert_eq!(g.entries[1].origin.line, 4);
         assert!(g.entries[1].variants.is_empty());
+    }
+
+    #[test]
+    fn reads_source_forms() {
+        let g = Glossary::parse(
+            "g.tsv",
+            "term\tsource\nExchange Fund\t外匯基金 | 外汇基金\nHKMA\t\n",
+        )
+        .unwrap();
+        assert_eq!(g.entries[0].source, ["外匯基金", "外汇基金"]);
+        assert!(g.entries[1].source.is_empty());
     }
 
     #[test]

@@ -36,6 +36,8 @@ struct RawEntry {
     #[serde(default)]
     fix: FixMode,
     note: Option<String>,
+    #[serde(default)]
+    source: Vec<String>,
 }
 
 /// How many `[[entry]]` tables are parsed at a time. The toml crate turns a whole document
@@ -67,6 +69,7 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError>
                 severity: raw.severity,
                 fix: raw.fix,
                 note: raw.note,
+                source: raw.source,
                 origin: Origin {
                     file: name.to_string(),
                     line,
@@ -121,6 +124,7 @@ unless = ["his pioneer"]
 severity = "warning"
 fix = "suggest"
 note = "chemical sense"
+source = ["Vorläufer", "Präkursor"]
 "#,
         )
         .unwrap();
@@ -129,6 +133,7 @@ note = "chemical sense"
         assert_eq!(e.variants, ["pioneer"]);
         assert_eq!(e.severity, crate::glossary::Severity::Warning);
         assert_eq!(e.fix, crate::glossary::FixMode::Suggest);
+        assert_eq!(e.source, ["Vorläufer", "Präkursor"]);
     }
 
     #[test]
