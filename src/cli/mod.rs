@@ -8,6 +8,7 @@ mod inputs;
 mod remembered;
 mod review;
 mod signals;
+mod source;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -266,6 +267,18 @@ fn fix_until_stable(
     findings: &[Finding],
     unsafe_fixes: bool,
 ) -> (fix::Stable, Option<Vec<Finding>>) {
+    let check = |text: &str| checker.check(text);
+    fix_until_stable_with(&check, remembered, source, findings, unsafe_fixes)
+}
+
+/// [`fix_until_stable`] with any way of checking a text (against a source, say).
+fn fix_until_stable_with(
+    check: &dyn Fn(&str) -> Vec<Finding>,
+    remembered: &remembered::Remembered,
+    source: &SourceText,
+    findings: &[Finding],
+    unsafe_fixes: bool,
+) -> (fix::Stable, Option<Vec<Finding>>) {
     let mut last: Option<Vec<Finding>> = None;
     let stable = fix::until_stable(&source.content, |text| {
         let found = match last {
@@ -273,7 +286,7 @@ fn fix_until_stable(
             Some(_) => {
                 let current =
                     SourceText::new(source.name.clone(), source.path.clone(), text.to_string());
-                remembered.filter(&current, checker.check(text)).0
+                remembered.filter(&current, check(text)).0
             }
         };
         let fixes = fixable(&found, unsafe_fixes).into_iter().cloned().collect();
@@ -307,6 +320,18 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };
+    let checking = match source::Checking::new(
+        &args.source,
+        &args.glossary,
+        &inputs,
+        args.input.max_file_size,
+    ) {
+        Ok(checking) => checking,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
+    };
     let mut hidden = 0;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(Quiet::new(stdout.lock()));
@@ -322,16 +347,16 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         batch
             .par_iter()
             .map(|input| {
-                let source = input.read()?;
-                let (findings, covered) =
-                    remembered.filter(&source, checker.check(&source.content));
+                let source = input.read().map_err(|e| e.to_string())?;
+                let (found, terms) = checking.run(&checker, &source)?;
+                let (findings, covered) = remembered.filter(&source, found);
                 bar.inc(1);
-                Ok((source, findings, covered))
+                Ok((source, findings, covered, terms))
             })
-            .collect::<Vec<Result<_, termlint::source::SourceError>>>()
+            .collect::<Vec<Result<_, String>>>()
     });
     for result in checked {
-        let (source, findings, covered) = match result {
+        let (source, findings, covered, terms) = match result {
             Ok(checked) => checked,
             Err(e) => {
                 bar.suspend(|| report_error(e));
@@ -342,10 +367,17 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         hidden += covered;
         outcome.summary.files += 1;
         outcome.summary.count(&findings);
+        outcome.summary.count_terms(&terms);
         outcome.failed |= fails(&findings, output.fail_level);
         if args.diff {
+            let check = |text: &str| {
+                checking
+                    .run_text(&checker, &source.name, text)
+                    .map(|(found, _)| found)
+                    .unwrap_or_default()
+            };
             let (fixed, _) =
-                fix_until_stable(&checker, &remembered, &source, &findings, args.unsafe_fixes);
+                fix_until_stable_with(&check, &remembered, &source, &findings, args.unsafe_fixes);
             diffs.push_str(&diff::unified(
                 &remembered::patch_name(&source),
                 &source.content,
@@ -390,6 +422,22 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };
+    let checking = match source::Checking::new(
+        &args.source,
+        &args.glossary,
+        &inputs,
+        args.input.max_file_size,
+    )
+    .and_then(|checking| {
+        checking.refuse_writing_the_source(args.write, &inputs)?;
+        Ok(checking)
+    }) {
+        Ok(checking) => checking,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(Quiet::new(stdout.lock()));
     let mut outcome = Outcome::default();
@@ -407,11 +455,26 @@ fn fix(args: FixArgs) -> io::Result<u8> {
                 continue;
             }
         };
-        let (findings, covered) = remembered.filter(&source, checker.check(&source.content));
+        let (found, terms) = match checking.run(&checker, &source) {
+            Ok(checked) => checked,
+            Err(e) => {
+                report_error(e);
+                outcome.summary.input_errors += 1;
+                continue;
+            }
+        };
+        let (findings, covered) = remembered.filter(&source, found);
         hidden += covered;
+        let check = |text: &str| {
+            checking
+                .run_text(&checker, &source.name, text)
+                .map(|(found, _)| found)
+                .unwrap_or_default()
+        };
         let (applied, after) =
-            fix_until_stable(&checker, &remembered, &source, &findings, args.unsafe_fixes);
+            fix_until_stable_with(&check, &remembered, &source, &findings, args.unsafe_fixes);
         outcome.summary.files += 1;
+        outcome.summary.count_terms(&terms);
         if !args.write {
             out.write_all(
                 diff::unified(
@@ -439,8 +502,13 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         }
         fixed += applied.applied;
         let source = SourceText::new(source.name, source.path, applied.output);
-        let after =
-            after.unwrap_or_else(|| remembered.filter(&source, checker.check(&source.content)).0);
+        let after = after.unwrap_or_else(|| {
+            let found = checking
+                .run(&checker, &source)
+                .map(|(found, _)| found)
+                .unwrap_or_default();
+            remembered.filter(&source, found).0
+        });
         outcome.failed |= fails(&after, args.output.fail_level);
         outcome.summary.count(&after);
         remaining.push((source, after));
