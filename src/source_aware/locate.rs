@@ -228,7 +228,8 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
         && b.chars().any(char::is_alphabetic)
         && kinship.between(a, b).is_some()
     {
-        return 0.7;
+        // Thesaurus kin is weak evidence alone ("growth" and "ramifications" are kin).
+        return 0.45;
     }
     let similarity = strsim::normalized_damerau_levenshtein(a, b) as f32;
     if similarity >= 0.75 { 0.6 } else { 0.0 }

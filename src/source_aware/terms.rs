@@ -41,7 +41,7 @@ impl FormIndex {
         let automaton = (!forms.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::Standard)
                 .build(&forms)
                 .expect("glossary forms build an automaton")
         });
@@ -52,21 +52,27 @@ impl FormIndex {
         }
     }
 
-    /// Occurrences `(span, entry)` in `text[within]`, spans absolute, leftmost-longest.
+    /// Occurrences `(span, entry)` in `text[within]`, spans absolute, sorted by position.
+    /// Overlapping ones are all kept: "Hong Kong" is named inside "Hong Kong Monetary
+    /// Authority" too, and the target must render both.
     pub fn find(&self, text: &str, within: Span) -> Vec<(Span, usize)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
         let part = &text[within.start..within.end];
-        automaton
-            .find_iter(part)
+        let mut found: Vec<(Span, usize)> = automaton
+            .find_overlapping_iter(part)
             .filter_map(|m| {
                 let pattern = m.pattern().as_usize();
                 let span = Span::new(within.start + m.start(), within.start + m.end());
                 (!self.spaced[pattern] || is_whole_word(text, span))
                     .then_some((span, self.entries[pattern]))
             })
-            .collect()
+            .collect();
+        found.sort_unstable_by_key(|(s, e)| (s.start, std::cmp::Reverse(s.end), *e));
+        // Inflected forms of one entry overlap ("fund", "funds"): one occurrence each.
+        found.dedup_by(|b, a| a.1 == b.1 && a.0.overlaps(b.0));
+        found
     }
 }
 
@@ -103,5 +109,9 @@ mod tests {
             .map(|(s, e)| (&text[s.start..s.end], *e))
             .collect();
         assert_eq!(words, [("外匯基金", 0), ("Bank", 1)]);
+        let g = Glossary::parse("g.tsv", "term\nHong Kong\nHong Kong Monetary Authority\n").unwrap();
+        let text = "the Hong Kong Monetary Authority";
+        let found = FormIndex::terms(&g).find(text, Span::new(0, text.len()));
+        assert_eq!(found, [(Span::new(4, 32), 1), (Span::new(4, 13), 0)]);
     }
 }
