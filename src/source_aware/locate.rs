@@ -173,21 +173,24 @@ fn score(term: &[String], run: &[String], kinship: &KinshipTest) -> f32 {
     if content.is_empty() {
         return 0.0;
     }
-    let mut used = vec![false; run.len()];
-    let mut total = 0.0;
-    for word in &content {
-        let mut best = (0.0f32, None);
+    // Best pairs first: "exchange" must not take the run's "fund" from "fund".
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for (t, word) in content.iter().enumerate() {
         for (i, r) in run.iter().enumerate() {
-            if used[i] {
-                continue;
-            }
             let s = word_similarity(word, r, kinship);
-            if s > best.0 {
-                best = (s, Some(i));
+            if s > 0.0 {
+                pairs.push((s, t, i));
             }
         }
-        if let (s, Some(i)) = best {
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut used = vec![false; run.len()];
+    let mut matched = vec![false; content.len()];
+    let mut total = 0.0;
+    for (s, t, i) in pairs {
+        if !used[i] && !matched[t] {
             used[i] = true;
+            matched[t] = true;
             total += s;
         }
     }
@@ -295,6 +298,14 @@ mod tests {
         assert_eq!(
             located("Exchange Fund", "Profits rose sharply last year."),
             None
+        );
+    }
+
+    #[test]
+    fn a_words_best_match_is_not_taken_by_a_weaker_one() {
+        assert_eq!(
+            located("Exchange Fund", "The Fund grew.").as_deref(),
+            Some("Fund -> Exchange Fund")
         );
     }
 

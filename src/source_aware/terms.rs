@@ -109,7 +109,8 @@ mod tests {
             .map(|(s, e)| (&text[s.start..s.end], *e))
             .collect();
         assert_eq!(words, [("外匯基金", 0), ("Bank", 1)]);
-        let g = Glossary::parse("g.tsv", "term\nHong Kong\nHong Kong Monetary Authority\n").unwrap();
+        let g =
+            Glossary::parse("g.tsv", "term\nHong Kong\nHong Kong Monetary Authority\n").unwrap();
         let text = "the Hong Kong Monetary Authority";
         let found = FormIndex::terms(&g).find(text, Span::new(0, text.len()));
         assert_eq!(found, [(Span::new(4, 32), 1), (Span::new(4, 13), 0)]);
