@@ -49,6 +49,12 @@ def chrf(hyp, ref, n=6, beta=2.0):
     return 0.0 if p + r == 0 else (1 + beta**2) * p * r / (beta**2 * p + r)
 
 
+def same_term(suggestion, term):
+    """The term, or the term inflected for number as the words it replaces ask."""
+    a, b = suggestion.lower(), term.lower()
+    return a == b or a.rstrip("s") == b.rstrip("s") or a == b + "es"
+
+
 def paragraphs(text):
     return [line for line in text.split("\n") if line.strip()]
 
@@ -167,14 +173,13 @@ def main():
                             totals["pairs"] += 1
                             term = ens[0].strip()
                             hit = [f for f in found.get(i, [])
-                                   if (f["suggestions"] or [""])[0].lower() == term.lower()]
+                                   if same_term((f["suggestions"] or [""])[0], term)]
                             if not hit:
                                 continue
                             totals["found"] += 1
                             f = hit[0]
                             if not f["fix"]:
                                 continue
-                            line_start = f["start"] - (f["column"] - 1) if False else None
                             edits = f["fix"]["edits"]
                             # Offsets are bytes into the whole target file: make them line-local.
                             base = len("\n".join(o[:i]).encode()) + (1 if i else 0)
@@ -184,7 +189,8 @@ def main():
                             if a == z_ or (a == 0 and z_ == len(b)):
                                 continue
                             fixed = (b[:a] + e0["content"].encode() + b[z_:]).decode()
-                            if term.lower() not in fixed.lower():
+                            if e0["content"].lower().rstrip("s") not in fixed.lower() or \
+                                    not same_term(e0["content"], term):
                                 continue
                             if chrf(fixed, rf) < chrf(hyp, rf):
                                 continue
