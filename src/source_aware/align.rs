@@ -31,6 +31,9 @@ pub struct WordAlignment {
     pub hunks: Vec<Hunk>,
 }
 
+/// How long one segment's word diff may take before a coarser alignment is accepted.
+const DIFF_SECONDS: u64 = 2;
+
 /// Aligns `source[source_span]` with `target[target_span]` word by word (case-insensitive),
 /// with Myers' diff as `similar` computes it.
 pub fn align(source: &str, source_span: Span, target: &str, target_span: Span) -> WordAlignment {
@@ -46,7 +49,15 @@ pub fn align(source: &str, source_span: Span, target: &str, target_span: Span) -
     };
     let (source_spans, source_words) = words(source, source_span);
     let (target_spans, target_words) = words(target, target_span);
-    let ops = similar::capture_diff_slices(Algorithm::Myers, &source_words, &target_words);
+    // Two long documents that differ throughout could take Myers' diff quadratic time; past
+    // the deadline `similar` settles for a coarser alignment.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(DIFF_SECONDS);
+    let ops = similar::capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &source_words,
+        &target_words,
+        Some(deadline),
+    );
     let mut kept = vec![None; source_words.len()];
     let mut target_kept = vec![false; target_words.len()];
     let mut hunks: Vec<Hunk> = Vec::new();
