@@ -15,12 +15,8 @@ const BARE: &str = "glossaries/seed-bare.tsv";
 const SPUN: &str = "eval/spun/glossary.tsv";
 
 fn read(path: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("corpus")
-            .join(path),
-    )
-    .unwrap()
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(path))
+        .unwrap()
 }
 
 fn checker(glossary: &str) -> Checker {
@@ -39,7 +35,8 @@ fn spun_expected() -> Checker {
             let Some(expected) = line.split('\t').nth(1).map(str::trim) else {
                 continue;
             };
-            if !expected.is_empty() && seen.len() < 2_000 && seen.insert(expected.to_lowercase()) {
+            if !expected.is_empty() && seen.len() < 2_000 && seen.insert(expected.to_lowercase())
+            {
                 writeln!(tsv, "{expected}").unwrap();
             }
         }
