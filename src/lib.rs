@@ -20,6 +20,7 @@
 
 pub mod arbitrate;
 pub mod baseline;
+pub mod bitext;
 pub mod casing;
 pub mod checker;
 pub mod context;
@@ -42,6 +43,7 @@ pub mod report;
 pub mod rules;
 pub mod site;
 pub mod source;
+pub mod source_aware;
 pub mod span;
 pub mod suppress;
 pub mod words;

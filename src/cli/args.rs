@@ -143,6 +143,23 @@ fn file_size(value: &str) -> Result<u64, String> {
 }
 
 #[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// The text the input renders: its source-language original (a translation is checked
+    /// line by line, so both files need the same number of lines) or the same-language
+    /// original of a paraphrase (aligned word by word). Needs exactly one input.
+    #[arg(long, value_name = "FILE")]
+    pub source: Option<PathBuf>,
+    /// Each input is a TSV bitext, `source<TAB>target` on every line; only the target column
+    /// is checked and fixed. (A .tsv input without this flag is checked as plain text.)
+    #[arg(long, conflicts_with = "source")]
+    pub bitext: bool,
+    /// With --source or --bitext in the same language: also report every other run of
+    /// content words the paraphrase replaced, as info.
+    #[arg(long)]
+    pub all_changes: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -169,6 +186,8 @@ pub struct CheckArgs {
     pub output: OutputArgs,
     #[command(flatten)]
     pub baseline: BaselineArgs,
+    #[command(flatten)]
+    pub source: SourceArgs,
     /// Print a unified diff of the fixes instead of the findings.
     #[arg(long)]
     pub diff: bool,
@@ -187,6 +206,8 @@ pub struct FixArgs {
     pub output: OutputArgs,
     #[command(flatten)]
     pub baseline: BaselineArgs,
+    #[command(flatten)]
+    pub source: SourceArgs,
     /// Write the fixes back to the files (atomically). Without it, only show the diff.
     #[arg(short, long)]
     pub write: bool,

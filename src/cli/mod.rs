@@ -10,6 +10,7 @@ mod remembered;
 mod review;
 mod show;
 mod signals;
+mod source;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -32,6 +33,7 @@ use termlint::markup::{self, Markup};
 use termlint::report::{self, Format, Summary};
 use termlint::rules::{self, RuleSelection, UnknownRule};
 use termlint::source::SourceText;
+use termlint::source_aware::TermCounts;
 use termlint::{diff, fix, write};
 
 /// How many files are checked in parallel before their reports are written.
@@ -392,6 +394,23 @@ pub(crate) fn check_text(
     source: &SourceText,
     arg: MarkupArg,
 ) -> (Vec<Finding>, usize) {
+    check_against(checker, &source::Checking::Alone, source, arg)
+        .map(|(found, suppressed, _)| (found, suppressed))
+        .unwrap_or_default()
+}
+
+/// Checks `source` alone (its prose, as [`check_text`]) or against its source text
+/// (`--source`, `--bitext`): the findings, how many suppressions hid, and the term counts.
+fn check_against(
+    checker: &Checker,
+    checking: &source::Checking,
+    source: &SourceText,
+    arg: MarkupArg,
+) -> Result<(Vec<Finding>, usize, TermCounts), String> {
+    if !checking.is_alone() {
+        let (found, terms) = checking.run(checker, source)?;
+        return Ok((found, 0, terms));
+    }
     let checked = markup::check(checker, &source.content, markup_of(source, arg));
     for span in checked.unknown_directives {
         let (line, column) = source.line_col(span.start);
@@ -402,7 +421,7 @@ pub(crate) fn check_text(
             source.slice(span).trim()
         ));
     }
-    (checked.findings, checked.suppressed)
+    Ok((checked.findings, checked.suppressed, TermCounts::new()))
 }
 
 /// Says on stderr how many findings suppression comments and `[sic]` hid.
@@ -419,7 +438,7 @@ pub(crate) fn report_suppressed(suppressed: usize) {
 /// `findings` already at hand. Also returns the findings in the fixed text when the last round
 /// checked it (it did unless the rounds ran out).
 fn fix_until_stable(
-    checker: &Checker,
+    (checker, checking): (&Checker, &source::Checking),
     remembered: &remembered::Remembered,
     source: &SourceText,
     findings: &[Finding],
@@ -434,9 +453,14 @@ fn fix_until_stable(
             Some(_) => {
                 let current =
                     SourceText::new(source.name.clone(), source.path.clone(), text.to_string());
-                remembered
-                    .filter(&current, markup::check(checker, text, markup).findings)
-                    .0
+                let found = if checking.is_alone() {
+                    markup::check(checker, text, markup).findings
+                } else {
+                    (checking.run_text(checker, &source.name, text))
+                        .map(|(found, _)| found)
+                        .unwrap_or_default()
+                };
+                remembered.filter(&current, found).0
             }
         };
         let fixes = fixable(&found, unsafe_fixes).into_iter().cloned().collect();
@@ -478,6 +502,18 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         errors,
         remembered,
     } = prepared;
+    let checking = match source::Checking::new(
+        &args.source,
+        &args.glossary,
+        &inputs,
+        args.input.max_file_size,
+    ) {
+        Ok(checking) => checking,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
+    };
     let mut hidden = 0;
     let mut all_suppressed = 0;
     let output: &OutputArgs = &args.output;
@@ -493,16 +529,17 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         batch
             .par_iter()
             .map(|input| {
-                let source = input.read()?;
-                let (found, suppressed) = check_text(&checker, &source, args.input.markup);
+                let source = input.read().map_err(|e| e.to_string())?;
+                let (found, suppressed, terms) =
+                    check_against(&checker, &checking, &source, args.input.markup)?;
                 let (findings, covered) = remembered.filter(&source, found);
                 bar.inc(1);
-                Ok((source, findings, covered, suppressed))
+                Ok((source, findings, covered, suppressed, terms))
             })
-            .collect::<Vec<Result<_, termlint::source::SourceError>>>()
+            .collect::<Vec<Result<_, String>>>()
     });
     for result in checked {
-        let (source, findings, covered, suppressed) = match result {
+        let (source, findings, covered, suppressed, terms) = match result {
             Ok(checked) => checked,
             Err(e) => {
                 bar.suspend(|| report_error(e));
@@ -514,10 +551,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         all_suppressed += suppressed;
         outcome.summary.files += 1;
         outcome.summary.count(&findings);
+        outcome.summary.count_terms(&terms);
         outcome.failed |= fails(&findings, output.fail_level);
         if args.diff {
             let (fixed, _) = fix_until_stable(
-                &checker,
+                (&checker, &checking),
                 &remembered,
                 &source,
                 &findings,
@@ -578,6 +616,22 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         errors,
         remembered,
     } = prepared;
+    let checking = match source::Checking::new(
+        &args.source,
+        &args.glossary,
+        &inputs,
+        args.input.max_file_size,
+    )
+    .and_then(|checking| {
+        checking.refuse_writing_the_source(args.write, &inputs)?;
+        Ok(checking)
+    }) {
+        Ok(checking) => checking,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
+    };
     let mut outcome = Outcome::default();
     outcome.summary.input_errors = errors;
     let mut remaining: Vec<(SourceText, Vec<Finding>)> = Vec::new();
@@ -594,12 +648,21 @@ fn fix(args: FixArgs) -> io::Result<u8> {
                 continue;
             }
         };
-        let (found, suppressed) = check_text(&checker, &source, args.input.markup);
+        let (found, suppressed, terms) =
+            match check_against(&checker, &checking, &source, args.input.markup) {
+                Ok(checked) => checked,
+                Err(e) => {
+                    report_error(e);
+                    outcome.summary.input_errors += 1;
+                    continue;
+                }
+            };
         all_suppressed += suppressed;
+        outcome.summary.count_terms(&terms);
         let (findings, covered) = remembered.filter(&source, found);
         hidden += covered;
         let (applied, after) = fix_until_stable(
-            &checker,
+            (&checker, &checking),
             &remembered,
             &source,
             &findings,
@@ -635,7 +698,9 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         fixed += applied.applied;
         let source = SourceText::new(source.name, source.path, applied.output);
         let after = after.unwrap_or_else(|| {
-            let found = check_text(&checker, &source, args.input.markup).0;
+            let found = check_against(&checker, &checking, &source, args.input.markup)
+                .map(|(found, ..)| found)
+                .unwrap_or_default();
             remembered.filter(&source, found).0
         });
         outcome.failed |= fails(&after, args.output.fail_level);

@@ -216,8 +216,14 @@ fn write_patch(
     let mut changed_files = 0;
     let mut outside = 0;
     for (source, findings) in files {
-        let (applied, _) =
-            fix_until_stable(checker, remembered, source, findings, unsafe_fixes, markup);
+        let (applied, _) = fix_until_stable(
+            (checker, &super::source::Checking::Alone),
+            remembered,
+            source,
+            findings,
+            unsafe_fixes,
+            markup,
+        );
         let name = patch_name(source);
         let text = diff::unified(&name, &source.content, &applied.output);
         if text.is_empty() {

@@ -121,6 +121,9 @@ pub struct Entry {
     pub severity: Severity,
     pub fix: FixMode,
     pub note: Option<String>,
+    /// Source-language forms of the term (bilingual glossaries): a source segment holding one
+    /// calls for the term in its target segment.
+    pub source: Vec<String>,
     pub origin: Origin,
     /// Values a later glossary file added or changed, with where; the rest come from `origin`.
     pub later: Vec<Source>,
@@ -153,6 +156,7 @@ impl Entry {
             severity: Severity::default(),
             fix: FixMode::default(),
             note: None,
+            source: Vec::new(),
             origin,
             later: Vec::new(),
             given: Given::default(),

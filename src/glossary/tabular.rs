@@ -1,14 +1,16 @@
 //! The tabular interchange format: `.tsv` or `.csv` with a header row.
 //!
 //! Column `term` is required. Optional: `variants`, `accepted`, `context`, `unless` (values
-//! separated by `|`), `kind`, `case`, `severity`, `fix`, `note`. Lines starting with `#` are comments.
+//! separated by `|`), `kind`, `case`, `severity`, `fix`, `note`, `source` (source-language
+//! forms, `|`). Lines starting with `#` are comments.
 //! This format is a stable contract: columns are only ever added.
 
 use super::{Entry, FixMode, Given, GlossaryError, Kind, Origin, Severity};
 use crate::casing::CaseRule;
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "term", "variants", "context", "unless", "kind", "case", "severity", "fix", "note", "accepted",
+    "source",
 ];
 
 pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>, GlossaryError> {
@@ -130,6 +132,7 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
             fix: !field(7).is_empty(),
             note: !note.is_empty(),
         };
+        entry.source = list(10);
         entries.push(entry);
     }
     Ok(entries)
@@ -170,6 +173,17 @@ mod tests {
         assert_eq!(g.entries[0].origin.line, 3);
         assert_eq!(g.entries[1].origin.line, 4);
         assert!(g.entries[1].variants.is_empty());
+    }
+
+    #[test]
+    fn reads_source_forms() {
+        let g = Glossary::parse(
+            "g.tsv",
+            "term\tsource\nExchange Fund\t外匯基金 | 外汇基金\nHKMA\t\n",
+        )
+        .unwrap();
+        assert_eq!(g.entries[0].source, ["外匯基金", "外汇基金"]);
+        assert!(g.entries[1].source.is_empty());
     }
 
     #[test]

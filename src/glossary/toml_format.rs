@@ -34,6 +34,8 @@ struct RawEntry {
     severity: Option<Severity>,
     fix: Option<FixMode>,
     note: Option<String>,
+    #[serde(default)]
+    source: Vec<String>,
 }
 
 /// How many `[[entry]]` tables are parsed at a time. The toml crate turns a whole document
@@ -73,6 +75,7 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError>
                 severity: raw.severity.unwrap_or_default(),
                 fix: raw.fix.unwrap_or_default(),
                 note: raw.note,
+                source: raw.source,
                 origin: Origin {
                     file: name.to_string(),
                     line,
@@ -129,6 +132,7 @@ unless = ["his pioneer"]
 severity = "warning"
 fix = "suggest"
 note = "chemical sense"
+source = ["Vorläufer", "Präkursor"]
 "#,
         )
         .unwrap();
@@ -137,6 +141,7 @@ note = "chemical sense"
         assert_eq!(e.variants, ["pioneer"]);
         assert_eq!(e.severity, crate::glossary::Severity::Warning);
         assert_eq!(e.fix, crate::glossary::FixMode::Suggest);
+        assert_eq!(e.source, ["Vorläufer", "Präkursor"]);
     }
 
     #[test]

@@ -72,6 +72,9 @@ pub(super) fn check(entries: &[Entry]) -> Result<(), GlossaryError> {
                 ));
             }
         }
+        if entry.source.iter().any(|s| s.trim().is_empty()) {
+            return Err(GlossaryError::at(&entry.origin, "empty source form"));
+        }
         for list in [&entry.context, &entry.unless] {
             if list.iter().any(|s| s.trim().is_empty()) {
                 return Err(GlossaryError::at(

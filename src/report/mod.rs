@@ -62,6 +62,10 @@ pub struct Summary {
     pub fixable: usize,
     /// Inputs that could not be found or read (reported on their own).
     pub input_errors: usize,
+    /// With a source: per glossary term, how often the source has it and how often the
+    /// target renders it correctly.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub terms: crate::source_aware::TermCounts,
 }
 
 /// Findings counted by severity.
@@ -87,6 +91,17 @@ impl Summary {
             .iter()
             .filter(|f| f.applicability() == Some(Applicability::Safe))
             .count();
+    }
+}
+
+impl Summary {
+    /// Adds the term counts of one text.
+    pub fn count_terms(&mut self, terms: &crate::source_aware::TermCounts) {
+        for (term, count) in terms {
+            let total = self.terms.entry(term.clone()).or_default();
+            total.source += count.source;
+            total.correct += count.correct;
+        }
     }
 }
 

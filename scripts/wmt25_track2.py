@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Measures source.missing-term on WMT25 terminology Track 2 (zh->en), years 2016, 2018, 2020.
+
+The data (CC BY-NC 4.0, github.com/wmt-conference/wmt25-terminology) is not in this repository:
+set TERMLINT_WMT25 to a folder holding `references/track2/full_data_<year>.jsonl` and
+`submissions/track2/<system>/<system>.<year>.zhen.<run>.jsonl` (the repository's `ranking/`
+folder). Without it the script says so and exits 0. Years 2022 and 2024 are held out: never
+read here.
+
+    TERMLINT_WMT25=/path/to/ranking python3 scripts/wmt25_track2.py [path/to/termlint]
+
+Figures, over the (paragraph, term) pairs where the source has the term, the reference has it
+and the system output does not (the issue's acceptance, #13):
+  found    a finding in the paragraph with the term as first suggestion;
+  fixed    its fix replaces some words (not an insertion, not the whole paragraph), puts the
+           term in, and does not lower chrF against the reference;
+  located  the fix replaces words that a word alignment of the output with the reference
+           (difflib) puts against the term.
+And: findings on the references per 100 paragraphs that are not about a term the reference
+lacks. The reference is used only to measure.
+"""
+import collections
+import difflib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+YEARS = ["2016", "2018", "2020"]
+RUNS = ["proper", "noterm"]
+
+
+def chrf(hyp, ref, n=6, beta=2.0):
+    def grams(s, k):
+        s = s.replace(" ", "")
+        return collections.Counter(s[i:i + k] for i in range(len(s) - k + 1))
+    precisions, recalls = [], []
+    for k in range(1, n + 1):
+        h, r = grams(hyp, k), grams(ref, k)
+        if not h or not r:
+            continue
+        match = sum((h & r).values())
+        precisions.append(match / sum(h.values()))
+        recalls.append(match / sum(r.values()))
+    if not precisions:
+        return 0.0
+    p, r = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
+    return 0.0 if p + r == 0 else (1 + beta**2) * p * r / (beta**2 * p + r)
+
+
+def same_term(suggestion, term):
+    """The term, or the term inflected for number as the words it replaces ask."""
+    a, b = suggestion.lower(), term.lower()
+    return a == b or a.rstrip("s") == b.rstrip("s") or a == b + "es"
+
+
+def paragraphs(text):
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def glossary(terms, path):
+    """One entry per English term (its first rendering), with every source form."""
+    by_term = collections.OrderedDict()
+    for zh, ens in terms.items():
+        if not ens or not zh.strip():
+            continue
+        en = ens[0].strip()
+        if not en or "\t" in en or "|" in en or "|" in zh:
+            continue
+        by_term.setdefault(en.lower(), [en, []])[1].append(zh.strip())
+    with open(path, "w") as f:
+        f.write("term\tsource\tkind\tcase\n")
+        for en, zhs in by_term.values():
+            f.write(f"{en}\t{'|'.join(zhs)}\tterm\tignore\n")
+    return {zh: ens for zh, ens in terms.items()}
+
+
+def check(termlint, gloss, src, tgt, tmp):
+    sp, tp = os.path.join(tmp, "src.txt"), os.path.join(tmp, "tgt.txt")
+    open(sp, "w").write("\n".join(src) + "\n")
+    open(tp, "w").write("\n".join(tgt) + "\n")
+    out = subprocess.run([termlint, "check", tp, "--source", sp, "-g", gloss, "--format", "jsonl",
+                          "--fail-level", "none"], capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"termlint failed: {out.stderr}")
+    by_line = collections.defaultdict(list)
+    for line in out.stdout.splitlines():
+        f = json.loads(line)
+        by_line[f["line"] - 1].append(f)
+    return by_line
+
+
+def located_words(output, reference, term):
+    """Character range of the output that a word alignment puts against the term in the
+    reference, or None."""
+    low = reference.lower()
+    at = low.find(term.lower())
+    if at < 0:
+        return None
+    ref_words, out_words = [], []
+    for words, text in ((ref_words, reference), (out_words, output)):
+        i = 0
+        for w in text.split():
+            i = text.index(w, i)
+            words.append((i, i + len(w), w.lower().strip(".,;:()\"'")))
+            i += len(w)
+    span = (at, at + len(term))
+    ref_idx = [k for k, (s, e, _) in enumerate(ref_words) if s < span[1] and span[0] < e]
+    sm = difflib.SequenceMatcher(None, [w for _, _, w in ref_words], [w for _, _, w in out_words],
+                                 autojunk=False)
+    hits = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if any(i1 <= k < i2 for k in ref_idx) and j2 > j1:
+            hits.append((out_words[j1][0], out_words[j2 - 1][1]))
+    if not hits:
+        return None
+    return (min(h[0] for h in hits), max(h[1] for h in hits))
+
+
+def main():
+    root = os.environ.get("TERMLINT_WMT25")
+    if not root or not os.path.isdir(root):
+        print("TERMLINT_WMT25 is not set to the WMT25 `ranking` folder: skipped")
+        return
+    termlint = sys.argv[1] if len(sys.argv) > 1 else "target/release/termlint"
+    totals = collections.Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for year in YEARS:
+            docs = [json.loads(l) for l in open(f"{root}/references/track2/full_data_{year}.jsonl")]
+            terms = docs[0]["proper"]
+            gloss = os.path.join(tmp, f"g{year}.tsv")
+            glossary(terms, gloss)
+            src, ref = [], []
+            for d in docs:
+                z, e = paragraphs(d["zh"]), paragraphs(d["en"])
+                if len(z) == len(e):
+                    src += z
+                    ref += e
+            # The references themselves: every finding about a term they have is false.
+            found = check(termlint, gloss, src, ref, tmp)
+            false = 0
+            for i, fs in found.items():
+                for f in fs:
+                    sug = (f["suggestions"] or [""])[0].lower()
+                    if not sug or sug in ref[i].lower():
+                        false += 1
+            totals["ref_paragraphs"] += len(ref)
+            totals["ref_false"] += false
+            for system in sorted(os.listdir(f"{root}/submissions/track2")):
+                for run in RUNS:
+                    path = f"{root}/submissions/track2/{system}/{system}.{year}.zhen.{run}.jsonl"
+                    if not os.path.exists(path):
+                        continue
+                    outs = [json.loads(l) for l in open(path)]
+                    s, o, r = [], [], []
+                    for d, out in zip(docs, outs):
+                        z, e, h = paragraphs(d["zh"]), paragraphs(d["en"]), paragraphs(out["en"])
+                        if len(z) == len(e) == len(h):
+                            s += z; r += e; o += h
+                        else:
+                            totals["skipped_paragraphs"] += len(z)
+                    found = check(termlint, gloss, s, o, tmp)
+                    for i, (zs, hyp, rf) in enumerate(zip(s, o, r)):
+                        for zh, ens in terms.items():
+                            if not zh.strip() or zh not in zs or not ens:
+                                continue
+                            forms = [x.lower() for x in ens if x.strip()]
+                            if not any(x in rf.lower() for x in forms):
+                                continue
+                            if any(x in hyp.lower() for x in forms):
+                                continue
+                            totals["pairs"] += 1
+                            term = ens[0].strip()
+                            hit = [f for f in found.get(i, [])
+                                   if same_term((f["suggestions"] or [""])[0], term)]
+                            if not hit:
+                                continue
+                            totals["found"] += 1
+                            f = hit[0]
+                            if not f["fix"]:
+                                continue
+                            edits = f["fix"]["edits"]
+                            # Offsets are bytes into the whole target file: make them line-local.
+                            base = len("\n".join(o[:i]).encode()) + (1 if i else 0)
+                            b = hyp.encode()
+                            e0 = edits[0]
+                            a, z_ = e0["start"] - base, e0["end"] - base
+                            if a == z_ or (a == 0 and z_ == len(b)):
+                                continue
+                            fixed = (b[:a] + e0["content"].encode() + b[z_:]).decode()
+                            if e0["content"].lower().rstrip("s") not in fixed.lower() or \
+                                    not same_term(e0["content"], term):
+                                continue
+                            if chrf(fixed, rf) < chrf(hyp, rf):
+                                continue
+                            totals["fixed"] += 1
+                            char_a = len(b[:a].decode())
+                            char_z = len(b[:z_].decode())
+                            want = None
+                            for x in ens:
+                                want = located_words(hyp, rf, x)
+                                if want:
+                                    break
+                            if want and char_a < want[1] and want[0] < char_z:
+                                totals["located"] += 1
+    pairs = max(totals["pairs"], 1)
+    print(f"pairs (source and reference have the term, output lacks it): {totals['pairs']}")
+    print(f"found:   {totals['found']} ({100 * totals['found'] / pairs:.1f}%)")
+    print(f"fixed:   {totals['fixed']} ({100 * totals['fixed'] / pairs:.1f}%)")
+    print(f"located: {totals['located']} ({100 * totals['located'] / max(totals['fixed'], 1):.1f}% of fixed)")
+    print(f"references: {totals['ref_false']} false findings in {totals['ref_paragraphs']} paragraphs "
+          f"({100 * totals['ref_false'] / max(totals['ref_paragraphs'], 1):.2f} per 100)")
+    print(f"paragraphs skipped (output not paragraph-aligned): {totals['skipped_paragraphs']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,237 @@
+//! A target text paired with the text it renders: which source segment each target segment
+//! came from. Spans of target segments point into the target text as it is in its file, so
+//! fixes made from them rewrite only target text.
+
+use std::fmt;
+
+use crate::span::Span;
+
+/// A source segment and the target segment that renders it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Into [`Bitext::source`].
+    pub source: Span,
+    /// Into the target text.
+    pub target: Span,
+}
+
+/// How the segments were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Two files with the same number of lines: line i of the target renders line i of the
+    /// source (the common layout of MT evaluation).
+    Lines,
+    /// Two files of different length, one segment each: the same-language rules align them
+    /// word by word themselves.
+    Document,
+    /// One file of `source<TAB>target` lines: the target is the second column of each line.
+    Tsv,
+}
+
+/// A source text and the segments that pair it with a target text.
+#[derive(Debug, Clone)]
+pub struct Bitext {
+    pub source: String,
+    pub segments: Vec<Segment>,
+    pub layout: Layout,
+    /// Source and target are in the same language (an original and its paraphrase): found
+    /// from the words they share.
+    pub same_language: bool,
+}
+
+/// A bitext that cannot be read, with the line at fault (0: the whole file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct BitextError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for BitextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            0 => f.write_str(&self.message),
+            line => write!(f, "line {line}: {}", self.message),
+        }
+    }
+}
+
+impl Bitext {
+    /// Pairs a target text with its source text from another file: line by line when both
+    /// have the same number of lines, else (same language only) as one segment each, which
+    /// the same-language rules align word by word. A translation whose lines do not match its
+    /// source's is an error: no alignment of two languages is guessed.
+    pub fn pair(source: &str, target: &str) -> Result<Bitext, BitextError> {
+        let same_language = same_language(source, target);
+        let source_lines = lines(source);
+        let target_lines = lines(target);
+        let (segments, layout) = if source_lines.len() == target_lines.len() {
+            let segments = source_lines
+                .into_iter()
+                .zip(target_lines)
+                .map(|(source, target)| Segment { source, target })
+                .collect();
+            (segments, Layout::Lines)
+        } else if same_language {
+            let segment = Segment {
+                source: Span::new(0, source.len()),
+                target: Span::new(0, target.len()),
+            };
+            (vec![segment], Layout::Document)
+        } else {
+            return Err(BitextError {
+                line: 0,
+                message: format!(
+                    "the source has {} lines and the target {}: a translation is checked line \
+                     by line (line i of the target renders line i of the source)",
+                    source_lines.len(),
+                    target_lines.len()
+                ),
+            });
+        };
+        Ok(Bitext {
+            source: source.to_string(),
+            segments,
+            layout,
+            same_language,
+        })
+    }
+
+    /// Reads a TSV bitext, `source<TAB>target` on every line; empty lines are skipped. A line
+    /// without exactly one tab is an error naming it.
+    pub fn tsv(text: &str) -> Result<Bitext, BitextError> {
+        let mut segments = Vec::new();
+        for (number, line) in lines(text).into_iter().enumerate() {
+            let content = &text[line.start..line.end];
+            if content.trim().is_empty() {
+                continue;
+            }
+            let tabs: Vec<usize> = content.match_indices('\t').map(|(i, _)| i).collect();
+            if tabs.len() != 1 {
+                return Err(BitextError {
+                    line: number + 1,
+                    message: format!("expected `source<TAB>target`, found {} tabs", tabs.len()),
+                });
+            }
+            let tab = line.start + tabs[0];
+            segments.push(Segment {
+                source: Span::new(line.start, tab),
+                target: Span::new(tab + 1, line.end),
+            });
+        }
+        let (sources, targets): (String, String) = segments
+            .iter()
+            .map(|s| {
+                (
+                    format!("{}\n", &text[s.source.start..s.source.end]),
+                    format!("{}\n", &text[s.target.start..s.target.end]),
+                )
+            })
+            .unzip();
+        Ok(Bitext {
+            source: text.to_string(),
+            segments,
+            layout: Layout::Tsv,
+            same_language: same_language(&sources, &targets),
+        })
+    }
+
+    /// Whether the target segments are parts of a file that holds other text too (the source
+    /// column of a TSV bitext), so only the segments may be checked and fixed.
+    pub fn target_is_embedded(&self) -> bool {
+        self.layout == Layout::Tsv
+    }
+
+    /// The text of a source segment.
+    pub fn source_of(&self, segment: &Segment) -> &str {
+        &self.source[segment.source.start..segment.source.end]
+    }
+}
+
+/// The lines of a text without their line ends (`\n` or `\r\n`); a final line end does not
+/// start another line.
+fn lines(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+        spans.push(Span::new(start, end));
+        start = i + 1;
+    }
+    if start < text.len() {
+        spans.push(Span::new(start, text.len()));
+    }
+    spans
+}
+
+/// Whether two texts are in the same language: a paraphrase keeps most of its original's
+/// words (names, numbers, function words), a translation into another script almost none.
+/// Decided on word types, lowercase, so that repetition does not count.
+fn same_language(source: &str, target: &str) -> bool {
+    use std::collections::HashSet;
+    let words = |text: &str| -> HashSet<String> {
+        crate::words::tokens(text)
+            .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
+            .map(|(_, w)| w.to_lowercase())
+            .collect()
+    };
+    let (source, target) = (words(source), words(target));
+    if target.is_empty() || source.is_empty() {
+        return false;
+    }
+    let shared = target.intersection(&source).count();
+    shared * 10 >= target.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_with_as_many_lines_pair_line_by_line() {
+        let b = Bitext::pair("外匯基金\r\n金管局\n", "The Exchange Fund\nthe HKMA").unwrap();
+        assert_eq!(b.layout, Layout::Lines);
+        assert!(!b.same_language);
+        assert_eq!(b.segments.len(), 2);
+        assert_eq!(b.source_of(&b.segments[0]), "外匯基金");
+        assert_eq!(b.segments[1].target, Span::new(18, 26));
+    }
+
+    #[test]
+    fn a_translation_with_other_lines_is_an_error() {
+        let err = Bitext::pair("外匯基金\n金管局\n", "The Exchange Fund\n").unwrap_err();
+        assert!(
+            err.to_string().contains("2 lines and the target 1"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_paraphrase_with_other_lines_is_one_segment() {
+        let b = Bitext::pair(
+            "The police seized drug precursors.\n\nThey arrested two men.\n",
+            "The police seized drug pioneers. They arrested two men.\n",
+        )
+        .unwrap();
+        assert_eq!(b.layout, Layout::Document);
+        assert!(b.same_language);
+        assert_eq!(b.segments.len(), 1);
+    }
+
+    #[test]
+    fn tsv_targets_are_the_second_column() {
+        let text = "外匯基金\tthe Exchange Fund\n\n金管局\tHKMA\r\n";
+        let b = Bitext::tsv(text).unwrap();
+        let targets: Vec<&str> = b
+            .segments
+            .iter()
+            .map(|s| &text[s.target.start..s.target.end])
+            .collect();
+        assert_eq!(targets, ["the Exchange Fund", "HKMA"]);
+        assert!(b.target_is_embedded());
+        let err = Bitext::tsv("a\tb\nno tab here\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 2: expected `source<TAB>target`, found 0 tabs"
+        );
+    }
+}

@@ -1,0 +1,287 @@
+//! Source-aware checking: a target text compared with the text it renders.
+//!
+//! Given a [`Bitext`], the monolingual checker runs on the target as usual, then the source
+//! settles what it can only guess: which glossary term should stand in each segment.
+//! - [`rule::MISSING_TERM`]: a source segment holds a term's source form (glossary column
+//!   `source`) and its target segment lacks the term; the target words that render it are
+//!   located ([`locate`]) and replaced, or the finding covers the segment without a fix.
+//! - [`rule::CHANGED_TERM`]: in a same-language pair (an original and its paraphrase), a
+//!   glossary term of the original was replaced; the fix restores the original's words.
+//! - [`rule::CHANGED_WORD`] (with [`SourceOptions::all_changes`]): every other replaced run
+//!   of content words, as info, to show what a rewriting tool changed.
+//!
+//! Monolingual findings about an entry that the source segment names are near certain; about
+//! one it does not name, unlikely (their confidence is halved); in a same-language pair, words
+//! the paraphrase kept from the original are never flagged.
+
+pub mod align;
+mod changed;
+pub mod locate;
+mod terms;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::bitext::Bitext;
+use crate::checker::Checker;
+use crate::finding::Finding;
+use crate::span::Span;
+
+pub use terms::FormIndex;
+
+/// Stable identifiers of the source-aware rules.
+pub mod rule {
+    /// The source names a glossary term that its target segment lacks.
+    pub const MISSING_TERM: &str = "source.missing-term";
+    /// A glossary term of the original was replaced in the paraphrase.
+    pub const CHANGED_TERM: &str = "source.changed-term";
+    /// Another content word of the original was replaced (`--all-changes`, info).
+    pub const CHANGED_WORD: &str = "source.changed-word";
+}
+
+/// What to report beyond the glossary's terms.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceOptions {
+    /// Also report every replaced run of content words ([`rule::CHANGED_WORD`]).
+    pub all_changes: bool,
+    /// Monolingual findings whose confidence the source lowers below this are dropped (the
+    /// checker's own threshold).
+    pub min_confidence: f32,
+}
+
+impl Default for SourceOptions {
+    fn default() -> Self {
+        SourceOptions {
+            all_changes: false,
+            min_confidence: 0.5,
+        }
+    }
+}
+
+/// How often the source has a term, and how often the target renders it correctly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TermCount {
+    /// Occurrences of the term (its source forms, or itself in a same-language source).
+    pub source: usize,
+    /// Of those, how many the target segment renders with the term.
+    pub correct: usize,
+}
+
+/// Term counts by term, added up over texts.
+pub type TermCounts = BTreeMap<String, TermCount>;
+
+/// What a source-aware check finds.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// Monolingual and source-aware findings, sorted by position in the target.
+    pub findings: Vec<Finding>,
+    /// Per term that the source holds.
+    pub terms: TermCounts,
+}
+
+/// A checker with its glossary's forms indexed for comparing segments.
+pub struct SourceAware<'c> {
+    checker: &'c Checker,
+    terms: FormIndex,
+    sources: FormIndex,
+    /// Entry index by where it was defined, to tie a monolingual finding to its entry.
+    by_origin: HashMap<(String, usize), usize>,
+    options: SourceOptions,
+}
+
+impl<'c> SourceAware<'c> {
+    pub fn new(checker: &'c Checker, options: SourceOptions) -> SourceAware<'c> {
+        let glossary = checker.glossary();
+        SourceAware {
+            checker,
+            terms: FormIndex::terms(glossary),
+            sources: FormIndex::sources(glossary),
+            by_origin: glossary
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| ((e.origin.file.clone(), e.origin.line), i))
+                .collect(),
+            options,
+        }
+    }
+
+    /// Checks `target` against the source of `bitext`.
+    pub fn check(&self, bitext: &Bitext, target: &str) -> Checked {
+        let mut monolingual = self.monolingual(bitext, target);
+        let mut checked = Checked::default();
+        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
+        let entries = &self.checker.glossary().entries;
+        for segment in &bitext.segments {
+            let in_segment: Vec<usize> = (0..monolingual.len())
+                .filter(|&i| {
+                    let s = monolingual[i].span;
+                    segment.target.start <= s.start && s.end <= segment.target.end
+                })
+                .collect();
+            let source_terms = self.source_terms(bitext, segment);
+            let target_terms = self.terms.find(target, segment.target);
+            // Term counts: each source occurrence is rendered while the target has the term
+            // as often.
+            let mut wanted: BTreeMap<usize, usize> = BTreeMap::new();
+            for (_, entry) in &source_terms {
+                *wanted.entry(*entry).or_default() += 1;
+            }
+            for (&entry, &count) in &wanted {
+                let present = target_terms.iter().filter(|(_, e)| *e == entry).count();
+                let tally = checked
+                    .terms
+                    .entry(entries[entry].term.clone())
+                    .or_default();
+                tally.source += count;
+                tally.correct += count.min(present);
+            }
+            let alignment = bitext
+                .same_language
+                .then(|| align::align(&bitext.source, segment.source, target, segment.target));
+            let mut found = Vec::new();
+            if let Some(alignment) = &alignment {
+                found.extend(changed::find(
+                    self,
+                    bitext,
+                    target,
+                    alignment,
+                    &source_terms,
+                    &target_terms,
+                ));
+            }
+            // Terms the source names by their source forms and the target lacks.
+            for (&entry, _) in wanted
+                .iter()
+                .filter(|(e, _)| !entries[**e].source.is_empty())
+            {
+                if target_terms.iter().any(|(_, e)| *e == entry)
+                    || found
+                        .iter()
+                        .any(|f: &Finding| self.entry_of(f) == Some(entry))
+                {
+                    continue;
+                }
+                let known: Vec<&Finding> = in_segment
+                    .iter()
+                    .map(|&i| &monolingual[i])
+                    .filter(|f| self.entry_of(f) == Some(entry))
+                    .collect();
+                found.push(locate::missing(
+                    &entries[entry],
+                    target,
+                    segment.target,
+                    &target_terms,
+                    &known,
+                    &kinship,
+                ));
+            }
+            // The source settles the monolingual findings of the segment.
+            for &i in &in_segment {
+                let finding = &mut monolingual[i];
+                if found.iter().any(|f| f.span.overlaps(finding.span)) {
+                    finding.confidence = -1.0; // superseded
+                    continue;
+                }
+                if let Some(alignment) = &alignment
+                    && kept_from_source(alignment, finding.span)
+                {
+                    finding.confidence = -1.0;
+                    continue;
+                }
+                let Some(entry) = self.entry_of(finding) else {
+                    continue;
+                };
+                let named = if bitext.same_language {
+                    source_terms.iter().any(|(_, e)| *e == entry)
+                } else if entries[entry].source.is_empty() {
+                    continue;
+                } else {
+                    wanted.contains_key(&entry)
+                };
+                if named {
+                    finding.confidence = finding.confidence.max(NAMED_CONFIDENCE);
+                } else {
+                    finding.confidence *= UNNAMED_SHARE;
+                }
+            }
+            checked.findings.extend(found);
+        }
+        monolingual.retain(|f| f.confidence >= self.options.min_confidence);
+        checked.findings.extend(monolingual);
+        checked.findings.sort_by_key(|f| (f.span.start, f.span.end));
+        checked
+    }
+
+    /// The checker's findings in the target: on the whole text when it is a file of its own
+    /// (so they are the same as without a source), else segment by segment.
+    fn monolingual(&self, bitext: &Bitext, target: &str) -> Vec<Finding> {
+        if !bitext.target_is_embedded() {
+            return self.checker.check(target);
+        }
+        let mut findings = Vec::new();
+        for segment in &bitext.segments {
+            let shift = |span: Span| {
+                Span::new(
+                    span.start + segment.target.start,
+                    span.end + segment.target.start,
+                )
+            };
+            for mut finding in self
+                .checker
+                .check(&target[segment.target.start..segment.target.end])
+            {
+                finding.span = shift(finding.span);
+                for edit in finding.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+                    edit.span = shift(edit.span);
+                }
+                findings.push(finding);
+            }
+        }
+        findings
+    }
+
+    /// The entries a source segment names: by their source forms, and in a same-language
+    /// source also by the terms themselves.
+    fn source_terms(
+        &self,
+        bitext: &Bitext,
+        segment: &crate::bitext::Segment,
+    ) -> Vec<(Span, usize)> {
+        let mut found = self.sources.find(&bitext.source, segment.source);
+        if bitext.same_language {
+            let terms = self.terms.find(&bitext.source, segment.source);
+            found.retain(|(s, _)| !terms.iter().any(|(t, _)| t.overlaps(*s)));
+            found.extend(terms);
+            found.sort_unstable_by_key(|(s, _)| s.start);
+        }
+        found
+    }
+
+    fn entry_of(&self, finding: &Finding) -> Option<usize> {
+        let origin = finding.entry.as_ref()?;
+        self.by_origin
+            .get(&(origin.file.clone(), origin.line))
+            .copied()
+    }
+
+    pub(crate) fn checker(&self) -> &Checker {
+        self.checker
+    }
+
+    pub(crate) fn options(&self) -> SourceOptions {
+        self.options
+    }
+}
+
+/// A monolingual finding whose entry the source names is near certain.
+const NAMED_CONFIDENCE: f32 = 0.95;
+/// One whose entry the source does not name is unlikely.
+const UNNAMED_SHARE: f32 = 0.5;
+
+/// Whether every word of `span` was kept, as it is, from the original.
+fn kept_from_source(alignment: &align::WordAlignment, span: Span) -> bool {
+    let words = alignment.target_words(span);
+    !words.is_empty() && words.into_iter().all(|w| alignment.target_kept[w])
+}

@@ -1,0 +1,364 @@
+//! Source-aware checking (#13): a target checked against the text it renders, through the
+//! CLI (`--source`, `--bitext`, `--all-changes`).
+//!
+//! The same-language sentences are paraphrased by hand from the seed story; the Chinese
+//! sentences are written for these tests.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn glossary_g() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/glossaries/fentanyl-policy.toml")
+        .display()
+        .to_string()
+}
+
+/// Runs termlint in `dir`.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_termlint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Each finding as `rule 'text' -> 'first suggestion'`, from JSON Lines.
+fn findings(o: &Output) -> Vec<String> {
+    stdout(o)
+        .lines()
+        .map(|line| {
+            let f: serde_json::Value = serde_json::from_str(line).unwrap();
+            format!(
+                "{} '{}' -> '{}'",
+                f["rule"].as_str().unwrap(),
+                f["text"].as_str().unwrap(),
+                f["suggestions"][0].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+const ORIGINAL: &str = "\
+Washington says Chinese chemical makers supply most of the precursor chemicals that drug cartels use to make synthetic opioids.
+China has long defended its tough drug laws and its record of cracking down on smugglers.
+Liu Pengyu, spokesman for the Chinese Embassy in Washington, told Reuters the problem must be solved by the United States itself.
+";
+
+const PARAPHRASE: &str = "\
+Washington says Chinese chemical makers supply most of the pioneer chemicals that drug cartels use to make synthetic opioids.
+China has long defended its difficult drug laws and its record of cracking down on smugglers.
+Liu Pengyu, representative for the Chinese Consulate in Washington, told Reuters the problem must be solved by the United States itself.
+";
+
+fn same_language(dir: &Path) {
+    fs::write(dir.join("original.txt"), ORIGINAL).unwrap();
+    fs::write(dir.join("paraphrase.txt"), PARAPHRASE).unwrap();
+}
+
+#[test]
+fn a_paraphrase_checked_against_its_original_reports_every_replaced_term() {
+    let dir = tempfile::tempdir().unwrap();
+    same_language(dir.path());
+    let g = glossary_g();
+    let args = [
+        "check",
+        "paraphrase.txt",
+        "--source",
+        "original.txt",
+        "-g",
+        &g,
+        "--format",
+        "jsonl",
+    ];
+    let o = run(dir.path(), &args);
+    assert_eq!(
+        findings(&o),
+        [
+            "source.changed-term 'pioneer' -> 'precursor'",
+            "source.changed-term 'difficult' -> 'tough'",
+            "source.changed-term 'Consulate' -> 'Embassy'",
+        ],
+        "{}",
+        stderr(&o)
+    );
+    // --all-changes also shows the other replaced word, as info.
+    let o = run(dir.path(), &[&args[..], &["--all-changes"]].concat());
+    assert!(
+        findings(&o).contains(&"source.changed-word 'representative' -> 'spokesman'".to_string()),
+        "{:?}",
+        findings(&o)
+    );
+}
+
+#[test]
+fn a_paraphrase_merged_into_other_lines_is_aligned_word_by_word() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("original.txt"), ORIGINAL).unwrap();
+    fs::write(
+        dir.path().join("paraphrase.txt"),
+        PARAPHRASE.replacen(".\nChina", ". China", 1),
+    )
+    .unwrap();
+    let g = glossary_g();
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            "paraphrase.txt",
+            "--source",
+            "original.txt",
+            "-g",
+            &g,
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(findings(&o).len(), 3, "{:?}", findings(&o));
+    assert!(
+        findings(&o)
+            .iter()
+            .all(|f| f.starts_with("source.changed-term"))
+    );
+}
+
+#[test]
+fn a_text_checked_against_itself_raises_no_source_aware_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    same_language(dir.path());
+    let g = glossary_g();
+    for text in ["original.txt", "paraphrase.txt"] {
+        let o = run(
+            dir.path(),
+            &[
+                "check",
+                text,
+                "--source",
+                text,
+                "-g",
+                &g,
+                "--format",
+                "jsonl",
+                "--all-changes",
+            ],
+        );
+        assert_eq!(findings(&o), Vec::<String>::new(), "{text}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(0));
+    }
+}
+
+#[test]
+fn fix_write_restores_the_originals_terms_and_keeps_every_other_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    same_language(dir.path());
+    let g = glossary_g();
+    let o = run(
+        dir.path(),
+        &[
+            "fix",
+            "--write",
+            "--unsafe-fixes",
+            "paraphrase.txt",
+            "--source",
+            "original.txt",
+            "-g",
+            &g,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let fixed = fs::read_to_string(dir.path().join("paraphrase.txt")).unwrap();
+    assert_eq!(
+        fixed,
+        ORIGINAL.replace("spokesman for", "representative for"),
+        "only the replaced terms change"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("original.txt")).unwrap(),
+        ORIGINAL
+    );
+}
+
+#[test]
+fn fix_write_never_writes_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    same_language(dir.path());
+    let g = glossary_g();
+    let o = run(
+        dir.path(),
+        &[
+            "fix",
+            "--write",
+            "original.txt",
+            "--source",
+            "./original.txt",
+            "-g",
+            &g,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("is the source (--source)"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+const BILINGUAL: &str = "term\tsource\tkind\n\
+Exchange Fund\t外匯基金\torg\n\
+Hong Kong Monetary Authority\t金管局|香港金融管理局\torg\n";
+
+fn translation(dir: &Path) {
+    fs::write(dir.join("g.tsv"), BILINGUAL).unwrap();
+    fs::write(
+        dir.join("zh.txt"),
+        "外匯基金的總資產增加。\n金管局宣布新措施。\n外匯基金表現理想。\n今年天氣很好。\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("en.txt"),
+        "Total assets of the Exchange Fund rose.\nThe HKMA announced new measures.\nPerformance was good.\nThe weather was fine this year.\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_translation_missing_a_term_is_located_or_covered_by_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    translation(dir.path());
+    let o = run(
+        dir.path(),
+        &[
+            "check", "en.txt", "--source", "zh.txt", "-g", "g.tsv", "--format", "jsonl",
+        ],
+    );
+    assert_eq!(
+        findings(&o),
+        [
+            "source.missing-term 'HKMA' -> 'Hong Kong Monetary Authority'",
+            "source.missing-term 'Performance was good.' -> 'Exchange Fund'",
+        ],
+        "{}",
+        stderr(&o)
+    );
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0]["fix"]["edits"][0]["content"],
+        "Hong Kong Monetary Authority"
+    );
+    assert!(lines[1]["fix"].is_null(), "no words to replace: no fix");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn the_json_summary_counts_how_often_each_term_is_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    translation(dir.path());
+    let o = run(
+        dir.path(),
+        &[
+            "check", "en.txt", "--source", "zh.txt", "-g", "g.tsv", "--format", "json",
+        ],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let terms = &doc["summary"]["terms"];
+    assert_eq!(terms["Exchange Fund"]["source"], 2);
+    assert_eq!(terms["Exchange Fund"]["correct"], 1);
+    assert_eq!(terms["Hong Kong Monetary Authority"]["source"], 1);
+    assert_eq!(terms["Hong Kong Monetary Authority"]["correct"], 0);
+    // Without a source there is nothing to count.
+    let o = run(
+        dir.path(),
+        &["check", "en.txt", "-g", "g.tsv", "--format", "json"],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(doc["summary"].get("terms").is_none());
+}
+
+#[test]
+fn a_translation_with_other_lines_than_its_source_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    translation(dir.path());
+    fs::write(
+        dir.path().join("short.txt"),
+        "The HKMA announced new measures.\n",
+    )
+    .unwrap();
+    let o = run(
+        dir.path(),
+        &["check", "short.txt", "--source", "zh.txt", "-g", "g.tsv"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("short.txt with source zh.txt: the source has 4 lines and the target 1"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn fix_write_on_a_tsv_bitext_rewrites_only_target_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("g.tsv"), BILINGUAL).unwrap();
+    let before = "外匯基金\tThe Fund grew.\r\n\n金管局\tThe HKMA said so.\n";
+    fs::write(dir.path().join("pairs.tsv"), before).unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "fix",
+            "--write",
+            "--unsafe-fixes",
+            "--bitext",
+            "pairs.tsv",
+            "-g",
+            "g.tsv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("pairs.tsv")).unwrap(),
+        "外匯基金\tThe Exchange Fund grew.\r\n\n金管局\tThe Hong Kong Monetary Authority said so.\n"
+    );
+    // A line without its tab names the file and line.
+    fs::write(dir.path().join("bad.tsv"), "外匯基金\tThe Fund\nno tab\n").unwrap();
+    let o = run(dir.path(), &["check", "--bitext", "bad.tsv", "-g", "g.tsv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bad.tsv:2: expected `source<TAB>target`, found 0 tabs"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn without_a_source_the_check_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    same_language(dir.path());
+    let g = glossary_g();
+    let o = run(
+        dir.path(),
+        &["check", "paraphrase.txt", "-g", &g, "--format", "jsonl"],
+    );
+    assert!(
+        findings(&o).iter().all(|f| f.starts_with("glossary.")),
+        "{:?}",
+        findings(&o)
+    );
+    let o = run(
+        dir.path(),
+        &["check", "paraphrase.txt", "-g", &g, "--all-changes"],
+    );
+    assert_eq!(o.status.code(), Some(2), "--all-changes needs a source");
+}
