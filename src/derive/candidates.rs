@@ -241,20 +241,56 @@ fn lookup(
     inflection: Inflection,
     sense: Option<&SenseContext>,
 ) -> Vec<Substitution> {
-    let lower = lower.to_string();
     let base = key.to_string();
-    let mut found: FxHashMap<String, Evidence> = FxHashMap::default();
+    let mut found: Found = FxHashMap::default();
     // Spins are mined as written ("attacks" -> "assaults"): those of the word itself come
     // with its own look-up, uninflected; here only those of the key get its inflection.
     for (spun, count) in lexicon.spins().of(&base) {
         let e = found.entry(spun.clone()).or_default();
         e.spin_count = e.spin_count.max(*count);
     }
+    let same_sense = add_wordnet_synonyms(lexicon, &base, sense, &mut found);
+    // In multi-word terms any replaced word is a spin, so co-hyponyms count too ("baseline"
+    // and "benchmark" are both kinds of standard). Only small families, of the main senses.
+    if sense.is_none() && found.len() < FEW_CANDIDATES {
+        add_cohyponyms(lexicon, &base, &mut found);
+    }
+    add_moby_synonyms(lexicon, &base, sense, &mut found);
+    // A synonym from the paraphrasers' own vocabulary: a tool that puts "peril" in for
+    // "risk" may well put it in for "cancer". Only for words of phrases, whose other words
+    // are the context.
+    if sense.is_none() {
+        let vocabulary = lexicon.spinner_vocabulary();
+        for (candidate, e) in found.iter_mut().filter(|(_, e)| e.spin_count == 0) {
+            e.spinner_word = vocabulary.count(candidate);
+        }
+    }
+    drop_legitimate(lexicon, &base, sense, &mut found);
+    let mut out: Vec<Substitution> = found
+        .into_iter()
+        .filter(|(candidate, _)| acceptable(candidate, &base, lower))
+        .filter(|(candidate, _)| !same_sense.iter().any(|s| s == candidate))
+        .map(|(candidate, evidence)| substitution(lexicon, word, inflection, candidate, evidence))
+        .collect();
+    out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then_with(|| a.to.cmp(&b.to)));
+    out
+}
+
+/// Candidates of a word, with what the lexicon says of each.
+type Found = FxHashMap<String, Evidence>;
+
+/// WordNet synonyms of `base`, sense by sense, and words of similar or see-also senses.
+/// Returns the synonyms in the intended sense (legitimate, never candidates).
+fn add_wordnet_synonyms(
+    lexicon: &Lexicon,
+    base: &str,
+    sense: Option<&SenseContext>,
+    found: &mut Found,
+) -> Vec<String> {
     let wordnet = lexicon.wordnet();
-    let opposites = opposites(lexicon, &base);
     let intended = sense.and_then(|s| s.intended);
     let mut same_sense = Vec::new();
-    for &id in wordnet.sense_ids(&base) {
+    for &id in wordnet.sense_ids(base) {
         let synset = wordnet.synset(id);
         let relation = match (sense, intended) {
             (Some(_), Some(i)) if i == id => WordNetRelation::SameSense,
@@ -281,35 +317,48 @@ fn lookup(
             }
         }
     }
-    // In multi-word terms any replaced word is a spin, so co-hyponyms count too ("baseline"
-    // and "benchmark" are both kinds of standard). Only small families, of the main senses.
-    if sense.is_none() && found.len() < FEW_CANDIDATES {
-        for &id in wordnet.sense_ids(&base).iter().take(3) {
-            for &(rel, parent) in &wordnet.synset(id).links {
-                if rel != Relation::Hypernym {
-                    continue;
-                }
-                let children: Vec<u32> = wordnet
-                    .synset(parent)
-                    .links
-                    .iter()
-                    .filter(|(r, _)| *r == Relation::Hyponym)
-                    .map(|(_, t)| *t)
-                    .collect();
-                if children.len() > MAX_SIBLING_FAMILY {
-                    continue;
-                }
-                for child in children.into_iter().filter(|&c| c != id) {
-                    for lemma in &wordnet.synset(child).lemmas {
-                        let e = found.entry(lemma.to_lowercase()).or_default();
-                        e.wordnet = strongest(e.wordnet, WordNetRelation::Linked);
-                    }
+    same_sense
+}
+
+/// Co-hyponyms of the main senses of `base`, from small families only.
+fn add_cohyponyms(lexicon: &Lexicon, base: &str, found: &mut Found) {
+    let wordnet = lexicon.wordnet();
+    for &id in wordnet.sense_ids(base).iter().take(3) {
+        for &(rel, parent) in &wordnet.synset(id).links {
+            if rel != Relation::Hypernym {
+                continue;
+            }
+            let children: Vec<u32> = wordnet
+                .synset(parent)
+                .links
+                .iter()
+                .filter(|(r, _)| *r == Relation::Hyponym)
+                .map(|(_, t)| *t)
+                .collect();
+            if children.len() > MAX_SIBLING_FAMILY {
+                continue;
+            }
+            for child in children.into_iter().filter(|&c| c != id) {
+                for lemma in &wordnet.synset(child).lemmas {
+                    let e = found.entry(lemma.to_lowercase()).or_default();
+                    e.wordnet = strongest(e.wordnet, WordNetRelation::Linked);
                 }
             }
         }
     }
+}
+
+/// Moby synonyms of `base`: mutual ones, and one-way ones that the word's WordNet synonyms
+/// back; a Moby candidate with a sense near the word's is WordNet-linked.
+fn add_moby_synonyms(
+    lexicon: &Lexicon,
+    base: &str,
+    sense: Option<&SenseContext>,
+    found: &mut Found,
+) {
+    let wordnet = lexicon.wordnet();
     let moby = lexicon.moby();
-    let base_id = moby.id(&base);
+    let base_id = moby.id(base);
     let base_synonyms = base_id.map_or(&[][..], |id| moby.synonym_ids(id));
     // For each Moby synonym of the word, how many of the word's WordNet synonyms list it:
     // counted once per word here rather than once per candidate.
@@ -329,7 +378,7 @@ fn lookup(
     }
     // Senses one step up from the word's senses, and those senses themselves: a Moby
     // candidate with a sense in this neighbourhood is WordNet-linked.
-    let word_senses = wordnet.sense_ids(&base);
+    let word_senses = wordnet.sense_ids(base);
     let hypernyms = |id: u32| wordnet.hypernyms(id);
     let mut neighbourhood: FxHashSet<u32> = word_senses.iter().copied().collect();
     for &id in word_senses {
@@ -379,15 +428,13 @@ fn lookup(
         }
         e.cluster = cluster.get(&id).copied().unwrap_or(0);
     }
-    // A synonym from the paraphrasers' own vocabulary: a tool that puts "peril" in for
-    // "risk" may well put it in for "cancer". Only for words of phrases, whose other words
-    // are the context.
-    if sense.is_none() {
-        let vocabulary = lexicon.spinner_vocabulary();
-        for (candidate, e) in found.iter_mut().filter(|(_, e)| e.spin_count == 0) {
-            e.spinner_word = vocabulary.count(candidate);
-        }
-    }
+}
+
+/// Drops candidates that are legitimate: synonyms in the intended sense by their own
+/// definitions, words of another part of speech than the term's, and opposites.
+fn drop_legitimate(lexicon: &Lexicon, base: &str, sense: Option<&SenseContext>, found: &mut Found) {
+    let wordnet = lexicon.wordnet();
+    let opposites = opposites(lexicon, base);
     // Moby has no senses, and a WordNet relative may be a kind of the intended sense: such a
     // candidate whose own definitions share words with the intended sense is a synonym in
     // that sense ("vitriol" -> "acrimony", "tariff" -> "customs"), not a spin.
@@ -405,36 +452,37 @@ fn lookup(
     // "high-resource" beside "low-resource" is a contrast, not a paraphrase, unless
     // paraphrasers are known to make that very swap.
     found.retain(|candidate, e| e.spin_count > 0 || !opposites.contains(candidate));
+}
+
+/// The substitution of `candidate` for `word`, inflected and capitalised like it.
+fn substitution(
+    lexicon: &Lexicon,
+    word: &str,
+    inflection: Inflection,
+    candidate: String,
+    evidence: Evidence,
+) -> Substitution {
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    let mut out: Vec<Substitution> = found
-        .into_iter()
-        .filter(|(candidate, _)| acceptable(candidate, &base, &lower))
-        .filter(|(candidate, _)| !same_sense.iter().any(|s| s == candidate))
-        .map(|(candidate, evidence)| {
-            // A gerund or participle is often a noun or adjective ("social distancing",
-            // "distributed systems"): a synonym that cannot be a verb stands as it is
-            // ("social detachment"), never as "detachmenting".
-            let inflection = match inflection {
-                Inflection::Gerund | Inflection::Past if !can_be_verb(lexicon, &candidate) => {
-                    Inflection::Base
-                }
-                other => other,
-            };
-            let mut to = inflection.apply(&candidate);
-            if capitalised {
-                to = to.split(' ').map(capitalise).collect::<Vec<_>>().join(" ");
-            }
-            let prior = evidence.prior();
-            Substitution {
-                from: word.to_string(),
-                to,
-                evidence,
-                prior,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then_with(|| a.to.cmp(&b.to)));
-    out
+    // A gerund or participle is often a noun or adjective ("social distancing",
+    // "distributed systems"): a synonym that cannot be a verb stands as it is
+    // ("social detachment"), never as "detachmenting".
+    let inflection = match inflection {
+        Inflection::Gerund | Inflection::Past if !can_be_verb(lexicon, &candidate) => {
+            Inflection::Base
+        }
+        other => other,
+    };
+    let mut to = inflection.apply(&candidate);
+    if capitalised {
+        to = to.split(' ').map(capitalise).collect::<Vec<_>>().join(" ");
+    }
+    let prior = evidence.prior();
+    Substitution {
+        from: word.to_string(),
+        to,
+        evidence,
+        prior,
+    }
 }
 
 /// Whether the last word of a phrase has a verb sense, or is unknown to WordNet.
