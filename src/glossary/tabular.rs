@@ -37,26 +37,8 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
     {
         return Ok(Vec::new());
     }
-    let header_line = header.position().map_or(1, |p| p.line() as usize);
-    let mut column = [None; COLUMNS.len()];
-    for (i, h) in header.iter().enumerate() {
-        let h = h.trim().to_ascii_lowercase();
-        match COLUMNS.iter().position(|c| *c == h) {
-            Some(c) => column[c] = Some(i),
-            None => {
-                return Err(error(
-                    header_line,
-                    format!("unknown column `{h}`; expected {}", COLUMNS.join(", ")),
-                ));
-            }
-        }
-    }
-    if column[0].is_none() {
-        return Err(error(
-            header_line,
-            "missing required column `term`".to_string(),
-        ));
-    }
+    let column = columns(&header)
+        .map_err(|message| error(header.position().map_or(1, |p| p.line() as usize), message))?;
     let mut entries = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -64,78 +46,109 @@ pub(super) fn parse(name: &str, text: &str, delimiter: u8) -> Result<Vec<Entry>,
             error(line, format!("malformed row: {e}"))
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.len() > header.len() {
-            return Err(error(
-                line,
-                format!(
-                    "row has {} fields but the header has {}",
-                    record.len(),
-                    header.len()
-                ),
-            ));
-        }
-        // A quote left open swallows the rows after it into one cell, up to the next quote
-        // or the end of the file: no glossary cell spans lines.
-        if record.iter().any(|f| f.contains(['\n', '\r'])) {
-            return Err(error(
-                line,
-                "a cell runs over several lines: is a quote left open?".to_string(),
-            ));
-        }
-        let field = |c: usize| {
-            column[c]
-                .and_then(|i| record.get(i))
-                .map(str::trim)
-                .unwrap_or("")
-        };
-        let list = |c: usize| -> Vec<String> {
-            field(c)
-                .split('|')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect()
-        };
-        let origin = Origin {
-            file: name.to_string(),
-            line,
-        };
-        let mut entry = Entry::new(field(0), origin);
-        entry.variants = list(1);
-        entry.context = list(2);
-        entry.unless = list(3);
-        entry.kind = parse_value(field(4), "kind", line, name, Kind::parse)?;
-        entry.case = parse_value(field(5), "case", line, name, |s| match s {
-            "smart" => Some(CaseRule::Smart),
-            "exact" => Some(CaseRule::Exact),
-            "ignore" => Some(CaseRule::Ignore),
-            _ => None,
-        })?;
-        entry.severity = parse_value(field(6), "severity", line, name, |s| match s {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            _ => None,
-        })?;
-        entry.fix = parse_value(field(7), "fix", line, name, |s| match s {
-            "safe" => Some(FixMode::Safe),
-            "suggest" => Some(FixMode::Suggest),
-            _ => None,
-        })?;
-        let note = field(8);
-        entry.note = (!note.is_empty()).then(|| note.to_string());
-        entry.accepted = list(9);
-        entry.given = Given {
-            kind: !field(4).is_empty(),
-            case: !field(5).is_empty(),
-            severity: !field(6).is_empty(),
-            fix: !field(7).is_empty(),
-            note: !note.is_empty(),
-        };
-        entry.source = list(10);
-        entries.push(entry);
+        check_row(&record, header.len()).map_err(|message| error(line, message))?;
+        entries.push(entry_of(&record, &column, name, line)?);
     }
     Ok(entries)
+}
+
+/// Where each known column is in the header row; an unknown column, or no `term`, is an error.
+fn columns(header: &csv::StringRecord) -> Result<[Option<usize>; COLUMNS.len()], String> {
+    let mut column = [None; COLUMNS.len()];
+    for (i, h) in header.iter().enumerate() {
+        let h = h.trim().to_ascii_lowercase();
+        match COLUMNS.iter().position(|c| *c == h) {
+            Some(c) => column[c] = Some(i),
+            None => {
+                return Err(format!(
+                    "unknown column `{h}`; expected {}",
+                    COLUMNS.join(", ")
+                ));
+            }
+        }
+    }
+    if column[0].is_none() {
+        return Err("missing required column `term`".to_string());
+    }
+    Ok(column)
+}
+
+/// A row longer than the header, or with a cell over several lines, is refused.
+fn check_row(record: &csv::StringRecord, header_len: usize) -> Result<(), String> {
+    if record.len() > header_len {
+        return Err(format!(
+            "row has {} fields but the header has {}",
+            record.len(),
+            header_len
+        ));
+    }
+    // A quote left open swallows the rows after it into one cell, up to the next quote
+    // or the end of the file: no glossary cell spans lines.
+    if record.iter().any(|f| f.contains(['\n', '\r'])) {
+        return Err("a cell runs over several lines: is a quote left open?".to_string());
+    }
+    Ok(())
+}
+
+/// The entry of one row.
+fn entry_of(
+    record: &csv::StringRecord,
+    column: &[Option<usize>; COLUMNS.len()],
+    name: &str,
+    line: usize,
+) -> Result<Entry, GlossaryError> {
+    let field = |c: usize| {
+        column[c]
+            .and_then(|i| record.get(i))
+            .map(str::trim)
+            .unwrap_or("")
+    };
+    let list = |c: usize| -> Vec<String> {
+        field(c)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let origin = Origin {
+        file: name.to_string(),
+        line,
+    };
+    let mut entry = Entry::new(field(0), origin);
+    entry.variants = list(1);
+    entry.context = list(2);
+    entry.unless = list(3);
+    entry.kind = parse_value(field(4), "kind", line, name, Kind::parse)?;
+    entry.case = parse_value(field(5), "case", line, name, |s| match s {
+        "smart" => Some(CaseRule::Smart),
+        "exact" => Some(CaseRule::Exact),
+        "ignore" => Some(CaseRule::Ignore),
+        _ => None,
+    })?;
+    entry.severity = parse_value(field(6), "severity", line, name, |s| match s {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        _ => None,
+    })?;
+    entry.fix = parse_value(field(7), "fix", line, name, |s| match s {
+        "safe" => Some(FixMode::Safe),
+        "suggest" => Some(FixMode::Suggest),
+        _ => None,
+    })?;
+    let note = field(8);
+    entry.note = (!note.is_empty()).then(|| note.to_string());
+    entry.accepted = list(9);
+    entry.given = Given {
+        kind: !field(4).is_empty(),
+        case: !field(5).is_empty(),
+        severity: !field(6).is_empty(),
+        fix: !field(7).is_empty(),
+        note: !note.is_empty(),
+    };
+    entry.source = list(10);
+    Ok(entry)
 }
 
 /// Parses an optional enumerated cell; empty means the default.
