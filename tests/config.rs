@@ -261,6 +261,13 @@ fn the_config_is_never_walked_and_never_fixed() {
     let o = run_in(dir.path(), &["fix", "--write", "termlint.toml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("it is the config"), "{}", stderr(&o));
+    let o = run_in(dir.path(), &["check", "-o", "termlint.toml", "docs"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("the report is not written: it is the config"),
+        "{}",
+        stderr(&o)
+    );
     let kept = fs::read_to_string(dir.path().join("termlint.toml")).unwrap();
     assert!(kept.contains("pioneer chemical"));
 }

@@ -300,14 +300,22 @@ fn report_sink(
     prepared: &Prepared,
     glossary: &GlossaryArgs,
 ) -> Result<output::Sink<'static>, u8> {
-    // The config is refused as a glossary is.
-    let refused: Vec<std::path::PathBuf> = (glossary.glossaries.iter())
-        .chain(&glossary.config_file)
-        .cloned()
-        .collect();
+    if let (Some(path), Some(config)) = (&output.output, &glossary.config_file)
+        && review::same_file(path, config)
+    {
+        report_error(format!(
+            "{}: the report is not written: it is the config",
+            path.display()
+        ));
+        return Err(EXIT_ERROR);
+    }
     if let Some(path) = &output.output
-        && let Err(why) =
-            output::target(path, &prepared.inputs, &refused, &prepared.remembered.file)
+        && let Err(why) = output::target(
+            path,
+            &prepared.inputs,
+            &glossary.glossaries,
+            &prepared.remembered.file,
+        )
     {
         report_error(format!(
             "{}: the report is not written: {why}",
