@@ -21,6 +21,13 @@ cat article.txt | termlint check - -g glossary.tsv --format jsonl"
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Read settings from FILE (a termlint.toml, or a pyproject.toml's [tool.termlint])
+    /// instead of the nearest termlint.toml in the current folder or a parent.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore any termlint.toml or [tool.termlint]: only the command line counts.
+    #[arg(long, global = true)]
+    pub isolated: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,9 +50,13 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct GlossaryArgs {
     /// Glossary file (.toml, .tsv, .csv, .tbx, Vale/prh .yml, codespell or typos list);
-    /// repeat to layer several, later ones refining earlier ones.
-    #[arg(short, long = "glossary", value_name = "FILE", required = true)]
+    /// repeat to layer several, later ones refining earlier ones. Replaces the glossaries
+    /// of termlint.toml.
+    #[arg(short, long = "glossary", value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
+    /// The config file these settings came from, if any (never an input, never written).
+    #[arg(skip)]
+    pub config_file: Option<PathBuf>,
     #[command(flatten)]
     pub load: LoadArgs,
     /// Do not report findings below this confidence (0 to 1).
@@ -105,6 +116,9 @@ pub struct InputArgs {
     /// and stdin: plain). In Markdown and HTML only prose is checked, not code, URLs or tags.
     #[arg(long, value_enum, value_name = "MARKUP", default_value_t = MarkupArg::Auto)]
     pub markup: MarkupArg,
+    /// The include/exclude globs of termlint.toml, rooted at its folder.
+    #[arg(skip)]
+    pub config_filter: Option<ignore::overrides::Override>,
 }
 
 /// A confidence: a number from 0 to 1 (`nan`, `inf` and percentages are refused).

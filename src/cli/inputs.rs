@@ -43,7 +43,7 @@ impl Input {
     }
 }
 
-/// A file that must never be an input: a glossary or the baseline.
+/// A file that must never be an input: a glossary, the baseline or the config.
 pub struct Protected<'a> {
     pub path: &'a Path,
     /// What it is, for messages: "a glossary (-g)".
@@ -169,6 +169,8 @@ fn sniff_file(path: &Path) -> Option<NotText> {
 struct Filters {
     overrides: Override,
     types: Types,
+    /// include/exclude of termlint.toml, rooted at its folder.
+    config: Option<Override>,
 }
 
 impl Filters {
@@ -200,15 +202,27 @@ impl Filters {
                  tex, csv, json, yaml)"
             )
         })?;
-        Ok(Filters { overrides, types })
+        Ok(Filters {
+            overrides,
+            types,
+            config: args.config_filter.clone(),
+        })
     }
 
     fn walk(&self, root: &Path) -> ignore::Walk {
-        ignore::WalkBuilder::new(root)
+        let mut builder = ignore::WalkBuilder::new(root);
+        builder
             .require_git(false)
             .overrides(self.overrides.clone())
             .types(self.types.clone())
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build()
+            .sort_by_file_name(|a, b| a.cmp(b));
+        if let Some(config) = self.config.clone() {
+            builder.filter_entry(move |entry| {
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                let path = super::config::absolute(entry.path());
+                !config.matched(&path, is_dir).is_ignore()
+            });
+        }
+        builder.build()
     }
 }

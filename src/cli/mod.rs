@@ -2,6 +2,7 @@
 //! terminal (colour, progress) and the exit-code contract (0 clean, 1 findings, 2 errors).
 
 mod args;
+mod config;
 mod eval;
 mod expand;
 mod inputs;
@@ -16,7 +17,6 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -45,7 +45,15 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = <Cli as clap::CommandFactory>::command().get_matches();
+    let mut cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if let Err(e) = configure(&mut cli, &matches) {
+        report_error(e);
+        return ExitCode::from(EXIT_ERROR);
+    }
     if matches!(&cli.command, Command::Fix(args) if args.write)
         || matches!(cli.command, Command::Review(_))
     {
@@ -71,6 +79,36 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Reads the config (unless --isolated) and fills in what the command line left unset;
+/// `Err` when the config is bad or no glossary is named anywhere.
+fn configure(cli: &mut Cli, matches: &clap::ArgMatches) -> Result<(), String> {
+    let config = config::find(cli.config.as_deref(), cli.isolated)?;
+    let given = match matches.subcommand() {
+        Some((_, given)) => given,
+        None => return Ok(()),
+    };
+    let (glossary, input, output) = match &mut cli.command {
+        Command::Check(a) => (&mut a.glossary, Some(&mut a.input), Some(&mut a.output)),
+        Command::Fix(a) => (&mut a.glossary, Some(&mut a.input), Some(&mut a.output)),
+        Command::Review(a) => (&mut a.glossary, Some(&mut a.input), None),
+        Command::Eval(a) => (&mut a.glossary, None, None),
+        _ => return Ok(()),
+    };
+    if let Some(config) = &config {
+        config.apply_glossary(glossary, given);
+        if let Some(input) = input {
+            config.apply_input(input, given);
+        }
+        if let Some(output) = output {
+            config.apply_output(output, given);
+        }
+    }
+    if glossary.glossaries.is_empty() {
+        return Err("no glossary: give -g FILE or name glossaries in termlint.toml".into());
+    }
+    Ok(())
 }
 
 /// Stdout that goes quiet when its reader goes away (`termlint check ... | head -1`): the run
@@ -262,6 +300,15 @@ fn report_sink(
     prepared: &Prepared,
     glossary: &GlossaryArgs,
 ) -> Result<output::Sink<'static>, u8> {
+    if let (Some(path), Some(config)) = (&output.output, &glossary.config_file)
+        && review::same_file(path, config)
+    {
+        report_error(format!(
+            "{}: the report is not written: it is the config",
+            path.display()
+        ));
+        return Err(EXIT_ERROR);
+    }
     if let Some(path) = &output.output
         && let Err(why) = output::target(
             path,
@@ -355,6 +402,12 @@ fn prepare(
         path: &remembered.file,
         what: "the baseline",
     });
+    if let Some(path) = &glossary.config_file {
+        protected.push(inputs::Protected {
+            path,
+            what: "the config",
+        });
+    }
     let collected = inputs::collect(input, &protected, writes).map_err(|e| {
         report_error(e);
         EXIT_ERROR
@@ -374,8 +427,13 @@ fn prepare(
     })
 }
 
-/// The markup `source` is written in: as --markup says, or by its file's extension.
+/// The markup `source` is written in: as --markup says, else as termlint.toml's `[markup]`
+/// says for its path, else by its file's extension.
 fn markup_of(source: &SourceText, arg: MarkupArg) -> Markup {
+    let arg = match (arg, source.path.as_deref()) {
+        (MarkupArg::Auto, Some(path)) => config::markup_for(path).unwrap_or(arg),
+        _ => arg,
+    };
     match arg {
         MarkupArg::Auto => source
             .path
