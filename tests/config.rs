@@ -268,6 +268,22 @@ fn the_config_is_never_walked_and_never_fixed() {
         "{}",
         stderr(&o)
     );
+    let o = run_in(
+        dir.path(),
+        &[
+            "review",
+            "--patch",
+            "termlint.toml",
+            "--force",
+            "article.txt",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("the patch is not written: it is the config"),
+        "{}",
+        stderr(&o)
+    );
     let kept = fs::read_to_string(dir.path().join("termlint.toml")).unwrap();
     assert!(kept.contains("pioneer chemical"));
 }

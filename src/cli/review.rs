@@ -4,7 +4,7 @@
 //! diff instead of asking.
 
 use std::io::{self, BufRead, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
 
@@ -61,13 +61,7 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         Err(code) => return Ok(code),
     };
     if let Some(out) = &args.patch
-        && let Err(why) = patch_target(
-            out,
-            &inputs,
-            &args.glossary.glossaries,
-            &remembered,
-            args.force,
-        )
+        && let Err(why) = patch_target(out, &inputs, &args.glossary, &remembered, args.force)
     {
         report_error(format!(
             "{}: the patch is not written: {why}",
@@ -118,7 +112,7 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
 fn patch_target(
     out: &Path,
     inputs: &[Input],
-    glossaries: &[PathBuf],
+    glossary: &super::args::GlossaryArgs,
     remembered: &Remembered,
     force: bool,
 ) -> Result<(), String> {
@@ -132,8 +126,13 @@ fn patch_target(
             return Err(format!("it is {}, a file to review", path.display()));
         }
     }
-    if let Some(glossary) = glossaries.iter().find(|g| same_file(out, g)) {
-        return Err(format!("it is {}, a glossary", glossary.display()));
+    if let Some(g) = glossary.glossaries.iter().find(|g| same_file(out, g)) {
+        return Err(format!("it is {}, a glossary", g.display()));
+    }
+    if let Some(config) = &glossary.config_file
+        && same_file(out, config)
+    {
+        return Err("it is the config".into());
     }
     if same_file(out, &remembered.file) {
         return Err("it is the baseline of remembered decisions".into());
