@@ -542,6 +542,23 @@ fn fixable(findings: &[Finding], unsafe_fixes: bool) -> Vec<&termlint::finding::
         .collect()
 }
 
+/// How each input is checked (alone, against `--source`, or as a `--bitext`); `None` when
+/// the source cannot be read or would be written (reported).
+fn checking(
+    source: &args::SourceArgs,
+    glossary: &GlossaryArgs,
+    input: &args::InputArgs,
+    inputs: &[Input],
+    writes: bool,
+) -> Option<source::Checking> {
+    let checking =
+        source::Checking::new(source, glossary, inputs, input.max_file_size).and_then(|checking| {
+            checking.refuse_writing_the_source(writes, inputs)?;
+            Ok(checking)
+        });
+    checking.map_err(report_error).ok()
+}
+
 fn check(args: CheckArgs) -> io::Result<u8> {
     let prepared = match prepare(&args.glossary, &args.input, &args.baseline, false) {
         Ok(prepared) => prepared,
@@ -560,17 +577,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         errors,
         remembered,
     } = prepared;
-    let checking = match source::Checking::new(
-        &args.source,
-        &args.glossary,
-        &inputs,
-        args.input.max_file_size,
-    ) {
-        Ok(checking) => checking,
-        Err(e) => {
-            report_error(e);
-            return Ok(EXIT_ERROR);
-        }
+    let Some(checking) = checking(&args.source, &args.glossary, &args.input, &inputs, false) else {
+        return Ok(EXIT_ERROR);
     };
     let mut hidden = 0;
     let mut all_suppressed = 0;
@@ -674,21 +682,14 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         errors,
         remembered,
     } = prepared;
-    let checking = match source::Checking::new(
+    let Some(checking) = checking(
         &args.source,
         &args.glossary,
+        &args.input,
         &inputs,
-        args.input.max_file_size,
-    )
-    .and_then(|checking| {
-        checking.refuse_writing_the_source(args.write, &inputs)?;
-        Ok(checking)
-    }) {
-        Ok(checking) => checking,
-        Err(e) => {
-            report_error(e);
-            return Ok(EXIT_ERROR);
-        }
+        args.write,
+    ) else {
+        return Ok(EXIT_ERROR);
     };
     let mut outcome = Outcome::default();
     outcome.summary.input_errors = errors;
