@@ -217,6 +217,36 @@ pub fn create_new(path: &Path, content: &[u8]) -> Result<(), WriteError> {
     }
 }
 
+/// Writes `content` to `path` whether or not it exists (a report, a patch): through a
+/// symlink to the file it names, atomically, keeping an old file's permissions and giving a
+/// new one those of any new file. Its temporary file is removed on Ctrl-C like the others.
+pub fn replace(path: &Path, content: &[u8]) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = Temp::create(dir, Some(0o666)).map_err(io)?;
+    let file = temp.file();
+    (&*file).write_all(content).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    if let Ok(metadata) = fs::metadata(&target) {
+        file.set_permissions(metadata.permissions()).map_err(io)?;
+    }
+    let mut guard = in_flight();
+    if guard.stopped {
+        return Err(WriteError::Interrupted(path.to_path_buf()));
+    }
+    let temp = temp.file.take().expect("not yet renamed");
+    guard.temps.retain(|p| p != temp.path());
+    temp.persist(&target).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
 /// Opens `target` and takes an exclusive advisory lock on it, making sure the lock is on the
 /// file that `target` names now: a run that replaced it while this one waited has locked the
 /// old one, which no longer matters.
@@ -611,5 +641,19 @@ mod tests {
         let err = create_new(&path, b"[]").unwrap_err();
         assert!(matches!(err, WriteError::Exists(_)));
         assert_eq!(fs::read(&path).unwrap(), b"{}");
+    }
+
+    #[test]
+    fn replace_writes_every_byte_keeps_an_old_files_mode_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.sarif");
+        let bytes = b"\xef\xbb\xbf{\r\n}\r\n\0tail";
+        replace(&path, bytes).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        replace(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(mode(&path), 0o640);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -175,29 +175,10 @@ fn looks_like_patch(bytes: &[u8]) -> bool {
 /// Writes the patch through a temporary file in the same folder, renamed over `out`: nobody
 /// (and no crash) sees half a patch, and an old patch stays whole until the new one is.
 pub(super) fn write_file_atomic(out: &Path, bytes: &[u8]) -> io::Result<()> {
-    // Through a symlink to the file it points at, as the fixed texts are written.
-    let target = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
-    let dir = match target.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".termlint-").suffix(".tmp");
-    #[cfg(unix)]
-    let new_file = {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::Permissions::from_mode(0o666)
-    };
-    #[cfg(unix)]
-    builder.permissions(new_file);
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    if let Ok(metadata) = std::fs::metadata(&target) {
-        std::fs::set_permissions(temp.path(), metadata.permissions())?;
-    }
-    temp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+    write::replace(out, bytes).map_err(|e| match e {
+        write::WriteError::Io { source, .. } => source,
+        other => io::Error::other(other.to_string()),
+    })
 }
 
 /// Writes the diff `fix --write` would make, with the same selection of fixes, applied until
