@@ -17,13 +17,13 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use termlint::casing::CaseRule;
+use termlint::check::matcher::{Form, Matcher};
 use termlint::glossary::{Entry, Glossary, Kind, Origin};
 use termlint::lexicon::Lexicon;
-use termlint::matcher::{Form, Matcher};
 use termlint::nearmiss::NearMissIndex;
-use termlint::normalize::Normalized;
-use termlint::span::Span;
+use termlint::text::casing::CaseRule;
+use termlint::text::normalize::Normalized;
+use termlint::text::span::Span;
 
 const SEED_NAMES: &[&str] = &["Biden", "Trump", "Xi Jinping", "Liu Pengyu"];
 const CLEAN: &str = "corpus/clean/wordnet-examples.txt";
@@ -199,7 +199,7 @@ fn main() {
     entries.extend(name_glossary(&names(&lexicon, 100_000, &shipped_forms, false)).entries);
     let glossary = Glossary::from_entries(entries).expect("merged glossary is valid");
     let clean = Normalized::new(&read(CLEAN)).text;
-    let words = termlint::words::tokens(&clean).count();
+    let words = termlint::text::words::tokens(&clean).count();
     let index = NearMissIndex::new(&glossary, Arc::clone(&lexicon));
     let findings = index.find(&clean, &occupied(&glossary, &clean));
     println!(

@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use termlint::baseline::{Baseline, Decision, Verdict};
-//! use termlint::checker::{Checker, CheckOptions};
+//! use termlint::{CheckOptions, Checker};
 //! use termlint::glossary::Glossary;
 //!
 //! let glossary = Glossary::parse("g.tsv", "term\tvariants\nBiden\tByton\n").unwrap();
@@ -32,8 +32,8 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::Finding;
-use crate::write::{WriteError, create_new, write_atomic};
+use crate::check::finding::Finding;
+use crate::fix::write::{WriteError, create_new, write_atomic};
 
 /// The baseline's file name, looked up in the current folder and its parents.
 pub const FILE_NAME: &str = ".termlint-baseline.json";
@@ -372,7 +372,7 @@ pub fn relative(path: &Path, base: &Path) -> Option<String> {
 mod tests {
     use super::*;
     use crate::glossary::Severity;
-    use crate::span::Span;
+    use crate::text::span::Span;
 
     fn finding(text: &str, needle: &str, nth: usize) -> Finding {
         let start = text.match_indices(needle).nth(nth).unwrap().0;

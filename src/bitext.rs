@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// A source segment and the target segment that renders it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +169,7 @@ fn lines(text: &str) -> Vec<Span> {
 fn same_language(source: &str, target: &str) -> bool {
     use std::collections::HashSet;
     let words = |text: &str| -> HashSet<String> {
-        crate::words::tokens(text)
+        crate::text::words::tokens(text)
             .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
             .map(|(_, w)| w.to_lowercase())
             .collect()

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::finding::Finding;
-use crate::span::Span;
-use crate::words::is_whole_word;
+use crate::check::finding::Finding;
+use crate::text::span::Span;
+use crate::text::words::is_whole_word;
 
 /// The class of correct uses: a finding on one is a false alarm.
 pub const KEEP: &str = "keep";
@@ -154,7 +154,7 @@ impl Score {
         }
         self.findings += findings.len();
         if clean {
-            self.clean_words += crate::words::tokens(text).count();
+            self.clean_words += crate::text::words::tokens(text).count();
             self.clean_findings += findings.len();
         }
         for f in findings {
@@ -235,7 +235,7 @@ fn corrects(text: &str, finding: &Finding, annotation: &Annotation) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::rule;
+    use crate::check::finding::rule;
     use crate::glossary::Severity;
 
     fn finding(text: &str, phrase: &str, suggestion: &str) -> Finding {

@@ -1,13 +1,15 @@
 //! termlint: checks machine-translated and machine-paraphrased text against a domain glossary.
 //!
-//! Data flows through separate stages once: a [`glossary::Glossary`] is loaded and validated,
-//! compiled into a [`checker::Checker`] that produces [`finding::Finding`]s for a
-//! [`source::SourceText`]; [`fix`] applies their edits, [`write`](mod@write) writes results back safely,
-//! [`report`] renders them, and [`eval`] measures detection quality on annotated texts.
+//! Data flows through separate stages once: a [`Glossary`] is loaded and validated
+//! ([`glossary`]), compiled with a [`Lexicon`] into a [`Checker`] ([`check`]) whose [`Rule`]s
+//! ([`rules`], with renderings from [`derive`]) produce [`Finding`]s for a text read by
+//! [`text`]; [`fix`] applies their edits and writes results back safely, [`report`] renders
+//! them, and [`eval`] measures detection quality on annotated texts. With the text a
+//! translation or paraphrase came from, [`source_aware`] compares the two.
 //! The library never prints; the `termlint` binary owns the terminal.
 //!
 //! ```
-//! use termlint::{checker::{Checker, CheckOptions}, glossary::Glossary};
+//! use termlint::{CheckOptions, Checker, Glossary};
 //!
 //! let glossary = Glossary::parse("g.tsv", "term\tvariants\tkind\nBiden\tByton\tname\n").unwrap();
 //! let checker = Checker::new(glossary, CheckOptions::default());
@@ -18,33 +20,22 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod arbitrate;
 pub mod baseline;
 pub mod bitext;
-pub mod casing;
-pub mod checker;
-pub mod context;
-pub mod cues;
+pub mod check;
 pub mod derive;
-pub mod diff;
-pub mod document;
 pub mod eval;
-pub mod finding;
 pub mod fix;
 pub mod glossary;
-pub mod inflect;
 pub mod lexicon;
-pub mod markup;
-pub mod matcher;
 pub mod nearmiss;
-pub mod normalize;
-pub mod reinforce;
 pub mod report;
 pub mod rules;
-pub mod site;
-pub mod source;
 pub mod source_aware;
-pub mod span;
-pub mod suppress;
-pub mod words;
-pub mod write;
+pub mod text;
+
+pub use check::{CheckOptions, Checker, Finding, Fix};
+pub use glossary::Glossary;
+pub use lexicon::Lexicon;
+pub use rules::Rule;
+pub use text::source::SourceText;

@@ -11,11 +11,11 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
-use termlint::checker::{CheckOptions, Checker};
-use termlint::finding::{Applicability, Edit, Finding, Fix};
+use termlint::check::checker::{CheckOptions, Checker};
+use termlint::check::finding::{Applicability, Edit, Finding, Fix};
 use termlint::fix;
 use termlint::glossary::Glossary;
-use termlint::span::Span;
+use termlint::text::span::Span;
 
 const BOM: &str = "\u{feff}";
 

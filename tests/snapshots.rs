@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use termlint::checker::{CheckOptions, Checker};
+use termlint::check::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 use termlint::report::{self, Format, Summary};
-use termlint::source::SourceText;
+use termlint::text::source::SourceText;
 
 fn seed_report(format: Format) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -5,11 +5,11 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use termlint::casing::CaseRule;
-use termlint::checker::{CheckOptions, Checker};
+use termlint::text::casing::CaseRule;
+use termlint::check::checker::{CheckOptions, Checker};
 use termlint::fix;
 use termlint::glossary::{Entry, FixMode, Glossary, Kind, Origin};
-use termlint::span::Span;
+use termlint::text::span::Span;
 
 #[derive(Arbitrary, Debug)]
 struct RawEntry {

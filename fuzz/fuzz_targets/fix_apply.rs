@@ -4,9 +4,9 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use termlint::finding::{Applicability, Edit, Fix};
+use termlint::check::finding::{Applicability, Edit, Fix};
 use termlint::fix;
-use termlint::span::Span;
+use termlint::text::span::Span;
 
 #[derive(Arbitrary, Debug)]
 struct Input {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use termlint::checker::{CheckOptions, Checker};
+use termlint::check::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 
 const NAMES: [&str; 5] = ["g.toml", "g.tsv", "g.csv", "g.tab", "g.TSV"];

@@ -130,7 +130,7 @@ fn confidence(value: &str) -> Result<f32, String> {
 }
 
 /// A size in bytes, with an optional K, M or G suffix (powers of 1024), as ripgrep's
-/// --max-filesize; at most [`termlint::source::MAX_TEXT`], since offsets are 32-bit.
+/// --max-filesize; at most [`termlint::text::source::MAX_TEXT`], since offsets are 32-bit.
 fn file_size(value: &str) -> Result<u64, String> {
     let value = value.trim();
     let (digits, unit) = match value.char_indices().last() {
@@ -144,7 +144,7 @@ fn file_size(value: &str) -> Result<u64, String> {
         'G' => 30,
         _ => return Err(format!("unknown unit `{unit}`; use K, M or G")),
     };
-    let max = termlint::source::MAX_TEXT as u64;
+    let max = termlint::text::source::MAX_TEXT as u64;
     let number: u64 = digits
         .parse()
         .map_err(|_| "expected a whole number of bytes, optionally with K, M or G".to_string())?;

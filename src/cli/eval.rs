@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::args::{EvalArgs, EvalFormat};
 use super::{EXIT_CLEAN, EXIT_ERROR, load_checker, report_error};
 use termlint::eval::{self, ClassScore, GLOSSARY_CLASSES, KEEP, Score};
-use termlint::source::SourceText;
+use termlint::text::source::SourceText;
 
 #[derive(Serialize)]
 struct Report<'a> {

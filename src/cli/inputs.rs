@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::types::{Types, TypesBuilder};
 use rayon::prelude::*;
-use termlint::source::{self, NotText, SourceError, SourceText};
+use termlint::text::source::{self, NotText, SourceError, SourceText};
 
 use super::args::InputArgs;
 

@@ -25,16 +25,16 @@ use args::{
     OutputArgs,
 };
 use inputs::Input;
-use termlint::checker::{CheckOptions, Checker};
-use termlint::finding::{Applicability, Finding, rule};
+use termlint::check::checker::{CheckOptions, Checker};
+use termlint::check::finding::{Applicability, Finding, rule};
 use termlint::glossary::{Glossary, Severity};
 use termlint::lexicon::{Lexicon, Spins};
-use termlint::markup::{self, Markup};
 use termlint::report::{self, Format, Summary};
 use termlint::rules::{self, RuleSelection, UnknownRule};
-use termlint::source::SourceText;
 use termlint::source_aware::TermCounts;
-use termlint::{diff, fix, write};
+use termlint::text::markup::{self, Markup};
+use termlint::text::source::SourceText;
+use termlint::{fix, fix::diff, fix::write};
 
 /// How many files are checked in parallel before their reports are written.
 const CHECK_BATCH: usize = 64;
@@ -529,7 +529,7 @@ fn fix_until_stable(
     (stable, after)
 }
 
-fn fixable(findings: &[Finding], unsafe_fixes: bool) -> Vec<&termlint::finding::Fix> {
+fn fixable(findings: &[Finding], unsafe_fixes: bool) -> Vec<&termlint::check::finding::Fix> {
     let needed = if unsafe_fixes {
         Applicability::Unsafe
     } else {

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use termlint::baseline::{self, Baseline, BaselineError, Decision};
-use termlint::finding::Finding;
-use termlint::source::SourceText;
+use termlint::check::finding::Finding;
+use termlint::text::source::SourceText;
 
 use super::args::BaselineArgs;
 
@@ -82,7 +82,7 @@ impl Remembered {
 
 /// How a text is named in a patch: relative to the current folder, `/`-separated, so that
 /// `git apply` and `patch -p1` find it, however the path was given (`./a.txt`, `/abs/a.txt`).
-/// The name's bytes are kept as they are on disk (see [`termlint::diff::unified`]).
+/// The name's bytes are kept as they are on disk (see [`termlint::fix::diff::unified`]).
 pub fn patch_name(source: &SourceText) -> Vec<u8> {
     let Some(path) = &source.path else {
         return source.name.as_bytes().to_vec();

@@ -9,13 +9,13 @@ use std::path::Path;
 use anstyle::{AnsiColor, Style};
 
 use termlint::baseline::{self, Decision, Verdict};
-use termlint::checker::Checker;
-use termlint::context::Sentences;
-use termlint::finding::{Applicability, Edit, Finding, Fix};
+use termlint::check::checker::Checker;
+use termlint::check::context::Sentences;
+use termlint::check::finding::{Applicability, Edit, Finding, Fix};
 use termlint::report::plural;
-use termlint::source::SourceText;
-use termlint::span::Span;
-use termlint::{diff, fix, write};
+use termlint::text::source::SourceText;
+use termlint::text::span::Span;
+use termlint::{fix, fix::diff, fix::write};
 
 use super::args::ReviewArgs;
 use super::inputs::Input;

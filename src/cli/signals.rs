@@ -13,7 +13,7 @@ pub fn remove_temporary_files_on_interrupt() {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            termlint::write::abandon();
+            termlint::fix::write::abandon();
             std::process::exit(128 + signal);
         }
     });

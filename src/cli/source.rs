@@ -1,10 +1,10 @@
 //! `--source` and `--bitext`: checking a target against the text it renders.
 
 use termlint::bitext::Bitext;
-use termlint::checker::Checker;
-use termlint::finding::Finding;
-use termlint::source::SourceText;
+use termlint::check::checker::Checker;
+use termlint::check::finding::Finding;
 use termlint::source_aware::{SourceAware, SourceOptions, TermCounts};
+use termlint::text::source::SourceText;
 
 use super::args::{GlossaryArgs, SourceArgs};
 use super::inputs::Input;

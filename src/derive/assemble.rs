@@ -8,11 +8,11 @@
 use std::cell::OnceCell;
 
 use super::DerivedEntry;
-use crate::casing::CaseRule;
-use crate::inflect::{self, Inflection};
 use crate::lexicon::Lexicon;
-use crate::span::Span;
-use crate::words::is_word_char;
+use crate::text::casing::CaseRule;
+use crate::text::inflect::{self, Inflection};
+use crate::text::span::Span;
+use crate::text::words::is_word_char;
 
 /// A candidate word found in the text: entry (index into the derived entries), slot,
 /// candidate (index into the slot's candidates), and the inflection it was found in. A
@@ -220,13 +220,13 @@ impl Walk<'_> {
         {
             return false;
         }
-        let lower = crate::words::lowercase(word);
+        let lower = crate::text::words::lowercase(word);
         let candidate_here = || {
             self.by_start
                 .at(span.start, self.derived)
                 .any(|h| h.slot() == slot)
         };
-        !crate::words::is_stopword(&lower)
+        !crate::text::words::is_stopword(&lower)
             && !super::is_everyday(self.lexicon, &lower)
             && !candidate_here()
             && (self.related)(self.derived, slot, &lower)

@@ -3,9 +3,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::sense::SenseContext;
-use crate::inflect::Inflection;
 use crate::lexicon::{Lexicon, Pos, Relation};
-use crate::words::is_function_word;
+use crate::text::inflect::Inflection;
+use crate::text::words::is_function_word;
 
 /// How many of a word's WordNet synonyms must list a one-way Moby synonym in Moby for it to
 /// be a candidate on its own.

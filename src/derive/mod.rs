@@ -26,9 +26,9 @@ pub use kinship::KinshipTest;
 pub use sense::SenseContext;
 
 use crate::glossary::{Glossary, Kind};
-use crate::inflect::Inflection;
 use crate::lexicon::Lexicon;
-use crate::words::is_function_word;
+use crate::text::inflect::Inflection;
+use crate::text::words::is_function_word;
 
 /// Candidates of words of phrases with a lower prior are not kept. Below the reporting
 /// threshold (0.5) on their own, they count when a rendering replaces several words: two
@@ -265,7 +265,7 @@ fn keep_single(mut candidates: Vec<Substitution>) -> Vec<Substitution> {
 pub(crate) fn is_everyday(lexicon: &Lexicon, word: &str) -> bool {
     lexicon
         .words()
-        .level(&crate::words::lowercase(word))
+        .level(&crate::text::words::lowercase(word))
         .is_some_and(|l| l <= 10)
 }
 

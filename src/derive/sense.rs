@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::glossary::Entry;
 use crate::lexicon::{Lexicon, Pos, Relation};
-use crate::words::{is_stopword, tokens};
+use crate::text::words::{is_stopword, tokens};
 
 /// The intended sense of an entry and its cue words.
 #[derive(Debug, Clone, Default)]

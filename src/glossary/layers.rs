@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::{Entry, GlossaryError, Origin};
-use crate::casing::CaseRule;
+use crate::text::casing::CaseRule;
 
 /// A wrong variant of an earlier file that a later file declared correct.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -23,7 +23,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::casing::CaseRule;
+use crate::text::casing::CaseRule;
 
 /// What sort of thing an entry names; near-miss detection and defaults depend on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]

@@ -6,7 +6,7 @@
 //! This format is a stable contract: columns are only ever added.
 
 use super::{Entry, FixMode, Given, GlossaryError, Kind, Origin, Severity};
-use crate::casing::CaseRule;
+use crate::text::casing::CaseRule;
 
 const COLUMNS: [&str; 11] = [
     "term", "variants", "context", "unless", "kind", "case", "severity", "fix", "note", "accepted",

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Entry, FixMode, Given, GlossaryError, Kind, Lines, Origin, Severity};
-use crate::casing::CaseRule;
+use crate::text::casing::CaseRule;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

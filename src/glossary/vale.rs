@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_norway::Value;
 
 use super::{Entry, GlossaryError, Lines, Severity, Swap, entries_from_swaps, line_of_text};
-use crate::casing::CaseRule;
+use crate::text::casing::CaseRule;
 
 #[derive(Deserialize)]
 struct Rule {

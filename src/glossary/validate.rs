@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::{Entry, GlossaryError};
-use crate::casing::CaseRule;
-use crate::words::contains_phrase;
+use crate::text::casing::CaseRule;
+use crate::text::words::contains_phrase;
 
 pub(super) fn check(entries: &[Entry]) -> Result<(), GlossaryError> {
     let mut terms: HashMap<String, &Entry> = HashMap::new();

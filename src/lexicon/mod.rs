@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use std::sync::Arc;
-//! use termlint::{checker::{CheckOptions, Checker}, glossary::Glossary, lexicon::Lexicon};
+//! use termlint::{CheckOptions, Checker, Glossary, Lexicon};
 //!
 //! // Paraphrasers were seen putting "peril" for "cancer"; the lexicon knows nothing else.
 //! let lexicon = Arc::new(Lexicon::builder().spins("cancer\tperil\t1\n").build());

@@ -144,7 +144,7 @@ impl<'a> WordNet<'a> {
     /// The number of a word or phrase (case-insensitive) among the lemmas, if it is one.
     pub(super) fn lemma_number(&self, lemma: &str) -> Option<u32> {
         self.lemmas
-            .get(crate::words::lowercase(lemma).as_ref())
+            .get(crate::text::words::lowercase(lemma).as_ref())
             .copied()
     }
 
@@ -168,7 +168,7 @@ impl<'a> WordNet<'a> {
     /// Whether a word or phrase is a WordNet lemma.
     pub fn contains(&self, lemma: &str) -> bool {
         self.lemmas
-            .contains_key(crate::words::lowercase(lemma).as_ref())
+            .contains_key(crate::text::words::lowercase(lemma).as_ref())
     }
 
     /// Whether a word (or phrase) has a sense of this part of speech.
@@ -190,7 +190,7 @@ impl<'a> WordNet<'a> {
 
     /// Whether a word is a verb or a regular form of one ("reined", "logging", "gives").
     pub fn is_verb_form(&self, word: &str) -> bool {
-        let word = crate::words::lowercase(word);
+        let word = crate::text::words::lowercase(word);
         let stems = [
             ("", ""),
             ("ed", ""),

@@ -27,12 +27,12 @@ mod tokens;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::casing::copy_case;
-use crate::finding::{self, Applicability, Finding, rule};
+use crate::check::finding::{self, Applicability, Finding, rule};
 use crate::glossary::{Glossary, Kind, Origin, Severity};
 use crate::lexicon::Lexicon;
-use crate::span::Span;
-use crate::words::is_stopword;
+use crate::text::casing::copy_case;
+use crate::text::span::Span;
+use crate::text::words::is_stopword;
 
 use index::{Target, WordIndex};
 pub use similarity::{Evidence, Keys};

@@ -185,7 +185,7 @@ fn fixes_the_seed_article_with_the_bare_glossary() {
         Chinese Embassy\torg\n";
     let glossary = Glossary::parse("seed-bare.tsv", rows).unwrap();
     let text =
-        crate::normalize::Normalized::new(include_str!("../../corpus/seed/article.txt")).text;
+        crate::text::normalize::Normalized::new(include_str!("../../corpus/seed/article.txt")).text;
     let found: Vec<(String, String)> = NearMissIndex::new(&glossary, lexicon())
         .find(&text, &[])
         .into_iter()

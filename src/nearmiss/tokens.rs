@@ -1,8 +1,8 @@
 //! Name-shaped tokens: hyphenated compounds stay whole ("1-boc-4-dipiperone", "Wai-Hung"),
 //! and each token knows whether a sentence starts at it (its capital then says little).
 
-use crate::span::Span;
-use crate::words::is_word_char;
+use crate::text::span::Span;
+use crate::text::words::is_word_char;
 
 /// One word or hyphenated compound of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 use std::io;
 
 use super::{Reporter, Summary};
-use crate::finding::Finding;
-use crate::source::SourceText;
+use crate::check::finding::Finding;
+use crate::text::source::SourceText;
 
 pub struct Brief<'w> {
     out: &'w mut dyn io::Write,

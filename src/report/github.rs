@@ -6,9 +6,9 @@
 use std::io;
 
 use super::{Reporter, Summary};
-use crate::finding::Finding;
+use crate::check::finding::Finding;
 use crate::glossary::Severity;
-use crate::source::SourceText;
+use crate::text::source::SourceText;
 
 pub struct Github<'w> {
     out: &'w mut dyn io::Write,

@@ -7,10 +7,10 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Reporter, Summary, plural};
-use crate::finding::{Applicability, Finding};
+use crate::check::finding::{Applicability, Finding};
 use crate::glossary::Severity;
-use crate::source::SourceText;
-use crate::span::Span;
+use crate::text::source::SourceText;
+use crate::text::span::Span;
 
 /// How much of a long line to show around a finding, in bytes each side (at most).
 const EXCERPT_CONTEXT: usize = 60;

@@ -5,8 +5,8 @@ use std::io;
 use serde::Serialize;
 
 use super::{Record, Reporter, Summary};
-use crate::finding::Finding;
-use crate::source::SourceText;
+use crate::check::finding::Finding;
+use crate::text::source::SourceText;
 
 /// A finding as JSON: the fields every format shares, then `evidence`, what the confidence
 /// rests on as data: `[{"source": "context", "weight": 1.2, "says": "..."}]`.

@@ -20,9 +20,9 @@ pub use rdjson::{RdJson, RdJsonLines};
 pub use sarif::Sarif;
 pub use xml::{Checkstyle, Junit};
 
-use crate::finding::{Applicability, Finding};
+use crate::check::finding::{Applicability, Finding};
 use crate::glossary::Severity;
-use crate::source::SourceText;
+use crate::text::source::SourceText;
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

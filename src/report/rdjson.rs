@@ -8,10 +8,10 @@ use std::io;
 use serde::Serialize;
 
 use super::{Reporter, Summary};
-use crate::finding::Finding;
+use crate::check::finding::Finding;
 use crate::glossary::Severity;
-use crate::source::SourceText;
-use crate::span::Span;
+use crate::text::source::SourceText;
+use crate::text::span::Span;
 
 #[derive(Serialize)]
 struct Diagnostic<'a> {

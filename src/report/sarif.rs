@@ -8,10 +8,10 @@ use serde_json::{Value, json};
 
 use super::{Reporter, Summary};
 use crate::baseline::{Decision, Verdict};
-use crate::finding::{Finding, rule};
+use crate::check::finding::{Finding, rule};
 use crate::glossary::Severity;
-use crate::source::SourceText;
-use crate::span::Span;
+use crate::text::source::SourceText;
+use crate::text::span::Span;
 
 /// The schema a SARIF log names, as GitHub's and Microsoft's SARIF tools expect it.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::{Reporter, Summary};
-use crate::finding::Finding;
-use crate::source::SourceText;
+use crate::check::finding::Finding;
+use crate::text::source::SourceText;
 
 /// Text escaped for an XML attribute (in double quotes) or element. Characters XML 1.0 cannot hold at all (C0
 /// controls other than tab, LF and CR, and U+FFFE/U+FFFF) become U+FFFD, so the document stays

@@ -7,16 +7,16 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::{Rule, RuleMeta, Stage, with_fix};
-use crate::arbitrate::{Claim, DERIVED_RANK};
-use crate::casing::CaseRule;
+use crate::check::arbitrate::{Claim, DERIVED_RANK};
+use crate::check::document::{Document, Payload, Target};
+use crate::check::finding::{Applicability, Evidence, Finding, rule};
+use crate::check::matcher::Form;
+use crate::check::site::Site;
 use crate::derive::{self, CandidateHit, DerivedEntry, DerivedRendering};
-use crate::document::{Document, Payload, Target};
-use crate::finding::{Applicability, Evidence, Finding, rule};
 use crate::glossary::{Entry, Glossary, Kind, Severity};
-use crate::inflect::{self, Inflection};
 use crate::lexicon::{Lexicon, Pos};
-use crate::matcher::Form;
-use crate::site::Site;
+use crate::text::casing::CaseRule;
+use crate::text::inflect::{self, Inflection};
 
 pub const META: RuleMeta = RuleMeta {
     id: rule::DERIVED,
@@ -106,7 +106,7 @@ impl Rule for DerivedRenderings {
         type Memo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
         let memo: RefCell<Memo> = RefCell::default();
         let related = |derived: usize, slot: usize, word: &str| {
-            let word = crate::words::lowercase(word);
+            let word = crate::text::words::lowercase(word);
             let key = (derived, slot);
             if let Some(&known) = memo.borrow().get(&key).and_then(|m| m.get(word.as_ref())) {
                 return known;
@@ -445,12 +445,12 @@ fn out_of_place(site: &Site, rendering: &DerivedRendering) -> Option<String> {
     let synset = lexicon.wordnet().synset(sub.evidence.own_sense?);
     let paragraph = site.paragraph();
     let around: std::collections::HashSet<String> =
-        crate::words::tokens(&site.text[paragraph.start..paragraph.end])
+        crate::text::words::tokens(&site.text[paragraph.start..paragraph.end])
             .map(|(_, w)| w.to_lowercase())
             .collect();
-    let own_words: Vec<String> = crate::words::tokens(synset.gloss)
+    let own_words: Vec<String> = crate::text::words::tokens(synset.gloss)
         .map(|(_, w)| w.to_lowercase())
-        .filter(|w| w.len() >= 4 && !crate::words::is_stopword(w))
+        .filter(|w| w.len() >= 4 && !crate::text::words::is_stopword(w))
         .collect();
     let matched = site.matched().to_lowercase();
     let present = own_words.iter().any(|w| {
@@ -546,7 +546,7 @@ fn has_ordinary_pair(
     rendering: &DerivedRendering,
 ) -> bool {
     let lower = |text: &str| -> Vec<String> {
-        crate::words::tokens(text)
+        crate::text::words::tokens(text)
             .map(|(_, w)| w.to_lowercase())
             .collect()
     };
@@ -577,8 +577,9 @@ fn has_ordinary_pair(
     words.windows(2).any(|pair| {
         let (a, b) = (pair[0].as_str(), pair[1].as_str());
         // A function word, or two of the term's own words, say nothing.
-        let uninformative =
-            crate::words::is_stopword(a) || crate::words::is_stopword(b) || own(a) && own(b);
+        let uninformative = crate::text::words::is_stopword(a)
+            || crate::text::words::is_stopword(b)
+            || own(a) && own(b);
         !uninformative
             && (own(a) || everyday(a))
             && (own(b) || everyday(b))
@@ -596,10 +597,10 @@ fn capitalised_unlike_the_term(site: &Site) -> bool {
     let lexicon = site.lexicon;
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // Most matches have no capital at all: nothing to look up.
-    if !crate::words::tokens(site.matched()).any(|(_, w)| capital(w)) {
+    if !crate::text::words::tokens(site.matched()).any(|(_, w)| capital(w)) {
         return false;
     }
-    let term_words: Vec<(usize, &str)> = crate::words::tokens(&site.entry.term)
+    let term_words: Vec<(usize, &str)> = crate::text::words::tokens(&site.entry.term)
         .map(|(span, w)| (span.start, w))
         .collect();
     let significant_capitals = term_words.iter().any(|&(at, w)| {
@@ -613,7 +614,7 @@ fn capitalised_unlike_the_term(site: &Site) -> bool {
     }
     let own: Vec<String> = term_words.iter().map(|(_, w)| w.to_lowercase()).collect();
     let starts_sentence = site.starts_sentence();
-    crate::words::tokens(site.matched()).any(|(span, w)| {
+    crate::text::words::tokens(site.matched()).any(|(span, w)| {
         capital(w) && !(span.start == 0 && starts_sentence) && !own.contains(&w.to_lowercase())
     })
 }
@@ -780,8 +781,8 @@ fn tool_marks(
 
 #[cfg(test)]
 mod tests {
-    use crate::checker::{CheckOptions, Checker};
-    use crate::finding::rule;
+    use crate::check::checker::{CheckOptions, Checker};
+    use crate::check::finding::rule;
     use crate::glossary::Glossary;
     use crate::rules::RuleSelection;
 
@@ -795,7 +796,7 @@ mod tests {
             options,
             std::sync::Arc::clone(crate::lexicon::tests::embedded()),
         );
-        crate::checker::flagged(&checker, text)
+        crate::check::checker::flagged(&checker, text)
     }
 
     const PRECURSOR: &str =

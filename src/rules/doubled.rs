@@ -10,14 +10,14 @@ use std::sync::Arc;
 use rustc_hash::FxHashSet;
 
 use super::{Rule, RuleMeta, Stage};
-use crate::arbitrate::{Claim, DERIVED_RANK};
-use crate::context::Sentences;
-use crate::document::Document;
-use crate::finding::{Applicability, Evidence, Finding, rule};
+use crate::check::arbitrate::{Claim, DERIVED_RANK};
+use crate::check::context::Sentences;
+use crate::check::document::Document;
+use crate::check::finding::{Applicability, Evidence, Finding, rule};
 use crate::glossary::{Glossary, Kind, Severity};
 use crate::lexicon::Lexicon;
-use crate::span::Span;
-use crate::words::{is_stopword, is_word_char, tokens};
+use crate::text::span::Span;
+use crate::text::words::{is_stopword, is_word_char, tokens};
 
 pub const META: RuleMeta = RuleMeta {
     id: rule::DOUBLED_WORD,

@@ -9,12 +9,12 @@ pub mod variants;
 
 use std::fmt;
 
-use crate::arbitrate::Claim;
-use crate::casing::copy_case_of_form;
-use crate::document::Document;
-use crate::finding::{Applicability, Finding};
-use crate::inflect::Inflection;
-use crate::site::Site;
+use crate::check::arbitrate::Claim;
+use crate::check::document::Document;
+use crate::check::finding::{Applicability, Finding};
+use crate::check::site::Site;
+use crate::text::casing::copy_case_of_form;
+use crate::text::inflect::Inflection;
 
 /// When a rule runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub enum Stage {
 /// What the registry knows of a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleMeta {
-    /// Stable id: part of the output contract (see [`crate::finding::rule`]).
+    /// Stable id: part of the output contract (see [`crate::check::finding::rule`]).
     pub id: &'static str,
     /// Whether it runs unless `--ignore`d.
     pub default: bool,
@@ -162,7 +162,7 @@ pub(crate) fn with_fix(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::rule;
+    use crate::check::finding::rule;
 
     fn enabled(select: &[&str], ignore: &[&str]) -> Vec<&'static str> {
         let selection = RuleSelection::new(select, ignore).unwrap();

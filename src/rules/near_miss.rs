@@ -2,9 +2,9 @@
 //! The matching itself (its tokens, similarity keys and index) lives in [`crate::nearmiss`].
 
 use super::{Rule, RuleMeta, Stage};
-use crate::arbitrate::{Claim, DERIVED_RANK};
-use crate::document::Document;
-use crate::finding::rule;
+use crate::check::arbitrate::{Claim, DERIVED_RANK};
+use crate::check::document::Document;
+use crate::check::finding::rule;
 use crate::glossary::Glossary;
 use crate::nearmiss::NearMissIndex;
 

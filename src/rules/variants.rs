@@ -1,13 +1,13 @@
 //! Listed variants: wrong renderings a terminologist wrote into the glossary.
 
 use super::{Rule, RuleMeta, Stage, with_fix};
-use crate::arbitrate::{Claim, LISTED_RANK};
-use crate::document::{Document, Payload, Target};
-use crate::finding::{Applicability, Evidence, Finding, rule};
+use crate::check::arbitrate::{Claim, LISTED_RANK};
+use crate::check::document::{Document, Payload, Target};
+use crate::check::finding::{Applicability, Evidence, Finding, rule};
+use crate::check::matcher::Form;
+use crate::check::site::Site;
 use crate::glossary::{FixMode, Glossary, Kind};
-use crate::inflect::{self, Inflection};
-use crate::matcher::Form;
-use crate::site::Site;
+use crate::text::inflect::{self, Inflection};
 
 pub const META: RuleMeta = RuleMeta {
     id: rule::VARIANT,
@@ -179,7 +179,7 @@ pub fn judge(site: &Site) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::checker::{CheckOptions, Checker};
+    use crate::check::checker::{CheckOptions, Checker};
     use crate::glossary::Glossary;
 
     fn check(glossary: &str, text: &str) -> Vec<(String, String)> {
@@ -187,7 +187,7 @@ mod tests {
             Glossary::parse("g.toml", glossary).unwrap(),
             CheckOptions::default(),
         );
-        crate::checker::flagged(&checker, text)
+        crate::check::checker::flagged(&checker, text)
     }
 
     const PRECURSOR: &str = r#"

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffTag};
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// A run of source words replaced by a run of target words (either run may be empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +38,7 @@ const DIFF_SECONDS: u64 = 2;
 /// with Myers' diff as `similar` computes it.
 pub fn align(source: &str, source_span: Span, target: &str, target_span: Span) -> WordAlignment {
     let words = |text: &str, span: Span| -> (Vec<Span>, Vec<String>) {
-        crate::words::tokens(&text[span.start..span.end])
+        crate::text::words::tokens(&text[span.start..span.end])
             .map(|(s, w)| {
                 (
                     Span::new(span.start + s.start, span.start + s.end),

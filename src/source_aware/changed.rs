@@ -4,9 +4,9 @@
 use super::align::WordAlignment;
 use super::{SourceAware, rule};
 use crate::bitext::Bitext;
-use crate::finding::{Applicability, Edit, Finding, Fix};
+use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::glossary::{FixMode, Severity};
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// The findings of one same-language segment.
 pub(super) fn find(
@@ -102,8 +102,8 @@ pub(super) fn find(
             }
             let original = alignment.source_span(&hunk.source);
             let original_words = &bitext.source[original.start..original.end];
-            if crate::words::tokens(original_words)
-                .all(|(_, w)| crate::words::is_stopword(&w.to_lowercase()))
+            if crate::text::words::tokens(original_words)
+                .all(|(_, w)| crate::text::words::is_stopword(&w.to_lowercase()))
             {
                 continue;
             }

@@ -10,13 +10,13 @@
 //! carries no fix.
 
 use super::rule;
-use crate::casing::copy_case;
+use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::derive::KinshipTest;
-use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::glossary::Entry;
-use crate::inflect::Inflection;
-use crate::span::Span;
-use crate::words::{is_function_word, tokens};
+use crate::text::casing::copy_case;
+use crate::text::inflect::Inflection;
+use crate::text::span::Span;
+use crate::text::words::{is_function_word, tokens};
 
 /// A run of words scoring at least this (0 to 1) is taken as the term's rendering.
 pub const LOCATE_THRESHOLD: f32 = 0.5;

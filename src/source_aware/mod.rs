@@ -24,9 +24,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::bitext::Bitext;
-use crate::checker::Checker;
-use crate::finding::Finding;
-use crate::span::Span;
+use crate::check::checker::Checker;
+use crate::check::finding::Finding;
+use crate::text::span::Span;
 
 pub use terms::FormIndex;
 

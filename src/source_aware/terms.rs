@@ -3,8 +3,8 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::glossary::Glossary;
-use crate::span::Span;
-use crate::words::is_whole_word;
+use crate::text::span::Span;
+use crate::text::words::is_whole_word;
 
 /// An automaton over some forms of every entry, each form filed under its entry.
 pub struct FormIndex {
@@ -18,7 +18,7 @@ impl FormIndex {
     /// The correct target forms of every entry: its term and the term's inflections.
     pub fn terms(glossary: &Glossary) -> FormIndex {
         FormIndex::new(glossary.entries.iter().enumerate().flat_map(|(i, e)| {
-            crate::inflect::forms(&e.term)
+            crate::text::inflect::forms(&e.term)
                 .into_iter()
                 .map(move |(_, form)| (i, form))
         }))

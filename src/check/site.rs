@@ -2,11 +2,11 @@
 //! words and glossary terms nearby, and questions about them ("is this said of a person the
 //! glossary names?", "does a word of the note stand next to it?").
 
-use crate::context::Sentences;
-use crate::cues::CueIndex;
+use crate::check::context::Sentences;
+use crate::check::cues::CueIndex;
 use crate::glossary::{Entry, Glossary, Kind};
 use crate::lexicon::Lexicon;
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// The longest name or institution looked back for, in bytes.
 const LONGEST_NAME: usize = 200;
@@ -84,7 +84,7 @@ impl Site<'_> {
     /// glossary does not list ("Bureau of International Narcotics and Law Enforcement").
     fn in_capitalised_run(&self, span: Span) -> bool {
         let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-        let is_word_char = crate::words::is_word_char;
+        let is_word_char = crate::text::words::is_word_char;
         // The words right before and after, one space away.
         let before = self.text[..span.start].strip_suffix(' ').map(|t| {
             let start = t
@@ -146,7 +146,7 @@ impl Site<'_> {
     /// what stands right next to a word (its object, its modifier) says most about its sense.
     pub fn close_by(&self, words: usize) -> Span {
         let window = self.sentence_window();
-        let tokens: Vec<Span> = crate::words::tokens(&self.text[window.start..window.end])
+        let tokens: Vec<Span> = crate::text::words::tokens(&self.text[window.start..window.end])
             .map(|(s, _)| Span::new(window.start + s.start, window.start + s.end))
             .collect();
         let before = tokens.partition_point(|t| t.end <= self.span.start);
@@ -198,7 +198,7 @@ impl Site<'_> {
             let skipped = after.len() - after.trim_start_matches([' ', '\t']).len();
             let rest = &after[skipped..];
             let len = rest
-                .find(|c: char| !crate::words::is_word_char(c))
+                .find(|c: char| !crate::text::words::is_word_char(c))
                 .unwrap_or(rest.len());
             if len == 0 {
                 return None;
@@ -217,7 +217,7 @@ impl Site<'_> {
         for _ in 0..n {
             let before = self.text[..end].trim_end_matches([' ', '\t']);
             let start = before
-                .rfind(|c: char| !crate::words::is_word_char(c))
+                .rfind(|c: char| !crate::text::words::is_word_char(c))
                 .map_or(0, |i| {
                     i + before[i..].chars().next().map_or(1, char::len_utf8)
                 });
@@ -253,7 +253,7 @@ impl Site<'_> {
         let after = &self.text[self.span.end..];
         let apposition = after.strip_prefix(", ").is_some_and(|rest| {
             let from = self.text.len() - rest.len();
-            crate::words::tokens(rest)
+            crate::text::words::tokens(rest)
                 .take(3)
                 .take_while(|(_, w)| w.starts_with(char::is_uppercase))
                 .any(|(s, _)| is_name(from + s.start, false))
@@ -266,6 +266,6 @@ impl Site<'_> {
         let sentence = self.sentences.get(self.sentences.index_of(self.span.start));
         self.text[sentence.start..self.span.start]
             .chars()
-            .all(|c| !crate::words::is_word_char(c))
+            .all(|c| !crate::text::words::is_word_char(c))
     }
 }

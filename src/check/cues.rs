@@ -1,10 +1,10 @@
 //! Context cues and veto phrases of every entry, found in one pass over the text.
 
-use crate::casing::CaseRule;
+use crate::check::matcher::{Form, Matcher};
 use crate::glossary::Glossary;
-use crate::inflect;
-use crate::matcher::{Form, Matcher};
-use crate::span::Span;
+use crate::text::casing::CaseRule;
+use crate::text::inflect;
+use crate::text::span::Span;
 
 #[derive(Debug, Clone, Copy)]
 enum Role {

@@ -2,14 +2,14 @@
 //! words and all glossary forms found in one pass. Rules read it; nothing re-scans the text
 //! for glossary forms.
 
-use crate::context::Sentences;
-use crate::cues::{CueIndex, CueMatcher};
+use crate::check::context::Sentences;
+use crate::check::cues::{CueIndex, CueMatcher};
+use crate::check::matcher::{Hit, Matcher};
+use crate::check::site::Site;
 use crate::glossary::Glossary;
-use crate::inflect::Inflection;
 use crate::lexicon::Lexicon;
-use crate::matcher::{Hit, Matcher};
-use crate::site::Site;
-use crate::span::Span;
+use crate::text::inflect::Inflection;
+use crate::text::span::Span;
 
 /// What a form in the checker's index stands for.
 #[derive(Debug, Clone, Copy)]

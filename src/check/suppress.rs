@@ -8,9 +8,9 @@
 //! plain text on a line of their own, possibly after `#`, `//`, `--`, `;` or `%`. RULE is a
 //! rule id (`glossary.near-miss`) or its prefix before a dot (`glossary`); none means all.
 
-use crate::finding::Finding;
-use crate::markup::Markup;
-use crate::span::Span;
+use crate::check::finding::Finding;
+use crate::text::markup::Markup;
+use crate::text::span::Span;
 
 const MARKER: &str = "termlint:";
 const SIC: &str = "[sic]";
@@ -173,7 +173,7 @@ mod tests {
     }
 
     fn suppressed(text: &str, markup: Markup, word: &str, rule: &'static str) -> bool {
-        let layout = crate::markup::layout(text, markup);
+        let layout = crate::text::markup::layout(text, markup);
         Suppressions::find(text, markup, &layout.comments).covers(text, &finding(text, word, rule))
     }
 

@@ -1,6 +1,10 @@
-//! Applying fixes to a text: the one function behind `--diff`, `fix --write` and review.
+//! The fixing stage: applying fixes to a text (the one function behind `--diff`, `fix --write`
+//! and review), showing them as diffs, and writing the result back without losing a byte.
 
-use crate::finding::Fix;
+pub mod diff;
+pub mod write;
+
+use crate::check::finding::Fix;
 
 /// The result of applying fixes to a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,9 +31,11 @@ pub fn apply<'a>(content: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> App
         let clashes = fix.edits.iter().any(|e| {
             let clash = !content.is_char_boundary(e.span.start)
                 || !content.is_char_boundary(e.span.end)
-                || edits.iter().any(|(s, _): &(crate::span::Span, &str)| {
-                    s.overlaps(e.span) || (s.is_empty() && s.start == e.span.start)
-                });
+                || edits
+                    .iter()
+                    .any(|(s, _): &(crate::text::span::Span, &str)| {
+                        s.overlaps(e.span) || (s.is_empty() && s.start == e.span.start)
+                    });
             edits.push((e.span, e.content.as_str()));
             clash
         });
@@ -107,8 +113,8 @@ pub fn until_stable(content: &str, mut fixes_for: impl FnMut(&str) -> Vec<Fix>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Applicability, Edit};
-    use crate::span::Span;
+    use crate::check::finding::{Applicability, Edit};
+    use crate::text::span::Span;
 
     fn fix(start: usize, end: usize, content: &str) -> Fix {
         Fix {

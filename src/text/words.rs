@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// Letters, digits and `_` make up words; anything else separates them.
 pub fn is_word_char(c: char) -> bool {

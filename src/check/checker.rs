@@ -8,23 +8,23 @@
 
 use std::sync::Arc;
 
-use crate::arbitrate::{self, Claim, TERM_RANK};
-use crate::casing::CaseRule;
-use crate::cues::CueMatcher;
+use crate::check::arbitrate::{self, Claim, TERM_RANK};
+use crate::check::cues::CueMatcher;
+use crate::check::document::{Document, Payload, Target};
+use crate::check::finding::{Finding, rule};
+use crate::check::matcher::{Form, Matcher};
+use crate::check::reinforce;
 use crate::derive;
-use crate::document::{Document, Payload, Target};
-use crate::finding::{Finding, rule};
 use crate::glossary::Glossary;
-use crate::inflect;
 use crate::lexicon::Lexicon;
-use crate::matcher::{Form, Matcher};
-use crate::normalize::Normalized;
-use crate::reinforce;
 use crate::rules::derived::DerivedRenderings;
 use crate::rules::doubled::DoubledWords;
 use crate::rules::near_miss::NearMisses;
 use crate::rules::variants::ListedVariants;
 use crate::rules::{Rule, RuleSelection, Stage};
+use crate::text::casing::CaseRule;
+use crate::text::inflect;
+use crate::text::normalize::Normalized;
 
 pub use crate::rules::variants::Rendering;
 
@@ -189,7 +189,7 @@ fn term_forms(glossary: &Glossary) -> Vec<Form<Payload>> {
     forms
 }
 
-fn term_claim(span: crate::span::Span, entry: usize) -> Claim {
+fn term_claim(span: crate::text::span::Span, entry: usize) -> Claim {
     Claim {
         span,
         entry: Some(entry),

@@ -1,7 +1,7 @@
 //! Arbitration: which of the matches competing for the same words is reported.
 
-use crate::finding::Finding;
-use crate::span::Span;
+use crate::check::finding::Finding;
+use crate::text::span::Span;
 
 /// At equal spans correct terms win over listed variants, and those over derived renderings.
 pub const TERM_RANK: u8 = 0;
@@ -46,7 +46,7 @@ pub fn leftmost_longest(mut claims: Vec<Claim>) -> Vec<Finding> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::finding::rule;
+    use crate::check::finding::rule;
     use crate::glossary::{Entry, Origin, Severity};
 
     pub(crate) fn claim(entry: usize, start: usize, end: usize, confidence: f32) -> Claim {

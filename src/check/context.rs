@@ -1,6 +1,6 @@
 //! Where a match stands: sentence boundaries, so context cues can be looked up near a match.
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::glossary::{Entry, Kind, Origin, Severity};
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// Whether a fix may be applied without review. Ordered: unsafe < safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

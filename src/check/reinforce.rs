@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::arbitrate::Claim;
-use crate::finding::{Evidence, rule};
+use crate::check::arbitrate::Claim;
+use crate::check::finding::{Evidence, rule};
 use crate::glossary::{Entry, Glossary};
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// Below this, a derived rendering has too little evidence of its own to be reinforced.
 const REINFORCE_FLOOR: f32 = 0.2;
@@ -128,7 +128,8 @@ fn within_words(text: &str, a: Span, b: Span, words: usize) -> bool {
         return false;
     }
     let between = &text[first.end..second.start];
-    !between.contains(['.', '!', '?', '\n', ';']) && crate::words::tokens(between).count() <= words
+    !between.contains(['.', '!', '?', '\n', ';'])
+        && crate::text::words::tokens(between).count() <= words
 }
 
 /// Whether the notes of two entries share a content word ("chemical" in "to place a drug or
@@ -136,9 +137,9 @@ fn within_words(text: &str, a: Span, b: Span, words: usize) -> bool {
 fn shares_note_word(a: &Entry, b: &Entry) -> bool {
     let words = |e: &Entry| -> Vec<String> {
         let note = e.note.as_deref().unwrap_or("");
-        crate::words::tokens(note)
+        crate::text::words::tokens(note)
             .map(|(_, w)| w.to_lowercase())
-            .filter(|w| w.len() >= 4 && !crate::words::is_stopword(w))
+            .filter(|w| w.len() >= 4 && !crate::text::words::is_stopword(w))
             .map(|w| w.trim_end_matches('s').to_string())
             .collect()
     };

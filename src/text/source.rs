@@ -5,7 +5,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// A text as read from a file or stdin. Offsets everywhere are into `content`, which holds the
 /// bytes exactly as read (a leading BOM included), so fixes can be written back byte for byte.

@@ -15,9 +15,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::casing::CaseRule;
-use crate::span::Span;
-use crate::words::{is_whole_word, is_word_char, tokens};
+use crate::text::casing::CaseRule;
+use crate::text::span::Span;
+use crate::text::words::{is_whole_word, is_word_char, tokens};
 
 /// A phrase to find, with the case rule it obeys and a caller-defined payload.
 #[derive(Debug, Clone)]

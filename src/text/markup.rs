@@ -15,10 +15,10 @@ use std::path::Path;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::checker::Checker;
-use crate::finding::Finding;
-use crate::span::Span;
-use crate::suppress::Suppressions;
+use crate::check::checker::Checker;
+use crate::check::finding::Finding;
+use crate::check::suppress::Suppressions;
+use crate::text::span::Span;
 
 /// How a text is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

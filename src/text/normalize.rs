@@ -8,7 +8,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// The normalised text and, for each of its bytes, the original bytes it stands for.
 #[derive(Debug, Clone)]
