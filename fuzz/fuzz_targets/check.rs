@@ -5,10 +5,11 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use termlint::text::casing::CaseRule;
 use termlint::check::checker::{CheckOptions, Checker};
 use termlint::fix;
 use termlint::glossary::{Entry, FixMode, Glossary, Kind, Origin};
+use termlint::rules::RuleSelection;
+use termlint::text::casing::CaseRule;
 use termlint::text::span::Span;
 
 #[derive(Arbitrary, Debug)]
@@ -101,10 +102,16 @@ fuzz_target!(|input: Input| {
     let Ok(glossary) = Glossary::from_entries(entries) else {
         return;
     };
+    let off: Vec<&str> = [
+        (!input.derive).then_some("glossary.derived"),
+        (!input.near_miss).then_some("glossary.near-miss"),
+        (!input.doubled_words).then_some("prose.doubled-word"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let options = CheckOptions {
-        derive: input.derive,
-        near_miss: input.near_miss,
-        doubled_words: input.doubled_words,
+        rules: RuleSelection::default().ignoring(&off),
         ..CheckOptions::default()
     };
     let checker = Checker::new(glossary, options);
