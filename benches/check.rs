@@ -32,8 +32,8 @@ use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::Arc;
-use termlint::check::checker::{CheckOptions, Checker};
 use termlint::check::finding::rule;
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 use termlint::rules::RuleSelection;
 

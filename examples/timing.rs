@@ -3,7 +3,7 @@ use std::time::Instant;
 
 use std::sync::Arc;
 
-use termlint::check::checker::{CheckOptions, Checker};
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 
 fn main() {

@@ -1,8 +1,8 @@
 //! termlint: checks machine-translated and machine-paraphrased text against a domain glossary.
 //!
 //! Data flows through separate stages once: a [`Glossary`] is loaded and validated
-//! ([`glossary`]), compiled with a [`Lexicon`] into a [`Checker`] ([`check`]) whose [`Rule`]s
-//! ([`rules`], with renderings from [`derive`]) produce [`Finding`]s for a text read by
+//! ([`glossary`]), compiled with a [`Lexicon`] into a [`Checker`] ([`checker`]) whose [`Rule`]s
+//! ([`rules`], with renderings from [`derive`], reading a [`check`] document) produce [`Finding`]s for a text read by
 //! [`text`]; [`fix`] applies their edits and writes results back safely, [`report`] renders
 //! them, and [`eval`] measures detection quality on annotated texts. With the text a
 //! translation or paraphrase came from, [`source_aware`] compares the two.
@@ -23,6 +23,7 @@
 pub mod baseline;
 pub mod bitext;
 pub mod check;
+pub mod checker;
 pub mod derive;
 pub mod eval;
 pub mod fix;
@@ -34,7 +35,8 @@ pub mod rules;
 pub mod source_aware;
 pub mod text;
 
-pub use check::{CheckOptions, Checker, Finding, Fix};
+pub use check::finding::{Finding, Fix};
+pub use checker::{CheckOptions, Checker};
 pub use glossary::Glossary;
 pub use lexicon::Lexicon;
 pub use rules::Rule;

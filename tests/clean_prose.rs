@@ -5,7 +5,7 @@
 mod common;
 
 use common::{read_corpus as read, spun_expected_glossary};
-use termlint::check::checker::{CheckOptions, Checker};
+use termlint::checker::{CheckOptions, Checker};
 
 #[test]
 fn clean_prose_raises_few_false_alarms() {

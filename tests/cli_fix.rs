@@ -340,7 +340,7 @@ fn json_summary_counts_input_errors_apart_from_error_findings() {
 /// Rejects the 'pioneers' finding in t.txt (MINI), as a reviewer would.
 fn reject_pioneers(project: &Project) {
     use termlint::baseline::{Baseline, Decision, Verdict};
-    use termlint::check::checker::{CheckOptions, Checker};
+    use termlint::checker::{CheckOptions, Checker};
     use termlint::glossary::Glossary;
 
     let glossary = Glossary::load(&[project.path("g.tsv")]).unwrap();

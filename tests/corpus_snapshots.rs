@@ -9,8 +9,8 @@ mod common;
 
 use common::{read_corpus as read, spun_expected_glossary};
 
-use termlint::check::checker::{CheckOptions, Checker};
 use termlint::check::finding::Finding;
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 
 const SHIPPED: &str = "glossaries/fentanyl-policy.toml";

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use termlint::check::checker::{CheckOptions, Checker};
 use termlint::check::finding::Finding;
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::{Glossary, Severity};
 
 fn root(path: &str) -> PathBuf {

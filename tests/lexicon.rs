@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
 
-use termlint::check::checker::{CheckOptions, Checker};
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 use termlint::lexicon::Lexicon;
 

@@ -1,7 +1,7 @@
 //! The bare seed glossary on clean news of the same beat (`corpus/onbeat/`): every finding is
 //! a false alarm, and a story may cost at most two.
 
-use termlint::check::checker::{CheckOptions, Checker};
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 
 fn corpus(path: &str) -> String {

@@ -11,8 +11,8 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
-use termlint::check::checker::{CheckOptions, Checker};
 use termlint::check::finding::{Applicability, Edit, Finding, Fix};
+use termlint::checker::{CheckOptions, Checker};
 use termlint::fix;
 use termlint::glossary::Glossary;
 use termlint::text::span::Span;

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use termlint::check::checker::{CheckOptions, Checker};
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 use termlint::report::{self, Format, Summary};
 use termlint::text::source::SourceText;

@@ -5,7 +5,7 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use termlint::check::checker::{CheckOptions, Checker};
+use termlint::checker::{CheckOptions, Checker};
 use termlint::fix;
 use termlint::glossary::{Entry, FixMode, Glossary, Kind, Origin};
 use termlint::rules::RuleSelection;

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use termlint::check::checker::{CheckOptions, Checker};
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::Glossary;
 use termlint::rules::RuleSelection;
 

@@ -1,9 +1,10 @@
-//! The detection stage: a [`Checker`] prepares each text once as a [`document::Document`],
-//! finds every glossary form in it ([`matcher`]), lets the rules judge each [`site`], then
-//! [`reinforce`]s and [`arbitrate`]s their findings and drops suppressed ones.
+//! What detection is made of: the [`document::Document`] a text is prepared as once, the
+//! [`matcher`] that finds every glossary form in it, the [`site`] of each hit with its
+//! [`cues`] and [`context`], the [`finding::Finding`]s rules produce, and the passes after
+//! the rules ([`reinforce`], [`arbitrate`], [`suppress`]). The rules (`crate::rules`) read
+//! these; [`crate::checker::Checker`] runs them all in order.
 
 pub mod arbitrate;
-pub mod checker;
 pub mod context;
 pub mod cues;
 pub mod document;
@@ -13,5 +14,4 @@ pub mod reinforce;
 pub mod site;
 pub mod suppress;
 
-pub use checker::{CheckOptions, Checker};
 pub use finding::{Finding, Fix};

@@ -25,8 +25,8 @@ use args::{
     OutputArgs,
 };
 use inputs::Input;
-use termlint::check::checker::{CheckOptions, Checker};
 use termlint::check::finding::{Applicability, Finding, rule};
+use termlint::checker::{CheckOptions, Checker};
 use termlint::glossary::{Glossary, Severity};
 use termlint::lexicon::{Lexicon, Spins};
 use termlint::report::{self, Format, Summary};

@@ -9,9 +9,9 @@ use std::path::Path;
 use anstyle::{AnsiColor, Style};
 
 use termlint::baseline::{self, Decision, Verdict};
-use termlint::check::checker::Checker;
 use termlint::check::context::Sentences;
 use termlint::check::finding::{Applicability, Edit, Finding, Fix};
+use termlint::checker::Checker;
 use termlint::report::plural;
 use termlint::text::source::SourceText;
 use termlint::text::span::Span;

@@ -1,8 +1,8 @@
 //! `--source` and `--bitext`: checking a target against the text it renders.
 
 use termlint::bitext::Bitext;
-use termlint::check::checker::Checker;
 use termlint::check::finding::Finding;
+use termlint::checker::Checker;
 use termlint::source_aware::{SourceAware, SourceOptions, TermCounts};
 use termlint::text::source::SourceText;
 

@@ -781,8 +781,8 @@ fn tool_marks(
 
 #[cfg(test)]
 mod tests {
-    use crate::check::checker::{CheckOptions, Checker};
     use crate::check::finding::rule;
+    use crate::checker::{CheckOptions, Checker};
     use crate::glossary::Glossary;
     use crate::rules::RuleSelection;
 
@@ -796,7 +796,7 @@ mod tests {
             options,
             std::sync::Arc::clone(crate::lexicon::tests::embedded()),
         );
-        crate::check::checker::flagged(&checker, text)
+        crate::checker::flagged(&checker, text)
     }
 
     const PRECURSOR: &str =

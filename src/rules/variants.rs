@@ -179,7 +179,7 @@ pub fn judge(site: &Site) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::checker::{CheckOptions, Checker};
+    use crate::checker::{CheckOptions, Checker};
     use crate::glossary::Glossary;
 
     fn check(glossary: &str, text: &str) -> Vec<(String, String)> {
@@ -187,7 +187,7 @@ mod tests {
             Glossary::parse("g.toml", glossary).unwrap(),
             CheckOptions::default(),
         );
-        crate::check::checker::flagged(&checker, text)
+        crate::checker::flagged(&checker, text)
     }
 
     const PRECURSOR: &str = r#"

@@ -24,8 +24,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::bitext::Bitext;
-use crate::check::checker::Checker;
 use crate::check::finding::Finding;
+use crate::checker::Checker;
 use crate::text::span::Span;
 
 pub use terms::FormIndex;

@@ -15,9 +15,9 @@ use std::path::Path;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::check::checker::Checker;
 use crate::check::finding::Finding;
 use crate::check::suppress::Suppressions;
+use crate::checker::Checker;
 use crate::text::span::Span;
 
 /// How a text is written.
