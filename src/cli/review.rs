@@ -9,7 +9,6 @@ use std::path::Path;
 use anstyle::{AnsiColor, Style};
 
 use termlint::baseline::{self, Decision, Verdict};
-use termlint::checker::Checker;
 use termlint::context::Sentences;
 use termlint::finding::{Applicability, Edit, Finding, Fix};
 use termlint::report::plural;
@@ -187,7 +186,7 @@ fn write_patch(
     out: &Path,
     files: &[(SourceText, Vec<Finding>)],
     unsafe_fixes: bool,
-    checker: &Checker,
+    checker: &super::Checks,
     remembered: &Remembered,
     markup: super::args::MarkupArg,
 ) -> io::Result<bool> {
