@@ -332,6 +332,7 @@ fn json_summary_counts_input_errors_apart_from_error_findings() {
             "by_severity": {"error": 1, "warning": 2, "info": 0},
             "fixable": 2,
             "input_errors": 1,
+            "suppressed": 0,
         }),
         "{v}"
     );

@@ -577,3 +577,79 @@ fn pre_commit_hook_parses_and_names_only_real_options() {
         }
     }
 }
+
+#[test]
+fn the_summary_counts_suppressed_findings_in_json_and_the_human_line() {
+    let awkward = Awkward::new();
+    fs::write(
+        awkward.dir.path().join("s.txt"),
+        "# termlint: disable-next-line\nThe Byton administration met.\nThe Byton plan.\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let args = ["check", "s.txt", "-g", "mini.tsv", "--format", format];
+        run_in(awkward.dir.path(), &args, b"")
+    };
+    let json: Value = serde_json::from_slice(&run("json").stdout).unwrap();
+    assert_eq!(json["summary"]["suppressed"], 1, "{json}");
+    assert_eq!(json["summary"]["findings"], 1, "{json}");
+    let human = run("human");
+    let last = text(&human.stdout).lines().last().unwrap().to_string();
+    assert_eq!(
+        last,
+        "Found 1 finding in 1 file (1 fixable with `termlint fix --write`; 1 suppressed by \
+         termlint comments or [sic])."
+    );
+    // Said once: the summary line replaces the note on stderr, which other formats keep.
+    assert!(
+        !text(&human.stderr).contains("suppressed"),
+        "{}",
+        text(&human.stderr)
+    );
+    let brief = run("brief");
+    assert!(
+        text(&brief.stderr).contains("1 finding suppressed by termlint comments or [sic]"),
+        "{}",
+        text(&brief.stderr)
+    );
+    let clean = run_in(
+        awkward.dir.path(),
+        &["check", "clean.txt", "-g", "mini.tsv", "--format", "json"],
+        b"",
+    );
+    let json: Value = serde_json::from_slice(&clean.stdout).unwrap();
+    assert_eq!(json["summary"]["suppressed"], 0, "{json}");
+}
+
+#[test]
+fn sarif_rule_descriptions_are_the_summaries_termlint_rules_lists() {
+    let rules = run_in(root(), &["rules"], b"");
+    let out = run_in(
+        root(),
+        &["check", ARTICLE, "-g", GLOSSARY, "--format", "sarif"],
+        b"",
+    );
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let table = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let listed: Vec<(String, String)> = text(&rules.stdout)
+        .lines()
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let id = parts.next().unwrap().to_string();
+            let _default = parts.next();
+            (id, parts.collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    assert!(!listed.is_empty());
+    for (id, summary) in &listed {
+        let rule = table.iter().find(|r| r["id"] == id.as_str()).unwrap();
+        let description = rule["shortDescription"]["text"].as_str().unwrap();
+        assert_eq!(
+            description.to_lowercase(),
+            format!("{}.", summary.to_lowercase()),
+            "{id}"
+        );
+    }
+}

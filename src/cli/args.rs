@@ -57,6 +57,9 @@ pub struct GlossaryArgs {
     /// The config file these settings came from, if any (never an input, never written).
     #[arg(skip)]
     pub config_file: Option<PathBuf>,
+    /// The config's severity per rule (ids, prefixes or `all`; the most specific wins).
+    #[arg(skip)]
+    pub severity: Vec<(String, termlint::glossary::Severity)>,
     #[command(flatten)]
     pub load: LoadArgs,
     /// Do not report findings below this confidence (0 to 1).
@@ -119,6 +122,9 @@ pub struct InputArgs {
     /// The include/exclude globs of termlint.toml, rooted at its folder.
     #[arg(skip)]
     pub config_filter: Option<ignore::overrides::Override>,
+    /// The markup per glob of termlint.toml (not used when --markup is given).
+    #[arg(skip)]
+    pub config_markup: Vec<(ignore::overrides::Override, MarkupArg)>,
 }
 
 /// A confidence: a number from 0 to 1 (`nan`, `inf` and percentages are refused).
@@ -131,7 +137,7 @@ fn confidence(value: &str) -> Result<f32, String> {
 
 /// A size in bytes, with an optional K, M or G suffix (powers of 1024), as ripgrep's
 /// --max-filesize; at most [`termlint::text::source::MAX_TEXT`], since offsets are 32-bit.
-fn file_size(value: &str) -> Result<u64, String> {
+pub(super) fn file_size(value: &str) -> Result<u64, String> {
     let value = value.trim();
     let (digits, unit) = match value.char_indices().last() {
         Some((i, c)) if c.is_ascii_alphabetic() => (&value[..i], c.to_ascii_uppercase()),
@@ -349,8 +355,8 @@ impl GlossaryFormat {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Glossary files, in layer order.
-    #[arg(value_name = "FILE", required = true)]
+    /// Glossary files, in layer order [default: the glossaries of termlint.toml].
+    #[arg(value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
     #[command(flatten)]
     pub load: LoadArgs,
@@ -364,8 +370,8 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct ExpandArgs {
-    /// Glossary files, in layer order.
-    #[arg(value_name = "FILE", required = true)]
+    /// Glossary files, in layer order [default: the glossaries of termlint.toml].
+    #[arg(value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
     #[command(flatten)]
     pub load: LoadArgs,

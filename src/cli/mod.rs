@@ -85,18 +85,69 @@ pub fn main() -> ExitCode {
 /// `Err` when the config is bad or no glossary is named anywhere.
 fn configure(cli: &mut Cli, matches: &clap::ArgMatches) -> Result<(), String> {
     let config = config::find(cli.config.as_deref(), cli.isolated)?;
-    let given = match matches.subcommand() {
-        Some((_, given)) => given,
-        None => return Ok(()),
+    let config = config.as_ref();
+    let Some((_, mut given)) = matches.subcommand() else {
+        return Ok(());
     };
-    let (glossary, input, output) = match &mut cli.command {
-        Command::Check(a) => (&mut a.glossary, Some(&mut a.input), Some(&mut a.output)),
-        Command::Fix(a) => (&mut a.glossary, Some(&mut a.input), Some(&mut a.output)),
-        Command::Review(a) => (&mut a.glossary, Some(&mut a.input), None),
-        Command::Eval(a) => (&mut a.glossary, None, None),
-        _ => return Ok(()),
+    // `glossary show` and `glossary expand` hold their options one level down.
+    if let Some((_, inner)) = given.subcommand() {
+        given = inner;
+    }
+    let (files, flag) = match &mut cli.command {
+        Command::Check(a) => {
+            let output = Some(&mut a.output);
+            (
+                configure_run(config, given, &mut a.glossary, Some(&mut a.input), output),
+                "-g FILE",
+            )
+        }
+        Command::Fix(a) => {
+            let output = Some(&mut a.output);
+            (
+                configure_run(config, given, &mut a.glossary, Some(&mut a.input), output),
+                "-g FILE",
+            )
+        }
+        Command::Review(a) => (
+            configure_run(config, given, &mut a.glossary, Some(&mut a.input), None),
+            "-g FILE",
+        ),
+        Command::Eval(a) => (
+            configure_run(config, given, &mut a.glossary, None, None),
+            "-g FILE",
+        ),
+        Command::Glossary(args::GlossaryCommand::Show(a)) => {
+            if let Some(config) = config {
+                config.apply_files(&mut a.glossaries, &mut a.load, given);
+            }
+            (&a.glossaries, "FILE")
+        }
+        Command::Glossary(args::GlossaryCommand::Expand(a)) => {
+            if let Some(config) = config {
+                config.apply_files(&mut a.glossaries, &mut a.load, given);
+                config.apply_spins(&mut a.spins, given);
+            }
+            (&a.glossaries, "FILE")
+        }
+        Command::Rules => return Ok(()),
     };
-    if let Some(config) = &config {
+    if files.is_empty() {
+        return Err(format!(
+            "no glossary: give {flag} or name glossaries in termlint.toml"
+        ));
+    }
+    Ok(())
+}
+
+/// Fills the options of a command that checks texts from `config`; returns its glossaries.
+fn configure_run<'a>(
+    config: Option<&config::Config>,
+    given: &clap::ArgMatches,
+    glossary: &'a mut GlossaryArgs,
+    input: Option<&mut args::InputArgs>,
+    output: Option<&mut OutputArgs>,
+) -> &'a Vec<std::path::PathBuf> {
+    if let Some(config) = config {
         config.apply_glossary(glossary, given);
         if let Some(input) = input {
             config.apply_input(input, given);
@@ -105,10 +156,7 @@ fn configure(cli: &mut Cli, matches: &clap::ArgMatches) -> Result<(), String> {
             config.apply_output(output, given);
         }
     }
-    if glossary.glossaries.is_empty() {
-        return Err("no glossary: give -g FILE or name glossaries in termlint.toml".into());
-    }
-    Ok(())
+    &glossary.glossaries
 }
 
 /// Stdout that goes quiet when its reader goes away (`termlint check ... | head -1`): the run
@@ -164,8 +212,8 @@ pub(crate) fn note(message: impl std::fmt::Display) {
 
 /// The process is about to end: the OS takes a large checker's memory back at once, where
 /// freeing its half a million forms one by one takes tens of milliseconds.
-fn leak_at_exit(checker: Checker) {
-    std::mem::forget(checker);
+fn leak_at_exit(checks: Checks) {
+    std::mem::forget(checks);
 }
 
 /// Prints an input or glossary problem the way every command does.
@@ -339,7 +387,16 @@ fn close_sink(sink: output::Sink, code: u8) -> u8 {
 
 /// A progress bar on stderr for long runs; hidden when stderr is not a terminal.
 fn progress(inputs: usize) -> ProgressBar {
-    if inputs < 20 || !io::stderr().is_terminal() {
+    progress_on(inputs, io::stderr().is_terminal())
+}
+
+/// How many inputs make a run long enough for a progress bar.
+const PROGRESS_FROM: usize = 20;
+
+/// A progress bar for `inputs` files, or a hidden one when they are few or stderr is not a
+/// terminal (`terminal`): a pipe or a CI log never gets one.
+fn progress_on(inputs: usize, terminal: bool) -> ProgressBar {
+    if inputs < PROGRESS_FROM || !terminal {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(inputs as u64);
@@ -355,9 +412,18 @@ fn progress(inputs: usize) -> ProgressBar {
 struct Outcome {
     summary: Summary,
     failed: bool,
+    /// Findings that remembered decisions hid.
+    hidden: usize,
 }
 
 impl Outcome {
+    /// A run that starts with `input_errors` inputs not found.
+    fn new(input_errors: usize) -> Outcome {
+        let mut outcome = Outcome::default();
+        outcome.summary.input_errors = input_errors;
+        outcome
+    }
+
     fn code(&self) -> u8 {
         if self.summary.input_errors > 0 {
             EXIT_ERROR
@@ -367,13 +433,38 @@ impl Outcome {
             EXIT_CLEAN
         }
     }
+
+    /// Counts an input that could not be read, checked or written, after reporting why.
+    fn input_error(&mut self, e: impl std::fmt::Display) {
+        report_error(e);
+        self.summary.input_errors += 1;
+    }
 }
 
-/// Shared set-up of `check` and `fix`: the checker and the inputs, or the exit code if there
-/// is nothing to do.
+/// What every text of a run is checked with: the checker, and what the config adds to it
+/// (markup per glob, severity per rule). A value, not a global: each run gets its own.
+pub(crate) struct Checks {
+    pub checker: Checker,
+    markup: config::MarkupRules,
+    severity: config::Severities,
+}
+
+impl Checks {
+    /// Gives each finding the severity the config's `[severity]` table sets for its rule, so
+    /// that --fail-level, the exit code and every format see the same level.
+    fn settle(&self, mut findings: Vec<Finding>) -> Vec<Finding> {
+        for f in &mut findings {
+            if let Some(level) = config::severity_of(&self.severity, f.rule) {
+                f.severity = level;
+            }
+        }
+        findings
+    }
+}
+
 /// What `check`, `fix` and `review` all start from.
 pub(crate) struct Prepared {
-    pub checker: Checker,
+    pub checker: Checks,
     pub inputs: Vec<Input>,
     /// Inputs that could not be found (already reported).
     pub errors: usize,
@@ -420,7 +511,11 @@ fn prepare(
     }
     let checker = load_checker(glossary).ok_or(EXIT_ERROR)?;
     Ok(Prepared {
-        checker,
+        checker: Checks {
+            checker,
+            markup: input.config_markup.clone(),
+            severity: glossary.severity.clone(),
+        },
         inputs: collected.inputs,
         errors: collected.errors.len(),
         remembered,
@@ -429,9 +524,9 @@ fn prepare(
 
 /// The markup `source` is written in: as --markup says, else as termlint.toml's `[markup]`
 /// says for its path, else by its file's extension.
-fn markup_of(source: &SourceText, arg: MarkupArg) -> Markup {
+fn markup_of(source: &SourceText, arg: MarkupArg, rules: &config::MarkupRules) -> Markup {
     let arg = match (arg, source.path.as_deref()) {
-        (MarkupArg::Auto, Some(path)) => config::markup_for(path).unwrap_or(arg),
+        (MarkupArg::Auto, Some(path)) => config::markup_for(rules, path).unwrap_or(arg),
         _ => arg,
     };
     match arg {
@@ -448,11 +543,11 @@ fn markup_of(source: &SourceText, arg: MarkupArg) -> Markup {
 /// Checks the prose of `source` ([`markup::check`]): the findings not suppressed by
 /// `termlint:` comments or `[sic]`, and how many were. Warns of unknown directives.
 pub(crate) fn check_text(
-    checker: &Checker,
+    checks: &Checks,
     source: &SourceText,
     arg: MarkupArg,
 ) -> (Vec<Finding>, usize) {
-    check_against(checker, &source::Checking::Alone, source, arg)
+    check_against(checks, &source::Checking::Alone, source, arg)
         .map(|(found, suppressed, _)| (found, suppressed))
         .unwrap_or_default()
 }
@@ -460,16 +555,17 @@ pub(crate) fn check_text(
 /// Checks `source` alone (its prose, as [`check_text`]) or against its source text
 /// (`--source`, `--bitext`): the findings, how many suppressions hid, and the term counts.
 fn check_against(
-    checker: &Checker,
+    checks: &Checks,
     checking: &source::Checking,
     source: &SourceText,
     arg: MarkupArg,
 ) -> Result<(Vec<Finding>, usize, TermCounts), String> {
     if !checking.is_alone() {
-        let (found, terms) = checking.run(checker, source)?;
-        return Ok((found, 0, terms));
+        let (found, terms) = checking.run(&checks.checker, source)?;
+        return Ok((checks.settle(found), 0, terms));
     }
-    let checked = markup::check(checker, &source.content, markup_of(source, arg));
+    let markup = markup_of(source, arg, &checks.markup);
+    let checked = markup::check(&checks.checker, &source.content, markup);
     for span in checked.unknown_directives {
         let (line, column) = source.line_col(span.start);
         note(format_args!(
@@ -479,12 +575,14 @@ fn check_against(
             source.slice(span).trim()
         ));
     }
-    Ok((checked.findings, checked.suppressed, TermCounts::new()))
+    let found = checks.settle(checked.findings);
+    Ok((found, checked.suppressed, TermCounts::new()))
 }
 
-/// Says on stderr how many findings suppression comments and `[sic]` hid.
-pub(crate) fn report_suppressed(suppressed: usize) {
-    if suppressed > 0 {
+/// Says on stderr how many findings suppression comments and `[sic]` hid, unless the
+/// report's summary line already says it (`said`).
+pub(crate) fn report_suppressed(suppressed: usize, said: bool) {
+    if suppressed > 0 && !said {
         note(format_args!(
             "termlint: {} suppressed by termlint comments or [sic]",
             report::plural(suppressed, "finding", "findings")
@@ -496,14 +594,15 @@ pub(crate) fn report_suppressed(suppressed: usize) {
 /// `findings` already at hand. Also returns the findings in the fixed text when the last round
 /// checked it (it did unless the rounds ran out).
 fn fix_until_stable(
-    (checker, checking): (&Checker, &source::Checking),
+    (checks, checking): (&Checks, &source::Checking),
     remembered: &remembered::Remembered,
     source: &SourceText,
     findings: &[Finding],
     unsafe_fixes: bool,
     markup: MarkupArg,
 ) -> (fix::Stable, Option<Vec<Finding>>) {
-    let markup = markup_of(source, markup);
+    let markup = markup_of(source, markup, &checks.markup);
+    let checker = &checks.checker;
     let mut last: Option<Vec<Finding>> = None;
     let stable = fix::until_stable(&source.content, |text| {
         let found = match last {
@@ -518,7 +617,7 @@ fn fix_until_stable(
                         .map(|(found, _)| found)
                         .unwrap_or_default()
                 };
-                remembered.filter(&current, found).0
+                remembered.filter(&current, checks.settle(found)).0
             }
         };
         let fixes = fixable(&found, unsafe_fixes).into_iter().cloned().collect();
@@ -559,45 +658,95 @@ fn checking(
     checking.map_err(report_error).ok()
 }
 
-fn check(args: CheckArgs) -> io::Result<u8> {
-    let prepared = match prepare(&args.glossary, &args.input, &args.baseline, false) {
-        Ok(prepared) => prepared,
-        Err(code) => return Ok(code),
-    };
-    let mut out = match report_sink(&args.output, &prepared, &args.glossary) {
+/// What `check` and `fix` both start from: the checker and inputs, how each input is checked,
+/// and where the report goes; `Err` is the exit code when one of them fails (reported).
+fn start(
+    (glossary, input, baseline): (&GlossaryArgs, &args::InputArgs, &args::BaselineArgs),
+    source: &args::SourceArgs,
+    output: &OutputArgs,
+    writes: bool,
+) -> Result<(Prepared, source::Checking, output::Sink<'static>), u8> {
+    let prepared = prepare(glossary, input, baseline, writes)?;
+    let out = match report_sink(output, &prepared, glossary) {
         Ok(out) => out,
         Err(code) => {
             leak_at_exit(prepared.checker);
-            return Ok(code);
+            return Err(code);
         }
     };
-    let Prepared {
-        checker,
-        inputs,
-        errors,
-        remembered,
-    } = prepared;
-    let Some(checking) = checking(&args.source, &args.glossary, &args.input, &inputs, false) else {
-        return Ok(EXIT_ERROR);
+    let checking = checking(source, glossary, input, &prepared.inputs, writes).ok_or(EXIT_ERROR)?;
+    Ok((prepared, checking, out))
+}
+
+fn check(args: CheckArgs) -> io::Result<u8> {
+    let run = (&args.glossary, &args.input, &args.baseline);
+    let (prepared, checking, mut out) = match start(run, &args.source, &args.output, false) {
+        Ok(started) => started,
+        Err(code) => return Ok(code),
     };
-    let mut hidden = 0;
-    let mut all_suppressed = 0;
-    let output: &OutputArgs = &args.output;
-    let color = report_color(output.color, out.is_file());
-    let mut reporter = report::reporter(format(output.format), &mut out, color);
-    let mut outcome = Outcome::default();
-    outcome.summary.input_errors = errors;
-    let bar = progress(inputs.len());
-    let mut diffs = String::new();
-    // Files are read and checked in parallel, a batch at a time, and reported in order: the
-    // output is the same as one by one, and memory stays bounded on large folders.
-    let checked = inputs.chunks(CHECK_BATCH).flat_map(|batch| {
+    let mut outcome = Outcome::new(prepared.errors);
+    let human = matches!(args.output.format, FormatArg::Human);
+    if args.diff {
+        let mut diffs = String::new();
+        check_each(
+            &prepared,
+            &checking,
+            &args,
+            &mut outcome,
+            |source, findings| {
+                let (fixed, _) = fix_until_stable(
+                    (&prepared.checker, &checking),
+                    &prepared.remembered,
+                    source,
+                    findings,
+                    args.unsafe_fixes,
+                    args.input.markup,
+                );
+                let name = remembered::patch_name(source);
+                diffs.push_str(&diff::unified(&name, &source.content, &fixed.output));
+                Ok(())
+            },
+        )?;
+        out.write_all(diffs.as_bytes())?;
+        out.flush()?;
+    } else {
+        let color = report_color(args.output.color, out.is_file());
+        let mut reporter = report::reporter(format(args.output.format), &mut out, color);
+        check_each(
+            &prepared,
+            &checking,
+            &args,
+            &mut outcome,
+            |source, findings| reporter.file(source, findings),
+        )?;
+        reporter.finish(&outcome.summary)?;
+    }
+    report_hidden(outcome.hidden, &prepared.remembered);
+    report_suppressed(outcome.summary.suppressed, human && !args.diff);
+    leak_at_exit(prepared.checker);
+    Ok(close_sink(out, outcome.code()))
+}
+
+/// Checks every input and hands each file's findings (not hidden by the baseline) to
+/// `on_file` in input order, tallying `outcome`. Files are read and checked in parallel, a
+/// batch at a time: the output is the same as one by one, and memory stays bounded on large
+/// folders.
+fn check_each(
+    prepared: &Prepared,
+    checking: &source::Checking,
+    args: &CheckArgs,
+    outcome: &mut Outcome,
+    mut on_file: impl FnMut(&SourceText, &[Finding]) -> io::Result<()>,
+) -> io::Result<()> {
+    let (checks, remembered) = (&prepared.checker, &prepared.remembered);
+    let bar = progress(prepared.inputs.len());
+    let checked = prepared.inputs.chunks(CHECK_BATCH).flat_map(|batch| {
         batch
             .par_iter()
             .map(|input| {
                 let source = input.read().map_err(|e| e.to_string())?;
                 let (found, suppressed, terms) =
-                    check_against(&checker, &checking, &source, args.input.markup)?;
+                    check_against(checks, checking, &source, args.input.markup)?;
                 let (findings, covered) = remembered.filter(&source, found);
                 bar.inc(1);
                 Ok((source, findings, covered, suppressed, terms))
@@ -608,48 +757,20 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         let (source, findings, covered, suppressed, terms) = match result {
             Ok(checked) => checked,
             Err(e) => {
-                bar.suspend(|| report_error(e));
-                outcome.summary.input_errors += 1;
+                bar.suspend(|| outcome.input_error(e));
                 continue;
             }
         };
-        hidden += covered;
-        all_suppressed += suppressed;
+        outcome.hidden += covered;
+        outcome.summary.suppressed += suppressed;
         outcome.summary.files += 1;
         outcome.summary.count(&findings);
         outcome.summary.count_terms(&terms);
-        outcome.failed |= fails(&findings, output.fail_level);
-        if args.diff {
-            let (fixed, _) = fix_until_stable(
-                (&checker, &checking),
-                &remembered,
-                &source,
-                &findings,
-                args.unsafe_fixes,
-                args.input.markup,
-            );
-            diffs.push_str(&diff::unified(
-                &remembered::patch_name(&source),
-                &source.content,
-                &fixed.output,
-            ));
-        } else {
-            reporter.file(&source, &findings)?;
-        }
+        outcome.failed |= fails(&findings, args.output.fail_level);
+        on_file(&source, &findings)?;
     }
     bar.finish_and_clear();
-    if args.diff {
-        drop(reporter);
-        out.write_all(diffs.as_bytes())?;
-        out.flush()?;
-    } else {
-        reporter.finish(&outcome.summary)?;
-        drop(reporter);
-    }
-    report_hidden(hidden, &remembered);
-    report_suppressed(all_suppressed);
-    leak_at_exit(checker);
-    Ok(close_sink(out, outcome.code()))
+    Ok(())
 }
 
 /// Says on stderr (in every format: it changes what the report shows) how many findings
@@ -664,143 +785,185 @@ fn report_hidden(hidden: usize, remembered: &remembered::Remembered) {
     }
 }
 
+/// What `fix --write` keeps for its report: the fixed texts and what remains in them, how
+/// many fixes it applied, and the fixed text of stdin.
+#[derive(Default)]
+struct Fixed {
+    remaining: Vec<(SourceText, Vec<Finding>)>,
+    applied: usize,
+    stdin_output: Option<String>,
+}
+
 fn fix(args: FixArgs) -> io::Result<u8> {
-    let prepared = match prepare(&args.glossary, &args.input, &args.baseline, args.write) {
-        Ok(prepared) => prepared,
+    let run = (&args.glossary, &args.input, &args.baseline);
+    let (prepared, checking, mut out) = match start(run, &args.source, &args.output, args.write) {
+        Ok(started) => started,
         Err(code) => return Ok(code),
     };
-    let mut out = match report_sink(&args.output, &prepared, &args.glossary) {
-        Ok(out) => out,
-        Err(code) => {
-            leak_at_exit(prepared.checker);
-            return Ok(code);
+    let mut outcome = Outcome::new(prepared.errors);
+    let mut fixed = Fixed::default();
+    for input in &prepared.inputs {
+        fix_input(
+            &args,
+            (&prepared, &checking),
+            input,
+            &mut outcome,
+            &mut fixed,
+            &mut out,
+        )?;
+    }
+    report_hidden(outcome.hidden, &prepared.remembered);
+    let human = matches!(args.output.format, FormatArg::Human);
+    report_suppressed(outcome.summary.suppressed, human && args.write);
+    if args.write {
+        report_remaining(&args.output, &mut out, &fixed, &outcome.summary)?;
+        note(format_args!(
+            "termlint: applied {}",
+            report::plural(fixed.applied, "fix", "fixes")
+        ));
+    }
+    leak_at_exit(prepared.checker);
+    Ok(close_sink(out, outcome.code()))
+}
+
+/// Checks and fixes one input: without --write, writes its diff to `out`; with it, writes
+/// the fixed file and keeps what remains for the report. An input that cannot be read,
+/// checked or written is reported and counted.
+fn fix_input(
+    args: &FixArgs,
+    (prepared, checking): (&Prepared, &source::Checking),
+    input: &Input,
+    outcome: &mut Outcome,
+    fixed: &mut Fixed,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (checks, remembered) = (&prepared.checker, &prepared.remembered);
+    let checked = input.read().map_err(|e| e.to_string()).and_then(|source| {
+        let found = check_against(checks, checking, &source, args.input.markup)?;
+        Ok((source, found))
+    });
+    let (source, (found, suppressed, terms)) = match checked {
+        Ok(checked) => checked,
+        Err(e) => {
+            outcome.input_error(e);
+            return Ok(());
         }
     };
-    let Prepared {
-        checker,
-        inputs,
-        errors,
+    outcome.summary.suppressed += suppressed;
+    outcome.summary.count_terms(&terms);
+    let (findings, covered) = remembered.filter(&source, found);
+    outcome.hidden += covered;
+    let (applied, after) = fix_until_stable(
+        (checks, checking),
         remembered,
-    } = prepared;
-    let Some(checking) = checking(
-        &args.source,
-        &args.glossary,
-        &args.input,
-        &inputs,
-        args.write,
-    ) else {
-        return Ok(EXIT_ERROR);
-    };
-    let mut outcome = Outcome::default();
-    outcome.summary.input_errors = errors;
-    let mut remaining: Vec<(SourceText, Vec<Finding>)> = Vec::new();
-    let mut fixed = 0;
-    let mut hidden = 0;
-    let mut all_suppressed = 0;
-    let mut stdin_output = None;
-    for input in &inputs {
-        let source = match input.read() {
-            Ok(source) => source,
-            Err(e) => {
-                report_error(e);
-                outcome.summary.input_errors += 1;
-                continue;
-            }
-        };
-        let (found, suppressed, terms) =
-            match check_against(&checker, &checking, &source, args.input.markup) {
-                Ok(checked) => checked,
-                Err(e) => {
-                    report_error(e);
-                    outcome.summary.input_errors += 1;
-                    continue;
-                }
-            };
-        all_suppressed += suppressed;
-        outcome.summary.count_terms(&terms);
-        let (findings, covered) = remembered.filter(&source, found);
-        hidden += covered;
-        let (applied, after) = fix_until_stable(
-            (&checker, &checking),
-            &remembered,
-            &source,
-            &findings,
-            args.unsafe_fixes,
-            args.input.markup,
-        );
-        outcome.summary.files += 1;
-        if !args.write {
-            out.write_all(
-                diff::unified(
-                    &remembered::patch_name(&source),
-                    &source.content,
-                    &applied.output,
-                )
-                .as_bytes(),
-            )?;
-            continue;
-        }
-        let changed = applied.output != source.content;
-        match (&source.path, changed) {
-            (None, _) => stdin_output = Some(applied.output.clone()),
-            (Some(path), true) => {
-                let options = write::WriteOptions { force: args.force };
-                let (old, new) = (source.content.as_bytes(), applied.output.as_bytes());
-                if let Err(e) = write::write_file(path, old, new, options) {
-                    report_error(e);
-                    outcome.summary.input_errors += 1;
-                    continue;
-                }
-            }
-            (Some(_), false) => {}
-        }
-        fixed += applied.applied;
-        let source = SourceText::new(source.name, source.path, applied.output);
-        let after = after.unwrap_or_else(|| {
-            let found = check_against(&checker, &checking, &source, args.input.markup)
-                .map(|(found, ..)| found)
-                .unwrap_or_default();
-            remembered.filter(&source, found).0
-        });
-        outcome.failed |= fails(&after, args.output.fail_level);
-        outcome.summary.count(&after);
-        remaining.push((source, after));
-    }
-    report_hidden(hidden, &remembered);
-    report_suppressed(all_suppressed);
+        &source,
+        &findings,
+        args.unsafe_fixes,
+        args.input.markup,
+    );
+    outcome.summary.files += 1;
     if !args.write {
-        return Ok(close_sink(out, outcome.code()));
+        let name = remembered::patch_name(&source);
+        return out.write_all(diff::unified(&name, &source.content, &applied.output).as_bytes());
     }
-    // Fixed text of stdin goes to stdout; the report of what remains then goes to stderr,
-    // or to the -o file.
+    if let Err(e) = write_fixed(&source, &applied.output, args.force, fixed) {
+        outcome.input_error(e);
+        return Ok(());
+    }
+    fixed.applied += applied.applied;
+    let source = SourceText::new(source.name, source.path, applied.output);
+    let after = after.unwrap_or_else(|| {
+        let found = check_against(checks, checking, &source, args.input.markup)
+            .map(|(found, ..)| found)
+            .unwrap_or_default();
+        remembered.filter(&source, found).0
+    });
+    outcome.failed |= fails(&after, args.output.fail_level);
+    outcome.summary.count(&after);
+    fixed.remaining.push((source, after));
+    Ok(())
+}
+
+/// Writes the fixed text over its file when it changed (atomically), or keeps it for stdout
+/// when it came from stdin.
+fn write_fixed(
+    source: &SourceText,
+    text: &str,
+    force: bool,
+    fixed: &mut Fixed,
+) -> Result<(), write::WriteError> {
+    match &source.path {
+        None => fixed.stdin_output = Some(text.to_string()),
+        Some(path) if text != source.content => {
+            let options = write::WriteOptions { force };
+            write::write_file(path, source.content.as_bytes(), text.as_bytes(), options)?;
+        }
+        Some(_) => {}
+    }
+    Ok(())
+}
+
+/// Reports what `fix --write` left. Fixed text of stdin goes to stdout; the report then goes
+/// to stderr, or to the -o file.
+fn report_remaining(
+    output: &OutputArgs,
+    out: &mut output::Sink<'static>,
+    fixed: &Fixed,
+    summary: &Summary,
+) -> io::Result<()> {
     let stderr = io::stderr();
     let mut err_out = Quiet::new(stderr.lock());
     let to_file = out.is_file();
-    let (report_to, color): (&mut dyn Write, bool) = match &stdin_output {
+    let (report_to, color): (&mut dyn Write, bool) = match &fixed.stdin_output {
         Some(text) if to_file => {
             let mut stdout = Quiet::new(io::stdout().lock());
             stdout.write_all(text.as_bytes())?;
             stdout.flush()?;
-            (&mut out, report_color(args.output.color, true))
+            (out, report_color(output.color, true))
         }
         Some(text) => {
             out.write_all(text.as_bytes())?;
             out.flush()?;
             (&mut err_out, false)
         }
-        None if to_file => (&mut out, report_color(args.output.color, true)),
-        None => (&mut out, use_color(args.output.color)),
+        None if to_file => (out, report_color(output.color, true)),
+        None => (out, use_color(output.color)),
     };
-    let mut reporter = report::reporter(format(args.output.format), report_to, color);
-    for (source, findings) in &remaining {
+    let mut reporter = report::reporter(format(output.format), report_to, color);
+    for (source, findings) in &fixed.remaining {
         reporter.file(source, findings)?;
     }
-    reporter.finish(&outcome.summary)?;
-    drop(reporter);
-    drop(err_out);
-    note(format_args!(
-        "termlint: applied {}",
-        report::plural(fixed, "fix", "fixes")
-    ));
-    Ok(close_sink(out, outcome.code()))
+    reporter.finish(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_progress_bar_only_for_many_files_on_a_terminal() {
+        assert_eq!(progress_on(500, false).length(), None, "never in a pipe");
+        assert_eq!(progress_on(PROGRESS_FROM - 1, true).length(), None);
+        assert_eq!(progress_on(500, true).length(), Some(500));
+    }
+
+    #[test]
+    fn markup_per_glob_is_the_rules_given_not_a_process_global() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        let source = SourceText::new("notes.txt", Some(path.clone()), String::new());
+        let rules = |kind| {
+            let mut builder = ignore::overrides::OverrideBuilder::new(dir.path());
+            builder.add("*.txt").unwrap();
+            vec![(builder.build().unwrap(), kind)]
+        };
+        let (md, html) = (rules(MarkupArg::Markdown), rules(MarkupArg::Html));
+        assert_eq!(markup_of(&source, MarkupArg::Auto, &md), Markup::Markdown);
+        assert_eq!(markup_of(&source, MarkupArg::Auto, &html), Markup::Html);
+        assert_eq!(
+            markup_of(&source, MarkupArg::Auto, &Vec::new()),
+            Markup::Plain
+        );
+        assert_eq!(markup_of(&source, MarkupArg::Plain, &md), Markup::Plain);
+    }
 }

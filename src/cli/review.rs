@@ -11,7 +11,6 @@ use anstyle::{AnsiColor, Style};
 use termlint::baseline::{self, Decision, Verdict};
 use termlint::check::context::Sentences;
 use termlint::check::finding::{Applicability, Edit, Finding, Fix};
-use termlint::checker::Checker;
 use termlint::report::plural;
 use termlint::text::source::SourceText;
 use termlint::text::span::Span;
@@ -187,7 +186,7 @@ fn write_patch(
     out: &Path,
     files: &[(SourceText, Vec<Finding>)],
     unsafe_fixes: bool,
-    checker: &Checker,
+    checker: &super::Checks,
     remembered: &Remembered,
     markup: super::args::MarkupArg,
 ) -> io::Result<bool> {

@@ -97,22 +97,29 @@ impl Reporter for Human<'_> {
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         let bold = self.style(Style::new().bold());
         let files = plural(summary.files, "file", "files");
-        if summary.findings == 0 {
-            writeln!(self.out, "{bold}No findings{bold:#} in {files}.")?;
+        let mut notes = Vec::new();
+        if summary.fixable > 0 {
+            notes.push(format!(
+                "{} fixable with `termlint fix --write`",
+                summary.fixable
+            ));
+        }
+        if summary.suppressed > 0 {
+            notes.push(format!(
+                "{} suppressed by termlint comments or [sic]",
+                summary.suppressed
+            ));
+        }
+        let notes = if notes.is_empty() {
+            String::new()
         } else {
-            write!(
-                self.out,
-                "{bold}Found {}{bold:#} in {files}",
-                plural(summary.findings, "finding", "findings")
-            )?;
-            if summary.fixable > 0 {
-                write!(
-                    self.out,
-                    " ({} fixable with `termlint fix --write`)",
-                    summary.fixable
-                )?;
-            }
-            writeln!(self.out, ".")?;
+            format!(" ({})", notes.join("; "))
+        };
+        if summary.findings == 0 {
+            writeln!(self.out, "{bold}No findings{bold:#} in {files}{notes}.")?;
+        } else {
+            let found = plural(summary.findings, "finding", "findings");
+            writeln!(self.out, "{bold}Found {found}{bold:#} in {files}{notes}.")?;
         }
         if summary.input_errors > 0 {
             writeln!(

@@ -62,6 +62,8 @@ pub struct Summary {
     pub fixable: usize,
     /// Inputs that could not be found or read (reported on their own).
     pub input_errors: usize,
+    /// Findings that `termlint:` comments or `[sic]` suppressed (not in `findings`).
+    pub suppressed: usize,
     /// With a source: per glossary term, how often the source has it and how often the
     /// target renders it correctly.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]

@@ -8,8 +8,9 @@ use serde_json::{Value, json};
 
 use super::{Reporter, Summary};
 use crate::baseline::{Decision, Verdict};
-use crate::check::finding::{Finding, rule};
+use crate::check::finding::Finding;
 use crate::glossary::Severity;
+use crate::rules::{REGISTRY, RuleMeta};
 use crate::text::source::SourceText;
 use crate::text::span::Span;
 
@@ -18,31 +19,6 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The key of our fingerprint in `partialFingerprints`; the version changes with its recipe.
 const FINGERPRINT: &str = "termlintFinding/v1";
-
-/// Short descriptions of the rules, for the SARIF `rules` table.
-// TODO: to be replaced by the rule registry (ids, names and docs in one place) when it lands.
-const RULES: &[(&str, &str, &str)] = &[
-    (
-        rule::VARIANT,
-        "GlossaryVariant",
-        "A wrong rendering of a glossary term that the glossary lists as a variant.",
-    ),
-    (
-        rule::DERIVED,
-        "GlossaryDerived",
-        "A wrong rendering of a glossary term derived from thesauri and known paraphrase spins.",
-    ),
-    (
-        rule::NEAR_MISS,
-        "GlossaryNearMiss",
-        "A near miss (spelling, sound or letters) of a glossary name, chemical or institution.",
-    ),
-    (
-        rule::DOUBLED_WORD,
-        "DoubledWord",
-        "The same word twice in a row, or \"X and X\".",
-    ),
-];
 
 /// Collects results and writes one SARIF log in [`Reporter::finish`].
 pub struct Sarif<'w> {
@@ -56,7 +32,7 @@ impl<'w> Sarif<'w> {
     pub fn new(out: &'w mut dyn io::Write) -> Self {
         Sarif {
             out,
-            rules: RULES.iter().map(|(id, _, _)| *id).collect(),
+            rules: REGISTRY.iter().map(|r| r.id).collect(),
             results: Vec::new(),
         }
     }
@@ -127,6 +103,33 @@ fn fingerprint(source: &SourceText, finding: &Finding) -> String {
     format!("{hash:016x}")
 }
 
+/// A rule's `reportingDescriptor`, from the registry: its id, a PascalCase name made of it
+/// (`glossary.near-miss` is `GlossaryNearMiss`), its summary as a sentence, and whether it
+/// runs by default.
+fn rule_metadata(meta: &RuleMeta) -> Value {
+    let name: String = meta
+        .id
+        .split(['.', '-'])
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect();
+    let mut summary = meta.summary.chars();
+    let description: String = summary
+        .next()
+        .map(|first| first.to_uppercase().chain(summary).collect())
+        .unwrap_or_default();
+    json!({
+        "id": meta.id,
+        "name": name,
+        "shortDescription": { "text": format!("{description}.") },
+        "defaultConfiguration": { "level": "warning", "enabled": meta.default },
+    })
+}
+
 impl Reporter for Sarif<'_> {
     fn file(&mut self, source: &SourceText, findings: &[Finding]) -> io::Result<()> {
         let uri = uri(&source.name);
@@ -183,13 +186,8 @@ impl Reporter for Sarif<'_> {
         let rules: Vec<Value> = self
             .rules
             .iter()
-            .map(|id| match RULES.iter().find(|(known, _, _)| known == id) {
-                Some((_, name, description)) => json!({
-                    "id": id,
-                    "name": name,
-                    "shortDescription": { "text": description },
-                    "defaultConfiguration": { "level": "warning" },
-                }),
+            .map(|id| match REGISTRY.iter().find(|r| r.id == *id) {
+                Some(meta) => rule_metadata(meta),
                 None => json!({ "id": id }),
             })
             .collect();
@@ -231,14 +229,38 @@ mod tests {
     }
 
     #[test]
-    fn every_known_rule_has_a_description() {
-        for id in [
-            rule::VARIANT,
-            rule::DERIVED,
-            rule::NEAR_MISS,
-            rule::DOUBLED_WORD,
-        ] {
-            assert!(RULES.iter().any(|(known, _, _)| *known == id), "{id}");
-        }
+    fn rule_metadata_comes_from_the_registry() {
+        let near_miss = REGISTRY
+            .iter()
+            .find(|r| r.id == crate::check::finding::rule::NEAR_MISS)
+            .unwrap();
+        let value = rule_metadata(near_miss);
+        assert_eq!(value["name"], "GlossaryNearMiss");
+        assert_eq!(
+            value["shortDescription"]["text"],
+            format!(
+                "A{}.",
+                near_miss
+                    .summary
+                    .strip_prefix('a')
+                    .unwrap_or(near_miss.summary)
+            )
+        );
+        assert_eq!(value["defaultConfiguration"]["enabled"], near_miss.default);
+    }
+
+    #[test]
+    fn every_registered_rule_is_in_the_rules_table_in_registry_order() {
+        let mut out = Vec::new();
+        Sarif::new(&mut out).finish(&Summary::default()).unwrap();
+        let log: Value = serde_json::from_slice(&out).unwrap();
+        let ids: Vec<&str> = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        let registry: Vec<&str> = REGISTRY.iter().map(|r| r.id).collect();
+        assert_eq!(ids, registry);
     }
 }
