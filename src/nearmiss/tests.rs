@@ -258,7 +258,10 @@ fn does_not_flag_a_swapped_word_inside_a_longer_name() {
     assert!(flagged(rows, text).is_empty(), "{:?}", flagged(rows, text));
     // The same swap ending the name is still reported.
     assert_eq!(
-        flagged(rows, "a spokesman for the Foreign Assistance said on Monday"),
+        flagged(
+            rows,
+            "a spokesman for the Foreign Assistance said on Monday"
+        ),
         [pair("Foreign Assistance", "Foreign Ministry")]
     );
 }
