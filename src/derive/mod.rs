@@ -11,6 +11,7 @@
 
 mod assemble;
 mod candidates;
+mod forms;
 mod kinship;
 mod sense;
 
@@ -139,15 +140,27 @@ pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
             (w, Arc::from(candidates))
         })
         .collect();
-    let derived: Vec<(SenseContext, Option<DerivedEntry>)> = glossary
+    let terms: std::collections::HashSet<String> = glossary
+        .entries
+        .iter()
+        .map(|e| e.term.to_lowercase())
+        .collect();
+    let derived: Vec<(SenseContext, Vec<DerivedEntry>)> = glossary
         .entries
         .par_iter()
         .enumerate()
         .map(|(index, entry)| {
-            let sense = SenseContext::new(lexicon, entry);
-            let derived = bare(entry)
-                .then(|| derive_entry(lexicon, index, entry.kind, &entry.term, &sense, &cache))
-                .flatten();
+            // The entry's lemma first, then its other forms (see `forms`).
+            let forms = forms::for_derivation(lexicon, entry, |t| terms.contains(t));
+            let sense = SenseContext::new(lexicon, &forms[0]);
+            let derive_form = |form: &crate::glossary::Entry| {
+                let sense = SenseContext::new(lexicon, form);
+                derive_entry(lexicon, index, form.kind, &form.term, &sense, &cache)
+            };
+            let derived: Vec<DerivedEntry> = match bare(entry) {
+                true => forms.iter().filter_map(derive_form).collect(),
+                false => Vec::new(),
+            };
             (sense, derived)
         })
         .collect();

@@ -503,6 +503,10 @@ impl NearMissIndex {
             if content.count() < 2 {
                 return None;
             }
+            // "Foreign Assistance Act" is a name of its own, not a garbled "Foreign Ministry".
+            if entry.capitalised && continues_as_a_longer_name(toks, start + len) {
+                return None;
+            }
             self.odd_word(entry_id, k as u16, &window[k], &words[k])?
         } else {
             // One content word dropped from the middle: "Ministry of Security". Not for
@@ -630,6 +634,13 @@ impl NearMissIndex {
         let after_joins = joins(toks.get(to), false);
         !before_joins && !after_joins
     }
+}
+
+/// Whether the capitalised word at token `next` carries on the name before it mid-sentence
+/// ("Foreign Assistance | Act"): the whole run names something else.
+fn continues_as_a_longer_name(toks: &[Token], next: usize) -> bool {
+    toks.get(next)
+        .is_some_and(|t| t.joined_to_previous && t.capitalised() && !t.sentence_start)
 }
 
 /// Whether token `i` stands beside a capitalised word that is neither a word of `entry`'s

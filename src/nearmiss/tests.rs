@@ -250,3 +250,18 @@ fn a_shorter_or_longer_domain_term_is_not_a_garble_of_one() {
         )]
     );
 }
+
+#[test]
+fn does_not_flag_a_swapped_word_inside_a_longer_name() {
+    let rows = "Foreign Ministry\torg\n";
+    let text = "under section 481(e) of the Foreign Assistance Act of 1961, as amended";
+    assert!(flagged(rows, text).is_empty(), "{:?}", flagged(rows, text));
+    // The same swap ending the name is still reported.
+    assert_eq!(
+        flagged(
+            rows,
+            "a spokesman for the Foreign Assistance said on Monday"
+        ),
+        [pair("Foreign Assistance", "Foreign Ministry")]
+    );
+}

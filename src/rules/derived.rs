@@ -622,7 +622,8 @@ fn capitalised_unlike_the_term(site: &Site) -> bool {
 /// Judges a derived rendering found in the text: whether it is reported, how sure, and why.
 pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     let (entry, lexicon) = (site.entry, site.lexicon);
-    if entry.term.contains([' ', '-'])
+    // The form derived from, not the entry's term: "precursor" of "precursor chemical".
+    if rendering.correction.contains([' ', '-'])
         && (is_fixed_expression(lexicon, site.matched())
             || has_ordinary_pair(lexicon, site.matched(), &entry.term, rendering))
     {
@@ -698,7 +699,7 @@ fn weigh_context(
     if capitalised && !site.starts_sentence() {
         return None; // "Pioneer" mid-sentence is a name, not a spun word
     }
-    let single = !entry.term.contains([' ', '-']);
+    let single = !rendering.correction.contains([' ', '-']);
     if single && !bound_to_sense(site, rendering) {
         confidence = confidence.min(UNBOUND_CAP);
         let says = "nothing binds the word itself to the term's sense";

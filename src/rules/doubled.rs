@@ -15,7 +15,7 @@ use crate::check::context::Sentences;
 use crate::check::document::Document;
 use crate::check::finding::{Applicability, Evidence, Finding, rule};
 use crate::glossary::{Glossary, Kind, Severity};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Pos};
 use crate::text::span::Span;
 use crate::text::words::{is_stopword, is_word_char, tokens};
 
@@ -132,7 +132,7 @@ impl DoubledWords {
                 i += 1;
                 continue;
             }
-            if let Some(finding) = and_repeat(text, &words, i) {
+            if let Some(finding) = and_repeat(&self.lexicon, text, &words, i) {
                 findings.push(finding);
                 i += 2;
                 continue;
@@ -176,7 +176,7 @@ fn doubled_name(whole: Span, name: &str, why: &str) -> Finding {
 }
 
 /// "important and important people": word `i` is "and" between the same word twice.
-fn and_repeat(text: &str, words: &[(Span, &str)], i: usize) -> Option<Finding> {
+fn and_repeat(lexicon: &Lexicon, text: &str, words: &[(Span, &str)], i: usize) -> Option<Finding> {
     let (prev_span, prev) = words[i - 1];
     let (span, word) = words[i];
     let (next_span, next) = *words.get(i + 1)?;
@@ -192,7 +192,8 @@ fn and_repeat(text: &str, words: &[(Span, &str)], i: usize) -> Option<Finding> {
         && !prev.ends_with("er")
         && !may_be_a_name(prev, next)
         && !joined_to_a_compound(text, prev_span, next_span)
-        && followed_by_word(text, next_span.end);
+        && followed_by_word(text, next_span.end)
+        && !a_noun_beside_its_compound(lexicon, prev);
     repeated.then(|| {
         finding(
             Span::new(prev_span.start, next_span.end),
@@ -221,6 +222,16 @@ fn may_be_a_name(first: &str, second: &str) -> bool {
 /// repeat a word of a compound, not a word.
 fn joined_to_a_compound(text: &str, first: Span, second: Span) -> bool {
     text[..first.start].ends_with('-') || text[second.end..].starts_with('-')
+}
+
+/// Whether "X and X Y" coordinates a noun with a compound of it ("cocaine and cocaine base",
+/// "steel and steel products"): a word WordNet knows only as a noun is no modifier a
+/// paraphraser doubled, as the adjective of "important and important people" is.
+fn a_noun_beside_its_compound(lexicon: &Lexicon, word: &str) -> bool {
+    let wordnet = lexicon.wordnet();
+    wordnet.has_sense_as(word, Pos::Noun)
+        && !wordnet.has_sense_as(word, Pos::Adjective)
+        && !wordnet.has_sense_as(word, Pos::Adverb)
 }
 
 /// Whether a word stands after another word of its sentence (and so its capital is its own,
@@ -403,8 +414,8 @@ mod tests {
         assert!(flagged("an anti-drug drug policy").is_empty());
         // Without the hyphen, still a slip.
         assert_eq!(
-            flagged("a fentanyl and fentanyl product"),
-            [pair("fentanyl and fentanyl", "fentanyl")]
+            flagged("an illegal and illegal-looking illegal and illegal product"),
+            [pair("illegal and illegal", "illegal")]
         );
     }
 
@@ -422,6 +433,17 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(doubled.find(text, &Sentences::new(text), &[]).len(), 1);
+    }
+
+    #[test]
+    fn does_not_flag_a_noun_coordinated_with_a_compound_of_it() {
+        assert!(flagged("seizing tons of pure cocaine and cocaine base in 2023").is_empty());
+        assert!(flagged("tariffs on steel and steel products").is_empty());
+        // A word that can be an adjective is a doubled modifier.
+        assert_eq!(
+            flagged("an important and important product"),
+            [pair("important and important", "important")]
+        );
     }
 
     #[test]
