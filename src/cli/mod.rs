@@ -452,7 +452,7 @@ pub(crate) fn check_text(
     source: &SourceText,
     arg: MarkupArg,
 ) -> (Vec<Finding>, usize) {
-    check_against(checker, &source::Checking::Alone, source, arg)
+    check_against(checker, &source::Checking::alone(), source, arg)
         .map(|(found, suppressed, _)| (found, suppressed))
         .unwrap_or_default()
 }
@@ -465,7 +465,7 @@ fn check_against(
     source: &SourceText,
     arg: MarkupArg,
 ) -> Result<(Vec<Finding>, usize, TermCounts), String> {
-    if !checking.is_alone() {
+    if !checking.is_alone_for(&source.name) {
         let (found, terms) = checking.run(checker, source)?;
         return Ok((found, 0, terms));
     }
@@ -511,7 +511,7 @@ fn fix_until_stable(
             Some(_) => {
                 let current =
                     SourceText::new(source.name.clone(), source.path.clone(), text.to_string());
-                let found = if checking.is_alone() {
+                let found = if checking.is_alone_for(&source.name) {
                     markup::check(checker, text, markup).findings
                 } else {
                     (checking.run_text(checker, &source.name, text))

@@ -197,7 +197,7 @@ fn write_patch(
     let mut outside = 0;
     for (source, findings) in files {
         let (applied, _) = fix_until_stable(
-            (checker, &super::source::Checking::Alone),
+            (checker, &super::source::Checking::alone()),
             remembered,
             source,
             findings,

@@ -260,6 +260,8 @@ pub struct LoadOptions {
     pub format: Option<Format>,
     /// The language of the terms to check, for multilingual formats (TBX): `en`, `en-US`.
     pub lang: Option<String>,
+    /// The source language (TBX): its terms become the entries' source forms.
+    pub source_lang: Option<String>,
 }
 
 /// A glossary problem, located at a file and line (0 when it concerns the whole file).

@@ -265,7 +265,7 @@ fn primary(lang: &str) -> String {
 }
 
 /// `en` picks `en`, `en-US` and `en-GB`; `en-US` picks only `en-US`.
-fn lang_matches(tag: &str, wanted: &str) -> bool {
+pub(crate) fn lang_matches(tag: &str, wanted: &str) -> bool {
     let tag = tag.replace('_', "-").to_ascii_lowercase();
     let wanted = wanted.replace('_', "-").to_ascii_lowercase();
     tag == wanted || tag.starts_with(&format!("{wanted}-"))
