@@ -193,3 +193,32 @@ fn malformed_files_and_missing_languages_are_errors_naming_file_and_line() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_bilingual_tbx_gives_the_source_forms_that_an_xliff_is_checked_with() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("report.xlf"), fixture("report.xlf")).unwrap();
+    fs::write(dir.path().join("g.tbx"), fixture("glossary.tbx")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_termlint"))
+        .args(["check", "report.xlf", "-g", "g.tbx", "--source-lang", "zh"])
+        .args(["--lang", "en", "--format", "jsonl"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let rules: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let f: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!("{} {}", f["rule"], f["suggestions"][0])
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "\"source.missing-term\" \"Exchange Fund\"",
+            "\"source.missing-term\" \"Hong Kong Monetary Authority\"",
+            "\"source.missing-term\" \"Ministry of Public Security\""
+        ]
+    );
+}

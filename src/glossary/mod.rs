@@ -374,7 +374,12 @@ fn parse_entries(
         Some(Format::Toml) => toml_format::parse(name, text),
         Some(Format::Tsv) => tabular::parse(name, text, b'\t'),
         Some(Format::Csv) => tabular::parse(name, text, b','),
-        Some(Format::Tbx) => tbx::parse(name, text, options.lang.as_deref()),
+        Some(Format::Tbx) => tbx::parse(
+            name,
+            text,
+            options.lang.as_deref(),
+            options.source_lang.as_deref(),
+        ),
         Some(Format::Vale) => vale::parse(name, text),
         Some(Format::Prh) => prh::parse(name, text),
         Some(Format::Codespell) => wordlist::parse(name, text),
