@@ -222,3 +222,62 @@ fn a_bilingual_tbx_gives_the_source_forms_that_an_xliff_is_checked_with() {
         ]
     );
 }
+
+#[test]
+fn review_patch_and_eval_take_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("zh.txt"),
+        "外匯基金增長。\n金管局宣布新措施。\n",
+    )
+    .unwrap();
+    let target = "The Fund grew.\nThe HKMA announced new measures.\n";
+    fs::write(dir.path().join("en.txt"), target).unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "review",
+            "--patch",
+            "-",
+            "--unsafe-fixes",
+            "en.txt",
+            "--source",
+            "zh.txt",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let patch = stdout(&o);
+    assert!(patch.contains("+The Exchange Fund grew."), "{patch}");
+    assert!(
+        patch.contains("+The Hong Kong Monetary Authority announced"),
+        "{patch}"
+    );
+    // The same in an XLIFF file, read as such by review.
+    fs::write(dir.path().join("report.xlf"), fixture("report.xlf")).unwrap();
+    let o = run(
+        dir.path(),
+        &["review", "--patch", "-", "--unsafe-fixes", "report.xlf"],
+    );
+    assert!(
+        stdout(&o).contains("+        <target>The Hong Kong Monetary Authority announced"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    // eval: the annotated renderings are found only with the source.
+    fs::write(
+        dir.path().join("a.tsv"),
+        "HKMA\t1\tHong Kong Monetary Authority\tterm\n",
+    )
+    .unwrap();
+    let eval = |extra: &[&str]| {
+        let mut args = vec!["eval", "en.txt", "-a", "a.tsv", "--format", "json"];
+        args.extend(extra);
+        let o = run(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        v["glossary_recall"].as_f64().unwrap()
+    };
+    assert_eq!(eval(&[]), 0.0);
+    assert_eq!(eval(&["--source", "zh.txt"]), 1.0);
+}

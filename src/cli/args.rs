@@ -271,6 +271,8 @@ pub struct ReviewArgs {
     /// When to use colour: auto means on a terminal and NO_COLOR unset.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -292,6 +294,8 @@ pub struct EvalArgs {
     /// List every false finding.
     #[arg(short, long)]
     pub verbose: bool,
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 #[derive(Debug, Subcommand)]

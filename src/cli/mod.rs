@@ -445,19 +445,7 @@ fn markup_of(source: &SourceText, arg: MarkupArg) -> Markup {
     }
 }
 
-/// Checks the prose of `source` ([`markup::check`]): the findings not suppressed by
-/// `termlint:` comments or `[sic]`, and how many were. Warns of unknown directives.
-pub(crate) fn check_text(
-    checker: &Checker,
-    source: &SourceText,
-    arg: MarkupArg,
-) -> (Vec<Finding>, usize) {
-    check_against(checker, &source::Checking::alone(), source, arg)
-        .map(|(found, suppressed, _)| (found, suppressed))
-        .unwrap_or_default()
-}
-
-/// Checks `source` alone (its prose, as [`check_text`]) or against its source text
+/// Checks `source` alone (its prose, [`markup::check`]) or against its source text
 /// (`--source`, `--bitext`): the findings, how many suppressions hid, and the term counts.
 fn check_against(
     checker: &Checker,

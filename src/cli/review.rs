@@ -69,12 +69,25 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         ));
         return Ok(EXIT_ERROR);
     }
+    // Interactive review writes the files it changes: never the source.
+    let Some(checking) = super::checking(
+        &args.source,
+        &args.glossary,
+        &args.input,
+        &inputs,
+        interactive,
+    ) else {
+        return Ok(EXIT_ERROR);
+    };
     let mut files = Vec::new();
     let mut hidden = 0;
     for input in &inputs {
-        match input.read() {
-            Ok(source) => {
-                let found = super::check_text(&checker, &source, args.input.markup).0;
+        let found = input.read().map_err(|e| e.to_string()).and_then(|source| {
+            let checked = super::check_against(&checker, &checking, &source, args.input.markup);
+            checked.map(|(found, _, _)| (source, found))
+        });
+        match found {
+            Ok((source, found)) => {
                 let (findings, covered) = remembered.filter(&source, found);
                 hidden += covered;
                 files.push((source, findings));
@@ -90,7 +103,7 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
             out,
             &files,
             args.unsafe_fixes,
-            &checker,
+            (&checker, &checking),
             &remembered,
             args.input.markup,
         )?,
@@ -187,7 +200,7 @@ fn write_patch(
     out: &Path,
     files: &[(SourceText, Vec<Finding>)],
     unsafe_fixes: bool,
-    checker: &Checker,
+    (checker, checking): (&Checker, &super::source::Checking),
     remembered: &Remembered,
     markup: super::args::MarkupArg,
 ) -> io::Result<bool> {
@@ -197,7 +210,7 @@ fn write_patch(
     let mut outside = 0;
     for (source, findings) in files {
         let (applied, _) = fix_until_stable(
-            (checker, &super::source::Checking::alone()),
+            (checker, checking),
             remembered,
             source,
             findings,

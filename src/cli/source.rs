@@ -75,16 +75,6 @@ fn by_extension(name: &str) -> Option<BitextFormat> {
 }
 
 impl Checking {
-    /// Each input on its own, with the default options.
-    pub(crate) fn alone() -> Checking {
-        Checking::Alone(Bilingual {
-            format: None,
-            options: SourceOptions::default(),
-            source_lang: None,
-            lang: None,
-        })
-    }
-
     /// Whether the input `name` is checked on its own as a monolingual text (no `--source`,
     /// no `--bitext`, not a bilingual file).
     pub(crate) fn is_alone_for(&self, name: &str) -> bool {
@@ -97,6 +87,16 @@ impl Checking {
         args: &SourceArgs,
         glossary: &GlossaryArgs,
         inputs: &[Input],
+        limit: u64,
+    ) -> Result<Checking, String> {
+        Checking::for_texts(args, glossary, inputs.len(), limit)
+    }
+
+    /// [`Checking::new`] for `count` texts.
+    pub(crate) fn for_texts(
+        args: &SourceArgs,
+        glossary: &GlossaryArgs,
+        count: usize,
         limit: u64,
     ) -> Result<Checking, String> {
         let options = SourceOptions {
@@ -118,10 +118,9 @@ impl Checking {
             }
             return Ok(Checking::Alone(files));
         };
-        if inputs.len() != 1 {
+        if count != 1 {
             return Err(format!(
-                "--source pairs one target with one source, but {} inputs were given",
-                inputs.len()
+                "--source pairs one target with one source, but {count} inputs were given"
             ));
         }
         let text = SourceText::read_limited(path, limit).map_err(|e| e.to_string())?;
