@@ -346,9 +346,14 @@ fn bom_crlf_empty_and_invalid_utf8_files_behave_as_before() {
 
 fn mixed_folder() -> tempfile::TempDir {
     let dir = project();
-    for name in ["a.txt", "b.md", "c.html", "d.xlf", "notes.log"] {
+    for name in ["a.txt", "b.md", "c.html", "notes.log"] {
         fs::write(dir.path().join(name), "The Byton era.\n").unwrap();
     }
+    // An .xlf file is read as XLIFF: its target is checked.
+    let xliff = "<xliff version=\"2.0\"><file id=\"f\"><unit id=\"u\"><segment>\
+                 <source>拜登時代。</source><target>The Byton era.</target></segment></unit>\
+                 </file></xliff>\n";
+    fs::write(dir.path().join("d.xlf"), xliff).unwrap();
     dir
 }
 

@@ -173,6 +173,10 @@ pub struct SourceArgs {
     /// is checked and fixed. (A .tsv input without this flag is checked as plain text.)
     #[arg(long, conflicts_with = "source")]
     pub bitext: bool,
+    /// The format of the bilingual inputs (implies --bitext) [default: .xlf/.xliff XLIFF,
+    /// .tmx TMX, else TSV]. .xlf, .xliff and .tmx files are always read as bilingual files.
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "source")]
+    pub bitext_format: Option<BitextFormat>,
     /// With --source or --bitext in the same language: also report every other run of
     /// content words the paraphrase replaced, as info.
     #[arg(long)]
@@ -273,6 +277,8 @@ pub struct ReviewArgs {
     /// When to use colour: auto means on a terminal and NO_COLOR unset.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -294,6 +300,8 @@ pub struct EvalArgs {
     /// List every false finding.
     #[arg(short, long)]
     pub verbose: bool,
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -315,6 +323,10 @@ pub struct LoadArgs {
     /// The language whose terms to check, for multilingual glossaries (TBX): en, en-US, de.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// The source language, for TBX glossaries (its terms become the entries' source forms)
+    /// and TMX inputs: zh, zh-HK.
+    #[arg(long, value_name = "LANG")]
+    pub source_lang: Option<String>,
 }
 
 impl LoadArgs {
@@ -322,8 +334,17 @@ impl LoadArgs {
         LoadOptions {
             format: self.glossary_format.map(GlossaryFormat::format),
             lang: self.lang.clone(),
+            source_lang: self.source_lang.clone(),
         }
     }
+}
+
+/// A bilingual file format (`--bitext-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BitextFormat {
+    Tsv,
+    Xliff,
+    Tmx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::args::{EvalArgs, EvalFormat};
+use super::source::Checking;
 use super::{EXIT_CLEAN, EXIT_ERROR, load_checker, report_error};
 use termlint::eval::{self, ClassScore, GLOSSARY_CLASSES, KEEP, Score};
 use termlint::text::source::SourceText;
@@ -37,6 +38,15 @@ pub fn run(args: EvalArgs) -> io::Result<u8> {
     let Some(checker) = load_checker(&args.glossary) else {
         return Ok(EXIT_ERROR);
     };
+    // --source pairs the one annotated text with its source; --bitext reads bilingual files.
+    let count = args.texts.len() + args.clean.len();
+    let checking = match Checking::for_texts(&args.source, &args.glossary, count, u64::MAX) {
+        Ok(checking) => checking,
+        Err(e) => {
+            report_error(e);
+            return Ok(EXIT_ERROR);
+        }
+    };
     let mut score = Score::default();
     let pairs = args.texts.iter().zip(args.annotations.iter().map(Some));
     let clean = args.clean.iter().map(|t| (t, None));
@@ -67,7 +77,13 @@ pub fn run(args: EvalArgs) -> io::Result<u8> {
                 }
             }
         };
-        let findings = checker.check(&source.content);
+        let findings = match checking.run(&checker, &source) {
+            Ok((findings, _)) => findings,
+            Err(e) => {
+                report_error(e);
+                return Ok(EXIT_ERROR);
+            }
+        };
         score.add(
             &source.name,
             &source.content,

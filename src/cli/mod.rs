@@ -540,19 +540,7 @@ fn markup_of(source: &SourceText, arg: MarkupArg, rules: &config::MarkupRules) -
     }
 }
 
-/// Checks the prose of `source` ([`markup::check`]): the findings not suppressed by
-/// `termlint:` comments or `[sic]`, and how many were. Warns of unknown directives.
-pub(crate) fn check_text(
-    checks: &Checks,
-    source: &SourceText,
-    arg: MarkupArg,
-) -> (Vec<Finding>, usize) {
-    check_against(checks, &source::Checking::Alone, source, arg)
-        .map(|(found, suppressed, _)| (found, suppressed))
-        .unwrap_or_default()
-}
-
-/// Checks `source` alone (its prose, as [`check_text`]) or against its source text
+/// Checks `source` alone (its prose, [`markup::check`]) or against its source text
 /// (`--source`, `--bitext`): the findings, how many suppressions hid, and the term counts.
 fn check_against(
     checks: &Checks,
@@ -560,7 +548,7 @@ fn check_against(
     source: &SourceText,
     arg: MarkupArg,
 ) -> Result<(Vec<Finding>, usize, TermCounts), String> {
-    if !checking.is_alone() {
+    if !checking.is_alone_for(&source.name) {
         let (found, terms) = checking.run(&checks.checker, source)?;
         return Ok((checks.settle(found), 0, terms));
     }
@@ -610,7 +598,7 @@ fn fix_until_stable(
             Some(_) => {
                 let current =
                     SourceText::new(source.name.clone(), source.path.clone(), text.to_string());
-                let found = if checking.is_alone() {
+                let found = if checking.is_alone_for(&source.name) {
                     markup::check(checker, text, markup).findings
                 } else {
                     (checking.run_text(checker, &source.name, text))

@@ -26,28 +26,8 @@ use super::{
 
 pub fn run(args: ReviewArgs) -> io::Result<u8> {
     let interactive = args.patch.is_none();
-    if interactive && !io::stdin().is_terminal() {
-        report_error(
-            "review asks about each change, but stdin is not a terminal; in scripts and \
-             pipelines use `termlint review --patch FILE` (a diff for `git apply`), \
-             `termlint check --diff` or `termlint fix --write`",
-        );
-        return Ok(EXIT_ERROR);
-    }
-    if interactive && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
-        report_error(
-            "review reads its answers from the terminal, so it cannot review stdin; \
-             use `termlint review --patch - -` to get a diff",
-        );
-        return Ok(EXIT_ERROR);
-    }
-    if !interactive && args.input.paths.is_empty() {
-        // Without this, stdin (not a terminal) would be read as the input: an empty patch
-        // written where the file to review was meant.
-        report_error(
-            "review --patch needs the files to review: `termlint review --patch FILE PATH...` \
-             (`-` reads stdin)",
-        );
+    if let Some(why) = unusable(&args) {
+        report_error(why);
         return Ok(EXIT_ERROR);
     }
     let Prepared {
@@ -68,28 +48,24 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
         ));
         return Ok(EXIT_ERROR);
     }
-    let mut files = Vec::new();
-    let mut hidden = 0;
-    for input in &inputs {
-        match input.read() {
-            Ok(source) => {
-                let found = super::check_text(&checker, &source, args.input.markup).0;
-                let (findings, covered) = remembered.filter(&source, found);
-                hidden += covered;
-                files.push((source, findings));
-            }
-            Err(e) => {
-                report_error(e);
-                errors += 1;
-            }
-        }
-    }
+    // Interactive review writes the files it changes: never the source.
+    let Some(checking) = super::checking(
+        &args.source,
+        &args.glossary,
+        &args.input,
+        &inputs,
+        interactive,
+    ) else {
+        return Ok(EXIT_ERROR);
+    };
+    let (files, hidden) = check_inputs(&args, &inputs, (&checker, &checking), &remembered);
+    errors += inputs.len() - files.len();
     let ok = match &args.patch {
         Some(out) => write_patch(
             out,
             &files,
             args.unsafe_fixes,
-            &checker,
+            (&checker, &checking),
             &remembered,
             args.input.markup,
         )?,
@@ -103,6 +79,61 @@ pub fn run(args: ReviewArgs) -> io::Result<u8> {
     } else {
         EXIT_ERROR
     })
+}
+
+/// Why review cannot run as asked, if it cannot: answers need a terminal, and a patch needs
+/// files to review.
+fn unusable(args: &ReviewArgs) -> Option<&'static str> {
+    let interactive = args.patch.is_none();
+    if interactive && !io::stdin().is_terminal() {
+        return Some(
+            "review asks about each change, but stdin is not a terminal; in scripts and \
+             pipelines use `termlint review --patch FILE` (a diff for `git apply`), \
+             `termlint check --diff` or `termlint fix --write`",
+        );
+    }
+    if interactive && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Some(
+            "review reads its answers from the terminal, so it cannot review stdin; \
+             use `termlint review --patch - -` to get a diff",
+        );
+    }
+    if !interactive && args.input.paths.is_empty() {
+        // Without this, stdin (not a terminal) would be read as the input: an empty patch
+        // written where the file to review was meant.
+        return Some(
+            "review --patch needs the files to review: `termlint review --patch FILE PATH...` \
+             (`-` reads stdin)",
+        );
+    }
+    None
+}
+
+/// Reads and checks each input: the files read with their findings that the baseline does
+/// not hide, and how many it hid. Inputs that cannot be read or checked are reported.
+fn check_inputs(
+    args: &ReviewArgs,
+    inputs: &[Input],
+    (checker, checking): (&super::Checks, &super::source::Checking),
+    remembered: &Remembered,
+) -> (Vec<(SourceText, Vec<Finding>)>, usize) {
+    let mut files = Vec::new();
+    let mut hidden = 0;
+    for input in inputs {
+        let found = input.read().map_err(|e| e.to_string()).and_then(|source| {
+            let checked = super::check_against(checker, checking, &source, args.input.markup);
+            checked.map(|(found, _, _)| (source, found))
+        });
+        match found {
+            Ok((source, found)) => {
+                let (findings, covered) = remembered.filter(&source, found);
+                hidden += covered;
+                files.push((source, findings));
+            }
+            Err(e) => report_error(e),
+        }
+    }
+    (files, hidden)
 }
 
 /// Whether the patch may be written to `out`: never over a text being reviewed, a glossary
@@ -186,7 +217,7 @@ fn write_patch(
     out: &Path,
     files: &[(SourceText, Vec<Finding>)],
     unsafe_fixes: bool,
-    checker: &super::Checks,
+    (checker, checking): (&super::Checks, &super::source::Checking),
     remembered: &Remembered,
     markup: super::args::MarkupArg,
 ) -> io::Result<bool> {
@@ -196,7 +227,7 @@ fn write_patch(
     let mut outside = 0;
     for (source, findings) in files {
         let (applied, _) = fix_until_stable(
-            (checker, &super::source::Checking::Alone),
+            (checker, checking),
             remembered,
             source,
             findings,

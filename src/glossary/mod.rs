@@ -260,6 +260,8 @@ pub struct LoadOptions {
     pub format: Option<Format>,
     /// The language of the terms to check, for multilingual formats (TBX): `en`, `en-US`.
     pub lang: Option<String>,
+    /// The source language (TBX): its terms become the entries' source forms.
+    pub source_lang: Option<String>,
 }
 
 /// A glossary problem, located at a file and line (0 when it concerns the whole file).
@@ -372,7 +374,12 @@ fn parse_entries(
         Some(Format::Toml) => toml_format::parse(name, text),
         Some(Format::Tsv) => tabular::parse(name, text, b'\t'),
         Some(Format::Csv) => tabular::parse(name, text, b','),
-        Some(Format::Tbx) => tbx::parse(name, text, options.lang.as_deref()),
+        Some(Format::Tbx) => tbx::parse(
+            name,
+            text,
+            options.lang.as_deref(),
+            options.source_lang.as_deref(),
+        ),
         Some(Format::Vale) => vale::parse(name, text),
         Some(Format::Prh) => prh::parse(name, text),
         Some(Format::Codespell) => wordlist::parse(name, text),

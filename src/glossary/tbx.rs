@@ -69,80 +69,96 @@ pub fn concepts(name: &str, text: &str) -> Result<Vec<Concept>, GlossaryError> {
     };
     let doc = Document::parse_with_options(text, options)
         .map_err(|e| error(e.pos().row as usize, format!("invalid TBX: {e}")))?;
-    let line_of = |node: Node| doc.text_pos_at(node.range().start).row as usize;
     let root = doc.root_element();
     if !matches!(root.tag_name().name(), "martif" | "tbx") {
         return Err(error(
-            line_of(root),
+            line_of(&doc, root),
             format!(
                 "not a TBX file: the root element is `{}`, not `martif` or `tbx`",
                 root.tag_name().name()
             ),
         ));
     }
-    let mut concepts = Vec::new();
-    for concept in root
-        .descendants()
+    root.descendants()
         .filter(|n| matches!(n.tag_name().name(), "termEntry" | "conceptEntry"))
-    {
-        let definition = concept
-            .descendants()
-            .find(|n| {
-                n.tag_name().name() == "definition"
-                    || (n.tag_name().name() == "descrip"
-                        && n.attribute("type") == Some("definition"))
-            })
-            .map(text_of)
-            .filter(|d| !d.is_empty());
-        let mut terms = Vec::new();
-        for container in concept
-            .descendants()
-            .filter(|n| matches!(n.tag_name().name(), "tig" | "ntig" | "termSec"))
-        {
-            let Some(term) = container
-                .descendants()
-                .find(|n| n.tag_name().name() == "term")
-            else {
-                return Err(error(
-                    line_of(container),
-                    format!("`{}` without a `term`", container.tag_name().name()),
-                ));
-            };
-            let lang = container
-                .ancestors()
-                .find_map(|n| n.attribute((XML_NS, "lang")))
-                .ok_or_else(|| error(line_of(container), "term without an xml:lang".to_string()))?;
-            let status = match container.descendants().find(is_status) {
-                None => Status::Preferred,
-                Some(node) => parse_status(&text_of(node)).ok_or_else(|| {
-                    error(
-                        line_of(node),
-                        format!("unknown administrative status `{}`", text_of(node)),
-                    )
-                })?,
-            };
-            terms.push(Term {
-                lang: lang.to_string(),
-                text: text_of(term),
-                status,
-                line: line_of(term),
-            });
-        }
-        concepts.push(Concept {
-            id: concept.attribute("id").map(String::from),
-            line: line_of(concept),
-            definition,
-            terms,
-        });
-    }
-    Ok(concepts)
+        .map(|node| concept(&doc, node).map_err(|(line, message)| error(line, message)))
+        .collect()
 }
 
-/// The entries of a TBX file for one language (`lang`, or the only language it has).
+/// The line of a node.
+fn line_of(doc: &Document, node: Node) -> usize {
+    doc.text_pos_at(node.range().start).row as usize
+}
+
+/// One concept entry: its definition and its terms in every language; an error is a line
+/// and a message.
+fn concept(doc: &Document, concept: Node) -> Result<Concept, (usize, String)> {
+    let definition = concept
+        .descendants()
+        .find(|n| {
+            n.tag_name().name() == "definition"
+                || (n.tag_name().name() == "descrip" && n.attribute("type") == Some("definition"))
+        })
+        .map(text_of)
+        .filter(|d| !d.is_empty());
+    let terms = concept
+        .descendants()
+        .filter(|n| matches!(n.tag_name().name(), "tig" | "ntig" | "termSec"))
+        .map(|container| term(doc, container))
+        .collect::<Result<Vec<Term>, _>>()?;
+    Ok(Concept {
+        id: concept.attribute("id").map(String::from),
+        line: line_of(doc, concept),
+        definition,
+        terms,
+    })
+}
+
+/// The term of a term container (`tig`, `ntig`, `termSec`), with its language and status.
+fn term(doc: &Document, container: Node) -> Result<Term, (usize, String)> {
+    let Some(term) = container
+        .descendants()
+        .find(|n| n.tag_name().name() == "term")
+    else {
+        return Err((
+            line_of(doc, container),
+            format!("`{}` without a `term`", container.tag_name().name()),
+        ));
+    };
+    let lang = container
+        .ancestors()
+        .find_map(|n| n.attribute((XML_NS, "lang")))
+        .ok_or_else(|| {
+            (
+                line_of(doc, container),
+                "term without an xml:lang".to_string(),
+            )
+        })?;
+    let status = match container.descendants().find(is_status) {
+        None => Status::Preferred,
+        Some(node) => parse_status(&text_of(node)).ok_or_else(|| {
+            (
+                line_of(doc, node),
+                format!("unknown administrative status `{}`", text_of(node)),
+            )
+        })?,
+    };
+    Ok(Term {
+        lang: lang.to_string(),
+        text: text_of(term),
+        status,
+        line: line_of(doc, term),
+    })
+}
+
+/// The entries of a TBX file for one language (`lang`, or the only language it has besides
+/// `source_lang`); with `source_lang`, the correct terms of that language are each entry's
+/// source forms.
 pub(super) fn parse(
     name: &str,
     text: &str,
     lang: Option<&str>,
+    source_lang: Option<&str>,
 ) -> Result<Vec<Entry>, GlossaryError> {
     let concepts = concepts(name, text)?;
     let error = |line: usize, message: String| GlossaryError {
@@ -152,70 +168,81 @@ pub(super) fn parse(
     };
     let lang = match lang {
         Some(lang) => lang.to_string(),
-        None => {
-            let mut langs: Vec<String> = concepts
-                .iter()
-                .flat_map(|c| &c.terms)
-                .map(|t| primary(&t.lang))
-                .collect();
-            langs.sort();
-            langs.dedup();
-            match langs.as_slice() {
-                [only] => only.clone(),
-                [] => String::new(),
-                many => {
-                    return Err(error(
-                        0,
-                        format!(
-                            "the termbase holds several languages ({}): choose one with --lang",
-                            many.join(", ")
-                        ),
-                    ));
-                }
-            }
-        }
+        None => only_language(&concepts, source_lang).map_err(|m| error(0, m))?,
     };
     let mut entries = Vec::new();
     for concept in &concepts {
-        let terms: Vec<&Term> = concept
-            .terms
-            .iter()
-            .filter(|t| lang_matches(&t.lang, &lang))
-            .collect();
+        let in_lang = |wanted: &str| -> Vec<&Term> {
+            let terms = concept.terms.iter();
+            terms.filter(|t| lang_matches(&t.lang, wanted)).collect()
+        };
+        let terms = in_lang(&lang);
         if terms.is_empty() {
             continue;
         }
-        let mut correct = terms
-            .iter()
-            .filter(|t| t.status == Status::Preferred)
-            .chain(terms.iter().filter(|t| t.status == Status::Admitted));
-        let Some(term) = correct.next() else {
-            let id = concept.id.as_deref().unwrap_or("?");
-            return Err(error(
-                concept.line,
-                format!(
-                    "concept `{id}` has only deprecated `{lang}` terms: no correct form to suggest"
-                ),
-            ));
-        };
-        let mut entry = Entry::new(
-            term.text.clone(),
-            Origin {
-                file: name.to_string(),
-                line: term.line,
-            },
-        );
-        entry.accepted = correct.map(|t| t.text.clone()).collect();
-        entry.variants = terms
-            .iter()
-            .filter(|t| t.status == Status::Deprecated)
-            .map(|t| t.text.clone())
-            .collect();
-        entry.note = concept.definition.clone();
-        entry.given.note = entry.note.is_some();
+        let mut entry = entry(name, concept, &terms, &lang).map_err(|m| error(concept.line, m))?;
+        if let Some(source_lang) = source_lang {
+            let sources = correct(&in_lang(source_lang));
+            entry.source = sources.into_iter().map(|t| t.text.clone()).collect();
+        }
         entries.push(entry);
     }
     Ok(entries)
+}
+
+/// The one language of the termbase besides `source_lang`, or an error asking for --lang.
+fn only_language(concepts: &[Concept], source_lang: Option<&str>) -> Result<String, String> {
+    let mut langs: Vec<String> = concepts
+        .iter()
+        .flat_map(|c| &c.terms)
+        .filter(|t| source_lang.is_none_or(|s| !lang_matches(&t.lang, s)))
+        .map(|t| primary(&t.lang))
+        .collect();
+    langs.sort();
+    langs.dedup();
+    match langs.as_slice() {
+        [only] => Ok(only.clone()),
+        [] => Ok(String::new()),
+        many => Err(format!(
+            "the termbase holds several languages ({}): choose one with --lang",
+            many.join(", ")
+        )),
+    }
+}
+
+/// The preferred terms, then the admitted ones.
+fn correct<'t>(terms: &[&'t Term]) -> Vec<&'t Term> {
+    let preferred = terms.iter().filter(|t| t.status == Status::Preferred);
+    let admitted = terms.iter().filter(|t| t.status == Status::Admitted);
+    preferred.chain(admitted).copied().collect()
+}
+
+/// The entry of a concept from its `terms` in one language: the first correct term is the
+/// term, the other correct ones are accepted, the deprecated ones are wrong variants.
+fn entry(name: &str, concept: &Concept, terms: &[&Term], lang: &str) -> Result<Entry, String> {
+    let correct = correct(terms);
+    let Some(term) = correct.first() else {
+        let id = concept.id.as_deref().unwrap_or("?");
+        return Err(format!(
+            "concept `{id}` has only deprecated `{lang}` terms: no correct form to suggest"
+        ));
+    };
+    let mut entry = Entry::new(
+        term.text.clone(),
+        Origin {
+            file: name.to_string(),
+            line: term.line,
+        },
+    );
+    entry.accepted = correct[1..].iter().map(|t| t.text.clone()).collect();
+    entry.variants = terms
+        .iter()
+        .filter(|t| t.status == Status::Deprecated)
+        .map(|t| t.text.clone())
+        .collect();
+    entry.note = concept.definition.clone();
+    entry.given.note = entry.note.is_some();
+    Ok(entry)
 }
 
 /// An administrative-status data category, DCA (`termNote type=...`) or DCT (an element).
@@ -265,7 +292,7 @@ fn primary(lang: &str) -> String {
 }
 
 /// `en` picks `en`, `en-US` and `en-GB`; `en-US` picks only `en-US`.
-fn lang_matches(tag: &str, wanted: &str) -> bool {
+pub(crate) fn lang_matches(tag: &str, wanted: &str) -> bool {
     let tag = tag.replace('_', "-").to_ascii_lowercase();
     let wanted = wanted.replace('_', "-").to_ascii_lowercase();
     tag == wanted || tag.starts_with(&format!("{wanted}-"))
@@ -289,6 +316,30 @@ mod tests {
             assert_eq!(parse_status(value), Some(status), "{value}");
         }
         assert_eq!(parse_status("maybe"), None);
+    }
+
+    #[test]
+    fn a_second_language_gives_the_source_forms() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/bitext/glossary.tbx"
+        ))
+        .unwrap();
+        // With --source-lang, the other language is the target's without --lang.
+        let entries = parse("g.tbx", &text, None, Some("zh")).unwrap();
+        let hkma = &entries[1];
+        assert_eq!(hkma.term, "Hong Kong Monetary Authority");
+        // Correct source terms, preferred first; deprecated ones are no source forms.
+        assert_eq!(hkma.source, ["香港金融管理局", "金管局"]);
+        assert_eq!(entries[0].source, ["外匯基金"]);
+        // Without it, the entries have no source forms, and two languages need --lang.
+        assert!(
+            parse("g.tbx", &text, Some("en"), None).unwrap()[1]
+                .source
+                .is_empty()
+        );
+        let err = parse("g.tbx", &text, None, None).unwrap_err();
+        assert!(err.message.contains("several languages (en, zh)"), "{err}");
     }
 
     #[test]

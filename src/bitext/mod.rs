@@ -2,8 +2,14 @@
 //! came from. Spans of target segments point into the target text as it is in its file, so
 //! fixes made from them rewrite only target text.
 
+mod segment_xml;
+pub mod tmx;
+pub mod xliff;
+
+use std::borrow::Cow;
 use std::fmt;
 
+use crate::check::finding::Finding;
 use crate::text::span::Span;
 
 /// A source segment and the target segment that renders it.
@@ -26,6 +32,10 @@ pub enum Layout {
     Document,
     /// One file of `source<TAB>target` lines: the target is the second column of each line.
     Tsv,
+    /// An XLIFF 1.2 or 2.x file: the `target` of each unit (see [`crate::bitext::xliff`]).
+    Xliff,
+    /// A TMX 1.4 file: the segment of the target language in each unit (see [`crate::bitext::tmx`]).
+    Tmx,
 }
 
 /// A source text and the segments that pair it with a target text.
@@ -37,6 +47,10 @@ pub struct Bitext {
     /// Source and target are in the same language (an original and its paraphrase): found
     /// from the words they share.
     pub same_language: bool,
+    /// In a file with markup (XLIFF, TMX): the bytes of the target segments that are words,
+    /// sorted; tags, code and character references between them are not. Empty when every
+    /// byte of every target segment is a word.
+    pub prose: Vec<Span>,
 }
 
 /// A bitext that cannot be read, with the line at fault (0: the whole file).
@@ -93,6 +107,7 @@ impl Bitext {
             segments,
             layout,
             same_language,
+            prose: Vec::new(),
         })
     }
 
@@ -132,13 +147,67 @@ impl Bitext {
             segments,
             layout: Layout::Tsv,
             same_language: same_language(&sources, &targets),
+            prose: Vec::new(),
         })
     }
 
     /// Whether the target segments are parts of a file that holds other text too (the source
     /// column of a TSV bitext), so only the segments may be checked and fixed.
     pub fn target_is_embedded(&self) -> bool {
-        self.layout == Layout::Tsv
+        matches!(self.layout, Layout::Tsv | Layout::Xliff | Layout::Tmx)
+    }
+
+    /// What the checks see of a file with markup: a copy of the same byte length in which
+    /// every byte that is not a word of a target segment is a space (newlines are kept), so
+    /// spans found in it are byte ranges of the file as it is.
+    pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.prose.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut bytes: Vec<u8> = text
+            .bytes()
+            .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+            .collect();
+        for span in &self.prose {
+            bytes[span.start..span.end].copy_from_slice(&text.as_bytes()[span.start..span.end]);
+        }
+        // Word ranges start and end on character boundaries and all else is ASCII.
+        Cow::Owned(String::from_utf8(bytes).expect("masked text stays UTF-8"))
+    }
+
+    /// Keeps fixes inside the words of a file with markup: a fix with an edit that would
+    /// replace a byte of markup (a tag between two words it spans) is dropped, its finding
+    /// kept; the text a fix puts in is escaped, so the file stays well-formed XML. Words that
+    /// a message quotes from the `masked` text are quoted without the blanks of the markup.
+    pub fn confine_fixes(&self, masked: &str, findings: &mut [Finding]) {
+        if self.prose.is_empty() {
+            return;
+        }
+        for finding in findings.iter_mut() {
+            let quoted = &masked[finding.span.start..finding.span.end];
+            if quoted.contains("  ") {
+                let words = quoted.split_whitespace().collect::<Vec<_>>().join(" ");
+                finding.message = finding.message.replace(quoted, &words);
+            }
+        }
+        let in_words = |span: Span| {
+            let i = self.prose.partition_point(|p| p.end < span.end);
+            self.prose
+                .get(i)
+                .is_some_and(|p| p.start <= span.start && span.end <= p.end)
+        };
+        for finding in findings {
+            let Some(fix) = &mut finding.fix else {
+                continue;
+            };
+            if fix.edits.iter().all(|e| in_words(e.span)) {
+                for edit in &mut fix.edits {
+                    edit.content = escape_xml(&edit.content);
+                }
+            } else {
+                finding.fix = None;
+            }
+        }
     }
 
     /// The text of a source segment.
@@ -163,10 +232,17 @@ fn lines(text: &str) -> Vec<Span> {
     spans
 }
 
+/// `text` with `&`, `<` and `>` written as character references.
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Whether two texts are in the same language: a paraphrase keeps most of its original's
 /// words (names, numbers, function words), a translation into another script almost none.
 /// Decided on word types, lowercase, so that repetition does not count.
-fn same_language(source: &str, target: &str) -> bool {
+pub(crate) fn same_language(source: &str, target: &str) -> bool {
     use std::collections::HashSet;
     let words = |text: &str| -> HashSet<String> {
         crate::text::words::tokens(text)
@@ -215,6 +291,41 @@ mod tests {
         assert_eq!(b.layout, Layout::Document);
         assert!(b.same_language);
         assert_eq!(b.segments.len(), 1);
+    }
+
+    #[test]
+    fn fixes_stay_inside_target_words_and_are_escaped() {
+        use crate::check::finding::{Applicability, Edit, Fix};
+        use crate::glossary::{Entry, Origin, Severity};
+        let xml = "<xliff version=\"2.0\"><file><unit><segment><source>x</source>\
+                   <target>the AT and T <g>board</g> met</target></segment></unit></file></xliff>";
+        let b = crate::bitext::xliff::read(xml).unwrap();
+        let span_of = |words: &str| {
+            let start = xml.find(words).unwrap();
+            Span::new(start, start + words.len())
+        };
+        let origin = Origin {
+            file: "g.tsv".to_string(),
+            line: 1,
+        };
+        let entry = Entry::new("AT&T".to_string(), origin);
+        let finding = |span: Span| {
+            let mut f = Finding::about("r", span, &entry, Severity::Error, 1.0, String::new());
+            f.fix = Some(Fix {
+                edits: vec![Edit {
+                    span,
+                    content: "AT&T <x>".to_string(),
+                }],
+                applicability: Applicability::Safe,
+            });
+            f
+        };
+        // `AT and T` is inside the words; `T <g>board` crosses a tag.
+        let mut findings = [finding(span_of("AT and T")), finding(span_of("T <g>board"))];
+        b.confine_fixes(&b.mask(xml), &mut findings);
+        let fix = findings[0].fix.as_ref().unwrap();
+        assert_eq!(fix.edits[0].content, "AT&amp;T &lt;x&gt;");
+        assert!(findings[1].fix.is_none());
     }
 
     #[test]

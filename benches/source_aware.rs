@@ -1,0 +1,141 @@
+//! Source-aware checking against the monolingual check of the same target (#13).
+//!
+//! ```sh
+//! cargo bench --bench source_aware
+//! cargo bench --bench source_aware -- --runs 9     # more runs per figure (default 7)
+//! ```
+//!
+//! The target is the seed article (`corpus/seed/article.txt`, a spun news story), repeated
+//! `REPEAT` times; its same-language "original" is the article with every fix of the shipped
+//! glossary applied (unsafe ones included), so the two differ where the spinner garbled a
+//! term. The shipped glossary checks both ways:
+//!
+//! - monolingual: `Checker::check` of the target alone (the baseline);
+//! - `--source`, line by line: the original and the target have the same lines;
+//! - `--source`, whole documents: the original as one paragraph, so the lines differ and the
+//!   two documents are aligned word by word;
+//! - `--bitext` TSV: one `original<TAB>target` line per article line;
+//! - XLIFF 2: one unit per article line, read, masked and checked.
+//!
+//! Each figure is the median of several runs after one warm-up run (the bitext read included);
+//! the ratio is against the monolingual check. Target: at most 2x.
+
+#![allow(clippy::print_stdout)]
+
+use std::time::{Duration, Instant};
+
+use termlint::bitext::Bitext;
+use termlint::checker::{CheckOptions, Checker};
+use termlint::glossary::Glossary;
+use termlint::source_aware::{SourceAware, SourceOptions};
+
+const ARTICLE: &str = "corpus/seed/article.txt";
+const SHIPPED: &str = "corpus/glossaries/fentanyl-policy.toml";
+const REPEAT: usize = 4;
+
+fn read(path: &str) -> String {
+    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The median time of `runs` calls of `f` after one warm-up call, and the warm-up's result.
+fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let result = f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[times.len() / 2], result)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+fn main() {
+    let runs = std::env::args()
+        .skip_while(|a| a != "--runs")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(7);
+    let glossary = Glossary::parse(SHIPPED, &read(SHIPPED)).expect("the shipped glossary");
+    let checker = Checker::new(glossary, CheckOptions::default());
+    let target = read(ARTICLE).repeat(REPEAT);
+    let fixed = termlint::fix::until_stable(&target, |text| {
+        let findings = checker.check(text);
+        findings.into_iter().filter_map(|f| f.fix).collect()
+    });
+    let original = fixed.output;
+    let source_aware = SourceAware::new(&checker, SourceOptions::default());
+    let tsv: String = original
+        .lines()
+        .zip(target.lines())
+        .filter(|(s, t)| !s.trim().is_empty() && !t.trim().is_empty())
+        .map(|(s, t)| format!("{s}\t{t}\n"))
+        .collect();
+    let units: String = original
+        .lines()
+        .zip(target.lines())
+        .filter(|(s, t)| !s.trim().is_empty() && !t.trim().is_empty())
+        .map(|(s, t)| {
+            format!(
+                "<unit id=\"u\"><segment><source>{}</source><target>{}</target></segment></unit>\n",
+                escape(s),
+                escape(t)
+            )
+        })
+        .collect();
+    let xliff = format!("<xliff version=\"2.0\"><file id=\"f\">\n{units}</file></xliff>\n");
+    let one_paragraph = original.split_whitespace().collect::<Vec<_>>().join(" ");
+
+    println!(
+        "{ARTICLE} x{REPEAT} ({} bytes) with {SHIPPED}, median of {runs} runs after a warm-up:",
+        target.len()
+    );
+    println!(
+        "{:<34} {:>9} {:>9} {:>8}",
+        "check", "ms", "findings", "x mono"
+    );
+    let (mono, mono_count) = median(runs, || checker.check(&target).len());
+    let row = |label: &str, (time, count): (Duration, usize)| {
+        println!(
+            "{label:<34} {:>9.2} {count:>9} {:>7.2}x",
+            time.as_secs_f64() * 1e3,
+            time.as_secs_f64() / mono.as_secs_f64()
+        );
+    };
+    row("monolingual", (mono, mono_count));
+    row(
+        "--source, line by line",
+        median(runs, || {
+            let bitext = Bitext::pair(&original, &target).unwrap();
+            source_aware.check(&bitext, &target).findings.len()
+        }),
+    );
+    row(
+        "--source, whole documents",
+        median(runs, || {
+            let bitext = Bitext::pair(&one_paragraph, &target).unwrap();
+            source_aware.check(&bitext, &target).findings.len()
+        }),
+    );
+    row(
+        "--bitext TSV",
+        median(runs, || {
+            let bitext = Bitext::tsv(&tsv).unwrap();
+            source_aware.check(&bitext, &tsv).findings.len()
+        }),
+    );
+    row(
+        "XLIFF 2",
+        median(runs, || {
+            let bitext = termlint::bitext::xliff::read(&xliff).unwrap();
+            let masked = bitext.mask(&xliff);
+            source_aware.check(&bitext, &masked).findings.len()
+        }),
+    );
+}
