@@ -205,26 +205,28 @@ def pair_figures(found, i, zs, hyp, rf, terms, o, dump, run_name):
             continue
         totals["pairs"] += 1
         term = ens[0].strip()
-        stage, replaced = pair_stage(found, i, hyp, rf, ens, term, o)
+        stage, replaced, confidence = pair_stage(found, i, hyp, rf, ens, term, o)
         for passed in ("found", "fixed", "located")[:stage]:
             totals[passed] += 1
         if dump:
             dump.write(json.dumps({"run": run_name, "line": i, "term": term, "source": zh,
                                    "stage": ["missed", "found", "fixed", "located"][stage],
-                                   "replaced": replaced, "output": hyp, "reference": rf},
+                                   "replaced": replaced, "confidence": confidence,
+                                   "output": hyp, "reference": rf},
                                   ensure_ascii=False) + "\n")
     return totals
 
 
 def pair_stage(found, i, hyp, rf, ens, term, o):
-    """How far one pair gets: 0 missed, 1 found, 2 fixed, 3 located; and the words the fix
-    replaces (or None)."""
+    """How far one pair gets: 0 missed, 1 found, 2 fixed, 3 located; the words the fix
+    replaces (or None); the finding's confidence (or None)."""
     hit = [f for f in found.get(i, []) if same_term((f["suggestions"] or [""])[0], term)]
     if not hit:
-        return 0, None
+        return 0, None, None
     f = hit[0]
+    confidence = f.get("confidence")
     if not f["fix"]:
-        return 1, None
+        return 1, None, confidence
     edits = f["fix"]["edits"]
     # Offsets are bytes into the whole target file: make them line-local.
     base = len("\n".join(o[:i]).encode()) + (1 if i else 0)
@@ -233,13 +235,13 @@ def pair_stage(found, i, hyp, rf, ens, term, o):
     a, z_ = e0["start"] - base, e0["end"] - base
     replaced = b[a:z_].decode(errors="replace") if 0 <= a <= z_ <= len(b) else None
     if a == z_ or (a == 0 and z_ == len(b)):
-        return 1, replaced
+        return 1, replaced, confidence
     fixed = (b[:a] + e0["content"].encode() + b[z_:]).decode()
     if e0["content"].lower().rstrip("s") not in fixed.lower() or \
             not same_term(e0["content"], term):
-        return 1, replaced
+        return 1, replaced, confidence
     if chrf(fixed, rf) < chrf(hyp, rf):
-        return 1, replaced
+        return 1, replaced, confidence
     char_a = len(b[:a].decode())
     char_z = len(b[:z_].decode())
     want = None
@@ -248,8 +250,8 @@ def pair_stage(found, i, hyp, rf, ens, term, o):
         if want:
             break
     if want and char_a < want[1] and want[0] < char_z:
-        return 3, replaced
-    return 2, replaced
+        return 3, replaced, confidence
+    return 2, replaced, confidence
 
 
 if __name__ == "__main__":
