@@ -17,7 +17,11 @@ and the system output does not (the issue's acceptance, #13):
   located  the fix replaces words that a word alignment of the output with the reference
            (difflib) puts against the term.
 And: findings on the references per 100 paragraphs that are not about a term the reference
-lacks. The reference is used only to measure.
+lacks. The reference is used only to measure. Figures are also given per system.
+
+Set TERMLINT_WMT25_DUMP to a file name to get one JSON line per (paragraph, term) pair (output,
+reference, term, the finding's fix, and which of found/fixed/located it passed), for reading the
+misses.
 """
 import collections
 import difflib
@@ -125,6 +129,9 @@ def main():
         return
     termlint = sys.argv[1] if len(sys.argv) > 1 else "target/release/termlint"
     totals = collections.Counter()
+    per_system = collections.defaultdict(collections.Counter)
+    dump_path = os.environ.get("TERMLINT_WMT25_DUMP")
+    dump = open(dump_path, "w") if dump_path else None
     with tempfile.TemporaryDirectory() as tmp:
         for year in YEARS:
             docs = [json.loads(l) for l in open(f"{root}/references/track2/full_data_{year}.jsonl")]
@@ -162,56 +169,89 @@ def main():
                             totals["skipped_paragraphs"] += len(z)
                     found = check(termlint, gloss, s, o, tmp)
                     for i, (zs, hyp, rf) in enumerate(zip(s, o, r)):
-                        for zh, ens in terms.items():
-                            if not zh.strip() or zh not in zs or not ens:
-                                continue
-                            forms = [x.lower() for x in ens if x.strip()]
-                            if not any(x in rf.lower() for x in forms):
-                                continue
-                            if any(x in hyp.lower() for x in forms):
-                                continue
-                            totals["pairs"] += 1
-                            term = ens[0].strip()
-                            hit = [f for f in found.get(i, [])
-                                   if same_term((f["suggestions"] or [""])[0], term)]
-                            if not hit:
-                                continue
-                            totals["found"] += 1
-                            f = hit[0]
-                            if not f["fix"]:
-                                continue
-                            edits = f["fix"]["edits"]
-                            # Offsets are bytes into the whole target file: make them line-local.
-                            base = len("\n".join(o[:i]).encode()) + (1 if i else 0)
-                            b = hyp.encode()
-                            e0 = edits[0]
-                            a, z_ = e0["start"] - base, e0["end"] - base
-                            if a == z_ or (a == 0 and z_ == len(b)):
-                                continue
-                            fixed = (b[:a] + e0["content"].encode() + b[z_:]).decode()
-                            if e0["content"].lower().rstrip("s") not in fixed.lower() or \
-                                    not same_term(e0["content"], term):
-                                continue
-                            if chrf(fixed, rf) < chrf(hyp, rf):
-                                continue
-                            totals["fixed"] += 1
-                            char_a = len(b[:a].decode())
-                            char_z = len(b[:z_].decode())
-                            want = None
-                            for x in ens:
-                                want = located_words(hyp, rf, x)
-                                if want:
-                                    break
-                            if want and char_a < want[1] and want[0] < char_z:
-                                totals["located"] += 1
-    pairs = max(totals["pairs"], 1)
-    print(f"pairs (source and reference have the term, output lacks it): {totals['pairs']}")
-    print(f"found:   {totals['found']} ({100 * totals['found'] / pairs:.1f}%)")
-    print(f"fixed:   {totals['fixed']} ({100 * totals['fixed'] / pairs:.1f}%)")
-    print(f"located: {totals['located']} ({100 * totals['located'] / max(totals['fixed'], 1):.1f}% of fixed)")
+                        passed = pair_figures(found, i, zs, hyp, rf, terms, o, dump,
+                                              f"{system}.{year}.{run}")
+                        totals.update(passed)
+                        per_system[system].update(passed)
+    report("all systems", totals)
     print(f"references: {totals['ref_false']} false findings in {totals['ref_paragraphs']} paragraphs "
           f"({100 * totals['ref_false'] / max(totals['ref_paragraphs'], 1):.2f} per 100)")
     print(f"paragraphs skipped (output not paragraph-aligned): {totals['skipped_paragraphs']}")
+    for system, figures in sorted(per_system.items()):
+        report(system, figures)
+    if dump:
+        dump.close()
+
+
+def report(name, totals):
+    pairs = max(totals["pairs"], 1)
+    print(f"{name}: pairs {totals['pairs']}, found {totals['found']} "
+          f"({100 * totals['found'] / pairs:.1f}%), fixed {totals['fixed']} "
+          f"({100 * totals['fixed'] / pairs:.1f}%), located {totals['located']} "
+          f"({100 * totals['located'] / max(totals['fixed'], 1):.1f}% of fixed)")
+
+
+def pair_figures(found, i, zs, hyp, rf, terms, o, dump, run_name):
+    """The figures one output paragraph adds: for each term its source has, the reference
+    has and the output lacks."""
+    totals = collections.Counter()
+    for zh, ens in terms.items():
+        if not zh.strip() or zh not in zs or not ens:
+            continue
+        forms = [x.lower() for x in ens if x.strip()]
+        if not any(x in rf.lower() for x in forms):
+            continue
+        if any(x in hyp.lower() for x in forms):
+            continue
+        totals["pairs"] += 1
+        term = ens[0].strip()
+        stage, replaced, confidence = pair_stage(found, i, hyp, rf, ens, term, o)
+        for passed in ("found", "fixed", "located")[:stage]:
+            totals[passed] += 1
+        if dump:
+            dump.write(json.dumps({"run": run_name, "line": i, "term": term, "source": zh,
+                                   "stage": ["missed", "found", "fixed", "located"][stage],
+                                   "replaced": replaced, "confidence": confidence,
+                                   "output": hyp, "reference": rf},
+                                  ensure_ascii=False) + "\n")
+    return totals
+
+
+def pair_stage(found, i, hyp, rf, ens, term, o):
+    """How far one pair gets: 0 missed, 1 found, 2 fixed, 3 located; the words the fix
+    replaces (or None); the finding's confidence (or None)."""
+    hit = [f for f in found.get(i, []) if same_term((f["suggestions"] or [""])[0], term)]
+    if not hit:
+        return 0, None, None
+    f = hit[0]
+    confidence = f.get("confidence")
+    if not f["fix"]:
+        return 1, None, confidence
+    edits = f["fix"]["edits"]
+    # Offsets are bytes into the whole target file: make them line-local.
+    base = len("\n".join(o[:i]).encode()) + (1 if i else 0)
+    b = hyp.encode()
+    e0 = edits[0]
+    a, z_ = e0["start"] - base, e0["end"] - base
+    replaced = b[a:z_].decode(errors="replace") if 0 <= a <= z_ <= len(b) else None
+    if a == z_ or (a == 0 and z_ == len(b)):
+        return 1, replaced, confidence
+    fixed = (b[:a] + e0["content"].encode() + b[z_:]).decode()
+    if e0["content"].lower().rstrip("s") not in fixed.lower() or \
+            not same_term(e0["content"], term):
+        return 1, replaced, confidence
+    if chrf(fixed, rf) < chrf(hyp, rf):
+        return 1, replaced, confidence
+    char_a = len(b[:a].decode())
+    char_z = len(b[:z_].decode())
+    want = None
+    for x in ens:
+        want = located_words(hyp, rf, x)
+        if want:
+            break
+    if want and char_a < want[1] and want[0] < char_z:
+        return 3, replaced, confidence
+    return 2, replaced, confidence
 
 
 if __name__ == "__main__":

@@ -119,6 +119,11 @@ impl Checker {
         &self.glossary
     }
 
+    /// Whether the selection runs rule `id` (the source-aware rules run outside the checker).
+    pub fn runs(&self, id: &str) -> bool {
+        self.options.rules.enabled(id)
+    }
+
     /// The ids of the rules this checker runs.
     pub fn rule_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.rules.iter().map(|r| r.meta().id)

@@ -90,13 +90,17 @@ fn rules_lists_every_rule_with_its_default() {
             "glossary.variant",
             "glossary.derived",
             "glossary.near-miss",
-            "prose.doubled-word"
+            "prose.doubled-word",
+            "source.missing-term",
+            "source.changed-term",
+            "source.changed-word"
         ]
     );
-    assert!(
-        text.lines()
-            .all(|l| l.split_whitespace().nth(1) == Some("on"))
-    );
+    let defaults: Vec<&str> = text
+        .lines()
+        .map(|l| l.split_whitespace().nth(1).unwrap())
+        .collect();
+    assert_eq!(defaults, ["on", "on", "on", "on", "on", "on", "off"]);
 }
 
 #[test]

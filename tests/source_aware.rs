@@ -231,6 +231,27 @@ fn translation(dir: &Path) {
 }
 
 #[test]
+fn the_source_rules_are_selected_and_ignored_like_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    translation(dir.path());
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check", "en.txt", "--source", "zh.txt", "-g", "g.tsv", "--format", "jsonl",
+        ];
+        args.extend(extra);
+        findings(&run(dir.path(), &args))
+    };
+    assert_eq!(check(&[]).len(), 2);
+    assert_eq!(
+        check(&["--ignore", "source.missing-term"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(check(&["--ignore", "source"]), Vec::<String>::new());
+    assert_eq!(check(&["--select", "glossary"]), Vec::<String>::new());
+    assert_eq!(check(&["--select", "source.missing-term"]).len(), 2);
+}
+
+#[test]
 fn a_translation_missing_a_term_is_located_or_covered_by_its_line() {
     let dir = tempfile::tempdir().unwrap();
     translation(dir.path());

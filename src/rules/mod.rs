@@ -23,6 +23,9 @@ pub enum Stage {
     Match,
     /// It looks at the words that no term or reported rendering claimed.
     Rest,
+    /// It compares the target with its source, so runs only with one (`--source`,
+    /// `--bitext`): [`crate::source_aware`].
+    Source,
 }
 
 /// What the registry knows of a rule.
@@ -43,6 +46,9 @@ pub const REGISTRY: &[RuleMeta] = &[
     derived::META,
     near_miss::META,
     doubled::META,
+    crate::source_aware::MISSING_TERM_META,
+    crate::source_aware::CHANGED_TERM_META,
+    crate::source_aware::CHANGED_WORD_META,
 ];
 
 /// A detector: what it is, and how it judges a prepared text.
@@ -163,6 +169,7 @@ pub(crate) fn with_fix(
 mod tests {
     use super::*;
     use crate::check::finding::rule;
+    use crate::source_aware::rule as source_rule;
 
     fn enabled(select: &[&str], ignore: &[&str]) -> Vec<&'static str> {
         let selection = RuleSelection::new(select, ignore).unwrap();
@@ -170,14 +177,24 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_runs_by_default() {
+    fn every_rule_but_changed_word_runs_by_default() {
         assert_eq!(
             enabled(&[], &[]),
             [
                 rule::VARIANT,
                 rule::DERIVED,
                 rule::NEAR_MISS,
-                rule::DOUBLED_WORD
+                rule::DOUBLED_WORD,
+                source_rule::MISSING_TERM,
+                source_rule::CHANGED_TERM,
+            ]
+        );
+        assert_eq!(
+            enabled(&["source"], &[]),
+            [
+                source_rule::MISSING_TERM,
+                source_rule::CHANGED_TERM,
+                source_rule::CHANGED_WORD
             ]
         );
     }
@@ -224,7 +241,10 @@ mod tests {
                 rule::VARIANT,
                 rule::DERIVED,
                 rule::NEAR_MISS,
-                rule::DOUBLED_WORD
+                rule::DOUBLED_WORD,
+                source_rule::MISSING_TERM,
+                source_rule::CHANGED_TERM,
+                source_rule::CHANGED_WORD
             ]
         );
     }

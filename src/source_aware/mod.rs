@@ -15,8 +15,10 @@
 //! the paraphrase kept from the original are never flagged.
 
 pub mod align;
+pub mod anchor;
 mod changed;
 pub mod locate;
+mod related;
 mod terms;
 
 use std::collections::{BTreeMap, HashMap};
@@ -26,6 +28,7 @@ use serde::Serialize;
 use crate::bitext::Bitext;
 use crate::check::finding::Finding;
 use crate::checker::Checker;
+use crate::rules::{RuleMeta, Stage};
 use crate::text::span::Span;
 
 pub use terms::FormIndex;
@@ -39,6 +42,29 @@ pub mod rule {
     /// Another content word of the original was replaced (`--all-changes`, info).
     pub const CHANGED_WORD: &str = "source.changed-word";
 }
+
+/// The registry's entries of the source-aware rules ([`crate::rules::REGISTRY`]): `--select`
+/// and `--ignore` act on them; they run only with a source.
+pub const MISSING_TERM_META: RuleMeta = RuleMeta {
+    id: rule::MISSING_TERM,
+    default: true,
+    stage: Stage::Source,
+    summary: "the source names a term its target segment lacks (with --source or --bitext)",
+};
+/// See [`MISSING_TERM_META`].
+pub const CHANGED_TERM_META: RuleMeta = RuleMeta {
+    id: rule::CHANGED_TERM,
+    default: true,
+    stage: Stage::Source,
+    summary: "a paraphrase replaced a term of its same-language original",
+};
+/// See [`MISSING_TERM_META`]; also on with `--all-changes`.
+pub const CHANGED_WORD_META: RuleMeta = RuleMeta {
+    id: rule::CHANGED_WORD,
+    default: false,
+    stage: Stage::Source,
+    summary: "any other content word a paraphrase replaced, as info (or --all-changes)",
+};
 
 /// What to report beyond the glossary's terms.
 #[derive(Debug, Clone, Copy)]
@@ -85,6 +111,7 @@ pub struct SourceAware<'c> {
     checker: &'c Checker,
     terms: FormIndex,
     sources: FormIndex,
+    related: related::RelatedWords,
     /// Entry index by where it was defined, to tie a monolingual finding to its entry.
     by_origin: HashMap<(String, usize), usize>,
     options: SourceOptions,
@@ -97,6 +124,7 @@ impl<'c> SourceAware<'c> {
             checker,
             terms: FormIndex::terms(glossary),
             sources: FormIndex::sources(glossary),
+            related: related::RelatedWords::new(glossary),
             by_origin: glossary
                 .entries
                 .iter()
@@ -111,8 +139,6 @@ impl<'c> SourceAware<'c> {
     pub fn check(&self, bitext: &Bitext, target: &str) -> Checked {
         let mut monolingual = self.monolingual(bitext, target);
         let mut checked = Checked::default();
-        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
-        let entries = &self.checker.glossary().entries;
         for segment in &bitext.segments {
             let in_segment: Vec<usize> = (0..monolingual.len())
                 .filter(|&i| {
@@ -120,91 +146,36 @@ impl<'c> SourceAware<'c> {
                     segment.target.start <= s.start && s.end <= segment.target.end
                 })
                 .collect();
-            let source_terms = self.source_terms(bitext, segment);
-            let target_terms = self.terms.find(target, segment.target);
-            // Term counts: each source occurrence is rendered while the target has the term
-            // as often.
-            let mut wanted: BTreeMap<usize, usize> = BTreeMap::new();
-            for (_, entry) in &source_terms {
-                *wanted.entry(*entry).or_default() += 1;
-            }
-            for (&entry, &count) in &wanted {
-                let present = target_terms.iter().filter(|(_, e)| *e == entry).count();
-                let tally = checked
-                    .terms
-                    .entry(entries[entry].term.clone())
-                    .or_default();
-                tally.source += count;
-                tally.correct += count.min(present);
-            }
+            let terms = SegmentTerms {
+                source: self.source_terms(bitext, segment),
+                target: self.terms.find(target, segment.target),
+            };
+            self.tally(&terms, &mut checked.terms);
             let alignment = bitext
                 .same_language
                 .then(|| align::align(&bitext.source, segment.source, target, segment.target));
             let mut found = Vec::new();
             if let Some(alignment) = &alignment {
-                found.extend(changed::find(
+                found = changed::find(
                     self,
                     bitext,
                     target,
                     alignment,
-                    &source_terms,
-                    &target_terms,
-                ));
+                    &terms.source,
+                    &terms.target,
+                );
             }
-            // Terms the source names by their source forms and the target lacks.
-            for (&entry, _) in wanted
-                .iter()
-                .filter(|(e, _)| !entries[**e].source.is_empty())
-            {
-                if target_terms.iter().any(|(_, e)| *e == entry)
-                    || found
-                        .iter()
-                        .any(|f: &Finding| self.entry_of(f) == Some(entry))
-                {
-                    continue;
-                }
-                let known: Vec<&Finding> = in_segment
-                    .iter()
-                    .map(|&i| &monolingual[i])
-                    .filter(|f| self.entry_of(f) == Some(entry))
-                    .collect();
-                found.push(locate::missing(
-                    &entries[entry],
-                    target,
-                    segment.target,
-                    &target_terms,
-                    &known,
-                    &kinship,
-                ));
-            }
-            // The source settles the monolingual findings of the segment.
+            let known: Vec<&Finding> = in_segment.iter().map(|&i| &monolingual[i]).collect();
+            let missing = self.missing_terms(bitext, segment, target, &terms, &found, &known);
+            found.extend(missing);
             for &i in &in_segment {
-                let finding = &mut monolingual[i];
-                if found.iter().any(|f| f.span.overlaps(finding.span)) {
-                    finding.confidence = -1.0; // superseded
-                    continue;
-                }
-                if let Some(alignment) = &alignment
-                    && kept_from_source(alignment, finding.span)
-                {
-                    finding.confidence = -1.0;
-                    continue;
-                }
-                let Some(entry) = self.entry_of(finding) else {
-                    continue;
-                };
-                let named = if bitext.same_language {
-                    source_terms.iter().any(|(_, e)| *e == entry)
-                } else if entries[entry].source.is_empty() {
-                    continue;
-                } else {
-                    wanted.contains_key(&entry)
-                };
-                if named {
-                    finding.confidence = finding.confidence.max(NAMED_CONFIDENCE);
-                } else {
-                    finding.confidence *= UNNAMED_SHARE;
-                }
+                self.settle(
+                    &mut monolingual[i],
+                    &found,
+                    alignment.as_ref(),
+                    &terms,
+                    bitext.same_language,
+                );
             }
             checked.findings.extend(found);
         }
@@ -212,6 +183,118 @@ impl<'c> SourceAware<'c> {
         checked.findings.extend(monolingual);
         checked.findings.sort_by_key(|f| (f.span.start, f.span.end));
         checked
+    }
+
+    /// Adds a segment's term counts: each source occurrence is rendered while the target
+    /// has the term as often.
+    fn tally(&self, terms: &SegmentTerms, counts: &mut TermCounts) {
+        let entries = &self.checker.glossary().entries;
+        for (entry, count) in terms.wanted() {
+            let present = terms.target.iter().filter(|(_, e)| *e == entry).count();
+            let tally = counts.entry(entries[entry].term.clone()).or_default();
+            tally.source += count;
+            tally.correct += count.min(present);
+        }
+    }
+
+    /// `source.missing-term`: the terms the source names by their source forms and the
+    /// target segment lacks (and no other finding of the segment is about). `known` are the
+    /// segment's monolingual findings.
+    fn missing_terms(
+        &self,
+        bitext: &Bitext,
+        segment: &crate::bitext::Segment,
+        target: &str,
+        terms: &SegmentTerms,
+        found: &[Finding],
+        known: &[&Finding],
+    ) -> Vec<Finding> {
+        if !self.checker.runs(rule::MISSING_TERM) {
+            return Vec::new();
+        }
+        let entries = &self.checker.glossary().entries;
+        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
+        let anchors = anchor::Anchors::new(
+            &bitext.source,
+            segment.source,
+            target,
+            segment.target,
+            &terms.source,
+            &terms.target,
+        );
+        let pair = locate::Pair {
+            source: &bitext.source,
+            target,
+            segment: segment.target,
+            source_terms: &terms.source,
+            target_terms: &terms.target,
+            anchors: &anchors,
+        };
+        let mut missing: Vec<Finding> = Vec::new();
+        for (entry, _) in terms.wanted() {
+            if entries[entry].source.is_empty()
+                || terms.target.iter().any(|(_, e)| *e == entry)
+                || found.iter().any(|f| self.entry_of(f) == Some(entry))
+            {
+                continue;
+            }
+            let about: Vec<&Finding> = known
+                .iter()
+                .copied()
+                .filter(|f| self.entry_of(f) == Some(entry))
+                .collect();
+            let taken: Vec<Span> = missing
+                .iter()
+                .filter(|f| f.fix.is_some())
+                .map(|f| f.span)
+                .collect();
+            let clues = locate::Clues {
+                kinship: &kinship,
+                related: self.related.of(self.checker.glossary(), entry),
+            };
+            missing.push(locate::missing(
+                &entries[entry],
+                entry,
+                &pair,
+                &about,
+                &taken,
+                &clues,
+            ));
+        }
+        missing
+    }
+
+    /// How the source settles a monolingual finding of the segment: superseded by a
+    /// source-aware finding on its words, dropped on words kept from a same-language
+    /// original, near certain when the source names its entry, unlikely when not.
+    fn settle(
+        &self,
+        finding: &mut Finding,
+        found: &[Finding],
+        alignment: Option<&align::WordAlignment>,
+        terms: &SegmentTerms,
+        same_language: bool,
+    ) {
+        if found.iter().any(|f| f.span.overlaps(finding.span))
+            || alignment.is_some_and(|a| kept_from_source(a, finding.span))
+        {
+            finding.confidence = -1.0;
+            return;
+        }
+        let Some(entry) = self.entry_of(finding) else {
+            return;
+        };
+        let entries = &self.checker.glossary().entries;
+        if !same_language && entries[entry].source.is_empty() {
+            return;
+        }
+        // In a translation the source names an entry by its source forms only.
+        let named = terms.source.iter().any(|(_, e)| *e == entry);
+        if named {
+            finding.confidence = finding.confidence.max(NAMED_CONFIDENCE);
+        } else {
+            finding.confidence *= UNNAMED_SHARE;
+        }
     }
 
     /// The checker's findings in the target: on the whole text when it is a file of its own
@@ -272,6 +355,25 @@ impl<'c> SourceAware<'c> {
 
     pub(crate) fn options(&self) -> SourceOptions {
         self.options
+    }
+}
+
+/// The glossary entries of one segment pair, where each side has them.
+struct SegmentTerms {
+    /// The entries the source segment names.
+    source: Vec<(Span, usize)>,
+    /// The entries whose terms the target segment has.
+    target: Vec<(Span, usize)>,
+}
+
+impl SegmentTerms {
+    /// Each entry the source names, with how often, by entry index.
+    fn wanted(&self) -> BTreeMap<usize, usize> {
+        let mut wanted = BTreeMap::new();
+        for (_, entry) in &self.source {
+            *wanted.entry(*entry).or_default() += 1;
+        }
+        wanted
     }
 }
 

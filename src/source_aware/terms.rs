@@ -78,7 +78,7 @@ impl FormIndex {
 
 /// Chinese, Japanese and Thai are written without spaces between words: a form in them is
 /// found as a plain substring.
-fn unspaced_script(form: &str) -> bool {
+pub(super) fn unspaced_script(form: &str) -> bool {
     form.chars().any(|c| {
         matches!(c as u32,
             0x0E00..=0x0E7F      // Thai
