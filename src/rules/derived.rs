@@ -101,25 +101,10 @@ impl Rule for DerivedRenderings {
         let candidates = self.candidate_hits(doc);
         let case =
             |derived: usize| derived_case(&doc.glossary.entries[self.derived[derived].entry]);
-        // The same pairs come up again and again in a text: look each up once.
-        let kinship = derive::KinshipTest::new(doc.lexicon);
-        type Memo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
-        let memo: RefCell<Memo> = RefCell::default();
-        let related = |derived: usize, slot: usize, word: &str| {
-            let word = crate::words::lowercase(word);
-            let key = (derived, slot);
-            if let Some(&known) = memo.borrow().get(&key).and_then(|m| m.get(word.as_ref())) {
-                return known;
-            }
-            let answer = kinship.between(&self.derived[derived].slots[slot].word, &word);
-            memo.borrow_mut()
-                .entry(key)
-                .or_default()
-                .insert(word.into_owned(), answer);
-            answer
+        let kinship = Kinship::new(doc.lexicon, &self.derived);
+        let relates = |derived: usize, slot: usize, word: &str| {
+            kinship.between(derived, slot, word).is_some()
         };
-        let relates =
-            |derived: usize, slot: usize, word: &str| related(derived, slot, word).is_some();
         for found in derive::assemble(
             doc.lexicon,
             text,
@@ -129,19 +114,8 @@ impl Rule for DerivedRenderings {
             &candidates,
         ) {
             let d = &self.derived[found.derived];
-            // A word of the text that stands in for a word of the term, related in two steps.
             let stand_in = found.related.map(|(slot, span)| {
-                let evidence = derive::Evidence {
-                    two_steps: related(found.derived, slot, &text[span.start..span.end]),
-                    ..Default::default()
-                };
-                let sub = derive::Substitution {
-                    from: d.slots[slot].word.clone(),
-                    to: text[span.start..span.end].to_string(),
-                    evidence,
-                    prior: derive::TWO_STEP_PRIOR,
-                };
-                (slot, sub)
+                stand_in(d, slot, &text[span.start..span.end], &kinship, found.derived)
             });
             let mut replaced: Vec<(usize, &derive::Substitution)> = found
                 .replaced
@@ -177,6 +151,64 @@ impl Rule for DerivedRenderings {
             });
         }
     }
+}
+
+/// The two-step kinship test of words of a text with words of the derived terms, each
+/// (term word, text word) pair looked up once per text: the same pairs come up again and
+/// again.
+struct Kinship<'a> {
+    test: derive::KinshipTest<'a>,
+    derived: &'a [DerivedEntry],
+    memo: RefCell<HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>>,
+}
+
+impl<'a> Kinship<'a> {
+    fn new(lexicon: &'a Lexicon, derived: &'a [DerivedEntry]) -> Kinship<'a> {
+        Kinship {
+            test: derive::KinshipTest::new(lexicon),
+            derived,
+            memo: RefCell::default(),
+        }
+    }
+
+    /// How `word` of the text is related to the word of slot `slot` of derived entry
+    /// `derived`, if it is.
+    fn between(&self, derived: usize, slot: usize, word: &str) -> Option<derive::Kinship> {
+        let word = crate::words::lowercase(word);
+        let key = (derived, slot);
+        if let Some(&known) = self.memo.borrow().get(&key).and_then(|m| m.get(word.as_ref())) {
+            return known;
+        }
+        let answer = self.test.between(&self.derived[derived].slots[slot].word, &word);
+        self.memo
+            .borrow_mut()
+            .entry(key)
+            .or_default()
+            .insert(word.into_owned(), answer);
+        answer
+    }
+}
+
+/// A word of the text that stands in for the word of slot `slot` of the term, related to it
+/// in two steps, as a substitution.
+fn stand_in(
+    d: &DerivedEntry,
+    slot: usize,
+    word: &str,
+    kinship: &Kinship,
+    derived: usize,
+) -> (usize, derive::Substitution) {
+    let evidence = derive::Evidence {
+        two_steps: kinship.between(derived, slot, word),
+        ..Default::default()
+    };
+    let sub = derive::Substitution {
+        from: d.slots[slot].word.clone(),
+        to: word.to_string(),
+        evidence,
+        prior: derive::TWO_STEP_PRIOR,
+    };
+    (slot, sub)
 }
 
 /// Groups the slots of derived entries whose candidates and forms are the same: slots of
