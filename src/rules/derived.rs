@@ -17,6 +17,7 @@ use crate::inflect::{self, Inflection};
 use crate::lexicon::{Lexicon, Pos};
 use crate::matcher::Form;
 use crate::site::Site;
+use crate::span::Span;
 
 pub const META: RuleMeta = RuleMeta {
     id: rule::DERIVED,
@@ -115,7 +116,13 @@ impl Rule for DerivedRenderings {
         ) {
             let d = &self.derived[found.derived];
             let stand_in = found.related.map(|(slot, span)| {
-                stand_in(d, slot, &text[span.start..span.end], &kinship, found.derived)
+                stand_in(
+                    d,
+                    slot,
+                    &text[span.start..span.end],
+                    &kinship,
+                    found.derived,
+                )
             });
             let mut replaced: Vec<(usize, &derive::Substitution)> = found
                 .replaced
@@ -176,10 +183,17 @@ impl<'a> Kinship<'a> {
     fn between(&self, derived: usize, slot: usize, word: &str) -> Option<derive::Kinship> {
         let word = crate::words::lowercase(word);
         let key = (derived, slot);
-        if let Some(&known) = self.memo.borrow().get(&key).and_then(|m| m.get(word.as_ref())) {
+        if let Some(&known) = self
+            .memo
+            .borrow()
+            .get(&key)
+            .and_then(|m| m.get(word.as_ref()))
+        {
             return known;
         }
-        let answer = self.test.between(&self.derived[derived].slots[slot].word, &word);
+        let answer = self
+            .test
+            .between(&self.derived[derived].slots[slot].word, &word);
         self.memo
             .borrow_mut()
             .entry(key)
@@ -416,7 +430,12 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
 /// the text is on the glossary's subject, which on-beat news always is, so they count less.
 fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     let sentence = site.sentence_window();
-    let cues = site.sense_cues_in(sentence);
+    let mut cues = site.sense_cues_in(sentence);
+    for companion in companions_in(site, sentence) {
+        if !cues.iter().any(|c| c.eq_ignore_ascii_case(companion)) {
+            cues.push(companion);
+        }
+    }
     let domain = site.domain_term_in(sentence);
     // One generic word of a note ("place", "control") turns up anywhere; two, or one with
     // another glossary term, say the sentence is about the term's subject.
@@ -462,9 +481,64 @@ const ADJACENT_BOOST: f32 = 1.2;
 /// A cue word of the term's sense right next to the match. (Other glossary terms do not
 /// count here: a large glossary has one next to almost every word.)
 fn adjacent_evidence<'s>(site: &'s Site) -> Option<&'s str> {
-    site.sense_cues_in(site.close_by(ADJACENT_WORDS))
+    let close = site.close_by(ADJACENT_WORDS);
+    site.sense_cues_in(close)
         .first()
         .copied()
+        .or_else(|| companions_in(site, close).first().copied())
+}
+
+/// The entries whose terms stand right next to the entry's own term somewhere in the text
+/// ("fentanyl precursors", "precursors for the fentanyl trade"): the words this text puts
+/// with the term. Next to a synonym of the term they bind it to the term's sense ("fentanyl
+/// and its pioneers"), whatever the note says, or with no note at all. People are left out:
+/// what is said of them is no subject.
+fn companions(site: &Site) -> Vec<usize> {
+    let own = site.entry_index;
+    let mut out = Vec::new();
+    let terms = site.terms;
+    for &(at, _) in terms.iter().filter(|(_, e)| *e == own) {
+        let near = crate::context::around(site.text, at, ADJACENT_WORDS);
+        let from = terms.partition_point(|(s, _)| s.start < near.start);
+        for &(span, entry) in terms[from..].iter().take_while(|(s, _)| s.end <= near.end) {
+            let other = &site.glossary.entries[entry];
+            // A glossary may list a function word ("and"), which stands next to anything.
+            let says_nothing = crate::words::tokens(&other.term)
+                .all(|(_, w)| crate::words::is_stopword(&w.to_lowercase()));
+            if entry != own
+                && !span.overlaps(at)
+                && other.kind != Kind::Name
+                && !says_nothing
+                && !out.contains(&entry)
+            {
+                out.push(entry);
+            }
+        }
+    }
+    out
+}
+
+/// The occurrences inside `window` (other than the match) of terms that stand next to the
+/// entry's own term elsewhere in the text, one per entry.
+fn companions_in<'s>(site: &'s Site, window: Span) -> Vec<&'s str> {
+    let companions = companions(site);
+    if companions.is_empty() {
+        return Vec::new();
+    }
+    let terms = site.terms;
+    let from = terms.partition_point(|(s, _)| s.start < window.start);
+    let mut seen = Vec::new();
+    terms[from..]
+        .iter()
+        .take_while(|(s, _)| s.end <= window.end)
+        .filter(|(s, e)| !s.overlaps(site.span) && companions.contains(e))
+        .filter(|(_, e)| {
+            let fresh = !seen.contains(e);
+            seen.push(*e);
+            fresh
+        })
+        .map(|(s, _)| &site.text[s.start..s.end])
+        .collect()
 }
 
 /// For a synonym taken from another sense of the term: that sense's description ("a highly
@@ -730,6 +804,15 @@ fn weigh_context(
         return None; // "Pioneer" mid-sentence is a name, not a spun word
     }
     let single = !entry.term.contains([' ', '-']);
+    // With no note or cues, the glossary's domain picked the sense, and only the text can
+    // say a synonym stands for the term: a term it puts right next to the term elsewhere
+    // must stand right next to it. (A large glossary's domain holds every subject; known
+    // spins and definition words are everywhere.)
+    let by_domain_only = entry.note.is_none() && entry.context.is_empty();
+    let close = site.close_by(ADJACENT_WORDS);
+    if single && by_domain_only && companions_in(site, close).is_empty() {
+        return None;
+    }
     if single && !bound_to_sense(site, rendering) {
         confidence = confidence.min(UNBOUND_CAP);
         let says = "nothing binds the word itself to the term's sense";
