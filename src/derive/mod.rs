@@ -162,11 +162,10 @@ pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
                 .flatten()
         })
         .collect();
-    let derivation = Derivation {
+    Derivation {
         entries: entries.into_iter().flatten().collect(),
         senses,
-    };
-    derivation
+    }
 }
 
 /// The words of a term, each a slot: hyphens separate words as spaces do, since a

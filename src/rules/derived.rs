@@ -160,13 +160,16 @@ impl Rule for DerivedRenderings {
     }
 }
 
+/// Per (derived entry, slot), the kinship of each text word asked about.
+type KinshipMemo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
+
 /// The two-step kinship test of words of a text with words of the derived terms, each
 /// (term word, text word) pair looked up once per text: the same pairs come up again and
 /// again.
 struct Kinship<'a> {
     test: derive::KinshipTest<'a>,
     derived: &'a [DerivedEntry],
-    memo: RefCell<HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>>,
+    memo: RefCell<KinshipMemo>,
 }
 
 impl<'a> Kinship<'a> {
