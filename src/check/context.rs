@@ -69,6 +69,54 @@ impl Sentences {
     }
 }
 
+/// `span` and up to `words` words on each side of it, within its line: what stands right
+/// next to a term says what the text puts it with.
+pub fn around(text: &str, span: Span, words: usize) -> Span {
+    let is_word = crate::text::words::is_word_char;
+    let mut start = span.start;
+    let mut left = words;
+    let before: Vec<(usize, char)> = text[..span.start].char_indices().rev().collect();
+    let mut in_word = false;
+    for (i, c) in before {
+        if c == '\n' {
+            break;
+        }
+        if is_word(c) {
+            if !in_word {
+                if left == 0 {
+                    break;
+                }
+                left -= 1;
+            }
+            in_word = true;
+            start = i;
+        } else {
+            in_word = false;
+        }
+    }
+    let mut end = span.end;
+    let mut left = words;
+    let mut in_word = false;
+    for (i, c) in text[span.end..].char_indices() {
+        if c == '\n' {
+            break;
+        }
+        if is_word(c) {
+            if !in_word {
+                if left == 0 {
+                    break;
+                }
+                left -= 1;
+            }
+            in_word = true;
+            end = span.end + i + c.len_utf8();
+        } else {
+            in_word = false;
+        }
+    }
+    Span::new(start, end)
+}
+
 /// Whether the punctuation at byte `i` ends a sentence: it is followed (after closing quotes
 /// or brackets) by whitespace and then a capital, digit or opening quote, and is not the
 /// period of an abbreviation.
@@ -130,5 +178,18 @@ mod tests {
         let first = s.window(Span::new(0, 3));
         assert_eq!(&text[first.start..first.end], "One here.");
         assert_eq!(split(""), [""]);
+    }
+
+    #[test]
+    fn around_reaches_whole_words_within_the_line() {
+        let text = "first\nthe fentanyl precursor was sold, they said";
+        let at = text.find("precursor").unwrap();
+        let span = around(text, Span::new(at, at + 9), 2);
+        assert_eq!(
+            &text[span.start..span.end],
+            "the fentanyl precursor was sold"
+        );
+        let span = around(text, Span::new(at, at + 9), 0);
+        assert_eq!(&text[span.start..span.end], "precursor");
     }
 }

@@ -95,8 +95,10 @@ impl CueIndex {
         for (listed, cues) in [(true, &self.cues[entry]), (false, &self.sense[entry])] {
             let from = cues.partition_point(|(_, s)| s.start < window.start);
             for &(n, span) in cues[from..].iter().take_while(|(_, s)| s.end <= window.end) {
-                if !span.overlaps(matched) && !found.iter().any(|&(l, m, _)| l == listed && m == n)
-                {
+                // Two cue words of one spot ("chemical" of the note, "chemicals" of
+                // "precursor chemicals") are one word of the text.
+                let known = |&(l, m, s): &(bool, u32, Span)| (l == listed && m == n) || s == span;
+                if !span.overlaps(matched) && !found.iter().any(known) {
                     found.push((listed, n, span));
                 }
             }

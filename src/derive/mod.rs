@@ -113,21 +113,44 @@ type CandidateCache = HashMap<String, Arc<[Substitution]>>;
 /// Derives slots for every entry of a glossary.
 pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
     lexicon.preload();
-    // A single word's synonyms are plain English: without a note (or context cues) to say
-    // which sense is meant, nothing tells a spin from a writer's choice ("results" for
-    // "classification" in any paper).
-    let bare = |e: &crate::glossary::Entry| {
+    let domain = sense::Domain::new(glossary);
+    // Each entry is derived from its lemma first, then its other forms (see `forms`); its
+    // sense is that of the lemma, read against the rest of the glossary.
+    let terms: std::collections::HashSet<String> = glossary
+        .entries
+        .iter()
+        .map(|e| e.term.to_lowercase())
+        .collect();
+    let forms: Vec<Vec<crate::glossary::Entry>> = glossary
+        .entries
+        .par_iter()
+        .map(|entry| forms::for_derivation(lexicon, entry, |t| terms.contains(t)))
+        .collect();
+    let senses: Vec<SenseContext> = forms
+        .par_iter()
+        .enumerate()
+        .map(|(index, forms)| SenseContext::in_glossary(lexicon, &forms[0], index, &domain))
+        .collect();
+    // A single word's synonyms are plain English: without a note, context cues or a
+    // glossary whose subject picks one of its senses, nothing tells a spin from a writer's
+    // choice ("results" for "classification" in any paper).
+    let bare = |index: usize| {
+        let e = &glossary.entries[index];
         derivable(e.kind)
             && e.variants.is_empty()
-            && (content_words(&e.term) > 1 || e.note.is_some() || !e.context.is_empty())
+            && (content_words(&e.term) > 1
+                || e.note.is_some()
+                || !e.context.is_empty()
+                || senses[index].intended.is_some())
     };
     // The words of multi-word terms repeat across entries: look each up once, the distinct
     // words shared out between threads; then each entry, likewise.
     let mut words: Vec<String> = glossary
         .entries
         .iter()
-        .filter(|e| bare(e) && term_words(&e.term).len() > 1)
-        .flat_map(|e| term_words(&e.term).into_iter().map(core_word))
+        .enumerate()
+        .filter(|(i, e)| bare(*i) && term_words(&e.term).len() > 1)
+        .flat_map(|(_, e)| term_words(&e.term).into_iter().map(core_word))
         .filter(|w| is_content(w))
         .map(String::from)
         .collect();
@@ -140,36 +163,31 @@ pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
             (w, Arc::from(candidates))
         })
         .collect();
-    let terms: std::collections::HashSet<String> = glossary
-        .entries
-        .iter()
-        .map(|e| e.term.to_lowercase())
-        .collect();
-    let derived: Vec<(SenseContext, Vec<DerivedEntry>)> = glossary
-        .entries
+    let entries: Vec<Vec<DerivedEntry>> = forms
         .par_iter()
         .enumerate()
-        .map(|(index, entry)| {
-            // The entry's lemma first, then its other forms (see `forms`).
-            let forms = forms::for_derivation(lexicon, entry, |t| terms.contains(t));
-            let sense = SenseContext::new(lexicon, &forms[0]);
-            let derive_form = |form: &crate::glossary::Entry| {
-                let sense = SenseContext::new(lexicon, form);
-                derive_entry(lexicon, index, form.kind, &form.term, &sense, &cache)
+        .map(|(index, forms)| {
+            if !bare(index) {
+                return Vec::new();
+            }
+            let derive_form = |(i, form): (usize, &crate::glossary::Entry)| {
+                let other;
+                let sense = match i {
+                    0 => &senses[index],
+                    _ => {
+                        other = SenseContext::in_glossary(lexicon, form, index, &domain);
+                        &other
+                    }
+                };
+                derive_entry(lexicon, index, form.kind, &form.term, sense, &cache)
             };
-            let derived: Vec<DerivedEntry> = match bare(entry) {
-                true => forms.iter().filter_map(derive_form).collect(),
-                false => Vec::new(),
-            };
-            (sense, derived)
+            forms.iter().enumerate().filter_map(derive_form).collect()
         })
         .collect();
-    let mut derivation = Derivation::default();
-    for (sense, derived) in derived {
-        derivation.entries.extend(derived);
-        derivation.senses.push(sense);
+    Derivation {
+        entries: entries.into_iter().flatten().collect(),
+        senses,
     }
-    derivation
 }
 
 /// The words of a term, each a slot: hyphens separate words as spaces do, since a
@@ -303,6 +321,25 @@ pub fn rarity_weight(lexicon: &Lexicon, replacement: &str) -> f32 {
     }
 }
 
+/// The prior of a rendering from those of its replaced words. Each replaced word is a
+/// coincidence if the text is not spun; several together are less likely by chance than any
+/// one, so the evidence adds up (noisy-or). Ordinary phrases made of such words ("real
+/// issues") are left to the judge's bigram test. A stand-in word (two thesaurus steps away)
+/// is weak evidence: it caps the rendering instead of adding to it. A guess from a thesaurus
+/// is never certain, however many words agree.
+fn combined_prior(replaced: &[(usize, &Substitution)]) -> f32 {
+    let mut prior = 1.0
+        - replaced
+            .iter()
+            .filter(|(_, s)| s.evidence.two_steps.is_none())
+            .map(|(_, s)| 1.0 - s.prior)
+            .product::<f32>();
+    if replaced.iter().any(|(_, s)| s.evidence.two_steps.is_some()) {
+        prior = prior.min(TWO_STEP_PRIOR);
+    }
+    prior.min(MAX_PRIOR)
+}
+
 impl DerivedEntry {
     /// The rendering made by replacing the given slots with the given candidates.
     pub fn rendering(
@@ -320,65 +357,11 @@ impl DerivedEntry {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        // Each replaced word is a coincidence if the text is not spun; several together are
-        // less likely by chance than any one, so the evidence adds up (noisy-or). Ordinary
-        // phrases made of such words ("real issues") are left to the judge's bigram test.
-        // Every word replaced by a loose association ("oil business" for "drug cartel") is
-        // how ordinary phrases look, so when no content word of the term is left, each
-        // replacement must be a real synonym or a known spin.
-        let mut prior = 1.0
-            - replaced
-                .iter()
-                .filter(|(_, s)| s.evidence.two_steps.is_none())
-                .map(|(_, s)| 1.0 - s.prior)
-                .product::<f32>();
-        // A stand-in word (two thesaurus steps away) is weak evidence: it caps the
-        // rendering instead of adding to it.
         let stand_in = replaced.iter().any(|(_, s)| s.evidence.two_steps.is_some());
-        if stand_in {
-            prior = prior.min(TWO_STEP_PRIOR);
-        }
-        // A guess from a thesaurus is never certain, however many words agree.
-        prior = prior.min(MAX_PRIOR);
-        let kept =
-            self.slots.iter().enumerate().any(|(i, s)| {
-                is_content(core_word(&s.word)) && !replaced.iter().any(|(j, _)| *j == i)
-            });
-        if !kept && self.slots.len() > 1 {
-            let strong = |s: &Substitution| {
-                s.evidence.spin_count > 0
-                    || matches!(
-                        s.evidence.wordnet,
-                        Some(WordNetRelation::SameSense | WordNetRelation::OtherSense)
-                    )
-            };
-            let loose: Vec<&(usize, &Substitution)> =
-                replaced.iter().filter(|(_, s)| !strong(s)).collect();
-            // One looser listed candidate (not a stand-in) is allowed beside known spins: a
-            // modifier before a spun head ("master framework" for "expert system"), or a
-            // head that is no common word after spun modifiers ("bosom carcinoma").
-            let head = self.slots.len() - 1;
-            let head_spun = replaced
-                .iter()
-                .any(|(i, s)| *i == head && s.evidence.spin_count > 0);
-            let acceptable = match loose.as_slice() {
-                [] => true,
-                [(i, s)] if s.evidence.two_steps.is_none() => {
-                    if *i != head {
-                        // An everyday modifier ("rough framework") is plain English.
-                        head_spun && !is_everyday(lexicon, &s.to)
-                    } else {
-                        is_rare(lexicon, &s.to)
-                            && replaced
-                                .iter()
-                                .all(|(j, t)| j == i || t.evidence.spin_count > 0)
-                    }
-                }
-                _ => false,
-            };
-            if !acceptable || !self.whole_replacement_allowed {
-                prior = 0.0;
-            }
+        let mut prior = combined_prior(replaced);
+        let kept = self.keeps_a_content_word(replaced);
+        if !kept && self.slots.len() > 1 && !self.whole_replacement_acceptable(lexicon, replaced) {
+            prior = 0.0;
         }
         DerivedRendering {
             keeps_term_word: kept && !stand_in,
@@ -390,6 +373,56 @@ impl DerivedEntry {
             needs_context: self.needs_context(lexicon, replaced),
             pos: self.pos,
         }
+    }
+
+    /// Whether a content word of the term stands in place in the rendering.
+    fn keeps_a_content_word(&self, replaced: &[(usize, &Substitution)]) -> bool {
+        self.slots
+            .iter()
+            .enumerate()
+            .any(|(i, s)| is_content(core_word(&s.word)) && !replaced.iter().any(|(j, _)| *j == i))
+    }
+
+    /// When no content word of a phrase is left, every replacement must be a real synonym
+    /// or a known spin: words all replaced by loose associations ("oil business" for "drug
+    /// cartel") are how ordinary phrases look. One looser listed candidate (not a stand-in)
+    /// is allowed beside known spins: a modifier before a spun head ("master framework" for
+    /// "expert system"), or a head that is no common word after spun modifiers ("bosom
+    /// carcinoma"). Names of institutions always keep a word.
+    fn whole_replacement_acceptable(
+        &self,
+        lexicon: &Lexicon,
+        replaced: &[(usize, &Substitution)],
+    ) -> bool {
+        let strong = |s: &Substitution| {
+            s.evidence.spin_count > 0
+                || matches!(
+                    s.evidence.wordnet,
+                    Some(WordNetRelation::SameSense | WordNetRelation::OtherSense)
+                )
+        };
+        let loose: Vec<&(usize, &Substitution)> =
+            replaced.iter().filter(|(_, s)| !strong(s)).collect();
+        let head = self.slots.len() - 1;
+        let head_spun = replaced
+            .iter()
+            .any(|(i, s)| *i == head && s.evidence.spin_count > 0);
+        let acceptable = match loose.as_slice() {
+            [] => true,
+            [(i, s)] if s.evidence.two_steps.is_none() => {
+                if *i != head {
+                    // An everyday modifier ("rough framework") is plain English.
+                    head_spun && !is_everyday(lexicon, &s.to)
+                } else {
+                    is_rare(lexicon, &s.to)
+                        && replaced
+                            .iter()
+                            .all(|(j, t)| j == i || t.evidence.spin_count > 0)
+                }
+            }
+            _ => false,
+        };
+        acceptable && self.whole_replacement_allowed
     }
 
     /// A single word is plain English unless its context says otherwise. In a phrase the

@@ -1,8 +1,8 @@
 //! Which sense an entry's term is meant in, and the words that signal that sense in a text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::glossary::Entry;
+use crate::glossary::{Entry, Glossary, Kind};
 use crate::lexicon::{Lexicon, Pos, Relation};
 use crate::text::words::{is_stopword, tokens};
 
@@ -39,53 +39,207 @@ fn related(a: &str, b: &str) -> bool {
             && a.chars().take(5).eq(b.chars().take(5)))
 }
 
-impl SenseContext {
-    pub fn new(lexicon: &Lexicon, entry: &Entry) -> SenseContext {
-        let term = entry.term.to_lowercase();
-        let note_words = entry.note.as_deref().map(content_words).unwrap_or_default();
-        let wordnet = lexicon.wordnet();
-        let senses = if term.contains(' ') {
-            &[][..]
-        } else {
-            let direct = wordnet.sense_ids(&term);
-            if direct.is_empty() {
-                super::singular(lexicon, &term).map_or(&[][..], |base| wordnet.sense_ids(&base))
-            } else {
-                direct
+/// Words match across a glossary only when one is the other with a short ending: "substance"
+/// and "substances", "trafficker" and "trafficking", not "underwhelmed" and "undertake".
+fn kin(a: &str, b: &str) -> bool {
+    let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shortest = a.chars().count().min(b.chars().count());
+    a == b || (shared >= 5 && shared + 3 >= shortest)
+}
+
+/// The key under which words that may be `kin` are filed: their first five letters.
+fn kin_key(word: &str) -> String {
+    word.chars().take(5).collect()
+}
+
+/// What a glossary is about: the words of its terms and notes. A glossary holding
+/// "fentanyl", "controlled substances" and "drug cartel" is about drugs, and its
+/// "precursor" is the chemical one, with or without a note. People are left out: a name's
+/// senses ("person", "someone") say nothing of the subject.
+#[derive(Debug, Clone, Default)]
+pub struct Domain {
+    /// Per content word, how many entries use it.
+    words: HashMap<String, u32>,
+    /// The words of `words` by `kin_key`.
+    by_key: HashMap<String, Vec<String>>,
+    /// The words of the glossary's terms (not names), as opposed to its notes: a note
+    /// defines with generic words ("action", "official") that any text holds.
+    term_words: HashSet<String>,
+    /// Per entry, its distinct content words (empty for names).
+    of_entry: Vec<Vec<String>>,
+    /// Per entry, its term's content words, lowercase.
+    terms: Vec<Vec<String>>,
+    /// The entries whose terms hold a word, by the word's `kin_key` (terms of the subject
+    /// only, not names of people or institutions).
+    term_index: HashMap<String, Vec<usize>>,
+}
+
+impl Domain {
+    pub fn new(glossary: &Glossary) -> Domain {
+        let mut domain = Domain::default();
+        for (index, entry) in glossary.entries.iter().enumerate() {
+            let term = content_words(&entry.term);
+            let mut own: Vec<String> = Vec::new();
+            // Names of institutions are made of generic words ("national", "council").
+            let subject = matches!(entry.kind, Kind::Term | Kind::Phrase | Kind::Chem);
+            if subject {
+                domain.term_words.extend(term.iter().cloned());
             }
-        };
-        let intended = if note_words.is_empty() {
-            senses.first().copied()
-        } else {
-            let mut best = (0, None);
-            for &id in senses {
-                let bag = sense_words(lexicon, id);
-                let score = note_words
-                    .iter()
-                    .filter(|n| bag.iter().any(|b| related(n, b)))
-                    .count();
-                if score > best.0 {
-                    best = (score, Some(id));
+            if entry.kind != Kind::Name {
+                let note = entry.note.as_deref().map(content_words).unwrap_or_default();
+                for word in term.iter().chain(&note) {
+                    if !own.contains(word) {
+                        own.push(word.clone());
+                    }
                 }
             }
-            // One shared word of a long note is often a generic one ("place" in "to place
-            // a drug under legal control" is not "the time and place for events"): such a
-            // weak match leaves the sense unknown rather than wrong.
-            let needed = if note_words.len() >= 4 { 2 } else { 1 };
-            best.1.filter(|_| best.0 >= needed)
+            for word in &own {
+                let count = domain.words.entry(word.clone()).or_default();
+                if *count == 0 {
+                    domain
+                        .by_key
+                        .entry(kin_key(word))
+                        .or_default()
+                        .push(word.clone());
+                }
+                *count += 1;
+            }
+            for word in term.iter().filter(|_| subject) {
+                let listed = domain.term_index.entry(kin_key(word)).or_default();
+                if listed.last() != Some(&index) {
+                    listed.push(index);
+                }
+            }
+            domain.of_entry.push(own);
+            domain.terms.push(term);
+        }
+        domain
+    }
+
+    /// The glossary's words, other than those of entry `index` alone and of its term, that
+    /// a description (`bag`) holds.
+    fn hits(&self, index: usize, term: &[String], bag: &[String]) -> Vec<String> {
+        let own = self.of_entry.get(index);
+        let mut out: Vec<String> = Vec::new();
+        for b in bag {
+            for w in self.by_key.get(&kin_key(b)).into_iter().flatten() {
+                let mine = own.is_some_and(|o| o.contains(w)) as u32;
+                if kin(w, b)
+                    && self.words[w] > mine
+                    && !term.iter().any(|t| kin(t, w))
+                    && !out.contains(w)
+                {
+                    out.push(w.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Words that other entries put with the term's own word ("chemicals" of "precursor
+    /// chemicals", for "precursor"): the glossary itself says what the word goes with.
+    /// Names of institutions do not count: "Commission on Narcotic Drugs" is one body, not
+    /// what any commission is about.
+    fn companions(&self, index: usize, term: &[String]) -> Vec<String> {
+        let mut out = Vec::new();
+        for t in term {
+            for &other in self.term_index.get(&kin_key(t)).into_iter().flatten() {
+                let words = &self.terms[other];
+                if other == index || !words.iter().any(|w| kin(t, w)) {
+                    continue;
+                }
+                for word in words {
+                    if !term.iter().any(|t| kin(t, word)) && !out.contains(word) {
+                        out.push(word.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How the senses of a term score against a glossary's domain: per sense, the distinct
+/// domain words its description holds.
+fn domain_scores(
+    lexicon: &Lexicon,
+    senses: &[u32],
+    domain: &Domain,
+    index: usize,
+    term: &[String],
+) -> Vec<(u32, Vec<String>)> {
+    senses
+        .iter()
+        .map(|&id| (id, domain.hits(index, term, &sense_words(lexicon, id))))
+        .collect()
+}
+
+/// The sense the domain points to: the one whose description holds the most of the
+/// glossary's words (its note's hits counting too), when it holds at least one and no other
+/// sense holds as many. A note that matched senses only weakly ("place" in "to place a drug
+/// under legal control") needs the domain's support for that very sense.
+fn by_domain(scores: &[(u32, Vec<String>)], note_hits: &[usize], has_note: bool) -> Option<u32> {
+    let total = |i: usize| scores[i].1.len() + note_hits.get(i).copied().unwrap_or(0);
+    // A note that says nothing of a sense rules it out, whatever the domain says (a note
+    // that fits no sense describes one WordNet lacks).
+    let best = (0..scores.len())
+        .filter(|&i| !scores[i].1.is_empty() && (!has_note || note_hits[i] > 0))
+        .max_by_key(|&i| total(i))?;
+    let unique = (0..scores.len()).all(|i| i == best || total(i) < total(best));
+    unique.then_some(scores[best].0)
+}
+
+impl SenseContext {
+    /// The sense of an entry from its note and the lexicon alone.
+    pub fn new(lexicon: &Lexicon, entry: &Entry) -> SenseContext {
+        SenseContext::in_glossary(lexicon, entry, usize::MAX, &Domain::default())
+    }
+
+    /// The sense of entry `index` from all the evidence at hand: its note, WordNet's senses
+    /// and the glossary's other entries.
+    pub fn in_glossary(
+        lexicon: &Lexicon,
+        entry: &Entry,
+        index: usize,
+        domain: &Domain,
+    ) -> SenseContext {
+        let note_words = entry.note.as_deref().map(content_words).unwrap_or_default();
+        let senses = senses_of(lexicon, &entry.term);
+        let term_words = content_words(&entry.term);
+        let scores = domain_scores(lexicon, senses, domain, index, &term_words);
+        let (by_note, note_hits) = by_note(lexicon, senses, &note_words);
+        let intended = by_note.or_else(|| by_domain(&scores, &note_hits, !note_words.is_empty()));
+        // Without a note or a domain to say otherwise, the most frequent sense.
+        let intended = match intended {
+            None if note_words.is_empty() && domain.words.is_empty() => senses.first().copied(),
+            found => found,
         };
         let mut bag = intended
             .map(|id| sense_words(lexicon, id))
             .unwrap_or_default();
         bag.extend(note_words.iter().cloned());
-        let mut cues: Vec<String> = note_words;
+        let mut cues: Vec<String> = note_words.clone();
         cues.extend(entry.context.iter().map(|c| c.to_lowercase()));
         if let Some(id) = intended {
-            cues.extend(content_words(wordnet.synset(id).gloss));
+            // A definition's words are generic ("order", "parts", "activity"): they tell the
+            // sense a note describes, but with no note the glossary's own words must.
+            if by_note.is_some() || note_words.is_empty() && domain.words.is_empty() {
+                cues.extend(content_words(lexicon.wordnet().synset(id).gloss));
+            }
+            // The words of the glossary's terms that the intended sense's description holds
+            // link the sense to the subject ("substances" for the chemical "precursor").
+            if let Some((_, hits)) = scores.iter().find(|(s, _)| *s == id) {
+                cues.extend(
+                    hits.iter()
+                        .filter(|w| domain.term_words.contains(*w))
+                        .cloned(),
+                );
+            }
         }
-        let term_words: HashSet<String> = content_words(&entry.term).into_iter().collect();
+        cues.extend(domain.companions(index, &term_words));
+        let own: HashSet<&String> = term_words.iter().collect();
         let mut seen = HashSet::new();
-        cues.retain(|c| !term_words.contains(c) && seen.insert(c.clone()));
+        cues.retain(|c| !own.contains(c) && seen.insert(c.clone()));
         let note = entry
             .note
             .as_deref()
@@ -95,7 +249,7 @@ impl SenseContext {
         let pos = if note.starts_with("to ") {
             Some(Pos::Verb)
         } else {
-            intended.map(|id| wordnet.synset(id).pos)
+            intended.map(|id| lexicon.wordnet().synset(id).pos)
         };
         SenseContext {
             intended,
@@ -118,6 +272,47 @@ impl SenseContext {
     }
 }
 
+/// The WordNet senses of a single-word term (through its singular); none for a phrase.
+fn senses_of<'l>(lexicon: &'l Lexicon, term: &str) -> &'l [u32] {
+    let term = term.to_lowercase();
+    if term.contains(' ') {
+        return &[];
+    }
+    let wordnet = lexicon.wordnet();
+    let direct = wordnet.sense_ids(&term);
+    if direct.is_empty() {
+        super::singular(lexicon, &term).map_or(&[][..], |base| wordnet.sense_ids(&base))
+    } else {
+        direct
+    }
+}
+
+/// The sense a note picks, if it does, and how many of the note's words each sense's
+/// description holds.
+fn by_note(lexicon: &Lexicon, senses: &[u32], note_words: &[String]) -> (Option<u32>, Vec<usize>) {
+    let hits: Vec<usize> = senses
+        .iter()
+        .map(|&id| {
+            let bag = sense_words(lexicon, id);
+            note_words
+                .iter()
+                .filter(|n| bag.iter().any(|b| related(n, b)))
+                .count()
+        })
+        .collect();
+    let mut best = (0, None);
+    for (&id, &score) in senses.iter().zip(&hits) {
+        if score > best.0 {
+            best = (score, Some(id));
+        }
+    }
+    // One shared word of a long note is often a generic one ("place" in "to place a drug
+    // under legal control" is not "the time and place for events"): such a weak match
+    // leaves the sense to other evidence rather than wrong.
+    let needed = if note_words.len() >= 4 { 2 } else { 1 };
+    (best.1.filter(|_| best.0 >= needed), hits)
+}
+
 /// Words describing a synset: its lemmas, definition, and its hypernyms' lemmas and definitions.
 fn sense_words(lexicon: &Lexicon, id: u32) -> Vec<String> {
     let wordnet = lexicon.wordnet();
@@ -137,7 +332,7 @@ fn sense_words(lexicon: &Lexicon, id: u32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::Origin;
+    use crate::glossary::{Glossary, Origin};
     use crate::lexicon::tests::embedded;
 
     fn entry(term: &str, note: Option<&str>) -> Entry {
@@ -182,6 +377,89 @@ mod tests {
         assert!(!related("勒索勒索勒索", "勒索勒索"));
         let blackmail = SenseContext::new(embedded(), &entry("blackmail", Some("勒索, extortion")));
         assert!(blackmail.cues.contains(&"extortion".to_string()));
+    }
+
+    /// Three senses of "precursor" and a few words of a drug glossary's terms.
+    fn tiny() -> Lexicon {
+        Lexicon::builder()
+            .wordnet(
+                "n00000001\tn\tharbinger|forerunner|precursor\t\tsomething that precedes and indicates the approach of something\n\
+                 n00000002\tn\tprecursor|forerunner\thyper:n00000004\ta person who goes before or announces the coming of another\n\
+                 n00000003\tn\tprecursor\thyper:n00000005\ta substance from which another substance is formed\n\
+                 n00000004\tn\tperson|individual\t\ta human being\n\
+                 n00000005\tn\tmaterial|stuff\t\tthe tangible substance that goes into the makeup of a physical object\n",
+            )
+            .build()
+    }
+
+    fn in_glossary(glossary: &str, term: &str) -> SenseContext {
+        let glossary = Glossary::parse("g.tsv", glossary).unwrap();
+        let index = glossary
+            .entries
+            .iter()
+            .position(|e| e.term == term)
+            .unwrap();
+        let domain = Domain::new(&glossary);
+        SenseContext::in_glossary(&tiny(), &glossary.entries[index], index, &domain)
+    }
+
+    fn gloss(lexicon: &Lexicon, sense: &SenseContext) -> String {
+        sense
+            .intended
+            .map(|id| lexicon.wordnet().synset(id).gloss.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn without_a_note_the_glossary_domain_picks_the_sense() {
+        let drugs = "term\tkind\nprecursor\tterm\ncontrolled substances\tterm\nfentanyl\tchem\n";
+        let sense = in_glossary(drugs, "precursor");
+        assert!(
+            gloss(&tiny(), &sense).starts_with("a substance"),
+            "{sense:?}"
+        );
+        // The glossary's words that tie the sense to its subject are cues.
+        assert!(
+            sense.cues.contains(&"substances".to_string()),
+            "{:?}",
+            sense.cues
+        );
+        // A glossary that says nothing of any sense picks none: nothing tells which is meant.
+        let unrelated = "term\tkind\nprecursor\tterm\nkernel panic\tterm\n";
+        assert_eq!(in_glossary(unrelated, "precursor").intended, None);
+        // People's names say nothing of the subject ("person" of a name is no evidence).
+        let names = "term\tkind\tnote\nprecursor\tterm\t\nBiden\tname\ta person, US president\n";
+        assert_eq!(in_glossary(names, "precursor").intended, None);
+    }
+
+    #[test]
+    fn a_note_phrased_without_to_or_the_drug_is_helped_by_the_domain() {
+        // A desk note that defines without naming the beat: one word ("material") ties it
+        // to a sense, too weak alone for a four-word note...
+        let note = "starting material a drug is synthesised from";
+        let alone = format!("term\tkind\tnote\nprecursor\tterm\t{note}\n");
+        assert_eq!(in_glossary(&alone, "precursor").intended, None);
+        // ... and enough with the glossary's other terms behind the same sense.
+        let drugs = format!("{alone}controlled substances\tterm\t\n");
+        let sense = in_glossary(&drugs, "precursor");
+        assert!(
+            gloss(&tiny(), &sense).starts_with("a substance"),
+            "{sense:?}"
+        );
+    }
+
+    #[test]
+    fn other_terms_with_the_word_say_what_it_goes_with() {
+        let drugs =
+            "term\tkind\nprecursor\tterm\nprecursor chemicals\tterm\ncontrolled substances\tterm\n";
+        let sense = in_glossary(drugs, "precursor");
+        assert!(
+            sense.cues.contains(&"chemicals".to_string()),
+            "{:?}",
+            sense.cues
+        );
+        assert!(kin("substance", "substances") && kin("trafficker", "trafficking"));
+        assert!(!kin("underwhelmed", "undertake") && !kin("reciprocal", "recipient"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::glossary::{Entry, Glossary, Kind, Severity};
 use crate::lexicon::{Lexicon, Pos};
 use crate::text::casing::CaseRule;
 use crate::text::inflect::{self, Inflection};
+use crate::text::span::Span;
 
 pub const META: RuleMeta = RuleMeta {
     id: rule::DERIVED,
@@ -101,25 +102,10 @@ impl Rule for DerivedRenderings {
         let candidates = self.candidate_hits(doc);
         let case =
             |derived: usize| derived_case(&doc.glossary.entries[self.derived[derived].entry]);
-        // The same pairs come up again and again in a text: look each up once.
-        let kinship = derive::KinshipTest::new(doc.lexicon);
-        type Memo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
-        let memo: RefCell<Memo> = RefCell::default();
-        let related = |derived: usize, slot: usize, word: &str| {
-            let word = crate::text::words::lowercase(word);
-            let key = (derived, slot);
-            if let Some(&known) = memo.borrow().get(&key).and_then(|m| m.get(word.as_ref())) {
-                return known;
-            }
-            let answer = kinship.between(&self.derived[derived].slots[slot].word, &word);
-            memo.borrow_mut()
-                .entry(key)
-                .or_default()
-                .insert(word.into_owned(), answer);
-            answer
+        let kinship = Kinship::new(doc.lexicon, &self.derived);
+        let relates = |derived: usize, slot: usize, word: &str| {
+            kinship.between(derived, slot, word).is_some()
         };
-        let relates =
-            |derived: usize, slot: usize, word: &str| related(derived, slot, word).is_some();
         for found in derive::assemble(
             doc.lexicon,
             text,
@@ -129,19 +115,14 @@ impl Rule for DerivedRenderings {
             &candidates,
         ) {
             let d = &self.derived[found.derived];
-            // A word of the text that stands in for a word of the term, related in two steps.
             let stand_in = found.related.map(|(slot, span)| {
-                let evidence = derive::Evidence {
-                    two_steps: related(found.derived, slot, &text[span.start..span.end]),
-                    ..Default::default()
-                };
-                let sub = derive::Substitution {
-                    from: d.slots[slot].word.clone(),
-                    to: text[span.start..span.end].to_string(),
-                    evidence,
-                    prior: derive::TWO_STEP_PRIOR,
-                };
-                (slot, sub)
+                stand_in(
+                    d,
+                    slot,
+                    &text[span.start..span.end],
+                    &kinship,
+                    found.derived,
+                )
             });
             let mut replaced: Vec<(usize, &derive::Substitution)> = found
                 .replaced
@@ -177,6 +158,74 @@ impl Rule for DerivedRenderings {
             });
         }
     }
+}
+
+/// Per (derived entry, slot), the kinship of each text word asked about.
+type KinshipMemo = HashMap<(usize, usize), HashMap<String, Option<derive::Kinship>>>;
+
+/// The two-step kinship test of words of a text with words of the derived terms, each
+/// (term word, text word) pair looked up once per text: the same pairs come up again and
+/// again.
+struct Kinship<'a> {
+    test: derive::KinshipTest<'a>,
+    derived: &'a [DerivedEntry],
+    memo: RefCell<KinshipMemo>,
+}
+
+impl<'a> Kinship<'a> {
+    fn new(lexicon: &'a Lexicon, derived: &'a [DerivedEntry]) -> Kinship<'a> {
+        Kinship {
+            test: derive::KinshipTest::new(lexicon),
+            derived,
+            memo: RefCell::default(),
+        }
+    }
+
+    /// How `word` of the text is related to the word of slot `slot` of derived entry
+    /// `derived`, if it is.
+    fn between(&self, derived: usize, slot: usize, word: &str) -> Option<derive::Kinship> {
+        let word = crate::text::words::lowercase(word);
+        let key = (derived, slot);
+        if let Some(&known) = self
+            .memo
+            .borrow()
+            .get(&key)
+            .and_then(|m| m.get(word.as_ref()))
+        {
+            return known;
+        }
+        let answer = self
+            .test
+            .between(&self.derived[derived].slots[slot].word, &word);
+        self.memo
+            .borrow_mut()
+            .entry(key)
+            .or_default()
+            .insert(word.into_owned(), answer);
+        answer
+    }
+}
+
+/// A word of the text that stands in for the word of slot `slot` of the term, related to it
+/// in two steps, as a substitution.
+fn stand_in(
+    d: &DerivedEntry,
+    slot: usize,
+    word: &str,
+    kinship: &Kinship,
+    derived: usize,
+) -> (usize, derive::Substitution) {
+    let evidence = derive::Evidence {
+        two_steps: kinship.between(derived, slot, word),
+        ..Default::default()
+    };
+    let sub = derive::Substitution {
+        from: d.slots[slot].word.clone(),
+        to: word.to_string(),
+        evidence,
+        prior: derive::TWO_STEP_PRIOR,
+    };
+    (slot, sub)
 }
 
 /// Groups the slots of derived entries whose candidates and forms are the same: slots of
@@ -384,7 +433,12 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
 /// the text is on the glossary's subject, which on-beat news always is, so they count less.
 fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     let sentence = site.sentence_window();
-    let cues = site.sense_cues_in(sentence);
+    let mut cues = site.sense_cues_in(sentence);
+    for companion in companions_in(site, sentence) {
+        if !cues.iter().any(|c| c.eq_ignore_ascii_case(companion)) {
+            cues.push(companion);
+        }
+    }
     let domain = site.domain_term_in(sentence);
     // One generic word of a note ("place", "control") turns up anywhere; two, or one with
     // another glossary term, say the sentence is about the term's subject.
@@ -430,9 +484,64 @@ const ADJACENT_BOOST: f32 = 1.2;
 /// A cue word of the term's sense right next to the match. (Other glossary terms do not
 /// count here: a large glossary has one next to almost every word.)
 fn adjacent_evidence<'s>(site: &'s Site) -> Option<&'s str> {
-    site.sense_cues_in(site.close_by(ADJACENT_WORDS))
+    let close = site.close_by(ADJACENT_WORDS);
+    site.sense_cues_in(close)
         .first()
         .copied()
+        .or_else(|| companions_in(site, close).first().copied())
+}
+
+/// The entries whose terms stand right next to the entry's own term somewhere in the text
+/// ("fentanyl precursors", "precursors for the fentanyl trade"): the words this text puts
+/// with the term. Next to a synonym of the term they bind it to the term's sense ("fentanyl
+/// and its pioneers"), whatever the note says, or with no note at all. People are left out:
+/// what is said of them is no subject.
+fn companions(site: &Site) -> Vec<usize> {
+    let own = site.entry_index;
+    let mut out = Vec::new();
+    let terms = site.terms;
+    for &(at, _) in terms.iter().filter(|(_, e)| *e == own) {
+        let near = crate::check::context::around(site.text, at, ADJACENT_WORDS);
+        let from = terms.partition_point(|(s, _)| s.start < near.start);
+        for &(span, entry) in terms[from..].iter().take_while(|(s, _)| s.end <= near.end) {
+            let other = &site.glossary.entries[entry];
+            // A glossary may list a function word ("and"), which stands next to anything.
+            let says_nothing = crate::text::words::tokens(&other.term)
+                .all(|(_, w)| crate::text::words::is_stopword(&w.to_lowercase()));
+            if entry != own
+                && !span.overlaps(at)
+                && other.kind != Kind::Name
+                && !says_nothing
+                && !out.contains(&entry)
+            {
+                out.push(entry);
+            }
+        }
+    }
+    out
+}
+
+/// The occurrences inside `window` (other than the match) of terms that stand next to the
+/// entry's own term elsewhere in the text, one per entry.
+fn companions_in<'s>(site: &'s Site, window: Span) -> Vec<&'s str> {
+    let companions = companions(site);
+    if companions.is_empty() {
+        return Vec::new();
+    }
+    let terms = site.terms;
+    let from = terms.partition_point(|(s, _)| s.start < window.start);
+    let mut seen = Vec::new();
+    terms[from..]
+        .iter()
+        .take_while(|(s, _)| s.end <= window.end)
+        .filter(|(s, e)| !s.overlaps(site.span) && companions.contains(e))
+        .filter(|(_, e)| {
+            let fresh = !seen.contains(e);
+            seen.push(*e);
+            fresh
+        })
+        .map(|(s, _)| &site.text[s.start..s.end])
+        .collect()
 }
 
 /// For a synonym taken from another sense of the term: that sense's description ("a highly
@@ -700,6 +809,15 @@ fn weigh_context(
         return None; // "Pioneer" mid-sentence is a name, not a spun word
     }
     let single = !rendering.correction.contains([' ', '-']);
+    // With no note or cues, the glossary's domain picked the sense, and only the text can
+    // say a synonym stands for the term: a term it puts right next to the term elsewhere
+    // must stand right next to it. (A large glossary's domain holds every subject; known
+    // spins and definition words are everywhere.)
+    let by_domain_only = entry.note.is_none() && entry.context.is_empty();
+    let close = site.close_by(ADJACENT_WORDS);
+    if single && by_domain_only && companions_in(site, close).is_empty() {
+        return None;
+    }
     if single && !bound_to_sense(site, rendering) {
         confidence = confidence.min(UNBOUND_CAP);
         let says = "nothing binds the word itself to the term's sense";
