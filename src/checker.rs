@@ -14,6 +14,7 @@ use crate::check::document::{Document, Payload, Target};
 use crate::check::finding::{Finding, rule};
 use crate::check::matcher::{Form, Matcher};
 use crate::check::reinforce;
+use crate::check::suppress::Suppressions;
 use crate::derive;
 use crate::glossary::Glossary;
 use crate::lexicon::Lexicon;
@@ -24,7 +25,9 @@ use crate::rules::variants::ListedVariants;
 use crate::rules::{Rule, RuleSelection, Stage};
 use crate::text::casing::CaseRule;
 use crate::text::inflect;
+use crate::text::markup::{self, Markup};
 use crate::text::normalize::Normalized;
+use crate::text::span::Span;
 
 pub use crate::rules::variants::Rendering;
 
@@ -212,6 +215,34 @@ fn map_to_original(finding: &mut Finding, normalized: &Normalized) {
 }
 
 /// For rule tests: each finding's text and top suggestion.
+/// What [`Checker::check_markup`] found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The findings not suppressed, sorted by position; spans into the original text.
+    pub findings: Vec<Finding>,
+    /// How many findings suppression comments or `[sic]` covered.
+    pub suppressed: usize,
+    /// Suppression directives with an unknown command (see [`Suppressions::unknown`]).
+    pub unknown_directives: Vec<Span>,
+}
+
+impl Checker {
+    /// Checks the prose of `text` only ([`markup::layout`]) and drops the findings that
+    /// suppression comments or `[sic]` cover.
+    pub fn check_markup(&self, text: &str, markup: Markup) -> Checked {
+        let layout = markup::layout(text, markup);
+        let masked = layout.mask(text);
+        let findings = self.check(&masked);
+        let suppressions = Suppressions::find(text, markup, &layout.comments);
+        let (findings, suppressed) = suppressions.filter(text, findings);
+        Checked {
+            findings,
+            suppressed,
+            unknown_directives: suppressions.unknown,
+        }
+    }
+}
+
 #[cfg(test)]
 pub(crate) fn flagged(checker: &Checker, text: &str) -> Vec<(String, String)> {
     checker

@@ -40,6 +40,12 @@ pub mod rule {
     pub const NEAR_MISS: &str = "glossary.near-miss";
     /// The same word twice in a row, or "X and X".
     pub const DOUBLED_WORD: &str = "prose.doubled-word";
+    /// The source names a glossary term that its target segment lacks.
+    pub const MISSING_TERM: &str = "source.missing-term";
+    /// A glossary term of the original was replaced in the paraphrase.
+    pub const CHANGED_TERM: &str = "source.changed-term";
+    /// Another content word of the original was replaced (`--all-changes`, info).
+    pub const CHANGED_WORD: &str = "source.changed-word";
 }
 
 /// One piece of evidence behind a finding, as data: JSON users read what was weighed

@@ -32,7 +32,7 @@ use termlint::lexicon::{Lexicon, Spins};
 use termlint::report::{self, Format, Summary};
 use termlint::rules::{self, RuleSelection, UnknownRule};
 use termlint::source_aware::TermCounts;
-use termlint::text::markup::{self, Markup};
+use termlint::text::markup::Markup;
 use termlint::text::source::SourceText;
 use termlint::{fix, fix::diff, fix::write};
 
@@ -540,7 +540,7 @@ fn markup_of(source: &SourceText, arg: MarkupArg, rules: &config::MarkupRules) -
     }
 }
 
-/// Checks `source` alone (its prose, [`markup::check`]) or against its source text
+/// Checks `source` alone (its prose, [`Checker::check_markup`]) or against its source text
 /// (`--source`, `--bitext`): the findings, how many suppressions hid, and the term counts.
 fn check_against(
     checks: &Checks,
@@ -553,7 +553,7 @@ fn check_against(
         return Ok((checks.settle(found), 0, terms));
     }
     let markup = markup_of(source, arg, &checks.markup);
-    let checked = markup::check(&checks.checker, &source.content, markup);
+    let checked = checks.checker.check_markup(&source.content, markup);
     for span in checked.unknown_directives {
         let (line, column) = source.line_col(span.start);
         note(format_args!(
@@ -599,7 +599,7 @@ fn fix_until_stable(
                 let current =
                     SourceText::new(source.name.clone(), source.path.clone(), text.to_string());
                 let found = if checking.is_alone_for(&source.name) {
-                    markup::check(checker, text, markup).findings
+                    checker.check_markup(text, markup).findings
                 } else {
                     (checking.run_text(checker, &source.name, text))
                         .map(|(found, _)| found)

@@ -5,6 +5,7 @@
 pub mod derived;
 pub mod doubled;
 pub mod near_miss;
+pub mod source;
 pub mod variants;
 
 use std::fmt;
@@ -46,9 +47,9 @@ pub const REGISTRY: &[RuleMeta] = &[
     derived::META,
     near_miss::META,
     doubled::META,
-    crate::source_aware::MISSING_TERM_META,
-    crate::source_aware::CHANGED_TERM_META,
-    crate::source_aware::CHANGED_WORD_META,
+    source::MISSING_TERM_META,
+    source::CHANGED_TERM_META,
+    source::CHANGED_WORD_META,
 ];
 
 /// A detector: what it is, and how it judges a prepared text.
@@ -169,7 +170,7 @@ pub(crate) fn with_fix(
 mod tests {
     use super::*;
     use crate::check::finding::rule;
-    use crate::source_aware::rule as source_rule;
+    use crate::check::finding::rule as source_rule;
 
     fn enabled(select: &[&str], ignore: &[&str]) -> Vec<&'static str> {
         let selection = RuleSelection::new(select, ignore).unwrap();

@@ -28,43 +28,12 @@ use serde::Serialize;
 use crate::bitext::Bitext;
 use crate::check::finding::Finding;
 use crate::checker::Checker;
-use crate::rules::{RuleMeta, Stage};
 use crate::text::span::Span;
 
 pub use terms::FormIndex;
 
-/// Stable identifiers of the source-aware rules.
-pub mod rule {
-    /// The source names a glossary term that its target segment lacks.
-    pub const MISSING_TERM: &str = "source.missing-term";
-    /// A glossary term of the original was replaced in the paraphrase.
-    pub const CHANGED_TERM: &str = "source.changed-term";
-    /// Another content word of the original was replaced (`--all-changes`, info).
-    pub const CHANGED_WORD: &str = "source.changed-word";
-}
-
-/// The registry's entries of the source-aware rules ([`crate::rules::REGISTRY`]): `--select`
-/// and `--ignore` act on them; they run only with a source.
-pub const MISSING_TERM_META: RuleMeta = RuleMeta {
-    id: rule::MISSING_TERM,
-    default: true,
-    stage: Stage::Source,
-    summary: "the source names a term its target segment lacks (with --source or --bitext)",
-};
-/// See [`MISSING_TERM_META`].
-pub const CHANGED_TERM_META: RuleMeta = RuleMeta {
-    id: rule::CHANGED_TERM,
-    default: true,
-    stage: Stage::Source,
-    summary: "a paraphrase replaced a term of its same-language original",
-};
-/// See [`MISSING_TERM_META`]; also on with `--all-changes`.
-pub const CHANGED_WORD_META: RuleMeta = RuleMeta {
-    id: rule::CHANGED_WORD,
-    default: false,
-    stage: Stage::Source,
-    summary: "any other content word a paraphrase replaced, as info (or --all-changes)",
-};
+/// Stable identifiers of the rules (the source-aware ones among them).
+pub use crate::check::finding::rule;
 
 /// What to report beyond the glossary's terms.
 #[derive(Debug, Clone, Copy)]

@@ -15,9 +15,6 @@ use std::path::Path;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::check::finding::Finding;
-use crate::check::suppress::Suppressions;
-use crate::checker::Checker;
 use crate::text::span::Span;
 
 /// How a text is written.
@@ -81,32 +78,6 @@ pub fn layout(text: &str, markup: Markup) -> Layout {
             layout.finish(text, false);
             layout
         }
-    }
-}
-
-/// What [`check`] found in a text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Checked {
-    /// The findings not suppressed, sorted by position; spans into the original text.
-    pub findings: Vec<Finding>,
-    /// How many findings suppression comments or `[sic]` covered.
-    pub suppressed: usize,
-    /// Suppression directives with an unknown command (see [`Suppressions::unknown`]).
-    pub unknown_directives: Vec<Span>,
-}
-
-/// Checks the prose of `text` only and drops the findings that suppression comments or
-/// `[sic]` cover.
-pub fn check(checker: &Checker, text: &str, markup: Markup) -> Checked {
-    let layout = layout(text, markup);
-    let masked = layout.mask(text);
-    let findings = checker.check(&masked);
-    let suppressions = Suppressions::find(text, markup, &layout.comments);
-    let (findings, suppressed) = suppressions.filter(text, findings);
-    Checked {
-        findings,
-        suppressed,
-        unknown_directives: suppressions.unknown,
     }
 }
 
