@@ -1,13 +1,15 @@
 //! `termlint eval`: precision and recall of the checker on annotated texts.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use serde::Serialize;
 
 use super::args::{EvalArgs, EvalFormat};
 use super::source::Checking;
 use super::{EXIT_CLEAN, EXIT_ERROR, load_checker, report_error};
-use termlint::eval::{self, ClassScore, GLOSSARY_CLASSES, KEEP, Score};
+use termlint::Checker;
+use termlint::eval::{self, Annotation, ClassScore, GLOSSARY_CLASSES, KEEP, Score};
 use termlint::text::source::SourceText;
 
 #[derive(Serialize)]
@@ -38,77 +40,16 @@ pub fn run(args: EvalArgs) -> io::Result<u8> {
     let Some(checker) = load_checker(&args.glossary) else {
         return Ok(EXIT_ERROR);
     };
-    // --source pairs the one annotated text with its source; --bitext reads bilingual files.
-    let count = args.texts.len() + args.clean.len();
-    let checking = match Checking::for_texts(&args.source, &args.glossary, count, u64::MAX) {
-        Ok(checking) => checking,
+    let score = match score_texts(&args, &checker) {
+        Ok(score) => score,
         Err(e) => {
             report_error(e);
             return Ok(EXIT_ERROR);
         }
     };
-    let mut score = Score::default();
-    let pairs = args.texts.iter().zip(args.annotations.iter().map(Some));
-    let clean = args.clean.iter().map(|t| (t, None));
-    for (text_path, annotations_path) in pairs.chain(clean) {
-        let source = match SourceText::read(text_path) {
-            Ok(s) => s,
-            Err(e) => {
-                report_error(e);
-                return Ok(EXIT_ERROR);
-            }
-        };
-        let annotations = match annotations_path {
-            None => Vec::new(),
-            Some(path) => {
-                let text = match std::fs::read_to_string(path) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        report_error(format!("{}: cannot read: {e}", path.display()));
-                        return Ok(EXIT_ERROR);
-                    }
-                };
-                match eval::parse_annotations(&path.display().to_string(), &text, &source.content) {
-                    Ok(a) => a,
-                    Err(e) => {
-                        report_error(e);
-                        return Ok(EXIT_ERROR);
-                    }
-                }
-            }
-        };
-        let findings = match checking.run(&checker, &source) {
-            Ok((findings, _)) => findings,
-            Err(e) => {
-                report_error(e);
-                return Ok(EXIT_ERROR);
-            }
-        };
-        score.add(
-            &source.name,
-            &source.content,
-            &annotations,
-            &findings,
-            annotations_path.is_none(),
-        );
-    }
-    let total = score.total(&GLOSSARY_CLASSES);
-    let report = Report {
-        classes: &score.classes,
-        glossary_recall: eval::ratio(total.flagged, total.rows),
-        glossary_corrected_share: eval::ratio(total.corrected, total.flagged),
-        glossary_classes: total,
-        keep_flagged: score.keep_flagged(),
-        findings: score.findings,
-        true_findings: score.true_findings,
-        precision: score.precision(),
-        clean_words: score.clean_words,
-        clean_findings: score.clean_findings,
-        clean_findings_per_1000_words: score.clean_rate(),
-        false_findings: &score.false_findings,
-    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let report = Report::new(&score);
     match args.format {
         EvalFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;
@@ -118,6 +59,61 @@ pub fn run(args: EvalArgs) -> io::Result<u8> {
     }
     out.flush()?;
     Ok(EXIT_CLEAN)
+}
+
+/// Checks every annotated text, then every clean one, and scores the findings; the first
+/// text, annotation file or source that cannot be used ends the run with its error.
+fn score_texts(args: &EvalArgs, checker: &Checker) -> Result<Score, String> {
+    // --source pairs the one annotated text with its source; --bitext reads bilingual files.
+    let count = args.texts.len() + args.clean.len();
+    let checking = Checking::for_texts(&args.source, &args.glossary, count, u64::MAX)?;
+    let mut score = Score::default();
+    let pairs = args.texts.iter().zip(args.annotations.iter().map(Some));
+    let clean = args.clean.iter().map(|t| (t, None));
+    for (text_path, annotations_path) in pairs.chain(clean) {
+        let source = SourceText::read(text_path).map_err(|e| e.to_string())?;
+        let annotations = match annotations_path {
+            None => Vec::new(),
+            Some(path) => read_annotations(path, &source)?,
+        };
+        let (findings, _) = checking.run(checker, &source)?;
+        score.add(
+            &source.name,
+            &source.content,
+            &annotations,
+            &findings,
+            annotations_path.is_none(),
+        );
+    }
+    Ok(score)
+}
+
+/// The annotation rows of one text, checked against that text.
+fn read_annotations(path: &Path, source: &SourceText) -> Result<Vec<Annotation>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    eval::parse_annotations(&path.display().to_string(), &text, &source.content)
+        .map_err(|e| e.to_string())
+}
+
+impl<'a> Report<'a> {
+    fn new(score: &'a Score) -> Self {
+        let total = score.total(&GLOSSARY_CLASSES);
+        Report {
+            classes: &score.classes,
+            glossary_recall: eval::ratio(total.flagged, total.rows),
+            glossary_corrected_share: eval::ratio(total.corrected, total.flagged),
+            glossary_classes: total,
+            keep_flagged: score.keep_flagged(),
+            findings: score.findings,
+            true_findings: score.true_findings,
+            precision: score.precision(),
+            clean_words: score.clean_words,
+            clean_findings: score.clean_findings,
+            clean_findings_per_1000_words: score.clean_rate(),
+            false_findings: &score.false_findings,
+        }
+    }
 }
 
 fn human(out: &mut dyn Write, r: &Report, verbose: bool) -> io::Result<()> {

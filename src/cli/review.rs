@@ -487,9 +487,7 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
 
     /// Reads answers about finding `at` until one decides something.
     fn answer(&mut self, at: usize) -> io::Result<Step> {
-        let total = self.items.len();
-        let suggestions = self.items[at].finding.suggestions.len();
-        let numbers = match suggestions {
+        let numbers = match self.items[at].finding.suggestions.len() {
             0 | 1 => String::new(),
             n => format!("1-{},", n.min(9)),
         };
@@ -498,132 +496,163 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
             let Some(answer) = self.ask(&prompt)? else {
                 return Ok(Step::Quit);
             };
-            let finding = &self.items[at].finding;
-            let file = self.items[at].file;
-            match answer.trim() {
-                "y" => match finding.fix.clone() {
-                    Some(fix) => self.decide(vec![(at, Choice::Accept(fix))]),
-                    None => {
-                        writeln!(
-                            self.out,
-                            "There is no change to accept here: use e to type one, or n, x, s."
-                        )?;
-                        continue;
-                    }
-                },
-                "n" => self.decide(vec![(at, Choice::Reject)]),
-                "x" => self.decide(vec![(at, Choice::Exception)]),
-                "s" => self.decide(vec![(at, Choice::Skip)]),
-                "e" => {
-                    let text = self.sources[file].slice(finding.span).to_string();
-                    let prompt = format!("Replace '{text}' with (empty: cancel): ");
-                    let Some(replacement) = self.ask(&prompt)? else {
-                        return Ok(Step::Quit);
-                    };
-                    if replacement.is_empty() {
-                        continue;
-                    }
-                    let fix = Fix {
-                        edits: vec![Edit {
-                            span: self.items[at].finding.span,
-                            content: replacement,
-                        }],
-                        applicability: Applicability::Unsafe,
-                    };
-                    self.decide(vec![(at, Choice::Accept(fix))]);
-                }
-                "a" => {
-                    let mut batch: Vec<(usize, Choice)> = Vec::new();
-                    for j in self.rest_of_file(at) {
-                        if let Some(fix) = self.items[j].finding.fix.clone()
-                            && self.blocked_by(j, &batch).is_none()
-                        {
-                            batch.push((j, Choice::Accept(fix)));
-                        }
-                    }
-                    let left = self.rest_of_file(at).len() - batch.len();
-                    writeln!(
-                        self.out,
-                        "Accepted {} in {}{}.",
-                        plural(batch.len(), "change", "changes"),
-                        self.sources[file].name,
-                        if left > 0 {
-                            format!("; {left} without a change or overlapping one left as they are")
-                        } else {
-                            String::new()
-                        }
-                    )?;
-                    self.decide(batch);
-                    return Ok(Step::Next(self.next_file(at)));
-                }
-                "d" => {
-                    let batch: Vec<(usize, Choice)> = self
-                        .rest_of_file(at)
-                        .into_iter()
-                        .map(|j| (j, Choice::Reject))
-                        .collect();
-                    writeln!(
-                        self.out,
-                        "Rejected {} in {}.",
-                        plural(batch.len(), "finding", "findings"),
-                        self.sources[file].name
-                    )?;
-                    self.decide(batch);
-                    return Ok(Step::Next(self.next_file(at)));
-                }
-                "u" => match self.history.pop() {
-                    Some(batch) => {
-                        let first = batch.iter().copied().min().unwrap_or(at);
-                        for &j in &batch {
-                            self.choices[j] = None;
-                        }
-                        writeln!(
-                            self.out,
-                            "Undone: the decision on finding {} of {total}.",
-                            first + 1
-                        )?;
-                        return Ok(Step::Next(first));
-                    }
-                    None => {
-                        writeln!(self.out, "Nothing to undo.")?;
-                        continue;
-                    }
-                },
-                "q" => {
-                    let (accepted, remembered) = self.counts();
-                    let confirm = format!(
-                        "Quit now, writing the {} accepted so far and remembering {} [y,n]? ",
-                        plural(accepted, "change", "changes"),
-                        plural(remembered, "decision", "decisions")
-                    );
-                    match self.ask(&confirm)?.as_deref().map(str::trim) {
-                        Some("y") | None => return Ok(Step::Quit),
-                        _ => continue,
-                    }
-                }
-                "?" | "" => {
-                    writeln!(self.out, "{HELP}")?;
-                    continue;
-                }
-                other => {
-                    let picked = other
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|n| (1..=suggestions).contains(n));
-                    let applicability = finding.applicability().unwrap_or(Applicability::Unsafe);
-                    match picked.and_then(|n| finding.fix_for(n - 1, applicability)) {
-                        Some(fix) => self.decide(vec![(at, Choice::Accept(fix))]),
-                        None => {
-                            writeln!(
-                                self.out,
-                                "Unknown answer '{other}'; type ? and Enter for help."
-                            )?;
-                            continue;
-                        }
-                    }
-                }
+            if let Some(step) = self.act(at, answer.trim())? {
+                return Ok(step);
             }
-            return Ok(Step::Next(at + 1));
+        }
+    }
+
+    /// Carries out one answer about finding `at`; `None` when it decided nothing, so the
+    /// question is asked again.
+    fn act(&mut self, at: usize, answer: &str) -> io::Result<Option<Step>> {
+        match answer {
+            "y" => match self.items[at].finding.fix.clone() {
+                Some(fix) => Ok(self.decide_one(at, Choice::Accept(fix))),
+                None => {
+                    writeln!(
+                        self.out,
+                        "There is no change to accept here: use e to type one, or n, x, s."
+                    )?;
+                    Ok(None)
+                }
+            },
+            "n" => Ok(self.decide_one(at, Choice::Reject)),
+            "x" => Ok(self.decide_one(at, Choice::Exception)),
+            "s" => Ok(self.decide_one(at, Choice::Skip)),
+            "e" => self.edit(at),
+            "a" => self.accept_rest_of_file(at).map(Some),
+            "d" => self.reject_rest_of_file(at).map(Some),
+            "u" => self.undo(at),
+            "q" => self.confirm_quit(),
+            "?" | "" => {
+                writeln!(self.out, "{HELP}")?;
+                Ok(None)
+            }
+            other => self.pick_suggestion(at, other),
+        }
+    }
+
+    /// Decides finding `at` alone and moves on to the next one.
+    fn decide_one(&mut self, at: usize, choice: Choice) -> Option<Step> {
+        self.decide(vec![(at, choice)]);
+        Some(Step::Next(at + 1))
+    }
+
+    /// Asks for a replacement typed by the reviewer; an empty one cancels.
+    fn edit(&mut self, at: usize) -> io::Result<Option<Step>> {
+        let item = &self.items[at];
+        let text = self.sources[item.file].slice(item.finding.span).to_string();
+        let prompt = format!("Replace '{text}' with (empty: cancel): ");
+        let Some(replacement) = self.ask(&prompt)? else {
+            return Ok(Some(Step::Quit));
+        };
+        if replacement.is_empty() {
+            return Ok(None);
+        }
+        let fix = Fix {
+            edits: vec![Edit {
+                span: self.items[at].finding.span,
+                content: replacement,
+            }],
+            applicability: Applicability::Unsafe,
+        };
+        Ok(self.decide_one(at, Choice::Accept(fix)))
+    }
+
+    /// Accepts every undecided change left in this file that overlaps none accepted.
+    fn accept_rest_of_file(&mut self, at: usize) -> io::Result<Step> {
+        let rest = self.rest_of_file(at);
+        let mut batch: Vec<(usize, Choice)> = Vec::new();
+        for &j in &rest {
+            if let Some(fix) = self.items[j].finding.fix.clone()
+                && self.blocked_by(j, &batch).is_none()
+            {
+                batch.push((j, Choice::Accept(fix)));
+            }
+        }
+        let left = rest.len() - batch.len();
+        writeln!(
+            self.out,
+            "Accepted {} in {}{}.",
+            plural(batch.len(), "change", "changes"),
+            self.sources[self.items[at].file].name,
+            if left > 0 {
+                format!("; {left} without a change or overlapping one left as they are")
+            } else {
+                String::new()
+            }
+        )?;
+        self.decide(batch);
+        Ok(Step::Next(self.next_file(at)))
+    }
+
+    /// Rejects every undecided finding left in this file.
+    fn reject_rest_of_file(&mut self, at: usize) -> io::Result<Step> {
+        let batch: Vec<(usize, Choice)> = self
+            .rest_of_file(at)
+            .into_iter()
+            .map(|j| (j, Choice::Reject))
+            .collect();
+        writeln!(
+            self.out,
+            "Rejected {} in {}.",
+            plural(batch.len(), "finding", "findings"),
+            self.sources[self.items[at].file].name
+        )?;
+        self.decide(batch);
+        Ok(Step::Next(self.next_file(at)))
+    }
+
+    /// Takes back the last answer, and goes back to the first finding it decided.
+    fn undo(&mut self, at: usize) -> io::Result<Option<Step>> {
+        let Some(batch) = self.history.pop() else {
+            writeln!(self.out, "Nothing to undo.")?;
+            return Ok(None);
+        };
+        let first = batch.iter().copied().min().unwrap_or(at);
+        for &j in &batch {
+            self.choices[j] = None;
+        }
+        writeln!(
+            self.out,
+            "Undone: the decision on finding {} of {}.",
+            first + 1,
+            self.items.len()
+        )?;
+        Ok(Some(Step::Next(first)))
+    }
+
+    /// Quits once the reviewer confirms (or closes the input).
+    fn confirm_quit(&mut self) -> io::Result<Option<Step>> {
+        let (accepted, remembered) = self.counts();
+        let confirm = format!(
+            "Quit now, writing the {} accepted so far and remembering {} [y,n]? ",
+            plural(accepted, "change", "changes"),
+            plural(remembered, "decision", "decisions")
+        );
+        match self.ask(&confirm)?.as_deref().map(str::trim) {
+            Some("y") | None => Ok(Some(Step::Quit)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Accepts suggestion number `answer` (from 1), or says the answer is unknown.
+    fn pick_suggestion(&mut self, at: usize, answer: &str) -> io::Result<Option<Step>> {
+        let finding = &self.items[at].finding;
+        let picked = answer
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=finding.suggestions.len()).contains(n));
+        let applicability = finding.applicability().unwrap_or(Applicability::Unsafe);
+        match picked.and_then(|n| finding.fix_for(n - 1, applicability)) {
+            Some(fix) => Ok(self.decide_one(at, Choice::Accept(fix))),
+            None => {
+                writeln!(
+                    self.out,
+                    "Unknown answer '{answer}'; type ? and Enter for help."
+                )?;
+                Ok(None)
+            }
         }
     }
 
@@ -732,67 +761,96 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
         // Files that changed under the review: decisions about them were taken on text that
         // is gone, so they are not remembered either.
         let mut changed = Vec::new();
-        for (file, source) in self.sources.iter().enumerate() {
-            let fixes: Vec<&Fix> = self
-                .items
-                .iter()
-                .zip(&self.choices)
-                .filter(|(item, _)| item.file == file)
-                .filter_map(|(_, choice)| match choice {
-                    Some(Choice::Accept(fix)) => Some(fix),
-                    _ => None,
-                })
-                .collect();
-            if fixes.is_empty() {
-                continue;
-            }
-            let applied = fix::apply(&source.content, fixes);
-            if !applied.skipped.is_empty() {
-                writeln!(
-                    self.out,
-                    "{}: {} overlap others and were left out",
-                    source.name,
-                    match applied.skipped.len() {
-                        1 => "1 accepted change".to_string(),
-                        n => format!("{n} accepted changes"),
-                    }
-                )?;
-            }
-            let Some(path) = &source.path else {
-                continue;
-            };
-            match write::write_atomic(path, source.content.as_bytes(), applied.output.as_bytes()) {
-                Ok(()) => {
-                    written += applied.applied.len();
-                    writeln!(
-                        self.out,
-                        "Wrote {} to {}.",
-                        plural(applied.applied.len(), "change", "changes"),
-                        source.name
-                    )?;
-                }
-                Err(e) => {
+        for file in 0..self.sources.len() {
+            match self.write_accepted(file)? {
+                Some(count) => written += count,
+                None => {
                     ok = false;
                     changed.push(file);
-                    report_error(&e);
-                    let patch =
-                        diff::unified(&patch_name(source), &source.content, &applied.output);
-                    writeln!(
-                        self.out,
-                        "Your {} to {} {} not written, so the file keeps \
-                         its new contents, and your other answers about it are not \
-                         remembered. Review it again, or apply them from this patch:\n{patch}",
-                        plural(applied.applied.len(), "accepted change", "accepted changes"),
-                        source.name,
-                        if applied.applied.len() == 1 {
-                            "was"
-                        } else {
-                            "were"
-                        }
-                    )?;
                 }
             }
         }
+        let (decisions, recorded) = self.remember(remembered, &changed)?;
+        ok &= recorded;
+        let undecided = self.choices.iter().filter(|c| c.is_none()).count();
+        let skipped = self
+            .choices
+            .iter()
+            .filter(|c| matches!(c, Some(Choice::Skip)))
+            .count();
+        writeln!(
+            self.out,
+            "Review done: {} written, {} remembered, {} left for later.",
+            plural(written, "change", "changes"),
+            plural(decisions, "decision", "decisions"),
+            undecided + skipped
+        )?;
+        self.out.flush()?;
+        Ok(ok)
+    }
+
+    /// Writes the changes accepted in one file: how many were written, or `None` when the
+    /// file could not be written (then they are shown as a patch).
+    fn write_accepted(&mut self, file: usize) -> io::Result<Option<usize>> {
+        let source = &self.sources[file];
+        let fixes: Vec<&Fix> = self
+            .items
+            .iter()
+            .zip(&self.choices)
+            .filter(|(item, _)| item.file == file)
+            .filter_map(|(_, choice)| match choice {
+                Some(Choice::Accept(fix)) => Some(fix),
+                _ => None,
+            })
+            .collect();
+        if fixes.is_empty() {
+            return Ok(Some(0));
+        }
+        let applied = fix::apply(&source.content, fixes);
+        if !applied.skipped.is_empty() {
+            writeln!(
+                self.out,
+                "{}: {} overlap others and were left out",
+                source.name,
+                plural(applied.skipped.len(), "accepted change", "accepted changes")
+            )?;
+        }
+        let Some(path) = &source.path else {
+            return Ok(Some(0));
+        };
+        let count = applied.applied.len();
+        if let Err(e) =
+            write::write_atomic(path, source.content.as_bytes(), applied.output.as_bytes())
+        {
+            report_error(&e);
+            let patch = diff::unified(&patch_name(source), &source.content, &applied.output);
+            writeln!(
+                self.out,
+                "Your {} to {} {} not written, so the file keeps \
+                 its new contents, and your other answers about it are not \
+                 remembered. Review it again, or apply them from this patch:\n{patch}",
+                plural(count, "accepted change", "accepted changes"),
+                source.name,
+                if count == 1 { "was" } else { "were" }
+            )?;
+            return Ok(None);
+        }
+        writeln!(
+            self.out,
+            "Wrote {} to {}.",
+            plural(count, "change", "changes"),
+            source.name
+        )?;
+        Ok(Some(count))
+    }
+
+    /// Remembers the rejections and exceptions, except in the `changed` files: how many,
+    /// and false if the baseline could not be written.
+    fn remember(
+        &mut self,
+        remembered: &Remembered,
+        changed: &[usize],
+    ) -> io::Result<(usize, bool)> {
         let decisions: Vec<Decision> = self
             .items
             .iter()
@@ -813,35 +871,22 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
                 ))
             })
             .collect();
-        if !decisions.is_empty() {
-            match remembered.record(&decisions) {
-                Ok(()) => writeln!(
-                    self.out,
-                    "Remembered {} in {}.",
-                    plural(decisions.len(), "decision", "decisions"),
-                    remembered.shown()
-                )?,
-                Err(e) => {
-                    ok = false;
-                    report_error(e);
-                }
+        if decisions.is_empty() {
+            return Ok((0, true));
+        }
+        match remembered.record(&decisions) {
+            Ok(()) => writeln!(
+                self.out,
+                "Remembered {} in {}.",
+                plural(decisions.len(), "decision", "decisions"),
+                remembered.shown()
+            )?,
+            Err(e) => {
+                report_error(e);
+                return Ok((decisions.len(), false));
             }
         }
-        let undecided = self.choices.iter().filter(|c| c.is_none()).count();
-        let skipped = self
-            .choices
-            .iter()
-            .filter(|c| matches!(c, Some(Choice::Skip)))
-            .count();
-        writeln!(
-            self.out,
-            "Review done: {} written, {} remembered, {} left for later.",
-            plural(written, "change", "changes"),
-            plural(decisions.len(), "decision", "decisions"),
-            undecided + skipped
-        )?;
-        self.out.flush()?;
-        Ok(ok)
+        Ok((decisions.len(), true))
     }
 }
 
