@@ -1,6 +1,7 @@
 //! Where a match stands: sentence boundaries, so context cues can be looked up near a match.
 
 use crate::text::span::Span;
+use crate::text::words::{Word, words};
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -60,6 +61,19 @@ impl Sentences {
         self.spans[index]
     }
 
+    /// The words of `text` (the text these sentences were split from), each knowing whether
+    /// a sentence starts at it.
+    pub fn words<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
+        words(text, |gap| self.starts_in(text, gap))
+    }
+
+    /// Whether the word after `gap` (the text between two words) starts a sentence, or a
+    /// clause after a colon or semicolon: either way its capital says little.
+    fn starts_in(&self, text: &str, gap: Span) -> bool {
+        let before = self.index_of(gap.start.saturating_sub(1));
+        before != self.index_of(gap.end) || opens_clause(&text[gap.start..gap.end])
+    }
+
     /// The sentence holding `span` and the one before it: where context cues count.
     pub fn window(&self, span: Span) -> Span {
         let current = self.index_of(span.start);
@@ -117,6 +131,15 @@ pub fn around(text: &str, span: Span, words: usize) -> Span {
     Span::new(start, end)
 }
 
+/// A colon or semicolon with only spaces, quotes or brackets after it.
+fn opens_clause(gap: &str) -> bool {
+    gap.rfind([':', ';']).is_some_and(|mark| {
+        gap[mark + 1..]
+            .chars()
+            .all(|c| c.is_whitespace() || "\"'“”‘’()[]".contains(c))
+    })
+}
+
 /// Whether the punctuation at byte `i` ends a sentence: it is followed (after closing quotes
 /// or brackets) by whitespace and then a capital, digit or opening quote, and is not the
 /// period of an abbreviation.
@@ -166,6 +189,18 @@ mod tests {
                 "Next"
             ]
         );
+    }
+
+    #[test]
+    fn words_start_sentences_where_the_splitter_splits_and_after_colons() {
+        let text = "Mr. Liu met U.S. officials. Then: Biden; Trump, Xi\nNext";
+        let starts: Vec<&str> = Sentences::new(text)
+            .words(text)
+            .iter()
+            .filter(|w| w.sentence_start)
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(starts, ["Mr", "Then", "Biden", "Trump", "Next"]);
     }
 
     #[test]
