@@ -62,16 +62,17 @@ impl Sentences {
     }
 
     /// The words of `text` (the text these sentences were split from), each knowing whether
-    /// a sentence starts at it.
+    /// a sentence starts at it, or a clause after a colon or semicolon: either way its
+    /// capital says little.
     pub fn words<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
-        words(text, |gap| self.starts_in(text, gap))
-    }
-
-    /// Whether the word after `gap` (the text between two words) starts a sentence, or a
-    /// clause after a colon or semicolon: either way its capital says little.
-    fn starts_in(&self, text: &str, gap: Span) -> bool {
-        let before = self.index_of(gap.start.saturating_sub(1));
-        before != self.index_of(gap.end) || opens_clause(&text[gap.start..gap.end])
+        // Gaps come in text order: one cursor over the sentence ends, no search per word.
+        let mut next_end = 0;
+        words(text, |gap| {
+            while self.spans[next_end].end < gap.start {
+                next_end += 1;
+            }
+            self.spans[next_end].end <= gap.end || opens_clause(&text[gap.start..gap.end])
+        })
     }
 
     /// The sentence holding `span` and the one before it: where context cues count.
@@ -162,9 +163,10 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     let word_start = text[..i]
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .map_or(0, |p| p + 1);
-    let word = text[word_start..i].to_ascii_lowercase();
+    let word = &text[word_start..i];
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    !(single_initial || ABBREVIATIONS.contains(&word.as_str()))
+    // Compared in place: a text has a period in every sentence, no copy for each.
+    !(single_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
 #[cfg(test)]
