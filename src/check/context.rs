@@ -1,6 +1,7 @@
 //! Where a match stands: sentence boundaries, so context cues can be looked up near a match.
 
 use crate::text::span::Span;
+use crate::text::words::{Word, words};
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -60,6 +61,20 @@ impl Sentences {
         self.spans[index]
     }
 
+    /// The words of `text` (the text these sentences were split from), each knowing whether
+    /// a sentence starts at it, or a clause after a colon or semicolon: either way its
+    /// capital says little.
+    pub fn words<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
+        // Gaps come in text order: one cursor over the sentence ends, no search per word.
+        let mut next_end = 0;
+        words(text, |gap| {
+            while self.spans[next_end].end < gap.start {
+                next_end += 1;
+            }
+            self.spans[next_end].end <= gap.end || opens_clause(&text[gap.start..gap.end])
+        })
+    }
+
     /// The sentence holding `span` and the one before it: where context cues count.
     pub fn window(&self, span: Span) -> Span {
         let current = self.index_of(span.start);
@@ -117,6 +132,15 @@ pub fn around(text: &str, span: Span, words: usize) -> Span {
     Span::new(start, end)
 }
 
+/// A colon or semicolon with only spaces, quotes or brackets after it.
+fn opens_clause(gap: &str) -> bool {
+    gap.rfind([':', ';']).is_some_and(|mark| {
+        gap[mark + 1..]
+            .chars()
+            .all(|c| c.is_whitespace() || "\"'“”‘’()[]".contains(c))
+    })
+}
+
 /// Whether the punctuation at byte `i` ends a sentence: it is followed (after closing quotes
 /// or brackets) by whitespace and then a capital, digit or opening quote, and is not the
 /// period of an abbreviation.
@@ -139,9 +163,10 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     let word_start = text[..i]
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .map_or(0, |p| p + 1);
-    let word = text[word_start..i].to_ascii_lowercase();
+    let word = &text[word_start..i];
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    !(single_initial || ABBREVIATIONS.contains(&word.as_str()))
+    // Compared in place: a text has a period in every sentence, no copy for each.
+    !(single_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
 #[cfg(test)]
@@ -166,6 +191,18 @@ mod tests {
                 "Next"
             ]
         );
+    }
+
+    #[test]
+    fn words_start_sentences_where_the_splitter_splits_and_after_colons() {
+        let text = "Mr. Liu met U.S. officials. Then: Biden; Trump, Xi\nNext";
+        let starts: Vec<&str> = Sentences::new(text)
+            .words(text)
+            .iter()
+            .filter(|w| w.sentence_start)
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(starts, ["Mr", "Then", "Biden", "Trump", "Next"]);
     }
 
     #[test]

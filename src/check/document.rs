@@ -10,6 +10,7 @@ use crate::glossary::Glossary;
 use crate::lexicon::Lexicon;
 use crate::text::inflect::Inflection;
 use crate::text::span::Span;
+use crate::text::words::Word;
 
 /// What a form in the checker's index stands for.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +40,9 @@ pub struct Document<'a> {
     pub glossary: &'a Glossary,
     pub lexicon: &'a Lexicon,
     pub sentences: Sentences,
+    /// The words of the text, hyphenated compounds whole, each knowing whether a sentence
+    /// starts at it: split once here, so no rule re-tokenises.
+    pub words: Vec<Word<'a>>,
     pub cues: CueIndex,
     /// Every glossary form found in the text.
     pub hits: Vec<Hit<'a, Payload>>,
@@ -64,11 +68,13 @@ impl<'a> Document<'a> {
             .map(|h| (h.span, h.payload.0))
             .collect();
         terms.sort_unstable_by_key(|(s, entry)| (s.start, std::cmp::Reverse(s.end), *entry));
+        let sentences = Sentences::new(text);
         Document {
             text,
             glossary,
             lexicon,
-            sentences: Sentences::new(text),
+            words: sentences.words(text),
+            sentences,
             cues: cues.index(text),
             hits,
             terms,

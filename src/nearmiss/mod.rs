@@ -22,21 +22,21 @@
 
 mod index;
 mod similarity;
-mod tokens;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::check::context::Sentences;
+use crate::check::document::Document;
 use crate::check::finding::{self, Applicability, Finding, rule};
 use crate::glossary::{Glossary, Kind, Origin, Severity};
 use crate::lexicon::Lexicon;
 use crate::text::casing::copy_case;
 use crate::text::span::Span;
-use crate::text::words::is_stopword;
+use crate::text::words::{Word, is_stopword};
 
 use index::{Target, WordIndex};
 pub use similarity::{Evidence, Keys};
-use tokens::{Token, tokens};
 
 /// Findings below this are dropped here already: too weak to show at any setting.
 const FLOOR: f32 = 0.5;
@@ -266,11 +266,23 @@ impl NearMissIndex {
         if self.entries.is_empty() {
             return Vec::new();
         }
-        let toks = tokens(text);
-        let mut candidates = self.multi_word(&toks);
+        self.find_in(text, &Sentences::new(text).words(text), occupied)
+    }
+
+    /// Near-miss findings in a checked document: its words, outside what terms and reported
+    /// renderings claimed. The document's words are split once for every rule.
+    pub fn find_in_document(&self, doc: &Document<'_>) -> Vec<Finding> {
+        self.find_in(doc.text, &doc.words, &doc.claimed)
+    }
+
+    fn find_in(&self, text: &str, toks: &[Word], occupied: &[Span]) -> Vec<Finding> {
+        if self.entries.is_empty() {
+            return Vec::new();
+        }
+        let mut candidates = self.multi_word(toks);
         let mut buf = Vec::new();
         for i in 0..toks.len() {
-            if let Some(c) = self.single_word(&toks, i, &mut buf) {
+            if let Some(c) = self.single_word(toks, i, &mut buf) {
                 candidates.push(c);
             }
         }
@@ -331,7 +343,7 @@ impl NearMissIndex {
     }
 
     /// A single unusual word that is a near miss of an indexed word.
-    fn single_word(&self, toks: &[Token], i: usize, buf: &mut Vec<u32>) -> Option<Candidate> {
+    fn single_word(&self, toks: &[Word], i: usize, buf: &mut Vec<u32>) -> Option<Candidate> {
         let tok = &toks[i];
         if tok.text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             return None;
@@ -395,7 +407,7 @@ impl NearMissIndex {
     /// (or malus) and the reasons.
     fn context(
         &self,
-        toks: &[Token],
+        toks: &[Word],
         from: usize,
         to: usize,
         entry: &NearEntry,
@@ -412,7 +424,7 @@ impl NearMissIndex {
                 reasons.push("capitalised mid-sentence".to_string());
             }
         }
-        let lower = |t: &Token| t.text.to_lowercase();
+        let lower = |t: &Word| t.text.to_lowercase();
         let near = toks[from.saturating_sub(CUE_REACH)..(to + CUE_REACH).min(toks.len())]
             .iter()
             .filter(|t| t.span.end <= first.span.start || t.span.start >= toks[to - 1].span.end);
@@ -448,7 +460,7 @@ impl NearMissIndex {
     }
 
     /// Multi-word terms with one word garbled, replaced by a synonym, or dropped.
-    fn multi_word(&self, toks: &[Token]) -> Vec<Candidate> {
+    fn multi_word(&self, toks: &[Word]) -> Vec<Candidate> {
         let mut windows: HashSet<(u32, usize, usize)> = HashSet::new();
         for (i, tok) in toks.iter().enumerate() {
             let Some(hits) = self.anchors.get(&tok.text.to_lowercase()) else {
@@ -482,14 +494,14 @@ impl NearMissIndex {
     }
 
     /// Aligns tokens `start..start + len` with the words of `entry`.
-    fn verify(&self, toks: &[Token], entry_id: u32, start: usize, len: usize) -> Option<Candidate> {
+    fn verify(&self, toks: &[Word], entry_id: u32, start: usize, len: usize) -> Option<Candidate> {
         let entry = &self.entries[entry_id as usize];
         let window = toks.get(start..start + len)?;
         if window.iter().skip(1).any(|t| !t.joined_to_previous) {
             return None;
         }
         let words = &entry.words;
-        let exact = |t: &Token, w: &str| {
+        let exact = |t: &Word, w: &str| {
             t.text.to_lowercase() == w.to_lowercase()
                 && (!entry.capitalised || is_stopword(&w.to_lowercase()) || t.capitalised())
         };
@@ -565,7 +577,7 @@ impl NearMissIndex {
         &self,
         entry: u32,
         position: u16,
-        tok: &Token,
+        tok: &Word,
         word: &str,
     ) -> Option<(f32, Vec<String>)> {
         let lexicon = &self.lexicon;
@@ -621,8 +633,8 @@ impl NearMissIndex {
     }
 
     /// No capitalised word joins the window on either side: the name is exactly this span.
-    fn whole_name(&self, toks: &[Token], from: usize, to: usize) -> bool {
-        let joins = |t: Option<&Token>, inner: bool| {
+    fn whole_name(&self, toks: &[Word], from: usize, to: usize) -> bool {
+        let joins = |t: Option<&Word>, inner: bool| {
             t.is_some_and(|t| {
                 (inner || t.joined_to_previous)
                     && (t.capitalised() && !t.sentence_start
@@ -638,7 +650,7 @@ impl NearMissIndex {
 
 /// Whether the capitalised word at token `next` carries on the name before it mid-sentence
 /// ("Foreign Assistance | Act"): the whole run names something else.
-fn continues_as_a_longer_name(toks: &[Token], next: usize) -> bool {
+fn continues_as_a_longer_name(toks: &[Word], next: usize) -> bool {
     toks.get(next)
         .is_some_and(|t| t.joined_to_previous && t.capitalised() && !t.sentence_start)
 }
@@ -646,8 +658,8 @@ fn continues_as_a_longer_name(toks: &[Token], next: usize) -> bool {
 /// Whether token `i` stands beside a capitalised word that is neither a word of `entry`'s
 /// name nor a title: "Hu Jintao" is somebody else, not a garbled "Janet" Yellen, while
 /// "President Byton" and "Byton administration" may be Biden.
-fn in_other_name(toks: &[Token], i: usize, entry: &NearEntry) -> bool {
-    let other = |t: &Token| {
+fn in_other_name(toks: &[Word], i: usize, entry: &NearEntry) -> bool {
+    let other = |t: &Word| {
         let lower = t.text.to_lowercase();
         t.capitalised()
             && !entry.words.iter().any(|w| w.eq_ignore_ascii_case(t.text))
@@ -670,7 +682,7 @@ fn acronym_plural(word: &str) -> bool {
 }
 
 /// Whether an ordinary word next to token `i` is in capitals too (a shouted headline).
-fn shouting(lexicon: &Lexicon, toks: &[Token], i: usize) -> bool {
+fn shouting(lexicon: &Lexicon, toks: &[Word], i: usize) -> bool {
     let neighbours = [i.checked_sub(1), Some(i + 1)];
     neighbours
         .into_iter()
@@ -695,8 +707,8 @@ fn suggest(seen: &str, word: &str, entry: &NearEntry) -> String {
 }
 
 /// The correction for a garbled multi-word name: the whole term.
-fn whole_suggestion(window: &[Token], entry: &NearEntry) -> String {
-    if window.iter().all(Token::all_caps) {
+fn whole_suggestion(window: &[Word], entry: &NearEntry) -> String {
+    if window.iter().all(Word::all_caps) {
         entry.term.to_uppercase()
     } else {
         entry.term.clone()

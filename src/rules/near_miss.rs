@@ -1,5 +1,6 @@
 //! Near misses of names, chemicals and institutions ("Byton" for Biden): the rule's shape.
-//! The matching itself (its tokens, similarity keys and index) lives in [`crate::nearmiss`].
+//! The matching itself (similarity keys and index) lives in [`crate::nearmiss`]; the words
+//! are the [`Document`]'s, split once for every rule.
 
 use super::{Rule, RuleMeta, Stage};
 use crate::check::arbitrate::{Claim, DERIVED_RANK};
@@ -39,7 +40,7 @@ impl Rule for NearMisses {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Claim>) {
         out.extend(
             self.index
-                .find(doc.text, &doc.claimed)
+                .find_in_document(doc)
                 .into_iter()
                 .map(|finding| Claim {
                     span: finding.span,

@@ -52,6 +52,71 @@ pub fn tokens(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
     })
 }
 
+/// One word or hyphenated compound of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    /// A sentence (or a clause after a colon) starts at it: its capital then says little.
+    pub sentence_start: bool,
+    /// Only plain spaces (no punctuation, no line break) separate it from the word before.
+    pub joined_to_previous: bool,
+}
+
+impl Word<'_> {
+    /// Starts with an uppercase letter.
+    pub fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Has at least two letters, all uppercase.
+    pub fn all_caps(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !self.text.chars().any(char::is_lowercase)
+    }
+}
+
+/// The words of `text` as a [`crate::check::document::Document`] keeps them: word-character
+/// runs joined across single inner hyphens, so names and compounds stay whole
+/// ("1-boc-4-dipiperone", "Wai-Hung"). `starts_sentence` is asked about the gap before each
+/// word but the first (which always starts one): the sentence splitter decides, not a second
+/// one here.
+pub fn words(text: &str, mut starts_sentence: impl FnMut(Span) -> bool) -> Vec<Word<'_>> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut last_end = 0;
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                end = i + c.len_utf8();
+                chars.next();
+            } else if c == '-' && text[i + 1..].chars().next().is_some_and(is_word_char) && end == i
+            {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let gap = Span::new(last_end, start);
+        let sentence_start = out.is_empty() || starts_sentence(gap);
+        let joined_to_previous = !out.is_empty()
+            && !gap.is_empty()
+            && text[gap.start..gap.end].bytes().all(|b| b == b' ');
+        out.push(Word {
+            span: Span::new(start, end),
+            text: &text[start..end],
+            sentence_start,
+            joined_to_previous,
+        });
+        last_end = end;
+    }
+    out
+}
+
 /// Function words and very general verbs: never substituted, never context cues.
 pub const STOPWORDS: &[&str] = &[
     "a",
@@ -254,5 +319,38 @@ mod tests {
             .collect();
         assert_eq!(words, ["Liu", "Liu", "a", "4", "dipiperone", "user", "s"]);
         assert_eq!(tokens("").count(), 0);
+    }
+
+    #[test]
+    fn keeps_compounds_whole_and_asks_about_each_gap() {
+        let text = "Rise. Then 1-boc-4-dipiperone, said Tsang Wai-Hung - U.S. President";
+        let mut gaps = Vec::new();
+        let toks = words(text, |gap| {
+            gaps.push(&text[gap.start..gap.end]);
+            gap.start == 4
+        });
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "Rise",
+                "Then",
+                "1-boc-4-dipiperone",
+                "said",
+                "Tsang",
+                "Wai-Hung",
+                "U",
+                "S",
+                "President"
+            ]
+        );
+        assert_eq!(gaps, [". ", " ", ", ", " ", " ", " - ", ".", ". "]);
+        let starts: Vec<bool> = toks.iter().map(|t| t.sentence_start).collect();
+        assert_eq!(
+            starts,
+            [true, true, false, false, false, false, false, false, false]
+        );
+        assert!(toks[5].joined_to_previous && !toks[3].joined_to_previous);
+        assert!(!toks[6].joined_to_previous);
     }
 }
