@@ -90,9 +90,10 @@ pub fn around(text: &str, span: Span, words: usize) -> Span {
     let is_word = crate::text::words::is_word_char;
     let mut start = span.start;
     let mut left = words;
-    let before: Vec<(usize, char)> = text[..span.start].char_indices().rev().collect();
     let mut in_word = false;
-    for (i, c) in before {
+    // Walked backwards lazily: collecting the whole text before the span made this linear in
+    // the text's length at every call.
+    for (i, c) in text[..span.start].char_indices().rev() {
         if c == '\n' {
             break;
         }

@@ -11,6 +11,7 @@ use crate::lexicon::Lexicon;
 use crate::text::inflect::Inflection;
 use crate::text::span::Span;
 use crate::text::words::Word;
+use std::sync::OnceLock;
 
 /// What a form in the checker's index stands for.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +52,9 @@ pub struct Document<'a> {
     /// Text that terms and reported renderings claimed: empty until they are arbitrated,
     /// then read by the rules that run on the rest.
     pub claimed: Vec<Span>,
+    /// Per entry, what a rule worked out once from the whole text (the terms that stand next
+    /// to the entry's own term): looked up per match, so it must not be recomputed per match.
+    pub companions: Vec<OnceLock<Vec<usize>>>,
 }
 
 impl<'a> Document<'a> {
@@ -79,6 +83,9 @@ impl<'a> Document<'a> {
             hits,
             terms,
             claimed: Vec::new(),
+            companions: (0..glossary.entries.len())
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
@@ -92,6 +99,7 @@ impl<'a> Document<'a> {
             sentences: &self.sentences,
             cues: &self.cues,
             terms: &self.terms,
+            companions: &self.companions,
             glossary: self.glossary,
             lexicon: self.lexicon,
         }

@@ -496,7 +496,12 @@ fn adjacent_evidence<'s>(site: &'s Site) -> Option<&'s str> {
 /// with the term. Next to a synonym of the term they bind it to the term's sense ("fentanyl
 /// and its pioneers"), whatever the note says, or with no note at all. People are left out:
 /// what is said of them is no subject.
-fn companions(site: &Site) -> Vec<usize> {
+fn companions<'s>(site: &Site<'s>) -> &'s [usize] {
+    site.companions[site.entry_index].get_or_init(|| find_companions(site))
+}
+
+/// [`companions`], worked out once per entry and text.
+fn find_companions(site: &Site) -> Vec<usize> {
     let own = site.entry_index;
     let mut out = Vec::new();
     let terms = site.terms;
