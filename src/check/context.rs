@@ -87,50 +87,38 @@ impl Sentences {
 /// `span` and up to `words` words on each side of it, within its line: what stands right
 /// next to a term says what the text puts it with.
 pub fn around(text: &str, span: Span, words: usize) -> Span {
-    let is_word = crate::text::words::is_word_char;
-    let mut start = span.start;
-    let mut left = words;
-    let mut in_word = false;
-    // Walked backwards lazily: collecting the whole text before the span made this linear in
-    // the text's length at every call.
-    for (i, c) in text[..span.start].char_indices().rev() {
-        if c == '\n' {
-            break;
-        }
-        if is_word(c) {
-            if !in_word {
-                if left == 0 {
-                    break;
-                }
-                left -= 1;
-            }
-            in_word = true;
-            start = i;
-        } else {
-            in_word = false;
-        }
-    }
-    let mut end = span.end;
-    let mut left = words;
-    let mut in_word = false;
-    for (i, c) in text[span.end..].char_indices() {
-        if c == '\n' {
-            break;
-        }
-        if is_word(c) {
-            if !in_word {
-                if left == 0 {
-                    break;
-                }
-                left -= 1;
-            }
-            in_word = true;
-            end = span.end + i + c.len_utf8();
-        } else {
-            in_word = false;
-        }
-    }
+    // Walked lazily from the span outwards: collecting the whole text before it made this
+    // linear in the text's length at every call.
+    let start =
+        last_reached(text[..span.start].char_indices().rev(), words).map_or(span.start, |(i, _)| i);
+    let end = last_reached(text[span.end..].char_indices(), words)
+        .map_or(span.end, |(i, c)| span.end + i + c.len_utf8());
     Span::new(start, end)
+}
+
+/// The last word character met walking `chars` (outwards from a span) through up to `words`
+/// words, stopping at a line break.
+fn last_reached(chars: impl Iterator<Item = (usize, char)>, words: usize) -> Option<(usize, char)> {
+    let mut left = words;
+    let mut in_word = false;
+    let mut last = None;
+    for (i, c) in chars {
+        if c == '\n' {
+            break;
+        }
+        let word = crate::text::words::is_word_char(c);
+        if word && !in_word {
+            if left == 0 {
+                break;
+            }
+            left -= 1;
+        }
+        if word {
+            last = Some((i, c));
+        }
+        in_word = word;
+    }
+    last
 }
 
 /// A colon or semicolon with only spaces, quotes or brackets after it.
