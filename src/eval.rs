@@ -201,9 +201,10 @@ impl Score {
         ratio(self.true_findings, self.findings)
     }
 
-    /// Findings per 1,000 words of clean control text.
-    pub fn clean_rate(&self) -> f64 {
-        ratio(self.clean_findings * 1000, self.clean_words)
+    /// Findings per 1,000 words of clean control text; none when no clean text was given (a
+    /// rate over no words would read as a measurement).
+    pub fn clean_rate(&self) -> Option<f64> {
+        (self.clean_words > 0).then(|| ratio(self.clean_findings * 1000, self.clean_words))
     }
 }
 

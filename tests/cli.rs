@@ -329,6 +329,9 @@ fn eval_reports_seed_quality() {
     );
     assert_eq!(v["keep_flagged"], 0);
     assert!(v["precision"].as_f64().unwrap() >= 0.9, "{v}");
+    // No clean control text was given: no rate, rather than a made-up one.
+    assert_eq!(v["clean_words"], 0);
+    assert!(v["clean_findings_per_1000_words"].is_null(), "{v}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ struct Report<'a> {
     precision: f64,
     clean_words: usize,
     clean_findings: usize,
-    clean_findings_per_1000_words: f64,
+    clean_findings_per_1000_words: Option<f64>,
     false_findings: &'a [eval::FalseFinding],
 }
 
@@ -146,11 +146,11 @@ fn human(out: &mut dyn Write, r: &Report, verbose: bool) -> io::Result<()> {
         "findings: {}, overlapping an annotated garble: {}, precision {:.3}",
         r.findings, r.true_findings, r.precision
     )?;
-    if r.clean_words > 0 {
+    if let Some(rate) = r.clean_findings_per_1000_words {
         writeln!(
             out,
-            "clean text: {} findings in {} words = {:.2} per 1,000 words",
-            r.clean_findings, r.clean_words, r.clean_findings_per_1000_words
+            "clean text: {} findings in {} words = {rate:.2} per 1,000 words",
+            r.clean_findings, r.clean_words
         )?;
     }
     let shown = if verbose {
