@@ -385,9 +385,10 @@ fn close_sink(sink: output::Sink, code: u8) -> u8 {
     }
 }
 
-/// A progress bar on stderr for long runs; hidden when stderr is not a terminal.
-fn progress(inputs: usize) -> ProgressBar {
-    progress_on(inputs, io::stderr().is_terminal())
+/// A progress bar on stderr for long runs; hidden when stderr is not a terminal. `done` says
+/// what happened to a file: "checked", "fixed".
+fn progress(inputs: usize, done: &str) -> ProgressBar {
+    progress_on(inputs, done, io::stderr().is_terminal())
 }
 
 /// How many inputs make a run long enough for a progress bar.
@@ -395,33 +396,41 @@ const PROGRESS_FROM: usize = 20;
 
 /// A progress bar for `inputs` files, or a hidden one when they are few or stderr is not a
 /// terminal (`terminal`): a pipe or a CI log never gets one.
-fn progress_on(inputs: usize, terminal: bool) -> ProgressBar {
+fn progress_on(inputs: usize, done: &str, terminal: bool) -> ProgressBar {
     if inputs < PROGRESS_FROM || !terminal {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(inputs as u64);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} checked {pos}/{len} files {wide_bar} {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(&format!(
+            "{{spinner}} {done} {{pos}}/{{len}} files {{wide_bar}} {{eta}}"
+        ))
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }
 
-/// What a run over many inputs tallies for its exit code.
-#[derive(Default)]
+/// What a run over many inputs tallies for its exit code, and the progress bar its messages
+/// must not tear.
 struct Outcome {
     summary: Summary,
     failed: bool,
     /// Findings that remembered decisions hid.
     hidden: usize,
+    progress: ProgressBar,
 }
 
 impl Outcome {
     /// A run that starts with `input_errors` inputs not found.
-    fn new(input_errors: usize) -> Outcome {
-        let mut outcome = Outcome::default();
-        outcome.summary.input_errors = input_errors;
-        outcome
+    fn new(input_errors: usize, progress: ProgressBar) -> Outcome {
+        let mut summary = Summary::default();
+        summary.input_errors = input_errors;
+        Outcome {
+            summary,
+            failed: false,
+            hidden: 0,
+            progress,
+        }
     }
 
     fn code(&self) -> u8 {
@@ -436,7 +445,7 @@ impl Outcome {
 
     /// Counts an input that could not be read, checked or written, after reporting why.
     fn input_error(&mut self, e: impl std::fmt::Display) {
-        report_error(e);
+        self.progress.suspend(|| report_error(e));
         self.summary.input_errors += 1;
     }
 }
@@ -672,7 +681,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Ok(started) => started,
         Err(code) => return Ok(code),
     };
-    let mut outcome = Outcome::new(prepared.errors);
+    let bar = progress(prepared.inputs.len(), "checked");
+    let mut outcome = Outcome::new(prepared.errors, bar);
     let human = matches!(args.output.format, FormatArg::Human);
     if args.diff {
         let mut diffs = String::new();
@@ -727,7 +737,7 @@ fn check_each(
     mut on_file: impl FnMut(&SourceText, &[Finding]) -> io::Result<()>,
 ) -> io::Result<()> {
     let (checks, remembered) = (&prepared.checker, &prepared.remembered);
-    let bar = progress(prepared.inputs.len());
+    let bar = outcome.progress.clone();
     let checked = prepared.inputs.chunks(CHECK_BATCH).flat_map(|batch| {
         batch
             .par_iter()
@@ -745,7 +755,7 @@ fn check_each(
         let (source, findings, covered, suppressed, terms) = match result {
             Ok(checked) => checked,
             Err(e) => {
-                bar.suspend(|| outcome.input_error(e));
+                outcome.input_error(e);
                 continue;
             }
         };
@@ -788,7 +798,8 @@ fn fix(args: FixArgs) -> io::Result<u8> {
         Ok(started) => started,
         Err(code) => return Ok(code),
     };
-    let mut outcome = Outcome::new(prepared.errors);
+    let bar = progress(prepared.inputs.len(), "fixed");
+    let mut outcome = Outcome::new(prepared.errors, bar);
     let mut fixed = Fixed::default();
     for input in &prepared.inputs {
         fix_input(
@@ -799,7 +810,9 @@ fn fix(args: FixArgs) -> io::Result<u8> {
             &mut fixed,
             &mut out,
         )?;
+        outcome.progress.inc(1);
     }
+    outcome.progress.finish_and_clear();
     report_hidden(outcome.hidden, &prepared.remembered);
     let human = matches!(args.output.format, FormatArg::Human);
     report_suppressed(outcome.summary.suppressed, human && args.write);
@@ -852,7 +865,8 @@ fn fix_input(
     outcome.summary.files += 1;
     if !args.write {
         let name = remembered::patch_name(&source);
-        return out.write_all(diff::unified(&name, &source.content, &applied.output).as_bytes());
+        let diff = diff::unified(&name, &source.content, &applied.output);
+        return outcome.progress.suspend(|| out.write_all(diff.as_bytes()));
     }
     if let Err(e) = write_fixed(&source, &applied.output, args.force, fixed) {
         outcome.input_error(e);
@@ -930,9 +944,13 @@ mod tests {
 
     #[test]
     fn a_progress_bar_only_for_many_files_on_a_terminal() {
-        assert_eq!(progress_on(500, false).length(), None, "never in a pipe");
-        assert_eq!(progress_on(PROGRESS_FROM - 1, true).length(), None);
-        assert_eq!(progress_on(500, true).length(), Some(500));
+        assert_eq!(
+            progress_on(500, "fixed", false).length(),
+            None,
+            "never in a pipe"
+        );
+        assert_eq!(progress_on(PROGRESS_FROM - 1, "fixed", true).length(), None);
+        assert_eq!(progress_on(500, "fixed", true).length(), Some(500));
     }
 
     #[test]
