@@ -61,7 +61,12 @@ fn read(name: &str, text: &str) -> Bitext {
 
 #[test]
 fn fix_write_rewrites_only_target_words_of_xliff_and_tmx() {
-    for name in ["report.xlf", "report-2.xlf", "memory.tmx"] {
+    for name in [
+        "report.xlf",
+        "report-2.xlf",
+        "report-split.xlf",
+        "memory.tmx",
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let before = fixture(name);
         fs::write(dir.path().join(name), &before).unwrap();

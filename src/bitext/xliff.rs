@@ -3,8 +3,10 @@
 //! words in the file (see [`crate::bitext::segment_xml`]).
 //!
 //! XLIFF 1.2: the `source` and `target` children of each `trans-unit` (alternative
-//! translations, `alt-trans`, are not the translation and are left alone). XLIFF 2.x: those of
-//! each `segment` of a `unit`. Units marked `translate="no"` are left out.
+//! translations, `alt-trans`, are not the translation and are left alone); a unit that a tool
+//! has split into sentences (`seg-source`, and `mrk mtype="seg"` in both) gives a pair per
+//! sentence, matched by `mid`, in the target's order. XLIFF 2.x: the `source` and `target` of each `segment` of a
+//! `unit`. Units marked `translate="no"` are left out.
 
 use roxmltree::Node;
 
@@ -54,10 +56,37 @@ pub fn read(text: &str) -> Result<Bitext, BitextError> {
             return Err(error(node, format!("`{unit}` without a `source`")));
         };
         if let Some(target) = target {
-            pairs.push((source, target));
+            match sentence_pairs(node, target) {
+                split if !split.is_empty() => pairs.extend(split),
+                _ => pairs.push((source, target)),
+            }
         }
     }
     Ok(segment_xml::bitext(text, &pairs, Layout::Xliff))
+}
+
+/// The sentence pairs of an XLIFF 1.2 `trans-unit` split by a tool: each `mrk mtype="seg"` of
+/// its `seg-source` with the target's `mrk` of the same `mid`. None when the unit is not split
+/// (then its `source` and `target` are the pair); a sentence not translated yet is left out.
+fn sentence_pairs<'a, 'i>(
+    unit: Node<'a, 'i>,
+    target: Node<'a, 'i>,
+) -> Vec<(Node<'a, 'i>, Node<'a, 'i>)> {
+    let Some(seg_source) = children(unit, "seg-source").next() else {
+        return Vec::new();
+    };
+    let sentences = |node: Node<'a, 'i>| {
+        node.descendants()
+            .filter(|n| n.tag_name().name() == "mrk" && n.attribute("mtype") == Some("seg"))
+    };
+    // In the target's order, which may differ from the source's: spans must ascend in the file.
+    sentences(target)
+        .filter_map(|target| {
+            let mid = target.attribute("mid")?;
+            let source = sentences(seg_source).find(|s| s.attribute("mid") == Some(mid))?;
+            Some((source, target))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -93,6 +122,25 @@ mod tests {
         assert_eq!(
             targets(text),
             [("外匯 基金".to_string(), r#"The <g id="2">Fund</g>"#)]
+        );
+    }
+
+    #[test]
+    fn pairs_the_sentences_of_a_split_xliff_1_2_unit_by_mid() {
+        let text = r#"<xliff version="1.2"><file source-language="zh" target-language="en"><body>
+<trans-unit id="1"><source>外匯基金。金管局。</source>
+<seg-source><mrk mtype="seg" mid="1">外匯基金。</mrk><mrk mtype="seg" mid="2">金管局<mrk mtype="term">。</mrk></mrk></seg-source>
+<target><mrk mtype="seg" mid="2">The <mrk mtype="term">HKMA</mrk>.</mrk> <mrk mtype="seg" mid="1">The Fund.</mrk></target>
+</trans-unit></body></file></xliff>"#;
+        assert_eq!(
+            targets(text),
+            [
+                (
+                    "金管局。".to_string(),
+                    r#"The <mrk mtype="term">HKMA</mrk>."#
+                ),
+                ("外匯基金。".to_string(), "The Fund.")
+            ]
         );
     }
 
