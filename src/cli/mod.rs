@@ -423,10 +423,11 @@ struct Outcome {
 impl Outcome {
     /// A run that starts with `input_errors` inputs not found.
     fn new(input_errors: usize, progress: ProgressBar) -> Outcome {
-        let mut summary = Summary::default();
-        summary.input_errors = input_errors;
         Outcome {
-            summary,
+            summary: Summary {
+                input_errors,
+                ..Summary::default()
+            },
             failed: false,
             hidden: 0,
             progress,
