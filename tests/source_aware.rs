@@ -101,6 +101,52 @@ fn a_paraphrase_checked_against_its_original_reports_every_replaced_term() {
 }
 
 #[test]
+fn an_original_names_terms_in_other_forms_than_the_glossarys() {
+    // A desk glossary lists "precursor chemical", "scheduling" and "Joe Biden"; the original
+    // says "precursors", "schedule" and "Biden".
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = "term\tkind\tnote\n\
+        precursor chemical\tterm\tchemical used to make a drug\n\
+        scheduling\tterm\tplacing a substance under legal control\n\
+        Joe Biden\tname\tformer US President\n\
+        Donald Trump\tname\tUS President\n";
+    fs::write(dir.path().join("desk.tsv"), glossary).unwrap();
+    fs::write(
+        dir.path().join("original.txt"),
+        "Biden said China agreed to schedule two precursors.\n\
+         Trump played his trump card.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("paraphrase.txt"),
+        "Byton said China agreed to arrange two pioneers.\n\
+         Trump played his best card.\n",
+    )
+    .unwrap();
+    let args = [
+        "check",
+        "paraphrase.txt",
+        "--source",
+        "original.txt",
+        "-g",
+        "desk.tsv",
+        "--format",
+        "jsonl",
+    ];
+    let o = run(dir.path(), &args);
+    assert_eq!(
+        findings(&o),
+        [
+            "source.changed-term 'Byton' -> 'Biden'",
+            "source.changed-term 'arrange' -> 'schedule'",
+            "source.changed-term 'pioneers' -> 'precursors'",
+        ],
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn a_paraphrase_merged_into_other_lines_is_aligned_word_by_word() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("original.txt"), ORIGINAL).unwrap();
@@ -382,4 +428,33 @@ fn without_a_source_the_check_is_unchanged() {
         &["check", "paraphrase.txt", "-g", &g, "--all-changes"],
     );
     assert_eq!(o.status.code(), Some(2), "--all-changes needs a source");
+}
+
+#[test]
+fn the_seed_checked_against_its_original_finds_every_garbled_glossary_term() {
+    // corpus/seed/original-reconstructed.txt is the seed with its annotated garbles undone
+    // (scripts/seed-original.py).
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let path = |p: &str| corpus.join(p).display().to_string();
+    let o = run(
+        &corpus,
+        &[
+            "eval",
+            &path("seed/article.txt"),
+            "-a",
+            &path("seed/annotations.tsv"),
+            "--source",
+            &path("seed/original-reconstructed.txt"),
+            "-g",
+            &glossary_g(),
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|_| panic!("{}", stderr(&o)));
+    assert_eq!(v["glossary_recall"], 1.0, "{v}");
+    assert_eq!(v["glossary_corrected_share"], 1.0, "{v}");
+    assert_eq!(v["keep_flagged"], 0, "{v}");
+    assert_eq!(v["precision"], 1.0, "{v}");
 }

@@ -7,7 +7,9 @@
 //! compound whose modifier is already a thing of the head's kind ("precursor chemical": a
 //! precursor is a chemical) is also derived without its head, as the text may drop it.
 
-use crate::glossary::Entry;
+use std::collections::HashSet;
+
+use crate::glossary::{Entry, Glossary};
 use crate::lexicon::{Lexicon, Pos};
 use crate::text::inflect::Inflection;
 
@@ -26,6 +28,45 @@ pub(super) fn for_derivation(
         forms.push(with_term(entry, Some(modifier)));
     }
     forms
+}
+
+/// The other forms by which a text may name each entry of `glossary`, as `(entry, form)`: the
+/// entry's lemma and its head-less form where they differ from the term (see
+/// [`for_derivation`]). A source-aware check reads an original's "precursors" as naming the
+/// entry "precursor chemical"; a gerund's verb too ("schedule" names "scheduling").
+pub fn other_forms(lexicon: &Lexicon, glossary: &Glossary) -> Vec<(usize, String)> {
+    let terms: HashSet<String> = glossary
+        .entries
+        .iter()
+        .map(|e| e.term.to_lowercase())
+        .collect();
+    let mut forms = Vec::new();
+    for (index, entry) in glossary.entries.iter().enumerate() {
+        for form in for_derivation(lexicon, entry, |t| terms.contains(t)) {
+            if !form.term.eq_ignore_ascii_case(&entry.term) {
+                forms.push((index, form.term));
+            }
+        }
+        if let Some(verb) = verb_of_gerund(lexicon, &entry.term) {
+            forms.push((index, verb));
+        }
+    }
+    forms
+}
+
+/// The verb of a one-word gerund term: "schedule" of "scheduling".
+fn verb_of_gerund(lexicon: &Lexicon, term: &str) -> Option<String> {
+    if !term.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let lower = term.to_lowercase();
+    super::candidates::base_forms(lexicon, &lower)
+        .into_iter()
+        .find(|(base, inflection)| {
+            matches!(inflection, Inflection::Gerund)
+                && lexicon.wordnet().has_sense_as(base, Pos::Verb)
+        })
+        .map(|(base, _)| base)
 }
 
 fn with_term(entry: &Entry, term: Option<String>) -> Entry {
@@ -169,6 +210,25 @@ mod tests {
             .into_iter()
             .map(|e| e.term)
             .collect()
+    }
+
+    #[test]
+    fn other_forms_name_an_entry_by_its_lemma_head_less_form_and_a_gerunds_verb() {
+        let glossary = Glossary::parse(
+            "g.tsv",
+            "term\tnote\nprecursor chemical\tchemicals used to make drugs\n\
+             scheduling\tplacing a drug under control\ndrug cartel\ta criminal group\n\
+             commissions\tan official body\n",
+        )
+        .unwrap();
+        assert_eq!(
+            other_forms(&tiny(), &glossary),
+            [
+                (0, "precursor".to_string()),
+                (1, "schedule".to_string()),
+                (3, "commission".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod kinship;
 mod sense;
 
 pub use assemble::{Assembled, CandidateHit, assemble};
+pub use forms::other_forms;
 
 use std::collections::HashMap;
 use std::sync::Arc;

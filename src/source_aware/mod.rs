@@ -79,6 +79,8 @@ pub struct Checked {
 pub struct SourceAware<'c> {
     checker: &'c Checker,
     terms: FormIndex,
+    /// The terms' other forms too, for same-language pairs; built on first use.
+    named: std::sync::OnceLock<FormIndex>,
     sources: FormIndex,
     related: related::RelatedWords,
     /// Entry index by where it was defined, to tie a monolingual finding to its entry.
@@ -92,6 +94,7 @@ impl<'c> SourceAware<'c> {
         SourceAware {
             checker,
             terms: FormIndex::terms(glossary),
+            named: std::sync::OnceLock::new(),
             sources: FormIndex::sources(glossary),
             related: related::RelatedWords::new(glossary),
             by_origin: glossary
@@ -117,7 +120,7 @@ impl<'c> SourceAware<'c> {
                 .collect();
             let terms = SegmentTerms {
                 source: self.source_terms(bitext, segment),
-                target: self.terms.find(target, segment.target),
+                target: self.terms_of(bitext).find(target, segment.target),
             };
             self.tally(&terms, &mut checked.terms);
             let alignment = bitext
@@ -303,12 +306,23 @@ impl<'c> SourceAware<'c> {
     ) -> Vec<(Span, usize)> {
         let mut found = self.sources.find(&bitext.source, segment.source);
         if bitext.same_language {
-            let terms = self.terms.find(&bitext.source, segment.source);
+            let terms = self.terms_of(bitext).find(&bitext.source, segment.source);
             found.retain(|(s, _)| !terms.iter().any(|(t, _)| t.overlaps(*s)));
             found.extend(terms);
             found.sort_unstable_by_key(|(s, _)| s.start);
         }
         found
+    }
+
+    /// The forms that name a term on either side: in a same-language pair any form of it
+    /// (an original and its paraphrase name terms as their writers chose), in a translation
+    /// the term and its inflections.
+    fn terms_of(&self, bitext: &Bitext) -> &FormIndex {
+        if !bitext.same_language {
+            return &self.terms;
+        }
+        self.named
+            .get_or_init(|| FormIndex::named(self.checker.glossary(), self.checker.lexicon()))
     }
 
     fn entry_of(&self, finding: &Finding) -> Option<usize> {

@@ -2,7 +2,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, Kind};
+use crate::lexicon::Lexicon;
 use crate::text::span::Span;
 use crate::text::words::is_whole_word;
 
@@ -12,16 +13,37 @@ pub struct FormIndex {
     entries: Vec<usize>,
     /// Forms in scripts written without spaces match as plain substrings.
     spaced: Vec<bool>,
+    /// Forms that match only as written, capitals and all: a name's words ("Trump", not the
+    /// card game's "trump").
+    exact: Vec<Option<String>>,
 }
 
 impl FormIndex {
     /// The correct target forms of every entry: its term and the term's inflections.
     pub fn terms(glossary: &Glossary) -> FormIndex {
-        FormIndex::new(glossary.entries.iter().enumerate().flat_map(|(i, e)| {
-            crate::text::inflect::forms(&e.term)
-                .into_iter()
-                .map(move |(_, form)| (i, form))
-        }))
+        let terms = glossary.entries.iter().enumerate();
+        FormIndex::new(terms.flat_map(|(i, e)| inflected(i, &e.term)), Vec::new())
+    }
+
+    /// Every form by which a same-language text names an entry: the terms and their
+    /// inflections, as [`FormIndex::terms`], and also each entry's lemma and head-less form
+    /// ("precursors" names "precursor chemical"), and the words of a person's name, as written
+    /// ("Biden" names "Joe Biden"). An original names its terms in whatever form its writer
+    /// chose, not in the glossary's.
+    pub fn named(glossary: &Glossary, lexicon: &Lexicon) -> FormIndex {
+        let terms = glossary.entries.iter().enumerate();
+        let mut forms: Vec<(usize, String)> =
+            terms.flat_map(|(i, e)| inflected(i, &e.term)).collect();
+        for (i, form) in crate::derive::other_forms(lexicon, glossary) {
+            forms.extend(inflected(i, &form));
+        }
+        let names = glossary.entries.iter().enumerate();
+        let names = names.filter(|(_, e)| e.kind == Kind::Name && e.term.contains(' '));
+        let words: Vec<(usize, String)> = names
+            .flat_map(|(i, e)| e.term.split(' ').map(move |w| (i, w.to_string())))
+            .filter(|(_, w)| name_word(w))
+            .collect();
+        FormIndex::new(forms.into_iter(), words)
     }
 
     /// The source-language forms of every entry that lists some.
@@ -32,12 +54,21 @@ impl FormIndex {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, e)| e.source.iter().map(move |s| (i, s.clone()))),
+            Vec::new(),
         )
     }
 
-    fn new(forms: impl Iterator<Item = (usize, String)>) -> FormIndex {
-        let (entries, forms): (Vec<usize>, Vec<String>) = forms.unzip();
+    /// An index of `forms`, matched in any case, and `exact` forms, matched as written.
+    fn new(forms: impl Iterator<Item = (usize, String)>, exact: Vec<(usize, String)>) -> FormIndex {
+        let forms: Vec<(usize, String)> = forms.collect();
+        let exact_from = forms.len();
+        let (entries, forms): (Vec<usize>, Vec<String>) = forms.into_iter().chain(exact).unzip();
         let spaced = forms.iter().map(|f| !unspaced_script(f)).collect();
+        let exact = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i >= exact_from).then(|| f.clone()))
+            .collect();
         let automaton = (!forms.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -49,6 +80,7 @@ impl FormIndex {
             automaton,
             entries,
             spaced,
+            exact,
         }
     }
 
@@ -65,7 +97,10 @@ impl FormIndex {
             .filter_map(|m| {
                 let pattern = m.pattern().as_usize();
                 let span = Span::new(within.start + m.start(), within.start + m.end());
-                (!self.spaced[pattern] || is_whole_word(text, span))
+                let as_written = self.exact[pattern]
+                    .as_ref()
+                    .is_none_or(|form| text[span.start..span.end] == *form);
+                (as_written && (!self.spaced[pattern] || is_whole_word(text, span)))
                     .then_some((span, self.entries[pattern]))
             })
             .collect();
@@ -74,6 +109,22 @@ impl FormIndex {
         found.dedup_by(|b, a| a.1 == b.1 && a.0.overlaps(b.0));
         found
     }
+}
+
+/// `(entry, form)` for the term and each of its inflections.
+fn inflected(entry: usize, term: &str) -> impl Iterator<Item = (usize, String)> + use<> {
+    let forms = crate::text::inflect::forms(term);
+    forms.into_iter().map(move |(_, form)| (entry, form))
+}
+
+/// A word of a person's name that names the person alone: capitalised, three letters or more
+/// ("Biden", "Liu"; not an initial, not "de").
+fn name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 3
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
 }
 
 /// Chinese, Japanese and Thai are written without spaces between words: a form in them is
