@@ -458,3 +458,45 @@ fn the_seed_checked_against_its_original_finds_every_garbled_glossary_term() {
     assert_eq!(v["keep_flagged"], 0, "{v}");
     assert_eq!(v["precision"], 1.0, "{v}");
 }
+
+#[test]
+fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
+    // corpus/eval/paraphrase/: four excerpts of official texts, spun by hand, with a desk
+    // glossary written in its own forms ("designation", "Joe Biden", "pill press").
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
+    let path = |p: String| dir.join(p).display().to_string();
+    let (mut rows, mut found, mut corrected) = (0, 0, 0);
+    for name in [
+        "supply-chains",
+        "prc-cooperation",
+        "press-call",
+        "synthetic-drugs",
+    ] {
+        let o = run(
+            &dir,
+            &[
+                "eval",
+                &path(format!("{name}.spun.txt")),
+                "-a",
+                &path(format!("{name}.annotations.tsv")),
+                "--source",
+                &path(format!("{name}.original.txt")),
+                "-g",
+                &path("desk.tsv".into()),
+                "--format",
+                "json",
+            ],
+        );
+        let v: serde_json::Value =
+            serde_json::from_str(&stdout(&o)).unwrap_or_else(|_| panic!("{}", stderr(&o)));
+        assert_eq!(v["keep_flagged"], 0, "{name}: {v}");
+        assert_eq!(v["precision"], 1.0, "{name}: {v}");
+        let totals = &v["glossary_classes"];
+        rows += totals["rows"].as_u64().unwrap();
+        found += totals["flagged"].as_u64().unwrap();
+        corrected += totals["corrected"].as_u64().unwrap();
+    }
+    // The issue asks for 0.8 found and 0.7 fixed on real spun news.
+    assert!(found as f64 >= 0.9 * rows as f64, "{found}/{rows}");
+    assert!(corrected as f64 >= 0.8 * rows as f64, "{corrected}/{rows}");
+}

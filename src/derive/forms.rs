@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use crate::glossary::{Entry, Glossary};
-use crate::lexicon::{Lexicon, Pos};
+use crate::lexicon::{Lexicon, Pos, Relation};
 use crate::text::inflect::Inflection;
 
 /// The entries derivation works from for `entry`: first the entry in its lemma form, then
@@ -33,7 +33,8 @@ pub(super) fn for_derivation(
 /// The other forms by which a text may name each entry of `glossary`, as `(entry, form)`: the
 /// entry's lemma and its head-less form where they differ from the term (see
 /// [`for_derivation`]). A source-aware check reads an original's "precursors" as naming the
-/// entry "precursor chemical"; a gerund's verb too ("schedule" names "scheduling").
+/// entry "precursor chemical"; the verb of a noun or a gerund too ("designated" names
+/// "designation", "schedule" names "scheduling").
 pub fn other_forms(lexicon: &Lexicon, glossary: &Glossary) -> Vec<(usize, String)> {
     let terms: HashSet<String> = glossary
         .entries
@@ -47,11 +48,49 @@ pub fn other_forms(lexicon: &Lexicon, glossary: &Glossary) -> Vec<(usize, String
                 forms.push((index, form.term));
             }
         }
-        if let Some(verb) = verb_of_gerund(lexicon, &entry.term) {
-            forms.push((index, verb));
+        let verbs = verb_of_gerund(lexicon, &entry.term).into_iter();
+        for verb in verbs.chain(verbs_of_noun(lexicon, &entry.term)) {
+            if !forms.contains(&(index, verb.clone())) {
+                forms.push((index, verb));
+            }
         }
     }
     forms
+}
+
+/// The verbs WordNet derives a one-word noun term from, written with the same stem:
+/// "designate" of "designation" (not "appoint", a verb of another stem linked to it).
+fn verbs_of_noun(lexicon: &Lexicon, term: &str) -> Vec<String> {
+    let lower = term.to_lowercase();
+    if !lower.chars().all(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let wordnet = lexicon.wordnet();
+    let mut verbs: Vec<String> = Vec::new();
+    for &sense in wordnet.sense_ids(&lower) {
+        let synset = wordnet.synset(sense);
+        if synset.pos != Pos::Noun {
+            continue;
+        }
+        for &(relation, linked) in &synset.links {
+            let linked = wordnet.synset(linked);
+            if relation != Relation::Derivation || linked.pos != Pos::Verb {
+                continue;
+            }
+            for &verb in &linked.lemmas {
+                let stem = verb
+                    .chars()
+                    .zip(lower.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let same_stem = stem >= 4 && stem + 3 >= verb.chars().count();
+                if same_stem && verb != lower && !verbs.iter().any(|v| v == verb) {
+                    verbs.push(verb.to_string());
+                }
+            }
+        }
+    }
+    verbs
 }
 
 /// The verb of a one-word gerund term: "schedule" of "scheduling".
@@ -188,7 +227,9 @@ mod tests {
                  n00000007\tn\tcartel\thyper:n00000008\ta consortium\n\
                  n00000008\tn\tconsortium\thypo:n00000007\tan association\n\
                  n00000009\tn\tdrug\t\ta substance used as medicine\n\
-                 n00000010\tn\tcommission\t\tan official body\n",
+                 n00000010\tn\tcommission\t\tan official body\n\
+                 n00000011\tn\tdesignation\tderiv:v00000012\tthe act of designating\n\
+                 v00000012\tv\tappoint|designate\tderiv:n00000011\tgive an office to\n",
             )
             .build()
     }
@@ -213,12 +254,12 @@ mod tests {
     }
 
     #[test]
-    fn other_forms_name_an_entry_by_its_lemma_head_less_form_and_a_gerunds_verb() {
+    fn other_forms_name_an_entry_by_its_lemma_head_less_form_and_its_verb() {
         let glossary = Glossary::parse(
             "g.tsv",
             "term\tnote\nprecursor chemical\tchemicals used to make drugs\n\
              scheduling\tplacing a drug under control\ndrug cartel\ta criminal group\n\
-             commissions\tan official body\n",
+             commissions\tan official body\ndesignation\tlisting by a government\n",
         )
         .unwrap();
         assert_eq!(
@@ -226,7 +267,8 @@ mod tests {
             [
                 (0, "precursor".to_string()),
                 (1, "schedule".to_string()),
-                (3, "commission".to_string())
+                (3, "commission".to_string()),
+                (4, "designate".to_string())
             ]
         );
     }

@@ -15,7 +15,6 @@ pub(super) fn find(
     target: &str,
     alignment: &WordAlignment,
     source_terms: &[(Span, usize)],
-    target_terms: &[(Span, usize)],
 ) -> Vec<Finding> {
     let entries = &aware.checker().glossary().entries;
     let mut findings = Vec::new();
@@ -25,10 +24,13 @@ pub(super) fn find(
         let Some(hunk) = alignment.changed(alignment.source_words(span)) else {
             continue;
         };
-        // The term was moved, not replaced: the target says it as often as the source.
-        let count =
-            |terms: &[(Span, usize)]| terms.iter().filter(|(_, e)| *e == entry_index).count();
-        if count(target_terms) >= count(source_terms) || reported.contains(&hunk.source) {
+        // The term was moved, not replaced: the target says it, in the original's words, as
+        // often as the source. (Not any form of the entry: "Bruce" is no "Bruce Swartz".)
+        let said = phrase_words(&bitext.source[span.start..span.end]);
+        let count = |text: &str, words: &[Span]| occurrences(text, words, &said);
+        if count(target, &alignment.target) >= count(&bitext.source, &alignment.source)
+            || reported.contains(&hunk.source)
+        {
             continue;
         }
         reported.push(hunk.source.clone());
@@ -154,6 +156,48 @@ fn changed_words(
         });
     }
     findings
+}
+
+/// The lowercased words of a phrase, the last one without a plural ending.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut words: Vec<String> = crate::text::words::tokens(phrase)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    if let Some(last) = words.last_mut() {
+        *last = singular(last).to_string();
+    }
+    words
+}
+
+/// A word without a plural ending: enough to tell "precursors" from "precursor" as the same
+/// words, not a lemmatiser.
+fn singular(word: &str) -> &str {
+    word.strip_suffix("es")
+        .filter(|stem| {
+            stem.ends_with(['s', 'x', 'z']) || stem.ends_with("ch") || stem.ends_with("sh")
+        })
+        .or_else(|| word.strip_suffix('s').filter(|stem| !stem.ends_with('s')))
+        .unwrap_or(word)
+}
+
+/// How often the run of `words` (of `text`) holds `phrase` (from [`phrase_words`]).
+fn occurrences(text: &str, words: &[Span], phrase: &[String]) -> usize {
+    if phrase.is_empty() || words.len() < phrase.len() {
+        return 0;
+    }
+    words
+        .windows(phrase.len())
+        .filter(|window| {
+            window.iter().zip(phrase).enumerate().all(|(i, (w, p))| {
+                let word = text[w.start..w.end].to_lowercase();
+                if i + 1 == phrase.len() {
+                    singular(&word) == p
+                } else {
+                    word == *p
+                }
+            })
+        })
+        .count()
 }
 
 /// A replaced glossary term is known from the original, not guessed.

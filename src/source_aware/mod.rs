@@ -128,14 +128,7 @@ impl<'c> SourceAware<'c> {
                 .then(|| align::align(&bitext.source, segment.source, target, segment.target));
             let mut found = Vec::new();
             if let Some(alignment) = &alignment {
-                found = changed::find(
-                    self,
-                    bitext,
-                    target,
-                    alignment,
-                    &terms.source,
-                    &terms.target,
-                );
+                found = changed::find(self, bitext, target, alignment, &terms.source);
             }
             let known: Vec<&Finding> = in_segment.iter().map(|&i| &monolingual[i]).collect();
             let missing = self.missing_terms(bitext, segment, target, &terms, &found, &known);
