@@ -49,7 +49,7 @@ fn lemma(lexicon: &Lexicon, entry: &Entry) -> Option<String> {
     let verb = entry
         .note
         .as_deref()
-        .is_some_and(|n| n.trim_start().to_lowercase().starts_with("to "));
+        .is_some_and(|n| super::sense::note_means_verb(lexicon, n));
     let pos = if verb { Pos::Verb } else { Pos::Noun };
     let wordnet = lexicon.wordnet();
     // Already a lemma of its part of speech ("schedule", "blackmail", "arms").

@@ -113,7 +113,7 @@ type CandidateCache = HashMap<String, Arc<[Substitution]>>;
 /// Derives slots for every entry of a glossary.
 pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
     lexicon.preload();
-    let domain = sense::Domain::new(glossary);
+    let domain = sense::Domain::new(glossary).with_kinds(lexicon, glossary);
     // Each entry is derived from its lemma first, then its other forms (see `forms`); its
     // sense is that of the lemma, read against the rest of the glossary.
     let terms: std::collections::HashSet<String> = glossary

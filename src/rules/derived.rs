@@ -433,12 +433,7 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
 /// the text is on the glossary's subject, which on-beat news always is, so they count less.
 fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     let sentence = site.sentence_window();
-    let mut cues = site.sense_cues_in(sentence);
-    for companion in companions_in(site, sentence) {
-        if !cues.iter().any(|c| c.eq_ignore_ascii_case(companion)) {
-            cues.push(companion);
-        }
-    }
+    let cues = cues_in(site, sentence);
     let domain = site.domain_term_in(sentence);
     // One generic word of a note ("place", "control") turns up anywhere; two, or one with
     // another glossary term, say the sentence is about the term's subject.
@@ -473,6 +468,18 @@ fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
             "nothing nearby is about the term's subject".to_string(),
         ),
     }
+}
+
+/// The distinct cue words of the term's sense inside `window`, and the terms this text puts
+/// right next to the term elsewhere (its companions: "fentanyl" of "fentanyl precursors").
+fn cues_in<'s>(site: &'s Site, window: Span) -> Vec<&'s str> {
+    let mut cues = site.sense_cues_in(window);
+    for companion in companions_in(site, window) {
+        if !cues.iter().any(|c| c.eq_ignore_ascii_case(companion)) {
+            cues.push(companion);
+        }
+    }
+    cues
 }
 
 /// How many words on each side count as right next to a match.
@@ -602,7 +609,7 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
             .is_some()
     } else {
         site.note_names_a_term_in(site.paragraph(), false).is_some()
-            || site.sense_cues_in(site.sentence_window()).len() >= 2
+            || cues_in(site, site.sentence_window()).len() >= 2
             || site.matched().contains(' ') && out_of_place(site, rendering).is_some()
     }
 }
