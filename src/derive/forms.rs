@@ -147,7 +147,8 @@ mod tests {
                  n00000007\tn\tcartel\thyper:n00000008\ta consortium\n\
                  n00000008\tn\tconsortium\thypo:n00000007\tan association\n\
                  n00000009\tn\tdrug\t\ta substance used as medicine\n\
-                 n00000010\tn\tcommission\t\tan official body\n",
+                 n00000010\tn\tcommission\t\tan official body\n\
+                 v00000011\tv\tplace|put\t\tput into a certain place\n",
             )
             .build()
     }
@@ -185,6 +186,21 @@ mod tests {
             ["schedule"]
         );
         assert_eq!(terms("commission", "an official body"), ["commission"]);
+    }
+
+    #[test]
+    fn a_gerund_entry_whose_note_is_a_verb_phrase_is_derived_from_its_verb() {
+        // "scheduling" with a gerund's note is the verb a text writes "schedule" ("arrange").
+        assert_eq!(
+            terms("scheduling", "placing a substance under legal control"),
+            ["schedule"]
+        );
+        assert_eq!(
+            terms("scheduled", "place a drug under legal control"),
+            ["schedule"]
+        );
+        // A noun's note leaves the gerund as written.
+        assert_eq!(terms("scheduling", "the planning of times"), ["scheduling"]);
     }
 
     #[test]

@@ -359,7 +359,17 @@ impl SenseContext {
 
 /// Words that open a verb's object in a note ("place *a* drug", "put *the* list").
 const OBJECT_OPENERS: &[&str] = &[
-    "a", "an", "the", "it", "its", "them", "something", "someone", "this", "these", "those",
+    "a",
+    "an",
+    "the",
+    "it",
+    "its",
+    "them",
+    "something",
+    "someone",
+    "this",
+    "these",
+    "those",
 ];
 
 /// Whether a note describes a verb. Desk notes are written "to place a drug under legal
@@ -569,6 +579,80 @@ mod tests {
         );
         assert!(kin("substance", "substances") && kin("trafficker", "trafficking"));
         assert!(!kin("underwhelmed", "undertake") && !kin("reciprocal", "recipient"));
+    }
+
+    /// "schedule" (a noun and a verb), "place" and "tax" (nouns and verbs), and the kinds
+    /// of a drug glossary: a chemical is a material, a material a substance.
+    fn kinds() -> Lexicon {
+        Lexicon::builder()
+            .wordnet(
+                "n00000001\tn\tschedule\t\tan ordered list of times\n\
+                 v00000002\tv\tschedule\t\tplan for an activity at a time\n\
+                 v00000003\tv\tplace|put\t\tput into a certain place\n\
+                 n00000004\tn\tplace\t\ta point located with respect to surface features\n\
+                 n00000005\tn\ttax|tariff\t\tcharge against a citizen's person or property\n\
+                 v00000006\tv\ttax\t\tlevy a tax on\n\
+                 n00000007\tn\tsubstance|matter\t\tthat which has mass and occupies space\n\
+                 n00000008\tn\tmaterial|stuff\thyper:n00000007\tthe tangible substance of a physical object\n\
+                 n00000009\tn\tchemical|chemical substance\thyper:n00000008\tmaterial made by chemistry\n\
+                 n00000010\tn\twar\t\tthe waging of armed conflict\n",
+            )
+            .build()
+    }
+
+    #[test]
+    fn a_note_without_to_or_as_a_gerund_may_mean_a_verb() {
+        let lexicon = kinds();
+        let pos = |note: &str| SenseContext::new(&lexicon, &entry("schedule", Some(note))).pos;
+        for verb in [
+            "to place a drug under legal control",
+            "place a drug under legal control",
+            "put a substance on an official list",
+            "placing a substance under legal control",
+        ] {
+            assert_eq!(pos(verb), Some(Pos::Verb), "{verb}");
+        }
+        // A noun's note that starts with a word that may be a verb: no object follows.
+        assert!(!note_means_verb(&lexicon, "tax on imports"));
+        assert!(!note_means_verb(&lexicon, "an ordered list of times"));
+        assert!(!note_means_verb(&lexicon, ""));
+    }
+
+    fn with_kinds(glossary: &str, term: &str) -> SenseContext {
+        let lexicon = kinds();
+        let glossary = Glossary::parse("g.tsv", glossary).unwrap();
+        let index = glossary
+            .entries
+            .iter()
+            .position(|e| e.term == term)
+            .unwrap();
+        let domain = Domain::new(&glossary).with_kinds(&lexicon, &glossary);
+        SenseContext::in_glossary(&lexicon, &glossary.entries[index], index, &domain)
+    }
+
+    #[test]
+    fn terms_of_the_kind_a_note_names_are_its_cues() {
+        // "substance" in the note: the glossary's chemicals are substances, as WordNet has
+        // it, wherever they stand in the text ("arrange two precursor chemicals").
+        let drugs = "term\tkind\tnote\n\
+            schedule\tterm\tput a substance on an official list\n\
+            precursor chemicals\tterm\t\n\
+            trade war\tterm\t\n";
+        let cues = with_kinds(drugs, "schedule").cues;
+        assert!(
+            cues.contains(&"precursor chemicals".to_string()),
+            "{cues:?}"
+        );
+        assert!(!cues.contains(&"trade war".to_string()), "{cues:?}");
+        // A word of a name in the note names one body, not a kind of thing.
+        let named = "term\tkind\tnote\n\
+            schedule\tterm\tas the Commission on Narcotic Substance does\n\
+            precursor chemicals\tterm\t\n";
+        let cues = with_kinds(named, "schedule").cues;
+        assert!(
+            !cues.contains(&"precursor chemicals".to_string()),
+            "{cues:?}"
+        );
     }
 
     #[test]

@@ -1183,6 +1183,36 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_note_without_to_binds_the_thing_of_the_kind_it_names() {
+        // Another desk's note: a gerund entry, no "to", no "chemical" or "fentanyl".
+        let glossary = "term\tnote\n\
+            scheduling\tplacing a substance under legal control\n\
+            precursor chemicals\tchemicals used to make drugs\n";
+        let text = "After the tariffs, China proposed to arrange two precursor chemicals.";
+        assert_eq!(
+            check(glossary, text),
+            [("arrange".to_string(), "schedule".to_string())]
+        );
+        let plain = "After the tariffs, China proposed to arrange two meetings.";
+        assert!(check(glossary, plain).is_empty());
+    }
+
+    #[test]
+    fn a_term_the_text_puts_with_the_term_counts_as_a_cue() {
+        // "fentanyl" stands next to "precursors" in the text: beside "drug" of the note it
+        // binds "pioneer" to the chemical sense, as two words of the note would.
+        let glossary = "term\tkind\tnote\n\
+            precursor\tterm\tstarting material a drug is synthesised from\n\
+            fentanyl\tchem\tpowerful synthetic painkiller\n";
+        let text = "China must stop the flow of fentanyl precursors.\n\n\
+            Reporters bought kilograms of pioneer online from sellers of fentanyl who promote the drug trade.";
+        assert_eq!(
+            check(glossary, text),
+            [("pioneer".to_string(), "precursor".to_string())]
+        );
+    }
+
+    #[test]
     fn a_cue_far_from_the_word_is_weaker_than_one_next_to_it() {
         let far = "The precursor chemicals were on the agenda in May, and later China proposed to arrange talks.";
         assert!(check(SCHEDULE, far).is_empty());
