@@ -1213,6 +1213,19 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_with_a_head_noun_binds_its_core_word_by_the_head() {
+        // "precursor chemical": the text says "these chemicals", then "these predecessors".
+        let glossary =
+            "term\tnote\nprecursor chemical\tused as a starting material to make a drug\n";
+        let text = "These chemicals are placed under international control as drug inputs. \
+                    China must regulate these predecessors.";
+        assert_eq!(
+            check(glossary, text),
+            [("predecessors".to_string(), "precursors".to_string())]
+        );
+    }
+
+    #[test]
     fn a_cue_far_from_the_word_is_weaker_than_one_next_to_it() {
         let far = "The precursor chemicals were on the agenda in May, and later China proposed to arrange talks.";
         assert!(check(SCHEDULE, far).is_empty());
