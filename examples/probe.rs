@@ -9,7 +9,7 @@
 //! ```
 use std::io::BufRead;
 
-use termlint::derive::{KinshipTest, SenseContext, candidates_for_word};
+use termlint::derive::{KinshipTest, candidates_for_word};
 use termlint::glossary::Glossary;
 use termlint::lexicon::Lexicon;
 
@@ -45,10 +45,15 @@ fn candidates(lexicon: &Lexicon, word: &str, wanted: &[String]) {
 fn senses(lexicon: &Lexicon, path: &str) {
     let glossary = Glossary::load(&[path]).expect("a valid glossary");
     let wordnet = lexicon.wordnet();
-    for entry in &glossary.entries {
-        let sense = SenseContext::new(lexicon, entry);
+    let derivation = termlint::derive::derive(&glossary, lexicon);
+    for (entry, sense) in glossary.entries.iter().zip(&derivation.senses) {
         let gloss = sense.intended.map_or("-", |id| wordnet.synset(id).gloss);
-        println!("{}\t{:?}\t{gloss}", entry.term, sense.pos);
+        println!(
+            "{}\t{:?}\t{gloss}\n\tcues: {}",
+            entry.term,
+            sense.pos,
+            sense.cues.join(" ")
+        );
     }
 }
 

@@ -106,6 +106,16 @@ impl CueIndex {
         found.into_iter().map(|(_, _, span)| span).collect()
     }
 
+    /// Whether a cue word of `entry`'s sense occurs exactly at `span`.
+    pub fn is_sense_cue(&self, entry: usize, span: Span) -> bool {
+        let cues = &self.sense[entry];
+        let from = cues.partition_point(|(_, s)| s.start < span.start);
+        cues[from..]
+            .iter()
+            .take_while(|(_, s)| s.start == span.start)
+            .any(|(_, s)| *s == span)
+    }
+
     /// Whether an `unless` phrase of `entry` overlaps `span`.
     pub fn vetoed(&self, entry: usize, span: Span) -> bool {
         self.unless[entry].iter().any(|s| s.overlaps(span))

@@ -123,7 +123,9 @@ impl Site<'_> {
     }
 
     /// A glossary term inside `window` that the entry's note names ("the UN Commission on
-    /// Narcotic Drugs" in the note of "commission"): the text speaks of what the note means.
+    /// Narcotic Drugs" in the note of "commission"), or that is one of its sense's cue words
+    /// (a term of the kind the note names: "fentanyl" for a note's "drug"): the text speaks
+    /// of what the note means.
     /// With `institutions`, only names of institutions and people count.
     pub fn note_names_a_term_in(&self, window: Span, institutions: bool) -> Option<&str> {
         let note = self.entry.note.as_deref()?.to_lowercase();
@@ -135,7 +137,11 @@ impl Site<'_> {
                     && s.end <= window.end
                     && (!institutions || matches!(kind, Kind::Org | Kind::Name))
             })
-            .find(|(_, entry)| note.contains(&self.glossary.entries[*entry].term.to_lowercase()))
+            .find(|(s, entry)| {
+                note.contains(&self.glossary.entries[*entry].term.to_lowercase())
+                    // A term the sense names in other words ("fentanyl" for a note's "drug").
+                    || !institutions && self.cues.is_sense_cue(self.entry_index, *s)
+            })
             .map(|(s, _)| &self.text[s.start..s.end])
     }
 

@@ -129,7 +129,7 @@ fn lemma(lexicon: &Lexicon, entry: &Entry) -> Option<String> {
     let verb = entry
         .note
         .as_deref()
-        .is_some_and(|n| n.trim_start().to_lowercase().starts_with("to "));
+        .is_some_and(|n| super::sense::note_means_verb(lexicon, n));
     let pos = if verb { Pos::Verb } else { Pos::Noun };
     let wordnet = lexicon.wordnet();
     // Already a lemma of its part of speech ("schedule", "blackmail", "arms").
@@ -229,7 +229,8 @@ mod tests {
                  n00000009\tn\tdrug\t\ta substance used as medicine\n\
                  n00000010\tn\tcommission\t\tan official body\n\
                  n00000011\tn\tdesignation\tderiv:v00000012\tthe act of designating\n\
-                 v00000012\tv\tappoint|designate\tderiv:n00000011\tgive an office to\n",
+                 v00000012\tv\tappoint|designate\tderiv:n00000011\tgive an office to\n\
+                 v00000013\tv\tplace|put\t\tput into a certain place\n",
             )
             .build()
     }
@@ -287,6 +288,21 @@ mod tests {
             ["schedule"]
         );
         assert_eq!(terms("commission", "an official body"), ["commission"]);
+    }
+
+    #[test]
+    fn a_gerund_entry_whose_note_is_a_verb_phrase_is_derived_from_its_verb() {
+        // "scheduling" with a gerund's note is the verb a text writes "schedule" ("arrange").
+        assert_eq!(
+            terms("scheduling", "placing a substance under legal control"),
+            ["schedule"]
+        );
+        assert_eq!(
+            terms("scheduled", "place a drug under legal control"),
+            ["schedule"]
+        );
+        // A noun's note leaves the gerund as written.
+        assert_eq!(terms("scheduling", "the planning of times"), ["scheduling"]);
     }
 
     #[test]

@@ -114,7 +114,7 @@ type CandidateCache = HashMap<String, Arc<[Substitution]>>;
 /// Derives slots for every entry of a glossary.
 pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
     lexicon.preload();
-    let domain = sense::Domain::new(glossary);
+    let domain = sense::Domain::new(glossary).with_kinds(lexicon, glossary);
     // Each entry is derived from its lemma first, then its other forms (see `forms`); its
     // sense is that of the lemma, read against the rest of the glossary.
     let terms: std::collections::HashSet<String> = glossary
@@ -127,10 +127,19 @@ pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
         .par_iter()
         .map(|entry| forms::for_derivation(lexicon, entry, |t| terms.contains(t)))
         .collect();
-    let senses: Vec<SenseContext> = forms
+    let form_senses: Vec<Vec<SenseContext>> = forms
         .par_iter()
         .enumerate()
-        .map(|(index, forms)| SenseContext::in_glossary(lexicon, &forms[0], index, &domain))
+        .map(|(index, forms)| {
+            (forms.iter())
+                .map(|form| SenseContext::in_glossary(lexicon, form, index, &domain))
+                .collect()
+        })
+        .collect();
+    let senses: Vec<SenseContext> = form_senses
+        .iter()
+        .zip(&forms)
+        .map(|(senses, forms)| all_forms_cues(senses, forms))
         .collect();
     // A single word's synonyms are plain English: without a note, context cues or a
     // glossary whose subject picks one of its senses, nothing tells a spin from a writer's
@@ -172,14 +181,7 @@ pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
                 return Vec::new();
             }
             let derive_form = |(i, form): (usize, &crate::glossary::Entry)| {
-                let other;
-                let sense = match i {
-                    0 => &senses[index],
-                    _ => {
-                        other = SenseContext::in_glossary(lexicon, form, index, &domain);
-                        &other
-                    }
-                };
+                let sense = &form_senses[index][i];
                 derive_entry(lexicon, index, form.kind, &form.term, sense, &cache)
             };
             forms.iter().enumerate().filter_map(derive_form).collect()
@@ -189,6 +191,29 @@ pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
         entries: entries.into_iter().flatten().collect(),
         senses,
     }
+}
+
+/// The sense of an entry with the cue words of all its forms: the head a text drops
+/// ("chemicals" of "precursor chemicals", a word of the term itself) is a cue for the term
+/// without it, as are the words of the note that the full term holds.
+fn all_forms_cues(senses: &[SenseContext], forms: &[crate::glossary::Entry]) -> SenseContext {
+    let mut sense = senses[0].clone();
+    let full = forms[0].term.to_lowercase();
+    for (other, form) in senses.iter().zip(forms).skip(1) {
+        let short = form.term.to_lowercase();
+        let kept = term_words(&short);
+        let dropped: Vec<String> = term_words(&full)
+            .into_iter()
+            .filter(|w| is_content(w) && !kept.contains(w))
+            .map(String::from)
+            .collect();
+        for cue in other.cues.iter().chain(&dropped) {
+            if !sense.cues.contains(cue) {
+                sense.cues.push(cue.clone());
+            }
+        }
+    }
+    sense
 }
 
 /// The words of a term, each a slot: hyphens separate words as spaces do, since a
@@ -523,6 +548,27 @@ mod tests {
             .iter()
             .map(|s| s.to.as_str())
             .collect()
+    }
+
+    #[test]
+    fn the_head_a_text_drops_is_a_cue_of_the_term() {
+        // A precursor (the substance) is a material, as a chemical is: "precursor chemical"
+        // is also derived as "precursor", and "chemicals" around a match binds it.
+        let lexicon = Lexicon::builder()
+            .wordnet(
+                "n00000001\tn\tmaterial\t\tstuff\n\
+                 n00000002\tn\tprecursor\thyper:n00000001\ta substance from which another is formed\n\
+                 n00000003\tn\tchemical\thyper:n00000001\tmaterial made by chemistry\n",
+            )
+            .build();
+        let glossary = Glossary::parse(
+            "g.tsv",
+            "term\tnote\nprecursor chemical\tused as a starting material to make a drug\n",
+        )
+        .unwrap();
+        let derivation = derive(&glossary, &lexicon);
+        let cues = &derivation.senses[0].cues;
+        assert!(cues.contains(&"chemical".to_string()), "{cues:?}");
     }
 
     #[test]

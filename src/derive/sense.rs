@@ -72,7 +72,16 @@ pub struct Domain {
     /// The entries whose terms hold a word, by the word's `kin_key` (terms of the subject
     /// only, not names of people or institutions).
     term_index: HashMap<String, Vec<usize>>,
+    /// Per entry, its term as written, lowercase.
+    term_text: Vec<String>,
+    /// Per entry of the subject, what its term is a kind of: the WordNet noun senses of the
+    /// term (or its head) and their hypernyms up to [`KIND_STEPS`] (see [`Domain::with_kinds`]).
+    kinds: Vec<HashSet<u32>>,
 }
+
+/// How many steps up WordNet's hypernyms a glossary term may be a kind of what a note names:
+/// "chemical" is a material, a material a substance.
+const KIND_STEPS: usize = 3;
 
 impl Domain {
     pub fn new(glossary: &Glossary) -> Domain {
@@ -112,8 +121,46 @@ impl Domain {
             }
             domain.of_entry.push(own);
             domain.terms.push(term);
+            domain.term_text.push(entry.term.to_lowercase());
+            domain.kinds.push(HashSet::new());
         }
         domain
+    }
+
+    /// Works out what each term of the subject is a kind of, for [`Domain::objects`]. Terms
+    /// of the subject only: a person or an institution is no instance of a note's "body".
+    pub fn with_kinds(mut self, lexicon: &Lexicon, glossary: &Glossary) -> Domain {
+        for (kinds, entry) in self.kinds.iter_mut().zip(&glossary.entries) {
+            if matches!(entry.kind, Kind::Term | Kind::Phrase | Kind::Chem) {
+                *kinds = kinds_of(lexicon, &entry.term);
+            }
+        }
+        self
+    }
+
+    /// The other terms of the glossary that are things of a kind entry `index`'s note names:
+    /// a note "put a substance on a list" is about the glossary's chemicals and drugs, as
+    /// WordNet has it ("chemical" is a material, a material a substance), so "precursor
+    /// chemicals" right after "arrange" binds it to "schedule" whatever the note's words.
+    fn objects(&self, lexicon: &Lexicon, index: usize, note: &str) -> Vec<String> {
+        // Words of names in the note ("Drugs" of "the UN Commission on Narcotic Drugs")
+        // name one body, not the kind of thing the term is about; the commonest nouns
+        // ("change", "body", "part") are of too many kinds to say.
+        let named: HashSet<u32> = tokens(note)
+            .enumerate()
+            .filter(|(n, (_, w))| *n == 0 || !w.starts_with(char::is_uppercase))
+            .map(|(_, (_, w))| w.to_lowercase())
+            .filter(|w| w.len() >= 4 && !is_stopword(w))
+            .filter(|w| !super::is_everyday(lexicon, w))
+            .flat_map(|w| noun_senses(lexicon, &w))
+            .collect();
+        if named.is_empty() {
+            return Vec::new();
+        }
+        (0..self.kinds.len())
+            .filter(|&j| j != index && !self.kinds[j].is_disjoint(&named))
+            .map(|j| self.term_text[j].clone())
+            .collect()
     }
 
     /// The glossary's words, other than those of entry `index` alone and of its term, that
@@ -157,6 +204,47 @@ impl Domain {
         }
         out
     }
+}
+
+/// The WordNet noun senses of a word, through its singular.
+fn noun_senses(lexicon: &Lexicon, word: &str) -> Vec<u32> {
+    let wordnet = lexicon.wordnet();
+    let nouns = |w: &str| -> Vec<u32> {
+        wordnet
+            .sense_ids(w)
+            .iter()
+            .copied()
+            .filter(|&id| wordnet.synset(id).pos == Pos::Noun)
+            .collect()
+    };
+    let direct = nouns(word);
+    if direct.is_empty() {
+        super::singular(lexicon, word).map_or_else(Vec::new, |base| nouns(&base))
+    } else {
+        direct
+    }
+}
+
+/// What a term is a kind of: the noun senses of the whole term as WordNet lists it
+/// ("controlled substance"), or else of its head ("chemicals" of "precursor chemicals"),
+/// and their hypernyms up to [`KIND_STEPS`] steps.
+fn kinds_of(lexicon: &Lexicon, term: &str) -> HashSet<u32> {
+    let wordnet = lexicon.wordnet();
+    let lower = term.to_lowercase();
+    let mut frontier = noun_senses(lexicon, &lower);
+    if frontier.is_empty() {
+        let head = lower.rsplit([' ', '-']).next().unwrap_or("");
+        frontier = noun_senses(lexicon, head);
+    }
+    let mut reach: HashSet<u32> = frontier.iter().copied().collect();
+    for _ in 0..KIND_STEPS {
+        frontier = frontier
+            .iter()
+            .flat_map(|&id| wordnet.hypernyms(id))
+            .filter(|&id| reach.insert(id))
+            .collect();
+    }
+    reach
 }
 
 /// How the senses of a term score against a glossary's domain: per sense, the distinct
@@ -237,16 +325,13 @@ impl SenseContext {
             }
         }
         cues.extend(domain.companions(index, &term_words));
+        if !senses.is_empty() {
+            cues.extend(domain.objects(lexicon, index, entry.note.as_deref().unwrap_or("")));
+        }
         let own: HashSet<&String> = term_words.iter().collect();
         let mut seen = HashSet::new();
         cues.retain(|c| !own.contains(c) && seen.insert(c.clone()));
-        let note = entry
-            .note
-            .as_deref()
-            .unwrap_or("")
-            .trim_start()
-            .to_lowercase();
-        let pos = if note.starts_with("to ") {
+        let pos = if note_means_verb(lexicon, entry.note.as_deref().unwrap_or("")) {
             Some(Pos::Verb)
         } else {
             intended.map(|id| lexicon.wordnet().synset(id).pos)
@@ -270,6 +355,40 @@ impl SenseContext {
                 .any(|w| self.bag.iter().any(|b| related(w, b)))
         })
     }
+}
+
+/// Words that open a verb's object in a note ("place *a* drug", "put *the* list").
+const OBJECT_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "it",
+    "its",
+    "them",
+    "something",
+    "someone",
+    "this",
+    "these",
+    "those",
+];
+
+/// Whether a note describes a verb. Desk notes are written "to place a drug under legal
+/// control", but as often without the "to" ("place a substance under legal control", "put
+/// a substance on a list"), or, for a gerund entry such as "scheduling", as a gerund
+/// ("placing a substance ..."): a verb or its gerund followed by the opening of its object.
+/// A noun's note rarely starts so ("tax on imports", "standing official body").
+pub(super) fn note_means_verb(lexicon: &Lexicon, note: &str) -> bool {
+    let mut words = tokens(note).map(|(_, w)| w.to_lowercase());
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    if first == "to" {
+        return true;
+    }
+    let wordnet = lexicon.wordnet();
+    let verb = wordnet.has_sense_as(&first, Pos::Verb)
+        || first.ends_with("ing") && wordnet.is_verb_form(&first);
+    verb && second.is_some_and(|w| OBJECT_OPENERS.contains(&w.as_str()))
 }
 
 /// The WordNet senses of a single-word term (through its singular); none for a phrase.
@@ -460,6 +579,80 @@ mod tests {
         );
         assert!(kin("substance", "substances") && kin("trafficker", "trafficking"));
         assert!(!kin("underwhelmed", "undertake") && !kin("reciprocal", "recipient"));
+    }
+
+    /// "schedule" (a noun and a verb), "place" and "tax" (nouns and verbs), and the kinds
+    /// of a drug glossary: a chemical is a material, a material a substance.
+    fn kinds() -> Lexicon {
+        Lexicon::builder()
+            .wordnet(
+                "n00000001\tn\tschedule\t\tan ordered list of times\n\
+                 v00000002\tv\tschedule\t\tplan for an activity at a time\n\
+                 v00000003\tv\tplace|put\t\tput into a certain place\n\
+                 n00000004\tn\tplace\t\ta point located with respect to surface features\n\
+                 n00000005\tn\ttax|tariff\t\tcharge against a citizen's person or property\n\
+                 v00000006\tv\ttax\t\tlevy a tax on\n\
+                 n00000007\tn\tsubstance|matter\t\tthat which has mass and occupies space\n\
+                 n00000008\tn\tmaterial|stuff\thyper:n00000007\tthe tangible substance of a physical object\n\
+                 n00000009\tn\tchemical|chemical substance\thyper:n00000008\tmaterial made by chemistry\n\
+                 n00000010\tn\twar\t\tthe waging of armed conflict\n",
+            )
+            .build()
+    }
+
+    #[test]
+    fn a_note_without_to_or_as_a_gerund_may_mean_a_verb() {
+        let lexicon = kinds();
+        let pos = |note: &str| SenseContext::new(&lexicon, &entry("schedule", Some(note))).pos;
+        for verb in [
+            "to place a drug under legal control",
+            "place a drug under legal control",
+            "put a substance on an official list",
+            "placing a substance under legal control",
+        ] {
+            assert_eq!(pos(verb), Some(Pos::Verb), "{verb}");
+        }
+        // A noun's note that starts with a word that may be a verb: no object follows.
+        assert!(!note_means_verb(&lexicon, "tax on imports"));
+        assert!(!note_means_verb(&lexicon, "an ordered list of times"));
+        assert!(!note_means_verb(&lexicon, ""));
+    }
+
+    fn with_kinds(glossary: &str, term: &str) -> SenseContext {
+        let lexicon = kinds();
+        let glossary = Glossary::parse("g.tsv", glossary).unwrap();
+        let index = glossary
+            .entries
+            .iter()
+            .position(|e| e.term == term)
+            .unwrap();
+        let domain = Domain::new(&glossary).with_kinds(&lexicon, &glossary);
+        SenseContext::in_glossary(&lexicon, &glossary.entries[index], index, &domain)
+    }
+
+    #[test]
+    fn terms_of_the_kind_a_note_names_are_its_cues() {
+        // "substance" in the note: the glossary's chemicals are substances, as WordNet has
+        // it, wherever they stand in the text ("arrange two precursor chemicals").
+        let drugs = "term\tkind\tnote\n\
+            schedule\tterm\tput a substance on an official list\n\
+            precursor chemicals\tterm\t\n\
+            trade war\tterm\t\n";
+        let cues = with_kinds(drugs, "schedule").cues;
+        assert!(
+            cues.contains(&"precursor chemicals".to_string()),
+            "{cues:?}"
+        );
+        assert!(!cues.contains(&"trade war".to_string()), "{cues:?}");
+        // A word of a name in the note names one body, not a kind of thing.
+        let named = "term\tkind\tnote\n\
+            schedule\tterm\tas the Commission on Narcotic Substance does\n\
+            precursor chemicals\tterm\t\n";
+        let cues = with_kinds(named, "schedule").cues;
+        assert!(
+            !cues.contains(&"precursor chemicals".to_string()),
+            "{cues:?}"
+        );
     }
 
     #[test]

@@ -433,12 +433,7 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
 /// the text is on the glossary's subject, which on-beat news always is, so they count less.
 fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     let sentence = site.sentence_window();
-    let mut cues = site.sense_cues_in(sentence);
-    for companion in companions_in(site, sentence) {
-        if !cues.iter().any(|c| c.eq_ignore_ascii_case(companion)) {
-            cues.push(companion);
-        }
-    }
+    let cues = cues_in(site, sentence);
     let domain = site.domain_term_in(sentence);
     // One generic word of a note ("place", "control") turns up anywhere; two, or one with
     // another glossary term, say the sentence is about the term's subject.
@@ -473,6 +468,18 @@ fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
             "nothing nearby is about the term's subject".to_string(),
         ),
     }
+}
+
+/// The distinct cue words of the term's sense inside `window`, and the terms this text puts
+/// right next to the term elsewhere (its companions: "fentanyl" of "fentanyl precursors").
+fn cues_in<'s>(site: &'s Site, window: Span) -> Vec<&'s str> {
+    let mut cues = site.sense_cues_in(window);
+    for companion in companions_in(site, window) {
+        if !cues.iter().any(|c| c.eq_ignore_ascii_case(companion)) {
+            cues.push(companion);
+        }
+    }
+    cues
 }
 
 /// How many words on each side count as right next to a match.
@@ -602,7 +609,7 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
             .is_some()
     } else {
         site.note_names_a_term_in(site.paragraph(), false).is_some()
-            || site.sense_cues_in(site.sentence_window()).len() >= 2
+            || cues_in(site, site.sentence_window()).len() >= 2
             || site.matched().contains(' ') && out_of_place(site, rendering).is_some()
     }
 }
@@ -1172,6 +1179,49 @@ mod tests {
         assert_eq!(
             check(SCHEDULE, text),
             [("arrange".to_string(), "schedule".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_verb_note_without_to_binds_the_thing_of_the_kind_it_names() {
+        // Another desk's note: a gerund entry, no "to", no "chemical" or "fentanyl".
+        let glossary = "term\tnote\n\
+            scheduling\tplacing a substance under legal control\n\
+            precursor chemicals\tchemicals used to make drugs\n";
+        let text = "After the tariffs, China proposed to arrange two precursor chemicals.";
+        assert_eq!(
+            check(glossary, text),
+            [("arrange".to_string(), "schedule".to_string())]
+        );
+        let plain = "After the tariffs, China proposed to arrange two meetings.";
+        assert!(check(glossary, plain).is_empty());
+    }
+
+    #[test]
+    fn a_term_the_text_puts_with_the_term_counts_as_a_cue() {
+        // "fentanyl" stands next to "precursors" in the text: beside "drug" of the note it
+        // binds "pioneer" to the chemical sense, as two words of the note would.
+        let glossary = "term\tkind\tnote\n\
+            precursor\tterm\tstarting material a drug is synthesised from\n\
+            fentanyl\tchem\tpowerful synthetic painkiller\n";
+        let text = "China must stop the flow of fentanyl precursors.\n\n\
+            Reporters bought kilograms of pioneer online from sellers of fentanyl who promote the drug trade.";
+        assert_eq!(
+            check(glossary, text),
+            [("pioneer".to_string(), "precursor".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_entry_with_a_head_noun_binds_its_core_word_by_the_head() {
+        // "precursor chemical": the text says "these chemicals", then "these predecessors".
+        let glossary =
+            "term\tnote\nprecursor chemical\tused as a starting material to make a drug\n";
+        let text = "These chemicals are placed under international control as drug inputs. \
+                    China must regulate these predecessors.";
+        assert_eq!(
+            check(glossary, text),
+            [("predecessors".to_string(), "precursors".to_string())]
         );
     }
 
