@@ -2,10 +2,11 @@
 //! match is reported depends on its prior and on the text around it.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use super::subject::{self, Neighbours};
 use super::{Rule, RuleMeta, Stage, with_fix};
 use crate::check::arbitrate::{Claim, DERIVED_RANK};
 use crate::check::document::{Document, Payload, Target};
@@ -30,15 +31,22 @@ pub const META: RuleMeta = RuleMeta {
 /// their slots whose candidates the checker's index finds together.
 pub struct DerivedRenderings {
     derived: Vec<DerivedEntry>,
+    /// Per glossary entry, the entries of its subject.
+    neighbours: Neighbours,
     /// (derived entry, slot) of each group of slots whose candidates are indexed together.
     slot_groups: Vec<Vec<(u32, u16)>>,
 }
 
 impl DerivedRenderings {
-    pub fn new(derived: Vec<DerivedEntry>, glossary: &Glossary) -> DerivedRenderings {
+    pub fn new(mut derived: Vec<DerivedEntry>, glossary: &Glossary) -> DerivedRenderings {
+        for d in &mut derived {
+            without_note_words(d, &glossary.entries[d.entry]);
+        }
+        derived.retain(|d| d.slots.iter().any(|s| !s.candidates.is_empty()));
         let slot_groups = slot_groups(&derived, glossary);
         DerivedRenderings {
             derived,
+            neighbours: Neighbours::new(glossary),
             slot_groups,
         }
     }
@@ -92,6 +100,30 @@ impl DerivedRenderings {
     }
 }
 
+/// Drops the candidates that the entry's own note uses for the term ("sellers" for
+/// "trafficker: person who smuggles or sells illegal drugs"): the glossary's writer calls the
+/// thing that, so a text that does is right.
+fn without_note_words(d: &mut DerivedEntry, entry: &Entry) {
+    let note = subject::note_words(entry);
+    if note.is_empty() {
+        return;
+    }
+    for slot in &mut d.slots {
+        if slot
+            .candidates
+            .iter()
+            .any(|c| subject::in_note(&note, &c.to))
+        {
+            slot.candidates = slot
+                .candidates
+                .iter()
+                .filter(|c| !subject::in_note(&note, &c.to))
+                .cloned()
+                .collect();
+        }
+    }
+}
+
 impl Rule for DerivedRenderings {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -103,6 +135,7 @@ impl Rule for DerivedRenderings {
         let case =
             |derived: usize| derived_case(&doc.glossary.entries[self.derived[derived].entry]);
         let kinship = Kinship::new(doc.lexicon, &self.derived);
+        let present: HashSet<usize> = doc.terms.iter().map(|&(_, entry)| entry).collect();
         let relates = |derived: usize, slot: usize, word: &str| {
             kinship.between(derived, slot, word).is_some()
         };
@@ -133,6 +166,10 @@ impl Rule for DerivedRenderings {
                 replaced.push((*slot, sub));
             }
             let rendering = d.rendering(doc.lexicon, &replaced);
+            // A word that needs context, on a text off its term's subject, is meant as itself.
+            if rendering.needs_context && self.neighbours.off_subject(d.entry, &present) {
+                continue;
+            }
             let site = doc.site(found.span, d.entry);
             if site.cues.vetoed(site.entry_index, site.span) {
                 continue;
@@ -1344,5 +1381,41 @@ mod tests {
             ),
             [("bosom carcinoma".to_string(), "breast cancer".to_string())]
         );
+    }
+
+    #[test]
+    fn a_word_the_note_uses_for_the_term_is_the_writers_own() {
+        let glossary = "term\tkind\tnote\n\
+            trafficker\tterm\tperson who smuggles or sells illegal drugs\n\
+            fentanyl\tchem\tsynthetic opioid\n\
+            drug cartel\tterm\tcriminal organization trafficking drugs\n";
+        let text = "Reporters bought chemicals online from Chinese sellers who promote the \
+            illegal drug trade in fentanyl.";
+        assert_eq!(check(glossary, text), vec![]);
+        // A synonym the note does not use is still a spin.
+        let glossary = glossary.replace("or sells ", "");
+        assert_eq!(
+            check(&glossary, text),
+            vec![("sellers".to_string(), "traffickers".to_string())]
+        );
+    }
+
+    const MIXED_SUBJECTS: &str = "term\tkind\tnote\n\
+        precursor chemicals\tterm\tchemicals used to make fentanyl and other drugs\n\
+        fentanyl\tchem\tsynthetic opioid\n\
+        illicit drugs\tterm\tillegal narcotics\n\
+        export controls\tterm\tgovernment limits on exports\n\
+        commit\tterm\trecorded snapshot of changes in version control\n\
+        version control\tterm\ttracking changes to source code\n\
+        branch\tterm\tindependent line of development in version control\n\
+        Commission on Narcotic Drugs\torg\tUN body that schedules drugs\n";
+
+    #[test]
+    fn a_word_on_a_text_off_its_terms_subject_is_meant_as_itself() {
+        // "commit" is a term of version control: a text about drugs that uses none of that
+        // subject's other terms means "place" as itself.
+        let text = "The Commission on Narcotic Drugs also voted to place international \
+            controls on chemicals used to manufacture illicit fentanyl.";
+        assert_eq!(check(MIXED_SUBJECTS, text), vec![]);
     }
 }
