@@ -114,9 +114,7 @@ fn without_note_words(d: &mut DerivedEntry, entry: &Entry) {
             .iter()
             .any(|c| subject::in_note(&note, &c.to))
         {
-            slot.candidates = slot
-                .candidates
-                .iter()
+            slot.candidates = (slot.candidates.iter())
                 .filter(|c| !subject::in_note(&note, &c.to))
                 .cloned()
                 .collect();
@@ -676,6 +674,46 @@ fn is_fixed_expression(lexicon: &Lexicon, matched: &str) -> bool {
         && (lexicon.wordnet().contains(&lower) || lexicon.moby().id(&lower).is_some())
 }
 
+/// How many words a fixed expression around a single-word rendering may have.
+const LONGEST_EXPRESSION: usize = 4;
+
+/// Whether a single-word rendering is part of a phrase, with the words around it, that the
+/// thesauri list as a unit ("task forces", "arms control", "from time to time"): a word
+/// inside a fixed expression of English is part of it, not a stand-in for a term.
+fn in_fixed_expression(site: &Site, rendering: &DerivedRendering) -> bool {
+    if rendering.correction.contains([' ', '-']) {
+        return false;
+    }
+    let lexicon = site.lexicon;
+    let listed = |phrase: &str| {
+        let singular = phrase
+            .strip_suffix("es")
+            .filter(|p| p.ends_with(['s', 'x', 'h']))
+            .or_else(|| phrase.strip_suffix('s'));
+        std::iter::once(phrase)
+            .chain(singular)
+            .any(|p| lexicon.wordnet().contains(p) || lexicon.moby().id(p).is_some())
+    };
+    let reach = LONGEST_EXPRESSION - 1;
+    let mut before: Vec<String> = (1..=reach)
+        .map_while(|n| site.word_before(n).map(str::to_lowercase))
+        .collect();
+    before.reverse();
+    let after: Vec<String> = (1..=reach)
+        .map_while(|n| site.word_after(n).map(str::to_lowercase))
+        .collect();
+    let words: Vec<&str> = (before.iter().map(String::as_str))
+        .chain(std::iter::once(site.matched()))
+        .chain(after.iter().map(String::as_str))
+        .collect();
+    let at = before.len();
+    (0..=at).any(|start| {
+        (at + 1..=words.len())
+            .filter(|end| (2..=LONGEST_EXPRESSION).contains(&(end - start)))
+            .any(|end| listed(&words[start..end].join(" ").to_lowercase()))
+    })
+}
+
 /// How much a word of the term left in place adds to a phrase rendering's confidence.
 const KEPT_WORD_BOOST: f32 = 1.25;
 /// Derived renderings are educated guesses: never certain.
@@ -780,7 +818,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     {
         return None;
     }
-    if capitalised_unlike_the_term(site) {
+    if capitalised_unlike_the_term(site) || in_fixed_expression(site, rendering) {
         return None;
     }
     // The entry's own context cues bind derived renderings as they bind listed variants.
@@ -851,6 +889,9 @@ fn weigh_context(
         return None; // "Pioneer" mid-sentence is a name, not a spun word
     }
     let single = !rendering.correction.contains([' ', '-']);
+    if single && linked_only_as_another_part_of_speech(site.lexicon, rendering) {
+        return None;
+    }
     // With no note or cues, the glossary's domain picked the sense, and only the text can
     // say a synonym stands for the term: a term it puts right next to the term elsewhere
     // must stand right next to it. (A large glossary's domain holds every subject; known
@@ -890,6 +931,21 @@ fn weigh_context(
         why.push(says);
     }
     Some(confidence)
+}
+
+/// Whether the rendering's only tie to the term is a WordNet synonym in a sense of another
+/// part of speech than the term is meant as ("pressure" for the noun "blackmail", synonyms
+/// only as verbs: "exert pressure on someone through threats"): as the part of speech the
+/// term is meant as, the word is no synonym of it.
+fn linked_only_as_another_part_of_speech(lexicon: &Lexicon, rendering: &DerivedRendering) -> bool {
+    let (Some(pos), [sub]) = (rendering.pos, rendering.substitutions.as_slice()) else {
+        return false;
+    };
+    let e = &sub.evidence;
+    let only_wordnet = e.spin_count == 0 && !e.moby && !e.moby_mutual && e.two_steps.is_none();
+    only_wordnet
+        && e.own_sense
+            .is_some_and(|id| lexicon.wordnet().synset(id).pos != pos)
 }
 
 /// One replaced word and what the lexicon says of it.
@@ -1417,5 +1473,28 @@ mod tests {
         let text = "The Commission on Narcotic Drugs also voted to place international \
             controls on chemicals used to manufacture illicit fentanyl.";
         assert_eq!(check(MIXED_SUBJECTS, text), vec![]);
+    }
+
+    #[test]
+    fn a_word_inside_a_fixed_expression_is_part_of_it() {
+        let glossary = "term\tkind\tnote\n\
+            commission\tterm\tan official body such as the UN Commission on Narcotic Drugs\n\
+            fentanyl\tchem\tsynthetic opioid\n\
+            Commission on Narcotic Drugs\torg\tUN body that schedules drugs\n";
+        let text = "The plan requires joint task forces, fusion cells and other bodies to fight \
+            fentanyl trafficking.";
+        assert_eq!(check(glossary, text), vec![]);
+    }
+
+    #[test]
+    fn a_synonym_only_as_a_verb_is_no_synonym_of_a_noun_term() {
+        // WordNet lists "pressure" with "blackmail" only as verbs ("exert pressure on
+        // someone through threats").
+        let glossary = "term\tkind\tnote\nblackmail\tterm\tcoercion by threats\n\
+            tariffs\tterm\tduties on imports\nfentanyl\tchem\tsynthetic opioid\n";
+        let text = "The Foreign Ministry said the United States was using fentanyl as an excuse \
+            for tariffs and warned that pressure and threats were not the right way to deal \
+            with China.";
+        assert_eq!(check(glossary, text), vec![]);
     }
 }

@@ -114,9 +114,15 @@ impl Neighbours {
     /// are ordinary words of the other ("process", "kernel"); on a text about the other,
     /// their synonyms are meant as themselves.
     pub fn off_subject(&self, entry: usize, present: &HashSet<usize>) -> bool {
+        self.present(entry, present)
+            .is_some_and(|count| count < MIN_PRESENT)
+    }
+
+    /// How many of the entry's neighbours the text uses, when it has enough to tell.
+    fn present(&self, entry: usize, present: &HashSet<usize>) -> Option<usize> {
         let neighbours = &self.of[entry];
-        neighbours.len() >= MIN_NEIGHBOURS
-            && neighbours.iter().filter(|n| present.contains(n)).count() < MIN_PRESENT
+        (neighbours.len() >= MIN_NEIGHBOURS)
+            .then(|| neighbours.iter().filter(|n| present.contains(n)).count())
     }
 }
 
