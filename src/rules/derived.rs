@@ -2,10 +2,11 @@
 //! match is reported depends on its prior and on the text around it.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use super::subject::{self, Neighbours};
 use super::{Rule, RuleMeta, Stage, with_fix};
 use crate::check::arbitrate::{Claim, DERIVED_RANK};
 use crate::check::document::{Document, Payload, Target};
@@ -30,15 +31,22 @@ pub const META: RuleMeta = RuleMeta {
 /// their slots whose candidates the checker's index finds together.
 pub struct DerivedRenderings {
     derived: Vec<DerivedEntry>,
+    /// Per glossary entry, the entries of its subject.
+    neighbours: Neighbours,
     /// (derived entry, slot) of each group of slots whose candidates are indexed together.
     slot_groups: Vec<Vec<(u32, u16)>>,
 }
 
 impl DerivedRenderings {
-    pub fn new(derived: Vec<DerivedEntry>, glossary: &Glossary) -> DerivedRenderings {
+    pub fn new(mut derived: Vec<DerivedEntry>, glossary: &Glossary) -> DerivedRenderings {
+        for d in &mut derived {
+            without_note_words(d, &glossary.entries[d.entry]);
+        }
+        derived.retain(|d| d.slots.iter().any(|s| !s.candidates.is_empty()));
         let slot_groups = slot_groups(&derived, glossary);
         DerivedRenderings {
             derived,
+            neighbours: Neighbours::new(glossary),
             slot_groups,
         }
     }
@@ -92,6 +100,28 @@ impl DerivedRenderings {
     }
 }
 
+/// Drops the candidates that the entry's own note uses for the term ("sellers" for
+/// "trafficker: person who smuggles or sells illegal drugs"): the glossary's writer calls the
+/// thing that, so a text that does is right.
+fn without_note_words(d: &mut DerivedEntry, entry: &Entry) {
+    let note = subject::note_words(entry);
+    if note.is_empty() {
+        return;
+    }
+    for slot in &mut d.slots {
+        if slot
+            .candidates
+            .iter()
+            .any(|c| subject::in_note(&note, &c.to))
+        {
+            slot.candidates = (slot.candidates.iter())
+                .filter(|c| !subject::in_note(&note, &c.to))
+                .cloned()
+                .collect();
+        }
+    }
+}
+
 impl Rule for DerivedRenderings {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -103,6 +133,7 @@ impl Rule for DerivedRenderings {
         let case =
             |derived: usize| derived_case(&doc.glossary.entries[self.derived[derived].entry]);
         let kinship = Kinship::new(doc.lexicon, &self.derived);
+        let present: HashSet<usize> = doc.terms.iter().map(|&(_, entry)| entry).collect();
         let relates = |derived: usize, slot: usize, word: &str| {
             kinship.between(derived, slot, word).is_some()
         };
@@ -133,6 +164,10 @@ impl Rule for DerivedRenderings {
                 replaced.push((*slot, sub));
             }
             let rendering = d.rendering(doc.lexicon, &replaced);
+            // A word that needs context, on a text off its term's subject, is meant as itself.
+            if rendering.needs_context && self.neighbours.off_subject(d.entry, &present) {
+                continue;
+            }
             let site = doc.site(found.span, d.entry);
             if site.cues.vetoed(site.entry_index, site.span) {
                 continue;
@@ -646,6 +681,46 @@ fn is_fixed_expression(lexicon: &Lexicon, matched: &str) -> bool {
         && (lexicon.wordnet().contains(&lower) || lexicon.moby().id(&lower).is_some())
 }
 
+/// How many words a fixed expression around a single-word rendering may have.
+const LONGEST_EXPRESSION: usize = 4;
+
+/// Whether a single-word rendering is part of a phrase, with the words around it, that the
+/// thesauri list as a unit ("task forces", "arms control", "from time to time"): a word
+/// inside a fixed expression of English is part of it, not a stand-in for a term.
+fn in_fixed_expression(site: &Site, rendering: &DerivedRendering) -> bool {
+    if rendering.correction.contains([' ', '-']) {
+        return false;
+    }
+    let lexicon = site.lexicon;
+    let listed = |phrase: &str| {
+        let singular = phrase
+            .strip_suffix("es")
+            .filter(|p| p.ends_with(['s', 'x', 'h']))
+            .or_else(|| phrase.strip_suffix('s'));
+        std::iter::once(phrase)
+            .chain(singular)
+            .any(|p| lexicon.wordnet().contains(p) || lexicon.moby().id(p).is_some())
+    };
+    let reach = LONGEST_EXPRESSION - 1;
+    let mut before: Vec<String> = (1..=reach)
+        .map_while(|n| site.word_before(n).map(str::to_lowercase))
+        .collect();
+    before.reverse();
+    let after: Vec<String> = (1..=reach)
+        .map_while(|n| site.word_after(n).map(str::to_lowercase))
+        .collect();
+    let words: Vec<&str> = (before.iter().map(String::as_str))
+        .chain(std::iter::once(site.matched()))
+        .chain(after.iter().map(String::as_str))
+        .collect();
+    let at = before.len();
+    (0..=at).any(|start| {
+        (at + 1..=words.len())
+            .filter(|end| (2..=LONGEST_EXPRESSION).contains(&(end - start)))
+            .any(|end| listed(&words[start..end].join(" ").to_lowercase()))
+    })
+}
+
 /// How much a word of the term left in place adds to a phrase rendering's confidence.
 const KEPT_WORD_BOOST: f32 = 1.25;
 /// Derived renderings are educated guesses: never certain.
@@ -750,7 +825,7 @@ pub fn judge(site: &Site, rendering: &DerivedRendering) -> Option<Finding> {
     {
         return None;
     }
-    if capitalised_unlike_the_term(site) {
+    if capitalised_unlike_the_term(site) || in_fixed_expression(site, rendering) {
         return None;
     }
     // The entry's own context cues bind derived renderings as they bind listed variants.
@@ -821,6 +896,9 @@ fn weigh_context(
         return None; // "Pioneer" mid-sentence is a name, not a spun word
     }
     let single = !rendering.correction.contains([' ', '-']);
+    if single && linked_only_as_another_part_of_speech(site.lexicon, rendering) {
+        return None;
+    }
     // With no note or cues, the glossary's domain picked the sense, and only the text can
     // say a synonym stands for the term: a term it puts right next to the term elsewhere
     // must stand right next to it. (A large glossary's domain holds every subject; known
@@ -860,6 +938,21 @@ fn weigh_context(
         why.push(says);
     }
     Some(confidence)
+}
+
+/// Whether the rendering's only tie to the term is a WordNet synonym in a sense of another
+/// part of speech than the term is meant as ("pressure" for the noun "blackmail", synonyms
+/// only as verbs: "exert pressure on someone through threats"): as the part of speech the
+/// term is meant as, the word is no synonym of it.
+fn linked_only_as_another_part_of_speech(lexicon: &Lexicon, rendering: &DerivedRendering) -> bool {
+    let (Some(pos), [sub]) = (rendering.pos, rendering.substitutions.as_slice()) else {
+        return false;
+    };
+    let e = &sub.evidence;
+    let only_wordnet = e.spin_count == 0 && !e.moby && !e.moby_mutual && e.two_steps.is_none();
+    only_wordnet
+        && e.own_sense
+            .is_some_and(|id| lexicon.wordnet().synset(id).pos != pos)
 }
 
 /// One replaced word and what the lexicon says of it.
@@ -1394,5 +1487,64 @@ mod tests {
             ),
             [("bosom carcinoma".to_string(), "breast cancer".to_string())]
         );
+    }
+
+    #[test]
+    fn a_word_the_note_uses_for_the_term_is_the_writers_own() {
+        let glossary = "term\tkind\tnote\n\
+            trafficker\tterm\tperson who smuggles or sells illegal drugs\n\
+            fentanyl\tchem\tsynthetic opioid\n\
+            drug cartel\tterm\tcriminal organization trafficking drugs\n";
+        let text = "Reporters bought chemicals online from Chinese sellers who promote the \
+            illegal drug trade in fentanyl.";
+        assert_eq!(check(glossary, text), vec![]);
+        // A synonym the note does not use is still a spin.
+        let glossary = glossary.replace("or sells ", "");
+        assert_eq!(
+            check(&glossary, text),
+            vec![("sellers".to_string(), "traffickers".to_string())]
+        );
+    }
+
+    const MIXED_SUBJECTS: &str = "term\tkind\tnote\n\
+        precursor chemicals\tterm\tchemicals used to make fentanyl and other drugs\n\
+        fentanyl\tchem\tsynthetic opioid\n\
+        illicit drugs\tterm\tillegal narcotics\n\
+        export controls\tterm\tgovernment limits on exports\n\
+        commit\tterm\trecorded snapshot of changes in version control\n\
+        version control\tterm\ttracking changes to source code\n\
+        branch\tterm\tindependent line of development in version control\n\
+        Commission on Narcotic Drugs\torg\tUN body that schedules drugs\n";
+
+    #[test]
+    fn a_word_on_a_text_off_its_terms_subject_is_meant_as_itself() {
+        // "commit" is a term of version control: a text about drugs that uses none of that
+        // subject's other terms means "place" as itself.
+        let text = "The Commission on Narcotic Drugs also voted to place international \
+            controls on chemicals used to manufacture illicit fentanyl.";
+        assert_eq!(check(MIXED_SUBJECTS, text), vec![]);
+    }
+
+    #[test]
+    fn a_word_inside_a_fixed_expression_is_part_of_it() {
+        let glossary = "term\tkind\tnote\n\
+            commission\tterm\tan official body such as the UN Commission on Narcotic Drugs\n\
+            fentanyl\tchem\tsynthetic opioid\n\
+            Commission on Narcotic Drugs\torg\tUN body that schedules drugs\n";
+        let text = "The plan requires joint task forces, fusion cells and other bodies to fight \
+            fentanyl trafficking.";
+        assert_eq!(check(glossary, text), vec![]);
+    }
+
+    #[test]
+    fn a_synonym_only_as_a_verb_is_no_synonym_of_a_noun_term() {
+        // WordNet lists "pressure" with "blackmail" only as verbs ("exert pressure on
+        // someone through threats").
+        let glossary = "term\tkind\tnote\nblackmail\tterm\tcoercion by threats\n\
+            tariffs\tterm\tduties on imports\nfentanyl\tchem\tsynthetic opioid\n";
+        let text = "The Foreign Ministry said the United States was using fentanyl as an excuse \
+            for tariffs and warned that pressure and threats were not the right way to deal \
+            with China.";
+        assert_eq!(check(glossary, text), vec![]);
     }
 }

@@ -6,6 +6,7 @@ pub mod derived;
 pub mod doubled;
 pub mod near_miss;
 pub mod source;
+mod subject;
 pub mod variants;
 
 use std::fmt;
