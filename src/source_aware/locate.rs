@@ -10,6 +10,7 @@
 //! carries no fix.
 
 use super::anchor::{Anchors, Projection};
+use super::dictionary::renders;
 use super::rule;
 use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::derive::KinshipTest;
@@ -32,7 +33,19 @@ pub struct Clues<'k, 'l> {
     /// Words the glossary gives the pieces of the term's source form
     /// ([`super::related::RelatedWords`]).
     pub related: Vec<String>,
+    /// Per dictionary word of the term's source form, the English words of its glosses
+    /// ([`super::dictionary`]); empty without a dictionary for the source's language.
+    pub parts: Vec<Vec<String>>,
 }
+
+/// Credit of a run's word that renders a part of the term's source form by the dictionary,
+/// in place of a term word that no word of the run matched: the dictionary says what the
+/// source means, where the glossary's related words only guess.
+const DICTIONARY_CREDIT: f32 = 0.7;
+
+/// What a run that renders the source form's parts word for word scores, at most: the
+/// dictionary lists many senses, the glossary's term is the surer guide.
+const SOURCE_VIEW_WEIGHT: f32 = 0.9;
 
 /// Credit of a run's word that the glossary gives a piece of the source form, in place of a
 /// term word that no word of the run matched.
@@ -223,9 +236,18 @@ fn best_run(
     let n = term_words.len();
     // An abbreviation is one word for many, and the other way round.
     let abbreviated = n == 1 && term.len() >= 2 && !term.chars().any(char::is_lowercase);
-    let longest = if abbreviated { 6 } else { n + 1 };
+    // A word-for-word rendering has about as many words as the source form has parts.
+    let longest = if abbreviated {
+        6
+    } else {
+        n.max(clues.parts.len()) + 1
+    };
     let mut best: Option<(Span, f32, f32)> = None;
-    let total = |(_, l, p): (Span, f32, f32)| l + POSITION_WEIGHT * p;
+    // A run like enough to be taken beats any that is not, wherever it sits: position only
+    // breaks ties between likely renderings.
+    let total = |(_, l, p): (Span, f32, f32)| {
+        (l >= LOCATE_THRESHOLD) as u8 as f32 * 10.0 + l + POSITION_WEIGHT * p
+    };
     for start in 0..words.len() {
         for len in 1..=longest {
             if len + 1 < n && len != 1 {
@@ -297,21 +319,32 @@ fn score(term: &[String], run: &[String], clues: &Clues) -> f32 {
             total += s;
         }
     }
-    // A related word stands in for a term word left over, and never counts against a run.
+    // A word that renders a part of the source form by the dictionary, or that the glossary
+    // relates to it, stands in for a term word left over, and never counts against a run.
     let mut left = matched.iter().filter(|m| !**m).count();
     for (i, r) in run.iter().enumerate() {
-        if !used[i]
-            && !is_function_word(r)
-            && clues
-                .related
-                .iter()
-                .any(|w| word_similarity(w, r, clues.kinship) >= 0.85)
+        if used[i] || is_function_word(r) {
+            continue;
+        }
+        let credit = if clues
+            .parts
+            .iter()
+            .any(|glosses| glosses.iter().any(|g| renders(g, r)))
         {
-            used[i] = true;
-            if left > 0 {
-                left -= 1;
-                total += RELATED_CREDIT;
-            }
+            DICTIONARY_CREDIT
+        } else if clues
+            .related
+            .iter()
+            .any(|w| word_similarity(w, r, clues.kinship) >= 0.85)
+        {
+            RELATED_CREDIT
+        } else {
+            continue;
+        };
+        used[i] = true;
+        if left > 0 {
+            left -= 1;
+            total += credit;
         }
     }
     let unmatched = run
@@ -319,7 +352,34 @@ fn score(term: &[String], run: &[String], clues: &Clues) -> f32 {
         .zip(&used)
         .filter(|(w, u)| !**u && !is_function_word(w))
         .count();
-    total / (content.len() + unmatched) as f32
+    let by_term = total / (content.len() + unmatched) as f32;
+    by_term.max(SOURCE_VIEW_WEIGHT * by_source(&content, run, clues))
+}
+
+/// How a run's words say what the source form says, by the dictionary: the share of the
+/// source form's parts that some word of the run renders, less the run's words that render
+/// neither a part nor a term word ("monetary markets" for "貨幣市場" whatever the term).
+fn by_source(term: &[&String], run: &[String], clues: &Clues) -> f32 {
+    let parts = &clues.parts;
+    if parts.is_empty() {
+        return 0.0;
+    }
+    let renders_part = |part: &Vec<String>, word: &str| part.iter().any(|g| renders(g, word));
+    let content: Vec<&String> = run.iter().filter(|w| !is_function_word(w)).collect();
+    let covered = parts
+        .iter()
+        .filter(|part| content.iter().any(|w| renders_part(part, w)))
+        .count();
+    let unexplained = content
+        .iter()
+        .filter(|w| {
+            !parts.iter().any(|part| renders_part(part, w))
+                && !term
+                    .iter()
+                    .any(|t| word_similarity(t, w, clues.kinship) >= 0.85)
+        })
+        .count();
+    covered as f32 / (parts.len() + unexplained) as f32
 }
 
 /// A term and its abbreviation: "Hong Kong Monetary Authority" and "HKMA".
@@ -362,6 +422,7 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
 mod tests {
     use super::*;
     use crate::glossary::Origin;
+    use crate::source_aware::dictionary::Reading;
 
     fn entry(term: &str) -> Entry {
         let mut e = Entry::new(
@@ -392,10 +453,26 @@ mod tests {
         target_terms: &[(Span, usize)],
         related: &[&str],
     ) -> Option<String> {
+        located_with(("源", source), term, text, target_terms, related, "")
+    }
+
+    /// As [`located_in`], with the source form `form` and a dictionary (`cedict`: a
+    /// CC-CEDICT table; empty: none).
+    fn located_with(
+        (form, source): (&str, &str),
+        term: &str,
+        text: &str,
+        target_terms: &[(Span, usize)],
+        related: &[&str],
+        cedict: &str,
+    ) -> Option<String> {
         let whole = Span::new(0, text.len());
-        let at = source.find("源").unwrap();
-        let source_terms = [(Span::new(at, at + "源".len()), 0)];
+        let at = source.find(form).unwrap();
+        let source_terms = [(Span::new(at, at + form.len()), 0)];
         let source_span = Span::new(0, source.len());
+        let lexicon = crate::lexicon::Lexicon::builder().cedict(cedict).build();
+        let reading = Reading::new(lexicon.cedict(), source, source_span);
+        let words = reading.anchors(text, whole, &[source_terms[0].0]);
         let anchors = Anchors::new(
             source,
             source_span,
@@ -403,6 +480,7 @@ mod tests {
             whole,
             &source_terms,
             target_terms,
+            &words,
         );
         let pair = Pair {
             source,
@@ -416,8 +494,14 @@ mod tests {
         let clues = Clues {
             kinship: &kinship,
             related: related.iter().map(|w| w.to_string()).collect(),
+            parts: Reading::parts(lexicon.cedict(), source, source_terms[0].0)
+                .into_iter()
+                .map(|g| g.into_iter().map(str::to_string).collect())
+                .collect(),
         };
-        let finding = missing(&entry(term), 0, &pair, &[], &[], &clues);
+        let mut entry = entry(term);
+        entry.source = vec![form.to_string()];
+        let finding = missing(&entry, 0, &pair, &[], &[], &clues);
         finding.fix.map(|f| {
             format!(
                 "{}@{} -> {}",
@@ -500,6 +584,66 @@ mod tests {
             located("Exchange Fund", "The Fund grew.").as_deref(),
             Some("Fund -> Exchange Fund")
         );
+    }
+
+    /// A tiny CC-CEDICT: the words of the tests below.
+    const CEDICT: &str = "外匯\t外汇\tforeign exchange forex\n基金\t\tfund\n認可\t认可\tapprove approval\n\
+                          機構\t机构\tmechanism organization agency institution\n\
+                          去年\t\tlast year\n增長\t增长\tgrow increase growth\n\
+                          利潤\t利润\tprofit\n上升\t\trise go up ascend\n";
+
+    #[test]
+    fn words_the_dictionary_gives_the_source_form_are_its_rendering() {
+        // "authorized" shares nothing with "approved"; the dictionary says "認可" is
+        // "approve", and the rest of the sentence is no rendering of the term.
+        let text = "Profits of approved agencies rose last year.";
+        let source = ("認可機構", "去年認可機構利潤上升。");
+        let with = located_with(source, "authorized institutions", text, &[], &[], CEDICT);
+        assert_eq!(
+            with.as_deref(),
+            Some("approved agencies@11 -> authorized institutions")
+        );
+        let without = located_with(source, "authorized institutions", text, &[], &[], "");
+        assert_eq!(without, None);
+    }
+
+    #[test]
+    fn a_run_the_dictionary_gives_a_term_word_for_is_taken_whole() {
+        // "forex" renders "外匯" and stands for "Exchange", so the whole run goes.
+        let text = "The forex fund grew.";
+        let source = ("外匯基金", "外匯基金增長。");
+        let with = located_with(source, "Exchange Fund", text, &[], &[], CEDICT);
+        assert_eq!(with.as_deref(), Some("forex fund@4 -> Exchange Fund"));
+        let without = located_with(source, "Exchange Fund", text, &[], &[], "");
+        assert_eq!(without.as_deref(), Some("fund@10 -> Exchange Fund"));
+    }
+
+    #[test]
+    fn a_run_rendering_every_part_of_the_source_form_scores_high_whatever_the_term() {
+        let kinship = KinshipTest::new(crate::lexicon::tests::embedded());
+        let clues = Clues {
+            kinship: &kinship,
+            related: Vec::new(),
+            parts: vec![
+                vec!["banking".into(), "finance".into()],
+                vec!["science".into(), "technology".into()],
+            ],
+        };
+        let run = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let term = run(&["fintech"]);
+        let rendering = score(&term, &run(&["financial", "technology", "firms"]), &clues);
+        assert!(rendering >= LOCATE_THRESHOLD, "{rendering}");
+        let half = score(&term, &run(&["technology", "firms", "grew"]), &clues);
+        assert!(half < LOCATE_THRESHOLD, "{half}");
+    }
+
+    #[test]
+    fn a_run_like_the_term_is_taken_over_an_unlike_one_where_the_term_projects() {
+        // "exchanges" sits where "源" projects but is too unlike "Exchange Fund" to be
+        // taken; "Fund" is like enough, so it is the rendering.
+        let text = "AB: the exchanges grew; CD: the Fund fell.";
+        let found = located_in("AB 源增長；CD 其他下跌", "Exchange Fund", text, &[], &[]);
+        assert_eq!(found.as_deref(), Some("Fund@32 -> Exchange Fund"));
     }
 
     #[test]

@@ -17,6 +17,7 @@
 pub mod align;
 pub mod anchor;
 mod changed;
+pub mod dictionary;
 pub mod locate;
 mod related;
 mod terms;
@@ -178,15 +179,23 @@ impl<'c> SourceAware<'c> {
             return Vec::new();
         }
         let entries = &self.checker.glossary().entries;
-        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
-        let anchors = anchor::Anchors::new(
-            &bitext.source,
-            segment.source,
-            target,
-            segment.target,
-            &terms.source,
-            &terms.target,
-        );
+        let lacking: Vec<usize> = terms
+            .wanted()
+            .into_keys()
+            .filter(|&entry| {
+                !entries[entry].source.is_empty()
+                    && !terms.target.iter().any(|(_, e)| *e == entry)
+                    && !found.iter().any(|f| self.entry_of(f) == Some(entry))
+            })
+            .collect();
+        if lacking.is_empty() {
+            return Vec::new();
+        }
+        let source_text = &bitext.source[segment.source.start..segment.source.end];
+        // The dictionary is loaded only for a source in Chinese characters.
+        let cedict = (!bitext.same_language && has_han(source_text))
+            .then(|| self.checker.lexicon().cedict());
+        let anchors = anchors(bitext, segment, target, terms, cedict);
         let pair = locate::Pair {
             source: &bitext.source,
             target,
@@ -195,14 +204,9 @@ impl<'c> SourceAware<'c> {
             target_terms: &terms.target,
             anchors: &anchors,
         };
+        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
         let mut missing: Vec<Finding> = Vec::new();
-        for (entry, _) in terms.wanted() {
-            if entries[entry].source.is_empty()
-                || terms.target.iter().any(|(_, e)| *e == entry)
-                || found.iter().any(|f| self.entry_of(f) == Some(entry))
-            {
-                continue;
-            }
+        for entry in lacking {
             let about: Vec<&Finding> = known
                 .iter()
                 .copied()
@@ -213,9 +217,14 @@ impl<'c> SourceAware<'c> {
                 .filter(|f| f.fix.is_some())
                 .map(|f| f.span)
                 .collect();
+            let parts = match (cedict, terms.source.iter().find(|(_, e)| *e == entry)) {
+                (Some(cedict), Some((span, _))) => term_parts(cedict, &bitext.source, *span),
+                _ => Vec::new(),
+            };
             let clues = locate::Clues {
                 kinship: &kinship,
                 related: self.related.of(self.checker.glossary(), entry),
+                parts,
             };
             missing.push(locate::missing(
                 &entries[entry],
@@ -357,6 +366,49 @@ impl SegmentTerms {
 const NAMED_CONFIDENCE: f32 = 0.95;
 /// One whose entry the source does not name is unlikely.
 const UNNAMED_SHARE: f32 = 0.5;
+
+/// The anchors of a segment pair, with the word pairs the dictionary gives when there is one.
+fn anchors(
+    bitext: &Bitext,
+    segment: &crate::bitext::Segment,
+    target: &str,
+    terms: &SegmentTerms,
+    cedict: Option<&crate::lexicon::Cedict>,
+) -> anchor::Anchors {
+    let source_spans: Vec<Span> = terms.source.iter().map(|(s, _)| *s).collect();
+    let word_pairs = cedict
+        .map(|c| {
+            dictionary::Reading::new(c, &bitext.source, segment.source).anchors(
+                target,
+                segment.target,
+                &source_spans,
+            )
+        })
+        .unwrap_or_default();
+    anchor::Anchors::new(
+        &bitext.source,
+        segment.source,
+        target,
+        segment.target,
+        &terms.source,
+        &terms.target,
+        &word_pairs,
+    )
+}
+
+/// The English words of the dictionary parts of a term's source form at `span`.
+fn term_parts(cedict: &crate::lexicon::Cedict, source: &str, span: Span) -> Vec<Vec<String>> {
+    dictionary::Reading::parts(cedict, source, span)
+        .into_iter()
+        .map(|g| g.into_iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Whether a text has Chinese characters (CJK ideographs), which the dictionary reads.
+fn has_han(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF))
+}
 
 /// Whether every word of `span` was kept, as it is, from the original.
 fn kept_from_source(alignment: &align::WordAlignment, span: Span) -> bool {
