@@ -1,5 +1,7 @@
 //! Context cues and veto phrases of every entry, found in one pass over the text.
 
+use std::collections::HashMap;
+
 use crate::check::matcher::{Form, Matcher};
 use crate::glossary::Glossary;
 use crate::text::casing::CaseRule;
@@ -15,9 +17,15 @@ enum Role {
     Sense,
 }
 
+/// What one occurrence of a cue text stands for: (entry, role, cue number), with the
+/// place the form had in the list of every entry's forms.
+type CueTarget = (u32, (usize, Role, u32));
+
 /// The cue and `unless` phrases of a glossary, compiled once.
 pub struct CueMatcher {
-    matcher: Matcher<(usize, Role, u32)>,
+    /// Each distinct cue text once: a glossary's entries share their sense words ("drug",
+    /// "chemicals"), and filing and finding a text once per entry cost most of building it.
+    matcher: Matcher<Vec<CueTarget>>,
     entries: usize,
 }
 
@@ -32,7 +40,11 @@ pub struct CueIndex {
 impl CueMatcher {
     /// Compiles the cues of every entry; `senses` adds each entry's sense words (may be empty).
     pub fn new(glossary: &Glossary, senses: &[Vec<String>]) -> CueMatcher {
-        let mut forms = Vec::new();
+        // Per distinct text, its targets in the order the forms are listed.
+        let mut forms: Vec<Form<Vec<CueTarget>>> = Vec::new();
+        let mut by_text: HashMap<String, usize> = HashMap::new();
+        let mut inflected: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut listed = 0u32;
         let no_sense = Vec::new();
         for (entry_index, entry) in glossary.entries.iter().enumerate() {
             let sense = senses.get(entry_index).unwrap_or(&no_sense);
@@ -44,16 +56,27 @@ impl CueMatcher {
                 for (n, phrase) in phrases.iter().enumerate() {
                     // Vetoes match exactly as written, so "committees" does not veto
                     // "committee"; cue words are looked for in all their forms.
-                    let texts = match role {
-                        Role::Unless => vec![phrase.clone()],
-                        _ => inflect::forms(phrase).into_iter().map(|(_, t)| t).collect(),
+                    let own = [phrase.clone()];
+                    let texts: &[String] = match role {
+                        Role::Unless => &own,
+                        _ => inflected.entry(phrase).or_insert_with(|| {
+                            inflect::forms(phrase).into_iter().map(|(_, t)| t).collect()
+                        }),
                     };
                     for text in texts {
-                        forms.push(Form {
-                            text,
-                            case: CaseRule::Ignore,
-                            payload: (entry_index, role, n as u32),
-                        });
+                        let target = (listed, (entry_index, role, n as u32));
+                        listed += 1;
+                        match by_text.get(text) {
+                            Some(&i) => forms[i].payload.push(target),
+                            None => {
+                                by_text.insert(text.clone(), forms.len());
+                                forms.push(Form {
+                                    text: text.clone(),
+                                    case: CaseRule::Ignore,
+                                    payload: vec![target],
+                                });
+                            }
+                        }
                     }
                 }
             }
@@ -70,12 +93,22 @@ impl CueMatcher {
             unless: vec![Vec::new(); self.entries],
             sense: vec![Vec::new(); self.entries],
         };
-        for hit in self.matcher.find(text) {
-            let (entry, role, n) = *hit.payload;
+        // Texts that differ in case only match the same words: at one span, the targets of
+        // all of them come in the order they were listed, as if each were a form of its own.
+        let mut found: Vec<(Span, CueTarget)> = self
+            .matcher
+            .find(text)
+            .into_iter()
+            .flat_map(|hit| hit.payload.iter().map(move |&target| (hit.span, target)))
+            .collect();
+        found.sort_unstable_by_key(|&(span, (listed, _))| {
+            (span.start, std::cmp::Reverse(span.end), listed)
+        });
+        for (span, (_, (entry, role, n))) in found {
             match role {
-                Role::Cue => index.cues[entry].push((n, hit.span)),
-                Role::Unless => index.unless[entry].push(hit.span),
-                Role::Sense => index.sense[entry].push((n, hit.span)),
+                Role::Cue => index.cues[entry].push((n, span)),
+                Role::Unless => index.unless[entry].push(span),
+                Role::Sense => index.sense[entry].push((n, span)),
             }
         }
         index
