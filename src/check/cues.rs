@@ -1,6 +1,6 @@
 //! Context cues and veto phrases of every entry, found in one pass over the text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::check::matcher::{Form, Matcher};
 use crate::glossary::Glossary;
@@ -42,8 +42,8 @@ impl CueMatcher {
     pub fn new(glossary: &Glossary, senses: &[Vec<String>]) -> CueMatcher {
         // Per distinct text, its targets in the order the forms are listed.
         let mut forms: Vec<Form<Vec<CueTarget>>> = Vec::new();
-        let mut by_text: HashMap<String, usize> = HashMap::new();
-        let mut inflected: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut by_text: FxHashMap<String, usize> = FxHashMap::default();
+        let mut inflected: FxHashMap<&str, Vec<String>> = FxHashMap::default();
         let mut listed = 0u32;
         let no_sense = Vec::new();
         for (entry_index, entry) in glossary.entries.iter().enumerate() {
@@ -154,5 +154,49 @@ fn first_in(cues: &[(u32, Span)], window: Span, matched: Span) -> Option<(u32, S
             .take_while(|(_, s)| s.end <= window.end)
             .find(|(_, s)| !s.overlaps(matched))
             .copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Entry, Origin};
+
+    fn entry(term: &str, context: &[&str]) -> Entry {
+        let mut e = Entry::new(
+            term,
+            Origin {
+                file: "g".into(),
+                line: 1,
+            },
+        );
+        e.context = context.iter().map(|c| c.to_string()).collect();
+        e
+    }
+
+    #[test]
+    fn entries_sharing_a_cue_word_each_find_it_in_their_own_order() {
+        let glossary =
+            Glossary::from_entries(vec![entry("precursor", &["Drug"]), entry("reagent", &[])])
+                .unwrap();
+        let senses = vec![
+            vec!["drug".to_string(), "chemical".to_string()],
+            vec!["chemical".to_string()],
+        ];
+        let text = "A drug and chemicals. Drugs.";
+        let index = CueMatcher::new(&glossary, &senses).index(text);
+        let all = Span::new(0, text.len());
+        let words = |entry: usize| -> Vec<&str> {
+            index
+                .sense_cues_in(entry, all, Span::new(0, 1))
+                .iter()
+                .map(|s| &text[s.start..s.end])
+                .collect()
+        };
+        assert_eq!(words(0), ["drug", "chemicals", "Drugs"]);
+        assert_eq!(words(1), ["chemicals"]);
+        let cue = index.cue_in(0, all, Span::new(0, 1)).map(|(_, s)| s);
+        assert_eq!(cue, Some(Span::new(2, 6)));
+        assert_eq!(index.cue_in(1, all, Span::new(0, 1)), None);
     }
 }
