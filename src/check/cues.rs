@@ -95,20 +95,26 @@ impl CueMatcher {
         };
         // Texts that differ in case only match the same words: at one span, the targets of
         // all of them come in the order they were listed, as if each were a form of its own.
-        let mut found: Vec<(Span, CueTarget)> = self
-            .matcher
-            .find(text)
-            .into_iter()
-            .flat_map(|hit| hit.payload.iter().map(move |&target| (hit.span, target)))
-            .collect();
-        found.sort_unstable_by_key(|&(span, (listed, _))| {
-            (span.start, std::cmp::Reverse(span.end), listed)
-        });
-        for (span, (_, (entry, role, n))) in found {
-            match role {
-                Role::Cue => index.cues[entry].push((n, span)),
-                Role::Unless => index.unless[entry].push(span),
-                Role::Sense => index.sense[entry].push((n, span)),
+        // Hits come sorted by span, so only a span several texts share needs sorting.
+        let hits = self.matcher.find(text);
+        let mut shared: Vec<CueTarget> = Vec::new();
+        for same_span in hits.chunk_by(|a, b| a.span == b.span) {
+            let span = same_span[0].span;
+            let targets: &[CueTarget] = match same_span {
+                [hit] => hit.payload,
+                _ => {
+                    shared.clear();
+                    shared.extend(same_span.iter().flat_map(|h| h.payload.iter().copied()));
+                    shared.sort_unstable_by_key(|&(listed, _)| listed);
+                    &shared
+                }
+            };
+            for &(_, (entry, role, n)) in targets {
+                match role {
+                    Role::Cue => index.cues[entry].push((n, span)),
+                    Role::Unless => index.unless[entry].push(span),
+                    Role::Sense => index.sense[entry].push((n, span)),
+                }
             }
         }
         index
