@@ -1,5 +1,7 @@
 //! Context cues and veto phrases of every entry, found in one pass over the text.
 
+use rustc_hash::FxHashMap;
+
 use crate::check::matcher::{Form, Matcher};
 use crate::glossary::Glossary;
 use crate::text::casing::CaseRule;
@@ -15,9 +17,15 @@ enum Role {
     Sense,
 }
 
+/// What one occurrence of a cue text stands for: (entry, role, cue number), with the
+/// place the form had in the list of every entry's forms.
+type CueTarget = (u32, (usize, Role, u32));
+
 /// The cue and `unless` phrases of a glossary, compiled once.
 pub struct CueMatcher {
-    matcher: Matcher<(usize, Role, u32)>,
+    /// Each distinct cue text once: a glossary's entries share their sense words ("drug",
+    /// "chemicals"), and filing and finding a text once per entry cost most of building it.
+    matcher: Matcher<Vec<CueTarget>>,
     entries: usize,
 }
 
@@ -32,7 +40,11 @@ pub struct CueIndex {
 impl CueMatcher {
     /// Compiles the cues of every entry; `senses` adds each entry's sense words (may be empty).
     pub fn new(glossary: &Glossary, senses: &[Vec<String>]) -> CueMatcher {
-        let mut forms = Vec::new();
+        // Per distinct text, its targets in the order the forms are listed.
+        let mut forms: Vec<Form<Vec<CueTarget>>> = Vec::new();
+        let mut by_text: FxHashMap<String, usize> = FxHashMap::default();
+        let mut inflected: FxHashMap<&str, Vec<String>> = FxHashMap::default();
+        let mut listed = 0u32;
         let no_sense = Vec::new();
         for (entry_index, entry) in glossary.entries.iter().enumerate() {
             let sense = senses.get(entry_index).unwrap_or(&no_sense);
@@ -44,16 +56,27 @@ impl CueMatcher {
                 for (n, phrase) in phrases.iter().enumerate() {
                     // Vetoes match exactly as written, so "committees" does not veto
                     // "committee"; cue words are looked for in all their forms.
-                    let texts = match role {
-                        Role::Unless => vec![phrase.clone()],
-                        _ => inflect::forms(phrase).into_iter().map(|(_, t)| t).collect(),
+                    let own = [phrase.clone()];
+                    let texts: &[String] = match role {
+                        Role::Unless => &own,
+                        _ => inflected.entry(phrase).or_insert_with(|| {
+                            inflect::forms(phrase).into_iter().map(|(_, t)| t).collect()
+                        }),
                     };
                     for text in texts {
-                        forms.push(Form {
-                            text,
-                            case: CaseRule::Ignore,
-                            payload: (entry_index, role, n as u32),
-                        });
+                        let target = (listed, (entry_index, role, n as u32));
+                        listed += 1;
+                        match by_text.get(text) {
+                            Some(&i) => forms[i].payload.push(target),
+                            None => {
+                                by_text.insert(text.clone(), forms.len());
+                                forms.push(Form {
+                                    text: text.clone(),
+                                    case: CaseRule::Ignore,
+                                    payload: vec![target],
+                                });
+                            }
+                        }
                     }
                 }
             }
@@ -70,12 +93,28 @@ impl CueMatcher {
             unless: vec![Vec::new(); self.entries],
             sense: vec![Vec::new(); self.entries],
         };
-        for hit in self.matcher.find(text) {
-            let (entry, role, n) = *hit.payload;
-            match role {
-                Role::Cue => index.cues[entry].push((n, hit.span)),
-                Role::Unless => index.unless[entry].push(hit.span),
-                Role::Sense => index.sense[entry].push((n, hit.span)),
+        // Texts that differ in case only match the same words: at one span, the targets of
+        // all of them come in the order they were listed, as if each were a form of its own.
+        // Hits come sorted by span, so only a span several texts share needs sorting.
+        let hits = self.matcher.find(text);
+        let mut shared: Vec<CueTarget> = Vec::new();
+        for same_span in hits.chunk_by(|a, b| a.span == b.span) {
+            let span = same_span[0].span;
+            let targets: &[CueTarget] = match same_span {
+                [hit] => hit.payload,
+                _ => {
+                    shared.clear();
+                    shared.extend(same_span.iter().flat_map(|h| h.payload.iter().copied()));
+                    shared.sort_unstable_by_key(|&(listed, _)| listed);
+                    &shared
+                }
+            };
+            for &(_, (entry, role, n)) in targets {
+                match role {
+                    Role::Cue => index.cues[entry].push((n, span)),
+                    Role::Unless => index.unless[entry].push(span),
+                    Role::Sense => index.sense[entry].push((n, span)),
+                }
             }
         }
         index
@@ -131,5 +170,49 @@ fn first_in(cues: &[(u32, Span)], window: Span, matched: Span) -> Option<(u32, S
             .take_while(|(_, s)| s.end <= window.end)
             .find(|(_, s)| !s.overlaps(matched))
             .copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Entry, Origin};
+
+    fn entry(term: &str, context: &[&str]) -> Entry {
+        let mut e = Entry::new(
+            term,
+            Origin {
+                file: "g".into(),
+                line: 1,
+            },
+        );
+        e.context = context.iter().map(|c| c.to_string()).collect();
+        e
+    }
+
+    #[test]
+    fn entries_sharing_a_cue_word_each_find_it_in_their_own_order() {
+        let glossary =
+            Glossary::from_entries(vec![entry("precursor", &["Drug"]), entry("reagent", &[])])
+                .unwrap();
+        let senses = vec![
+            vec!["drug".to_string(), "chemical".to_string()],
+            vec!["chemical".to_string()],
+        ];
+        let text = "A drug and chemicals. Drugs.";
+        let index = CueMatcher::new(&glossary, &senses).index(text);
+        let all = Span::new(0, text.len());
+        let words = |entry: usize| -> Vec<&str> {
+            index
+                .sense_cues_in(entry, all, Span::new(0, 1))
+                .iter()
+                .map(|s| &text[s.start..s.end])
+                .collect()
+        };
+        assert_eq!(words(0), ["drug", "chemicals", "Drugs"]);
+        assert_eq!(words(1), ["chemicals"]);
+        let cue = index.cue_in(0, all, Span::new(0, 1)).map(|(_, s)| s);
+        assert_eq!(cue, Some(Span::new(2, 6)));
+        assert_eq!(index.cue_in(1, all, Span::new(0, 1)), None);
     }
 }

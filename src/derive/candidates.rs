@@ -439,10 +439,11 @@ fn drop_legitimate(lexicon: &Lexicon, base: &str, sense: Option<&SenseContext>, 
     // candidate whose own definitions share words with the intended sense is a synonym in
     // that sense ("vitriol" -> "acrimony", "tariff" -> "customs"), not a spin.
     if let Some(sense) = sense.filter(|s| s.intended.is_some()) {
+        let describes = sense.describer(lexicon);
         found.retain(|candidate, e| {
             e.wordnet == Some(WordNetRelation::OtherSense)
                 || e.spin_count > 0
-                || !sense.describes(lexicon, candidate)
+                || !describes(candidate)
         });
     }
     // A term meant as a verb is not spun into a word that cannot be one, and so on.

@@ -42,9 +42,12 @@ fn related(a: &str, b: &str) -> bool {
 /// Words match across a glossary only when one is the other with a short ending: "substance"
 /// and "substances", "trafficker" and "trafficking", not "underwhelmed" and "undertake".
 fn kin(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // Asked for every pair of words of entries that share a word: count only when needed.
     let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shortest = a.chars().count().min(b.chars().count());
-    a == b || (shared >= 5 && shared + 3 >= shortest)
+    shared >= 5 && shared + 3 >= a.chars().count().min(b.chars().count())
 }
 
 /// The key under which words that may be `kin` are filed: their first five letters.
@@ -189,6 +192,7 @@ impl Domain {
     /// what any commission is about.
     fn companions(&self, index: usize, term: &[String]) -> Vec<String> {
         let mut out = Vec::new();
+        let mut listed = HashSet::new();
         for t in term {
             for &other in self.term_index.get(&kin_key(t)).into_iter().flatten() {
                 let words = &self.terms[other];
@@ -196,7 +200,8 @@ impl Domain {
                     continue;
                 }
                 for word in words {
-                    if !term.iter().any(|t| kin(t, word)) && !out.contains(word) {
+                    if !listed.contains(word.as_str()) && !term.iter().any(|t| kin(t, word)) {
+                        listed.insert(word.as_str());
                         out.push(word.clone());
                     }
                 }
@@ -329,8 +334,14 @@ impl SenseContext {
             cues.extend(domain.objects(lexicon, index, entry.note.as_deref().unwrap_or("")));
         }
         let own: HashSet<&String> = term_words.iter().collect();
-        let mut seen = HashSet::new();
-        cues.retain(|c| !own.contains(c) && seen.insert(c.clone()));
+        let keep: Vec<bool> = {
+            let mut seen = HashSet::new();
+            cues.iter()
+                .map(|c| !own.contains(c) && seen.insert(c.as_str()))
+                .collect()
+        };
+        let mut keep = keep.into_iter();
+        cues.retain(|_| keep.next().unwrap_or(false));
         let pos = if note_means_verb(lexicon, entry.note.as_deref().unwrap_or("")) {
             Some(Pos::Verb)
         } else {
@@ -347,13 +358,31 @@ impl SenseContext {
     /// Whether one of the first senses of `word` is described with words of the intended
     /// sense, i.e. `word` is a synonym in that sense.
     pub fn describes(&self, lexicon: &Lexicon, word: &str) -> bool {
-        let wordnet = lexicon.wordnet();
-        wordnet.sense_ids(word).iter().take(3).any(|&id| {
-            let synset = wordnet.synset(id);
-            content_words(synset.gloss)
-                .iter()
-                .any(|w| self.bag.iter().any(|b| related(w, b)))
-        })
+        self.describer(lexicon)(word)
+    }
+
+    /// [`SenseContext::describes`] for many words: the bag is filed once, by word and by
+    /// the first five letters that make words `related`, instead of compared word by word.
+    pub fn describer<'s>(&'s self, lexicon: &'s Lexicon) -> impl Fn(&str) -> bool + 's {
+        let exact: HashSet<&str> = self.bag.iter().map(String::as_str).collect();
+        let prefixes: HashSet<String> = self
+            .bag
+            .iter()
+            .filter(|b| b.chars().count() >= 5)
+            .map(|b| b.chars().take(5).collect())
+            .collect();
+        let in_bag = move |w: &str| {
+            exact.contains(w)
+                || (w.chars().count() >= 5
+                    && prefixes.contains(&w.chars().take(5).collect::<String>()))
+        };
+        move |word: &str| {
+            let wordnet = lexicon.wordnet();
+            wordnet.sense_ids(word).iter().take(3).any(|&id| {
+                let synset = wordnet.synset(id);
+                content_words(synset.gloss).iter().any(|w| in_bag(w))
+            })
+        }
     }
 }
 

@@ -27,7 +27,8 @@ impl Inflection {
         Inflection::Singular,
     ];
 
-    /// Applies this inflection to the last word of `phrase`.
+    /// Applies this inflection to the last word of `phrase`. (Strings are joined with
+    /// `concat`, not `format!`: building a large glossary's index inflects millions.)
     pub fn apply(self, phrase: &str) -> String {
         let split = phrase.rfind([' ', '-']).map_or(0, |i| i + 1);
         let (head, word) = phrase.split_at(split);
@@ -35,10 +36,10 @@ impl Inflection {
             // Numbers, codes and chemical locants are not inflected.
             return match self {
                 Inflection::Base => phrase.to_string(),
-                _ => format!("{head}{word}{}", self.suffix_for_code()),
+                _ => [head, word, self.suffix_for_code()].concat(),
             };
         }
-        format!("{head}{}", self.apply_word(word))
+        [head, &self.apply_word(word)].concat()
     }
 
     fn suffix_for_code(self) -> &'static str {
@@ -59,13 +60,13 @@ impl Inflection {
         let suffixed = match self {
             Inflection::Base => return word.to_string(),
             Inflection::S => plural(word, &lower),
-            Inflection::Possessive => format!("{word}'s"),
+            Inflection::Possessive => [word, "'s"].concat(),
             Inflection::PluralPossessive => {
                 let p = plural(word, &lower);
                 if p.ends_with('s') {
-                    format!("{p}'")
+                    [&p, "'"].concat()
                 } else {
-                    format!("{p}'s")
+                    [&p, "'s"].concat()
                 }
             }
             Inflection::Past => past(word, &lower),
@@ -129,11 +130,11 @@ fn plural(word: &str, lower: &str) -> String {
         .iter()
         .any(|e| lower.ends_with(e))
     {
-        format!("{word}es")
+        [word, "es"].concat()
     } else if ends_consonant_y(lower) {
-        format!("{}ies", &word[..stem_len])
+        [&word[..stem_len], "ies"].concat()
     } else {
-        format!("{word}s")
+        [word, "s"].concat()
     }
 }
 
@@ -143,7 +144,7 @@ fn singular(word: &str, lower: &str) -> String {
     }
     let cut = |n: usize| word[..word.len() - n].to_string();
     if lower.ends_with("ies") {
-        format!("{}y", cut(3))
+        [&word[..word.len() - 3], "y"].concat()
     } else if ["sses", "ches", "shes", "xes", "zes"]
         .iter()
         .any(|e| lower.ends_with(e))
@@ -156,25 +157,25 @@ fn singular(word: &str, lower: &str) -> String {
 
 fn past(word: &str, lower: &str) -> String {
     if lower.ends_with('e') {
-        format!("{word}d")
+        [word, "d"].concat()
     } else if ends_consonant_y(lower) {
-        format!("{}ied", &word[..word.len() - 1])
+        [&word[..word.len() - 1], "ied"].concat()
     } else if doubles_final_consonant(lower) {
-        format!("{word}{}ed", &word[word.len() - 1..])
+        [word, &word[word.len() - 1..], "ed"].concat()
     } else {
-        format!("{word}ed")
+        [word, "ed"].concat()
     }
 }
 
 fn gerund(word: &str, lower: &str) -> String {
     if lower.ends_with("ie") {
-        format!("{}ying", &word[..word.len() - 2])
+        [&word[..word.len() - 2], "ying"].concat()
     } else if lower.ends_with('e') && !["ee", "ye", "oe"].iter().any(|e| lower.ends_with(e)) {
-        format!("{}ing", &word[..word.len() - 1])
+        [&word[..word.len() - 1], "ing"].concat()
     } else if doubles_final_consonant(lower) {
-        format!("{word}{}ing", &word[word.len() - 1..])
+        [word, &word[word.len() - 1..], "ing"].concat()
     } else {
-        format!("{word}ing")
+        [word, "ing"].concat()
     }
 }
 
