@@ -137,7 +137,7 @@ pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
         })
         .collect();
     let senses: Vec<SenseContext> = form_senses
-        .iter()
+        .par_iter()
         .zip(&forms)
         .map(|(senses, forms)| all_forms_cues(senses, forms))
         .collect();

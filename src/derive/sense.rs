@@ -1,5 +1,6 @@
 //! Which sense an entry's term is meant in, and the words that signal that sense in a text.
 
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 use crate::glossary::{Entry, Glossary, Kind};
@@ -133,11 +134,12 @@ impl Domain {
     /// Works out what each term of the subject is a kind of, for [`Domain::objects`]. Terms
     /// of the subject only: a person or an institution is no instance of a note's "body".
     pub fn with_kinds(mut self, lexicon: &Lexicon, glossary: &Glossary) -> Domain {
-        for (kinds, entry) in self.kinds.iter_mut().zip(&glossary.entries) {
-            if matches!(entry.kind, Kind::Term | Kind::Phrase | Kind::Chem) {
-                *kinds = kinds_of(lexicon, &entry.term);
-            }
-        }
+        // Thousands of hypernym walks, independent of each other.
+        self.kinds
+            .par_iter_mut()
+            .zip(&glossary.entries)
+            .filter(|(_, entry)| matches!(entry.kind, Kind::Term | Kind::Phrase | Kind::Chem))
+            .for_each(|(kinds, entry)| *kinds = kinds_of(lexicon, &entry.term));
         self
     }
 
