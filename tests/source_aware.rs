@@ -430,29 +430,42 @@ fn without_a_source_the_check_is_unchanged() {
     assert_eq!(o.status.code(), Some(2), "--all-changes needs a source");
 }
 
+/// `termlint eval TEXT -a ANNOTATIONS --source SOURCE -g GLOSSARY --format json` in `dir`.
+fn eval_against_source(
+    dir: &Path,
+    text: &str,
+    annotations: &str,
+    source: &str,
+    glossary: &str,
+) -> serde_json::Value {
+    let args = [
+        "eval",
+        text,
+        "-a",
+        annotations,
+        "--source",
+        source,
+        "-g",
+        glossary,
+        "--format",
+        "json",
+    ];
+    let o = run(dir, &args);
+    serde_json::from_str(&stdout(&o)).unwrap_or_else(|_| panic!("{}", stderr(&o)))
+}
+
 #[test]
 fn the_seed_checked_against_its_original_finds_every_garbled_glossary_term() {
     // corpus/seed/original-reconstructed.txt is the seed with its annotated garbles undone
     // (scripts/seed-original.py).
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let path = |p: &str| corpus.join(p).display().to_string();
-    let o = run(
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/seed");
+    let v = eval_against_source(
         &corpus,
-        &[
-            "eval",
-            &path("seed/article.txt"),
-            "-a",
-            &path("seed/annotations.tsv"),
-            "--source",
-            &path("seed/original-reconstructed.txt"),
-            "-g",
-            &glossary_g(),
-            "--format",
-            "json",
-        ],
+        "article.txt",
+        "annotations.tsv",
+        "original-reconstructed.txt",
+        &glossary_g(),
     );
-    let v: serde_json::Value =
-        serde_json::from_str(&stdout(&o)).unwrap_or_else(|_| panic!("{}", stderr(&o)));
     assert_eq!(v["glossary_recall"], 1.0, "{v}");
     assert_eq!(v["glossary_corrected_share"], 1.0, "{v}");
     assert_eq!(v["keep_flagged"], 0, "{v}");
@@ -464,7 +477,6 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // corpus/eval/paraphrase/: four excerpts of official texts, spun by hand, with a desk
     // glossary written in its own forms ("designation", "Joe Biden", "pill press").
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
-    let path = |p: String| dir.join(p).display().to_string();
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     for name in [
         "supply-chains",
@@ -472,23 +484,13 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         "press-call",
         "synthetic-drugs",
     ] {
-        let o = run(
+        let v = eval_against_source(
             &dir,
-            &[
-                "eval",
-                &path(format!("{name}.spun.txt")),
-                "-a",
-                &path(format!("{name}.annotations.tsv")),
-                "--source",
-                &path(format!("{name}.original.txt")),
-                "-g",
-                &path("desk.tsv".into()),
-                "--format",
-                "json",
-            ],
+            &format!("{name}.spun.txt"),
+            &format!("{name}.annotations.tsv"),
+            &format!("{name}.original.txt"),
+            "desk.tsv",
         );
-        let v: serde_json::Value =
-            serde_json::from_str(&stdout(&o)).unwrap_or_else(|_| panic!("{}", stderr(&o)));
         assert_eq!(v["keep_flagged"], 0, "{name}: {v}");
         assert_eq!(v["precision"], 1.0, "{name}: {v}");
         let totals = &v["glossary_classes"];

@@ -543,14 +543,23 @@ mod tests {
     }
 
     fn in_glossary(glossary: &str, term: &str) -> SenseContext {
+        sense_of(&tiny(), glossary, term, false)
+    }
+
+    /// The sense of `term` in `glossary`, read against the glossary's domain (with the kinds
+    /// of its terms when `kinds`).
+    fn sense_of(lexicon: &Lexicon, glossary: &str, term: &str, kinds: bool) -> SenseContext {
         let glossary = Glossary::parse("g.tsv", glossary).unwrap();
         let index = glossary
             .entries
             .iter()
             .position(|e| e.term == term)
             .unwrap();
-        let domain = Domain::new(&glossary);
-        SenseContext::in_glossary(&tiny(), &glossary.entries[index], index, &domain)
+        let mut domain = Domain::new(&glossary);
+        if kinds {
+            domain = domain.with_kinds(lexicon, &glossary);
+        }
+        SenseContext::in_glossary(lexicon, &glossary.entries[index], index, &domain)
     }
 
     fn gloss(lexicon: &Lexicon, sense: &SenseContext) -> String {
@@ -650,15 +659,7 @@ mod tests {
     }
 
     fn with_kinds(glossary: &str, term: &str) -> SenseContext {
-        let lexicon = kinds();
-        let glossary = Glossary::parse("g.tsv", glossary).unwrap();
-        let index = glossary
-            .entries
-            .iter()
-            .position(|e| e.term == term)
-            .unwrap();
-        let domain = Domain::new(&glossary).with_kinds(&lexicon, &glossary);
-        SenseContext::in_glossary(&lexicon, &glossary.entries[index], index, &domain)
+        sense_of(&kinds(), glossary, term, true)
     }
 
     #[test]
