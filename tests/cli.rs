@@ -335,6 +335,68 @@ fn eval_reports_seed_quality() {
 }
 
 #[test]
+fn eval_input_errors_name_the_file_and_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("text.txt");
+    fs::write(&text, "The precursors were scheduled.\n").unwrap();
+    let glossary = dir.path().join("g.tsv");
+    fs::write(&glossary, "term\tvariants\nprecursor\tpioneer\n").unwrap();
+    let bad_rows = dir.path().join("bad.tsv");
+    fs::write(
+        &bad_rows,
+        "phrase\tnth\tcorrection\tclass\nprecursors\t1\tprecursors\tkeep\npioneers\t1\n",
+    )
+    .unwrap();
+    let absent_row = dir.path().join("absent.tsv");
+    fs::write(&absent_row, "pioneers\t1\tprecursors\tterm\n").unwrap();
+    let p = |path: &Path| path.to_str().unwrap().to_string();
+    let eval = |annotations: &[&str]| {
+        let mut args = vec!["eval".to_string(), p(&text), "-g".into(), p(&glossary)];
+        for a in annotations {
+            args.extend(["-a".to_string(), a.to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run(&args, b"")
+    };
+
+    let o = eval(&[&p(&bad_rows)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bad.tsv:3"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("expected 4 tab-separated fields"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = eval(&[&p(&absent_row)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("absent.tsv:1"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("`pioneers` is not in the text"),
+        "{}",
+        stderr(&o)
+    );
+
+    let missing = p(&dir.path().join("missing.tsv"));
+    let o = eval(&[&missing]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("missing.tsv: cannot read"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = eval(&[&p(&bad_rows), &p(&absent_row)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("1 texts but 2 annotation files"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty(), "no report after an input error");
+}
+
+#[test]
 fn glossary_expand_lists_derived_renderings_with_evidence() {
     let dir = tempfile::tempdir().unwrap();
     let glossary = dir.path().join("bare.tsv");
