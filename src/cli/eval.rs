@@ -5,7 +5,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::args::{EvalArgs, EvalFormat};
+use super::args::EvalArgs;
+use super::output::print_report;
 use super::source::Checking;
 use super::{EXIT_CLEAN, EXIT_ERROR, load_checker, report_error};
 use termlint::Checker;
@@ -47,17 +48,9 @@ pub fn run(args: EvalArgs) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let report = Report::new(&score);
-    match args.format {
-        EvalFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        EvalFormat::Human => human(&mut out, &report, args.verbose)?,
-    }
-    out.flush()?;
+    print_report(args.format, &Report::new(&score), |out, report| {
+        human(out, report, args.verbose)
+    })?;
     Ok(EXIT_CLEAN)
 }
 

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::args::{EvalFormat, ExpandArgs};
+use super::args::ExpandArgs;
+use super::output::print_report;
 use super::{EXIT_CLEAN, EXIT_ERROR, load_lexicon, report_error};
 use termlint::derive;
 
@@ -64,37 +65,31 @@ pub fn run(args: ExpandArgs) -> io::Result<u8> {
             }
         })
         .collect();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        EvalFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
+    print_report(args.format, &rows, human)?;
+    Ok(EXIT_CLEAN)
+}
+
+/// Each entry, then its renderings with their prior and evidence.
+fn human(out: &mut dyn Write, rows: &Vec<Row>) -> io::Result<()> {
+    let mut current = "";
+    for row in rows {
+        if row.term != current {
+            current = row.term;
+            writeln!(out, "{} ({})", row.term, row.origin)?;
         }
-        EvalFormat::Human => {
-            let mut current = "";
-            for row in &rows {
-                if row.term != current {
-                    current = row.term;
-                    writeln!(out, "{} ({})", row.term, row.origin)?;
-                }
-                let context = if row.needs_context {
-                    "  [needs context]"
-                } else {
-                    ""
-                };
-                writeln!(out, "  {:.2}  {}{context}", row.prior, row.rendering)?;
-                for e in &row.evidence {
-                    writeln!(out, "          {e}")?;
-                }
-            }
-            writeln!(
-                out,
-                "{} derived renderings listed (combinations of other candidates are found in texts too)",
-                rows.len()
-            )?;
+        let context = if row.needs_context {
+            "  [needs context]"
+        } else {
+            ""
+        };
+        writeln!(out, "  {:.2}  {}{context}", row.prior, row.rendering)?;
+        for e in &row.evidence {
+            writeln!(out, "          {e}")?;
         }
     }
-    out.flush()?;
-    Ok(EXIT_CLEAN)
+    writeln!(
+        out,
+        "{} derived renderings listed (combinations of other candidates are found in texts too)",
+        rows.len()
+    )
 }

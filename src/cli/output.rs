@@ -5,7 +5,10 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use super::Quiet;
+use super::args::EvalFormat;
 use super::inputs::Input;
 use super::review::{same_file, write_file_atomic};
 
@@ -92,4 +95,23 @@ pub(crate) fn target(
         }
         _ => Ok(()),
     }
+}
+
+/// Writes the report of `eval`, `glossary expand` or `glossary show` to stdout: pretty JSON of
+/// `value`, or the text `human` writes from it.
+pub(crate) fn print_report<T: Serialize>(
+    format: EvalFormat,
+    value: &T,
+    human: impl FnOnce(&mut dyn Write, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match format {
+        EvalFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, value)?;
+            writeln!(out)?;
+        }
+        EvalFormat::Human => human(&mut out, value)?,
+    }
+    out.flush()
 }

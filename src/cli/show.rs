@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::args::{EvalFormat, ShowArgs};
+use super::args::ShowArgs;
+use super::output::print_report;
 use super::{EXIT_CLEAN, EXIT_ERROR, report_error};
 use termlint::glossary::{Entry, Glossary};
 
@@ -30,6 +31,9 @@ struct ShownOverride {
     listed_at: String,
     correct_in: String,
     declared_at: String,
+    /// The override as a sentence, for the human report.
+    #[serde(skip)]
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -59,36 +63,30 @@ pub fn run(args: ShowArgs) -> io::Result<u8> {
         entries,
         overrides: overrides(&glossary),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        EvalFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &shown)?;
-            writeln!(out)?;
-        }
-        EvalFormat::Human => {
-            for entry in &shown.entries {
-                writeln!(out, "{} ({})", entry.term, entry.origin)?;
-                for v in &entry.values {
-                    writeln!(out, "  {:<9} {:<40} {}", v.key, v.value, v.origin)?;
-                }
-            }
-            if !shown.overrides.is_empty() {
-                writeln!(out, "overrides:")?;
-                for o in &glossary.overrides {
-                    writeln!(out, "  {o}")?;
-                }
-            }
-            writeln!(
-                out,
-                "{} entries, {} overrides",
-                shown.entries.len(),
-                shown.overrides.len()
-            )?;
+    print_report(args.format, &shown, human)?;
+    Ok(EXIT_CLEAN)
+}
+
+/// Each entry's values with their origins, then the overrides.
+fn human(out: &mut dyn Write, shown: &Shown) -> io::Result<()> {
+    for entry in &shown.entries {
+        writeln!(out, "{} ({})", entry.term, entry.origin)?;
+        for v in &entry.values {
+            writeln!(out, "  {:<9} {:<40} {}", v.key, v.value, v.origin)?;
         }
     }
-    out.flush()?;
-    Ok(EXIT_CLEAN)
+    if !shown.overrides.is_empty() {
+        writeln!(out, "overrides:")?;
+        for o in &shown.overrides {
+            writeln!(out, "  {}", o.text)?;
+        }
+    }
+    writeln!(
+        out,
+        "{} entries, {} overrides",
+        shown.entries.len(),
+        shown.overrides.len()
+    )
 }
 
 /// Each value of an entry with its origin: a later file's where it gave it, else the entry's.
@@ -152,6 +150,7 @@ fn overrides(glossary: &Glossary) -> Vec<ShownOverride> {
             listed_at: o.listed_at.to_string(),
             correct_in: o.correct_in.clone(),
             declared_at: o.declared_at.to_string(),
+            text: o.to_string(),
         })
         .collect()
 }
