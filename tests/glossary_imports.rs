@@ -356,3 +356,15 @@ fn regular_expressions_in_imported_lists_are_refused_by_line() {
         "d.txt:2: expected `wrong->right`, found `not a rule`"
     );
 }
+
+#[test]
+fn broken_yaml_in_vale_and_prh_lists_names_its_line() {
+    let err =
+        Glossary::parse("v.yml", "extends: substitution\nswap:\n  a: [b\n  c: d\n").unwrap_err();
+    assert!(err.line >= 3, "{err}");
+    assert!(err.to_string().starts_with("v.yml:"), "{err}");
+    assert!(err.message.starts_with("invalid YAML"), "{err}");
+    let err = Glossary::parse("p.yml", "rules:\n  - expected: A\n    pattern: [x\n").unwrap_err();
+    assert!(err.line >= 3, "{err}");
+    assert!(err.message.starts_with("invalid prh dictionary"), "{err}");
+}

@@ -444,6 +444,20 @@ fn entries_from_swaps(name: &str, swaps: Vec<Swap>) -> Vec<Entry> {
     entries
 }
 
+/// A YAML word list (prh, Vale) read into `T`; a syntax error names its line and `what` the
+/// file was read as.
+fn from_yaml<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+    what: &str,
+) -> Result<T, GlossaryError> {
+    serde_norway::from_str(text).map_err(|e| GlossaryError {
+        file: name.to_string(),
+        line: e.location().map_or(0, |l| l.line()),
+        message: format!("invalid {what}: {e}"),
+    })
+}
+
 /// 1-based line of the first occurrence of `needle` at or after line `from`, or `from`.
 fn line_of_text(text: &str, lines: &Lines, needle: &str, from: usize) -> usize {
     let start = match from {

@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::{Entry, GlossaryError, Lines, Swap, entries_from_swaps, line_of_text};
+use super::{Entry, GlossaryError, Lines, Swap, entries_from_swaps, from_yaml, line_of_text};
 
 #[derive(Deserialize)]
 struct Dictionary {
@@ -52,10 +52,7 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError>
         message,
     };
     let lines = Lines::new(text);
-    let dictionary: Dictionary = serde_norway::from_str(text).map_err(|e| {
-        let line = e.location().map_or(0, |l| l.line());
-        error(line, format!("invalid prh dictionary: {e}"))
-    })?;
+    let dictionary: Dictionary = from_yaml(name, text, "prh dictionary")?;
     let mut swaps = Vec::new();
     let mut from = 1;
     for rule in dictionary.rules {

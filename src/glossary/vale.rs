@@ -8,7 +8,9 @@
 use serde::Deserialize;
 use serde_norway::Value;
 
-use super::{Entry, GlossaryError, Lines, Severity, Swap, entries_from_swaps, line_of_text};
+use super::{
+    Entry, GlossaryError, Lines, Severity, Swap, entries_from_swaps, from_yaml, line_of_text,
+};
 use crate::text::casing::CaseRule;
 
 #[derive(Deserialize)]
@@ -27,10 +29,7 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, GlossaryError>
         message,
     };
     let lines = Lines::new(text);
-    let rule: Rule = serde_norway::from_str(text).map_err(|e| {
-        let line = e.location().map_or(0, |l| l.line());
-        error(line, format!("invalid YAML: {e}"))
-    })?;
+    let rule: Rule = from_yaml(name, text, "YAML")?;
     if let Some(extends) = &rule.extends
         && extends != "substitution"
     {
