@@ -445,7 +445,7 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
         {
             None
         }
-        Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(1.25),
+        Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(VERB_FRAME),
         // Neither a verb's marker before it nor an object after it: most likely a noun
         // ("an export control list").
         Some(Pos::Verb) if !object_follows(site) => None,
@@ -647,6 +647,34 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
             || cues_in(site, site.sentence_window()).len() >= 2
             || site.matched().contains(' ') && out_of_place(site, rendering).is_some()
     }
+}
+
+/// What a verb's marker before a verb-meant word adds ("to arrange").
+const VERB_FRAME: f32 = 1.25;
+
+/// Whether the match reads as a verb (a verb's marker before it, the opening of an object
+/// after it) whose object, within three words, is a cue word of the entry.
+fn acts_on_the_subject(site: &Site) -> bool {
+    let previous = site.previous_word().map(str::to_lowercase);
+    let after = Span::new(site.span.end, site.close_by(ADJACENT_WORDS).end);
+    previous.is_some_and(|p| VERB_MARKERS.contains(&p.as_str()))
+        && object_follows(site)
+        && !site.sense_cues_in(after).is_empty()
+}
+
+/// For an entry with no note: what in the text binds a word to the term. A term the text
+/// puts right next to the term elsewhere (a companion) right next to the word, or in its
+/// paragraph unless the word is an everyday one; for a phrase from another sense, nothing
+/// of that sense around. (The glossary's words are no evidence here: a large glossary has
+/// one next to almost every word.)
+fn bound_by_text(site: &Site, rendering: &DerivedRendering) -> bool {
+    if !companions_in(site, site.close_by(ADJACENT_WORDS)).is_empty() {
+        return true;
+    }
+    let everyday =
+        (rendering.substitutions.iter()).any(|s| derive::is_everyday(site.lexicon, &s.to));
+    (!everyday && !companions_in(site, site.paragraph()).is_empty())
+        || site.matched().contains(' ') && out_of_place(site, rendering).is_some()
 }
 
 /// The most an unbound single-word rendering gets: below the default threshold, so it is
@@ -899,22 +927,32 @@ fn weigh_context(
     if single && linked_only_as_another_part_of_speech(site.lexicon, rendering) {
         return None;
     }
-    // With no note or cues, the glossary's domain picked the sense, and only the text can
-    // say a synonym stands for the term: a term it puts right next to the term elsewhere
-    // must stand right next to it. (A large glossary's domain holds every subject; known
-    // spins and definition words are everywhere.)
+    // With no note or cues, the glossary's domain picked the sense (or says only what the
+    // glossary is about), and only the text can bind a synonym to the term. (A large
+    // glossary's domain holds every subject; known spins are everywhere.)
     let by_domain_only = entry.note.is_none() && entry.context.is_empty();
-    let close = site.close_by(ADJACENT_WORDS);
-    if single && by_domain_only && companions_in(site, close).is_empty() {
+    let bound = match by_domain_only {
+        true => bound_by_text(site, rendering),
+        false => bound_to_sense(site, rendering),
+    };
+    // An entry whose sense WordNet lacks (no note, so no part of speech either) is bound
+    // only where the text shows the word acting on a thing of the glossary's subject, as a
+    // verb with its object: "to arrange two precursor chemicals", not "an export control
+    // list" or "the commission's agenda".
+    let subject_only = single && by_domain_only && rendering.pos.is_none();
+    if subject_only && !acts_on_the_subject(site) {
         return None;
     }
-    if single && !bound_to_sense(site, rendering) {
+    if single && !bound {
         confidence = confidence.min(UNBOUND_CAP);
         let says = "nothing binds the word itself to the term's sense";
         why.push(says.to_string());
         evidence.push(Evidence::new("unbound", UNBOUND_CAP, says));
     }
-    let grammar = grammar_factor(site, rendering)?;
+    let grammar = match subject_only {
+        true => VERB_FRAME,
+        false => grammar_factor(site, rendering)?,
+    };
     let (factor, reason) = context_factor(site, rendering);
     let commonness = commonness_factor(site.lexicon, rendering);
     confidence *= factor * grammar * commonness;
@@ -1303,6 +1341,43 @@ mod tests {
             check(glossary, text),
             [("pioneer".to_string(), "precursor".to_string())]
         );
+    }
+
+    /// A note-less glossary of the seed's beat.
+    const NO_NOTES: &str = "term\tkind\nprecursor\tterm\nschedule\tterm\n\
+        precursor chemicals\tterm\ncontrolled substances\tterm\nfentanyl\tchem\n\
+        drug cartel\tterm\n";
+
+    #[test]
+    fn a_term_the_text_puts_with_the_term_binds_a_note_less_synonym_in_its_paragraph() {
+        let text = "China must stop the flow of fentanyl precursors to cartels.\n\n\
+            Reporters bought kilograms of pioneer online from sellers of fentanyl.";
+        assert_eq!(
+            check(NO_NOTES, text),
+            [("pioneer".to_string(), "precursor".to_string())]
+        );
+        // Without the term in the text, nothing says what it goes with.
+        let alone = "Reporters bought kilograms of pioneer online from sellers of fentanyl.";
+        assert!(check(NO_NOTES, alone).is_empty());
+    }
+
+    #[test]
+    fn a_word_whose_sense_wordnet_lacks_is_bound_where_it_acts_on_the_subject() {
+        // No WordNet sense of "schedule" is the drug-control one; the glossary's subject
+        // terms as the object of a verb bind a synonym of any of its senses.
+        let text =
+            "After the tariffs on fentanyl, China proposed to arrange two precursor chemicals.";
+        assert_eq!(
+            check(NO_NOTES, text),
+            [("arrange".to_string(), "schedule".to_string())]
+        );
+        // Not a noun beside a subject term, nor a verb acting on something else.
+        for clean in [
+            "The commission's agenda on fentanyl lists precursor chemicals.",
+            "Officials will arrange two meetings on fentanyl and precursor chemicals.",
+        ] {
+            assert!(check(NO_NOTES, clean).is_empty(), "{clean}");
+        }
     }
 
     #[test]
