@@ -468,6 +468,11 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
 /// the text is on the glossary's subject, which on-beat news always is, so they count less.
 fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     let sentence = site.sentence_window();
+    if site.entry.note.is_none()
+        && let Some(body) = named_body_in(site, sentence)
+    {
+        return (1.0, format!("the sentence names '{body}'"));
+    }
     let cues = cues_in(site, sentence);
     let domain = site.domain_term_in(sentence);
     // One generic word of a note ("place", "control") turns up anywhere; two, or one with
@@ -649,6 +654,35 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
     }
 }
 
+/// For a word right after "the": an institution of the glossary inside `window` whose name
+/// holds the entry's term ("the Commission on Narcotic Drugs ... a member of the committee"
+/// for "commission"). A paraphraser keeps the determiner of "the commission" that refers
+/// back to the body; with no note, the glossary's own names say which body the term is.
+fn named_body_in<'s>(site: &'s Site, window: Span) -> Option<&'s str> {
+    let the = site
+        .previous_word()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let term = site.entry.term.to_lowercase();
+    if !the || term.contains([' ', '-']) {
+        return None;
+    }
+    let names = |name: &str| {
+        crate::text::words::tokens(name).any(|(_, w)| {
+            let w = w.to_lowercase();
+            w == term || w.strip_suffix('s') == Some(term.as_str())
+        })
+    };
+    let from = site.terms.partition_point(|(s, _)| s.start < window.start);
+    site.terms[from..]
+        .iter()
+        .take_while(|(s, _)| s.end <= window.end)
+        .find(|(s, e)| {
+            let body = &site.glossary.entries[*e];
+            !s.overlaps(site.span) && body.kind == Kind::Org && names(&body.term)
+        })
+        .map(|(s, _)| &site.text[s.start..s.end])
+}
+
 /// What a verb's marker before a verb-meant word adds ("to arrange").
 const VERB_FRAME: f32 = 1.25;
 
@@ -669,6 +703,9 @@ fn acts_on_the_subject(site: &Site) -> bool {
 /// one next to almost every word.)
 fn bound_by_text(site: &Site, rendering: &DerivedRendering) -> bool {
     if !companions_in(site, site.close_by(ADJACENT_WORDS)).is_empty() {
+        return true;
+    }
+    if named_body_in(site, site.sentence_window()).is_some() {
         return true;
     }
     let everyday =
@@ -931,10 +968,6 @@ fn weigh_context(
     // glossary is about), and only the text can bind a synonym to the term. (A large
     // glossary's domain holds every subject; known spins are everywhere.)
     let by_domain_only = entry.note.is_none() && entry.context.is_empty();
-    let bound = match by_domain_only {
-        true => bound_by_text(site, rendering),
-        false => bound_to_sense(site, rendering),
-    };
     // An entry whose sense WordNet lacks (no note, so no part of speech either) is bound
     // only where the text shows the word acting on a thing of the glossary's subject, as a
     // verb with its object: "to arrange two precursor chemicals", not "an export control
@@ -943,6 +976,10 @@ fn weigh_context(
     if subject_only && !acts_on_the_subject(site) {
         return None;
     }
+    let bound = match by_domain_only {
+        true => subject_only || bound_by_text(site, rendering),
+        false => bound_to_sense(site, rendering),
+    };
     if single && !bound {
         confidence = confidence.min(UNBOUND_CAP);
         let says = "nothing binds the word itself to the term's sense";
@@ -1378,6 +1415,24 @@ mod tests {
         ] {
             assert!(check(NO_NOTES, clean).is_empty(), "{clean}");
         }
+    }
+
+    #[test]
+    fn the_word_that_refers_back_to_a_body_named_by_the_term_is_bound() {
+        // "the committee" right after "the Commission on Narcotic Drugs": the glossary's own
+        // institution says which commission a note-less entry means.
+        let glossary = "term\tkind\ncommission\tterm\nCommission on Narcotic Drugs\torg\n\
+            Drug Enforcement Administration\torg\nprecursor chemicals\tterm\nfentanyl\tchem\n";
+        let text = "The chemicals were put under control by the Commission on Narcotic Drugs. \
+            China is a member of the committee.";
+        assert_eq!(
+            check(glossary, text),
+            [("committee".to_string(), "commission".to_string())]
+        );
+        // Not a committee the text does not refer back to.
+        let other = "The chemicals were put under control by the Commission on Narcotic Drugs. \
+            China is a member of a trade committee.";
+        assert!(check(glossary, other).is_empty());
     }
 
     #[test]
