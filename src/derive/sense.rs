@@ -28,8 +28,8 @@ pub struct SenseContext {
     /// the text to bind.
     pub leaning: bool,
     /// The entry has no note and no WordNet sense fits the glossary's subject ("schedule" a
-    /// drug): its cues are the glossary's subject terms, and the text must bind a candidate
-    /// of any sense to them.
+    /// drug): a candidate of any sense is bound only by the glossary's subject terms in the
+    /// text (see `rules::derived`), as a verb acting on one.
     pub by_subject: bool,
 }
 
@@ -187,14 +187,6 @@ impl Domain {
     /// How many entries are terms of the glossary's subject (not names or institutions).
     fn subject_count(&self) -> usize {
         self.subject.iter().filter(|s| **s).count()
-    }
-
-    /// The glossary's subject terms other than entry `index`'s own, as written.
-    fn subject_terms(&self, index: usize) -> Vec<String> {
-        (0..self.term_text.len())
-            .filter(|&j| j != index && self.subject[j])
-            .map(|j| self.term_text[j].clone())
-            .collect()
     }
 
     /// The glossary's words, other than those of entry `index` alone and of its term, that
@@ -376,9 +368,6 @@ impl SenseContext {
         cues.extend(domain.companions(index, &term_words));
         if !senses.is_empty() {
             cues.extend(domain.objects(lexicon, index, entry.note.as_deref().unwrap_or("")));
-        }
-        if by_subject {
-            cues.extend(domain.subject_terms(index));
         }
         let own: HashSet<&String> = term_words.iter().collect();
         let keep: Vec<bool> = {
@@ -747,20 +736,12 @@ mod tests {
     }
 
     #[test]
-    fn a_note_less_entry_whose_sense_wordnet_lacks_is_cued_by_the_glossary_subject() {
-        // No sense of "schedule" is about chemicals: the glossary's subject terms are its cues.
+    fn a_note_less_entry_whose_sense_wordnet_lacks_is_left_to_the_glossary_subject() {
+        // No sense of "schedule" is about chemicals: the glossary's subject terms must bind it.
         let drugs = "term\tkind\tnote\nschedule\tterm\t\nprecursor chemicals\tterm\t\n\
             controlled substances\tterm\t\nfentanyl\tchem\t\nBiden\tname\tUS president\n";
         let sense = with_kinds(drugs, "schedule");
         assert!(sense.by_subject && sense.intended.is_none(), "{sense:?}");
-        for term in ["precursor chemicals", "fentanyl"] {
-            assert!(sense.cues.contains(&term.to_string()), "{:?}", sense.cues);
-        }
-        assert!(
-            !sense.cues.contains(&"biden".to_string()),
-            "{:?}",
-            sense.cues
-        );
         // A note says what it is about; two terms are no subject to speak of.
         let noted = drugs.replace("schedule\tterm\t", "schedule\tterm\tput a drug on a list");
         assert!(!with_kinds(&noted, "schedule").by_subject);

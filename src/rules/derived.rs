@@ -473,6 +473,17 @@ fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     {
         return (1.0, format!("the sentence names '{body}'"));
     }
+    // Bound by the glossary's subject alone: its terms are what the sentence must be about.
+    if by_subject(site, rendering) {
+        return match subject_terms_in(site, sentence).as_slice() {
+            [a, b, ..] => (1.0, format!("the sentence mentions '{a}' and '{b}'")),
+            [a, ..] => (0.65, format!("the sentence mentions '{a}'")),
+            [] => (
+                0.3,
+                "nothing nearby is about the glossary's subject".to_string(),
+            ),
+        };
+    }
     let cues = cues_in(site, sentence);
     let domain = site.domain_term_in(sentence);
     // One generic word of a note ("place", "control") turns up anywhere; two, or one with
@@ -686,14 +697,46 @@ fn named_body_in<'s>(site: &'s Site, window: Span) -> Option<&'s str> {
 /// What a verb's marker before a verb-meant word adds ("to arrange").
 const VERB_FRAME: f32 = 1.25;
 
-/// Whether the match reads as a verb (a verb's marker before it, the opening of an object
-/// after it) whose object, within three words, is a cue word of the entry.
-fn acts_on_the_subject(site: &Site) -> bool {
+/// Whether a rendering is of an entry bound by the glossary's subject alone: a single word
+/// with no note whose sense WordNet lacks, so no part of speech is known either.
+fn by_subject(site: &Site, rendering: &DerivedRendering) -> bool {
+    let entry = site.entry;
+    entry.note.is_none()
+        && entry.context.is_empty()
+        && rendering.pos.is_none()
+        && !rendering.correction.contains([' ', '-'])
+}
+
+/// The glossary's subject terms (not names or institutions) inside `window`, other than the
+/// match and the entry's own term, one per entry.
+fn subject_terms_in<'s>(site: &'s Site, window: Span) -> Vec<&'s str> {
+    let from = site.terms.partition_point(|(s, _)| s.start < window.start);
+    let mut seen = Vec::new();
+    site.terms[from..]
+        .iter()
+        .take_while(|(s, _)| s.end <= window.end)
+        .filter(|(s, e)| {
+            let kind = site.glossary.entries[*e].kind;
+            let fresh = !seen.contains(e);
+            seen.push(*e);
+            fresh
+                && *e != site.entry_index
+                && !s.overlaps(site.span)
+                && matches!(kind, Kind::Term | Kind::Phrase | Kind::Chem)
+        })
+        .map(|(s, _)| &site.text[s.start..s.end])
+        .collect()
+}
+
+/// The glossary's subject term that is the object of the match read as a verb (a verb's
+/// marker before it, the opening of an object after it, the term within three words).
+fn subject_object<'s>(site: &'s Site) -> Option<&'s str> {
     let previous = site.previous_word().map(str::to_lowercase);
+    if !previous.is_some_and(|p| VERB_MARKERS.contains(&p.as_str())) || !object_follows(site) {
+        return None;
+    }
     let after = Span::new(site.span.end, site.close_by(ADJACENT_WORDS).end);
-    previous.is_some_and(|p| VERB_MARKERS.contains(&p.as_str()))
-        && object_follows(site)
-        && !site.sense_cues_in(after).is_empty()
+    subject_terms_in(site, after).first().copied()
 }
 
 /// For an entry with no note: what in the text binds a word to the term. A term the text
@@ -972,8 +1015,9 @@ fn weigh_context(
     // only where the text shows the word acting on a thing of the glossary's subject, as a
     // verb with its object: "to arrange two precursor chemicals", not "an export control
     // list" or "the commission's agenda".
-    let subject_only = single && by_domain_only && rendering.pos.is_none();
-    if subject_only && !acts_on_the_subject(site) {
+    let subject_only = by_subject(site, rendering);
+    let object = subject_object(site);
+    if subject_only && object.is_none() {
         return None;
     }
     let bound = match by_domain_only {
@@ -1006,7 +1050,11 @@ fn weigh_context(
         evidence.push(Evidence::new("commonness", commonness, says));
     }
     why.push(reason);
-    if let Some(next_to) = adjacent_evidence(site) {
+    let next_to = match subject_only {
+        true => object,
+        false => adjacent_evidence(site),
+    };
+    if let Some(next_to) = next_to {
         confidence *= ADJACENT_BOOST;
         let says = format!("'{next_to}' stands right next to it");
         evidence.push(Evidence::new("context", ADJACENT_BOOST, says.clone()));
