@@ -1016,7 +1016,7 @@ fn weigh_context(
     // verb with its object: "to arrange two precursor chemicals", not "an export control
     // list" or "the commission's agenda".
     let subject_only = by_subject(site, rendering);
-    let object = subject_object(site);
+    let object = subject_only.then(|| subject_object(site)).flatten();
     if subject_only && object.is_none() {
         return None;
     }
