@@ -288,7 +288,8 @@ fn add_wordnet_synonyms(
     found: &mut Found,
 ) -> Vec<String> {
     let wordnet = lexicon.wordnet();
-    let intended = sense.and_then(|s| s.intended);
+    // A sense the domain only leans to makes no synonym legitimate.
+    let intended = sense.filter(|s| !s.leaning).and_then(|s| s.intended);
     let mut same_sense = Vec::new();
     for &id in wordnet.sense_ids(base) {
         let synset = wordnet.synset(id);
@@ -447,7 +448,9 @@ fn drop_legitimate(lexicon: &Lexicon, base: &str, sense: Option<&SenseContext>, 
         });
     }
     // A term meant as a verb is not spun into a word that cannot be one, and so on.
-    if let Some(pos) = sense.and_then(|s| s.pos) {
+    // An entry bound only by the glossary's subject is bound as a verb acting on it.
+    let by_subject = sense.is_some_and(|s| s.by_subject).then_some(Pos::Verb);
+    if let Some(pos) = sense.and_then(|s| s.pos).or(by_subject) {
         found.retain(|candidate, _| wordnet.may_be(candidate, pos));
     }
     // "high-resource" beside "low-resource" is a contrast, not a paraphrase, unless

@@ -151,7 +151,8 @@ pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
             && (content_words(&e.term) > 1
                 || e.note.is_some()
                 || !e.context.is_empty()
-                || senses[index].intended.is_some())
+                || senses[index].intended.is_some()
+                || senses[index].by_subject)
     };
     // The words of multi-word terms repeat across entries: look each up once, the distinct
     // words shared out between threads; then each entry, likewise.
@@ -569,6 +570,31 @@ mod tests {
         let derivation = derive(&glossary, &lexicon);
         let cues = &derivation.senses[0].cues;
         assert!(cues.contains(&"chemical".to_string()), "{cues:?}");
+    }
+
+    #[test]
+    fn the_synonyms_of_a_sense_the_domain_only_leans_to_are_candidates() {
+        // A drug glossary leans "vitriol" to the acid on one word ("chemical"): with no
+        // note, nothing says the writer did not mean the abuse ("sulfuric acid" for it).
+        let lexicon = Lexicon::builder()
+            .wordnet(
+                "n00000001\tn\tvituperation|invective|vitriol\t\tabusive language\n\
+                 n00000002\tn\tvitriol|sulfuric acid\t\ta corrosive acid of the chemical industry\n",
+            )
+            .build();
+        let candidates_with = |note: &str| -> Vec<String> {
+            let text = format!("term\tnote\nvitriol\t{note}\nprecursor chemical\t\n");
+            let derivation = derive(&Glossary::parse("g.tsv", &text).unwrap(), &lexicon);
+            (derivation.entries.iter())
+                .filter(|e| e.term == "vitriol")
+                .flat_map(|e| e.slots[0].candidates.iter().map(|s| s.to.clone()))
+                .collect()
+        };
+        let bare = candidates_with("");
+        assert!(bare.contains(&"sulfuric acid".to_string()), "{bare:?}");
+        // A note that picks the acid makes its synonym legitimate.
+        let acid = candidates_with("corrosive acid");
+        assert!(!acid.contains(&"sulfuric acid".to_string()), "{acid:?}");
     }
 
     #[test]

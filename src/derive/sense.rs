@@ -22,7 +22,20 @@ pub struct SenseContext {
     /// The part of speech the term is meant as: a note starting with "to" means a verb,
     /// otherwise the intended sense's.
     pub pos: Option<Pos>,
+    /// The entry has no note and the glossary's domain leans to `intended` on one word
+    /// only: nothing settles which sense the writer meant, so the synonyms of that sense are
+    /// candidates too ("committee" for "commission", "sulfuric acid" for "vitriol"), left to
+    /// the text to bind.
+    pub leaning: bool,
+    /// The entry has no note and no WordNet sense fits the glossary's subject ("schedule" a
+    /// drug): a candidate of any sense is bound only by the glossary's subject terms in the
+    /// text (see `rules::derived`), as a verb acting on one.
+    pub by_subject: bool,
 }
+
+/// How many subject terms a glossary needs before they say what a note-less entry with no
+/// fitting WordNet sense is about.
+const MIN_SUBJECT_TERMS: usize = 3;
 
 /// Content words of a text, lowercase.
 fn content_words(text: &str) -> Vec<String> {
@@ -81,6 +94,8 @@ pub struct Domain {
     /// Per entry of the subject, what its term is a kind of: the WordNet noun senses of the
     /// term (or its head) and their hypernyms up to [`KIND_STEPS`] (see [`Domain::with_kinds`]).
     kinds: Vec<HashSet<u32>>,
+    /// Per entry, whether it is a term of the subject (a term, phrase or chemical).
+    subject: Vec<bool>,
 }
 
 /// How many steps up WordNet's hypernyms a glossary term may be a kind of what a note names:
@@ -127,6 +142,7 @@ impl Domain {
             domain.terms.push(term);
             domain.term_text.push(entry.term.to_lowercase());
             domain.kinds.push(HashSet::new());
+            domain.subject.push(subject);
         }
         domain
     }
@@ -166,6 +182,11 @@ impl Domain {
             .filter(|&j| j != index && !self.kinds[j].is_disjoint(&named))
             .map(|j| self.term_text[j].clone())
             .collect()
+    }
+
+    /// How many entries are terms of the glossary's subject (not names or institutions).
+    fn subject_count(&self) -> usize {
+        self.subject.iter().filter(|s| **s).count()
     }
 
     /// The glossary's words, other than those of entry `index` alone and of its term, that
@@ -304,6 +325,19 @@ impl SenseContext {
         let scores = domain_scores(lexicon, senses, domain, index, &term_words);
         let (by_note, note_hits) = by_note(lexicon, senses, &note_words);
         let intended = by_note.or_else(|| by_domain(&scores, &note_hits, !note_words.is_empty()));
+        // Without a note, one glossary word behind a sense is a lean, not a decision.
+        let bare = note_words.is_empty() && entry.context.is_empty() && !domain.words.is_empty();
+        let support = |id: u32| {
+            scores
+                .iter()
+                .find(|(s, _)| *s == id)
+                .map_or(0, |(_, h)| h.len())
+        };
+        let leaning = bare && intended.is_some_and(|id| support(id) < 2);
+        let by_subject = bare
+            && intended.is_none()
+            && !senses.is_empty()
+            && domain.subject_count() >= MIN_SUBJECT_TERMS;
         // Without a note or a domain to say otherwise, the most frequent sense.
         let intended = match intended {
             None if note_words.is_empty() && domain.words.is_empty() => senses.first().copied(),
@@ -354,6 +388,8 @@ impl SenseContext {
             cues,
             bag,
             pos,
+            leaning,
+            by_subject,
         }
     }
 
@@ -685,6 +721,32 @@ mod tests {
             !cues.contains(&"precursor chemicals".to_string()),
             "{cues:?}"
         );
+    }
+
+    #[test]
+    fn a_sense_the_domain_picks_on_one_word_is_only_a_lean() {
+        // "substances" alone ties the chemical "precursor" to a note-less drug glossary.
+        let drugs = "term\tkind\nprecursor\tterm\ncontrolled substances\tterm\nfentanyl\tchem\n";
+        let sense = in_glossary(drugs, "precursor");
+        assert!(sense.intended.is_some() && sense.leaning, "{sense:?}");
+        // A note that picks the sense settles it.
+        let noted = "term\tkind\tnote\nprecursor\tterm\ta substance from which another is formed\n\
+            controlled substances\tterm\t\n";
+        assert!(!in_glossary(noted, "precursor").leaning);
+    }
+
+    #[test]
+    fn a_note_less_entry_whose_sense_wordnet_lacks_is_left_to_the_glossary_subject() {
+        // No sense of "schedule" is about chemicals: the glossary's subject terms must bind it.
+        let drugs = "term\tkind\tnote\nschedule\tterm\t\nprecursor chemicals\tterm\t\n\
+            controlled substances\tterm\t\nfentanyl\tchem\t\nBiden\tname\tUS president\n";
+        let sense = with_kinds(drugs, "schedule");
+        assert!(sense.by_subject && sense.intended.is_none(), "{sense:?}");
+        // A note says what it is about; two terms are no subject to speak of.
+        let noted = drugs.replace("schedule\tterm\t", "schedule\tterm\tput a drug on a list");
+        assert!(!with_kinds(&noted, "schedule").by_subject);
+        let small = "term\nschedule\nfentanyl\n";
+        assert!(!with_kinds(small, "schedule").by_subject);
     }
 
     #[test]

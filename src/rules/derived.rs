@@ -445,7 +445,7 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
         {
             None
         }
-        Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(1.25),
+        Some(Pos::Verb) if VERB_MARKERS.contains(&previous) => Some(VERB_FRAME),
         // Neither a verb's marker before it nor an object after it: most likely a noun
         // ("an export control list").
         Some(Pos::Verb) if !object_follows(site) => None,
@@ -468,6 +468,22 @@ fn grammar_factor(site: &Site, rendering: &DerivedRendering) -> Option<f32> {
 /// the text is on the glossary's subject, which on-beat news always is, so they count less.
 fn context_factor(site: &Site, rendering: &DerivedRendering) -> (f32, String) {
     let sentence = site.sentence_window();
+    if site.entry.note.is_none()
+        && let Some(body) = named_body_in(site, sentence)
+    {
+        return (1.0, format!("the sentence names '{body}'"));
+    }
+    // Bound by the glossary's subject alone: its terms are what the sentence must be about.
+    if by_subject(site, rendering) {
+        return match subject_terms_in(site, sentence).as_slice() {
+            [a, b, ..] => (1.0, format!("the sentence mentions '{a}' and '{b}'")),
+            [a, ..] => (0.65, format!("the sentence mentions '{a}'")),
+            [] => (
+                0.3,
+                "nothing nearby is about the glossary's subject".to_string(),
+            ),
+        };
+    }
     let cues = cues_in(site, sentence);
     let domain = site.domain_term_in(sentence);
     // One generic word of a note ("place", "control") turns up anywhere; two, or one with
@@ -647,6 +663,98 @@ fn bound_to_sense(site: &Site, rendering: &DerivedRendering) -> bool {
             || cues_in(site, site.sentence_window()).len() >= 2
             || site.matched().contains(' ') && out_of_place(site, rendering).is_some()
     }
+}
+
+/// For a word right after "the": an institution of the glossary inside `window` whose name
+/// holds the entry's term ("the Commission on Narcotic Drugs ... a member of the committee"
+/// for "commission"). A paraphraser keeps the determiner of "the commission" that refers
+/// back to the body; with no note, the glossary's own names say which body the term is.
+fn named_body_in<'s>(site: &'s Site, window: Span) -> Option<&'s str> {
+    let the = site
+        .previous_word()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let term = site.entry.term.to_lowercase();
+    if !the || term.contains([' ', '-']) {
+        return None;
+    }
+    let names = |name: &str| {
+        crate::text::words::tokens(name).any(|(_, w)| {
+            let w = w.to_lowercase();
+            w == term || w.strip_suffix('s') == Some(term.as_str())
+        })
+    };
+    let from = site.terms.partition_point(|(s, _)| s.start < window.start);
+    site.terms[from..]
+        .iter()
+        .take_while(|(s, _)| s.end <= window.end)
+        .find(|(s, e)| {
+            let body = &site.glossary.entries[*e];
+            !s.overlaps(site.span) && body.kind == Kind::Org && names(&body.term)
+        })
+        .map(|(s, _)| &site.text[s.start..s.end])
+}
+
+/// What a verb's marker before a verb-meant word adds ("to arrange").
+const VERB_FRAME: f32 = 1.25;
+
+/// Whether a rendering is of an entry bound by the glossary's subject alone: a single word
+/// with no note whose sense WordNet lacks, so no part of speech is known either.
+fn by_subject(site: &Site, rendering: &DerivedRendering) -> bool {
+    let entry = site.entry;
+    entry.note.is_none()
+        && entry.context.is_empty()
+        && rendering.pos.is_none()
+        && !rendering.correction.contains([' ', '-'])
+}
+
+/// The glossary's subject terms (not names or institutions) inside `window`, other than the
+/// match and the entry's own term, one per entry.
+fn subject_terms_in<'s>(site: &'s Site, window: Span) -> Vec<&'s str> {
+    let from = site.terms.partition_point(|(s, _)| s.start < window.start);
+    let mut seen = Vec::new();
+    site.terms[from..]
+        .iter()
+        .take_while(|(s, _)| s.end <= window.end)
+        .filter(|(s, e)| {
+            let kind = site.glossary.entries[*e].kind;
+            let fresh = !seen.contains(e);
+            seen.push(*e);
+            fresh
+                && *e != site.entry_index
+                && !s.overlaps(site.span)
+                && matches!(kind, Kind::Term | Kind::Phrase | Kind::Chem)
+        })
+        .map(|(s, _)| &site.text[s.start..s.end])
+        .collect()
+}
+
+/// The glossary's subject term that is the object of the match read as a verb (a verb's
+/// marker before it, the opening of an object after it, the term within three words).
+fn subject_object<'s>(site: &'s Site) -> Option<&'s str> {
+    let previous = site.previous_word().map(str::to_lowercase);
+    if !previous.is_some_and(|p| VERB_MARKERS.contains(&p.as_str())) || !object_follows(site) {
+        return None;
+    }
+    let after = Span::new(site.span.end, site.close_by(ADJACENT_WORDS).end);
+    subject_terms_in(site, after).first().copied()
+}
+
+/// For an entry with no note: what in the text binds a word to the term. A term the text
+/// puts right next to the term elsewhere (a companion) right next to the word, or in its
+/// paragraph unless the word is an everyday one; for a phrase from another sense, nothing
+/// of that sense around. (The glossary's words are no evidence here: a large glossary has
+/// one next to almost every word.)
+fn bound_by_text(site: &Site, rendering: &DerivedRendering) -> bool {
+    if !companions_in(site, site.close_by(ADJACENT_WORDS)).is_empty() {
+        return true;
+    }
+    if named_body_in(site, site.sentence_window()).is_some() {
+        return true;
+    }
+    let everyday =
+        (rendering.substitutions.iter()).any(|s| derive::is_everyday(site.lexicon, &s.to));
+    (!everyday && !companions_in(site, site.paragraph()).is_empty())
+        || site.matched().contains(' ') && out_of_place(site, rendering).is_some()
 }
 
 /// The most an unbound single-word rendering gets: below the default threshold, so it is
@@ -899,22 +1007,33 @@ fn weigh_context(
     if single && linked_only_as_another_part_of_speech(site.lexicon, rendering) {
         return None;
     }
-    // With no note or cues, the glossary's domain picked the sense, and only the text can
-    // say a synonym stands for the term: a term it puts right next to the term elsewhere
-    // must stand right next to it. (A large glossary's domain holds every subject; known
-    // spins and definition words are everywhere.)
+    // With no note or cues, the glossary's domain picked the sense (or says only what the
+    // glossary is about), and only the text can bind a synonym to the term. (A large
+    // glossary's domain holds every subject; known spins are everywhere.)
     let by_domain_only = entry.note.is_none() && entry.context.is_empty();
-    let close = site.close_by(ADJACENT_WORDS);
-    if single && by_domain_only && companions_in(site, close).is_empty() {
+    // An entry whose sense WordNet lacks (no note, so no part of speech either) is bound
+    // only where the text shows the word acting on a thing of the glossary's subject, as a
+    // verb with its object: "to arrange two precursor chemicals", not "an export control
+    // list" or "the commission's agenda".
+    let subject_only = by_subject(site, rendering);
+    let object = subject_only.then(|| subject_object(site)).flatten();
+    if subject_only && object.is_none() {
         return None;
     }
-    if single && !bound_to_sense(site, rendering) {
+    let bound = match by_domain_only {
+        true => subject_only || bound_by_text(site, rendering),
+        false => bound_to_sense(site, rendering),
+    };
+    if single && !bound {
         confidence = confidence.min(UNBOUND_CAP);
         let says = "nothing binds the word itself to the term's sense";
         why.push(says.to_string());
         evidence.push(Evidence::new("unbound", UNBOUND_CAP, says));
     }
-    let grammar = grammar_factor(site, rendering)?;
+    let grammar = match subject_only {
+        true => VERB_FRAME,
+        false => grammar_factor(site, rendering)?,
+    };
     let (factor, reason) = context_factor(site, rendering);
     let commonness = commonness_factor(site.lexicon, rendering);
     confidence *= factor * grammar * commonness;
@@ -931,7 +1050,11 @@ fn weigh_context(
         evidence.push(Evidence::new("commonness", commonness, says));
     }
     why.push(reason);
-    if let Some(next_to) = adjacent_evidence(site) {
+    let next_to = match subject_only {
+        true => object,
+        false => adjacent_evidence(site),
+    };
+    if let Some(next_to) = next_to {
         confidence *= ADJACENT_BOOST;
         let says = format!("'{next_to}' stands right next to it");
         evidence.push(Evidence::new("context", ADJACENT_BOOST, says.clone()));
@@ -1303,6 +1426,61 @@ mod tests {
             check(glossary, text),
             [("pioneer".to_string(), "precursor".to_string())]
         );
+    }
+
+    /// A note-less glossary of the seed's beat.
+    const NO_NOTES: &str = "term\tkind\nprecursor\tterm\nschedule\tterm\n\
+        precursor chemicals\tterm\ncontrolled substances\tterm\nfentanyl\tchem\n\
+        drug cartel\tterm\n";
+
+    #[test]
+    fn a_term_the_text_puts_with_the_term_binds_a_note_less_synonym_in_its_paragraph() {
+        let text = "China must stop the flow of fentanyl precursors to cartels.\n\n\
+            Reporters bought kilograms of pioneer online from sellers of fentanyl.";
+        assert_eq!(
+            check(NO_NOTES, text),
+            [("pioneer".to_string(), "precursor".to_string())]
+        );
+        // Without the term in the text, nothing says what it goes with.
+        let alone = "Reporters bought kilograms of pioneer online from sellers of fentanyl.";
+        assert!(check(NO_NOTES, alone).is_empty());
+    }
+
+    #[test]
+    fn a_word_whose_sense_wordnet_lacks_is_bound_where_it_acts_on_the_subject() {
+        // No WordNet sense of "schedule" is the drug-control one; the glossary's subject
+        // terms as the object of a verb bind a synonym of any of its senses.
+        let text =
+            "After the tariffs on fentanyl, China proposed to arrange two precursor chemicals.";
+        assert_eq!(
+            check(NO_NOTES, text),
+            [("arrange".to_string(), "schedule".to_string())]
+        );
+        // Not a noun beside a subject term, nor a verb acting on something else.
+        for clean in [
+            "The commission's agenda on fentanyl lists precursor chemicals.",
+            "Officials will arrange two meetings on fentanyl and precursor chemicals.",
+        ] {
+            assert!(check(NO_NOTES, clean).is_empty(), "{clean}");
+        }
+    }
+
+    #[test]
+    fn the_word_that_refers_back_to_a_body_named_by_the_term_is_bound() {
+        // "the committee" right after "the Commission on Narcotic Drugs": the glossary's own
+        // institution says which commission a note-less entry means.
+        let glossary = "term\tkind\ncommission\tterm\nCommission on Narcotic Drugs\torg\n\
+            Drug Enforcement Administration\torg\nprecursor chemicals\tterm\nfentanyl\tchem\n";
+        let text = "The chemicals were put under control by the Commission on Narcotic Drugs. \
+            China is a member of the committee.";
+        assert_eq!(
+            check(glossary, text),
+            [("committee".to_string(), "commission".to_string())]
+        );
+        // Not a committee the text does not refer back to.
+        let other = "The chemicals were put under control by the Commission on Narcotic Drugs. \
+            China is a member of a trade committee.";
+        assert!(check(glossary, other).is_empty());
     }
 
     #[test]
