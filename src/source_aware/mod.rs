@@ -122,6 +122,8 @@ impl<'c> SourceAware<'c> {
             })
             .collect();
         let habits = self.habits(bitext, target, &all_terms);
+        // One for the file: it remembers the words it has looked up.
+        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
         for (segment, terms) in bitext.segments.iter().zip(&all_terms) {
             let in_segment: Vec<usize> = (0..monolingual.len())
                 .filter(|&i| {
@@ -143,6 +145,7 @@ impl<'c> SourceAware<'c> {
                 segment,
                 target,
                 habits: &habits,
+                kinship: &kinship,
             };
             let missing = self.missing_terms(&context, terms, &found, &known);
             found.extend(missing);
@@ -190,6 +193,7 @@ impl<'c> SourceAware<'c> {
             segment,
             target,
             habits,
+            kinship,
         } = *context;
         if !self.checker.runs(rule::MISSING_TERM) {
             return Vec::new();
@@ -221,7 +225,6 @@ impl<'c> SourceAware<'c> {
             target_terms: &terms.target,
             anchors: &anchors,
         };
-        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
         let mut missing: Vec<Finding> = Vec::new();
         for entry in lacking {
             let about: Vec<&Finding> = known
@@ -256,7 +259,7 @@ impl<'c> SourceAware<'c> {
                 present: &terms.target,
             };
             let clues = locate::Clues {
-                kinship: &kinship,
+                kinship,
                 related: self.related.of(self.checker.glossary(), entry),
                 parts,
                 habitual: habits.renderings(target, &view, entry),
@@ -411,6 +414,7 @@ struct Context<'a> {
     segment: &'a crate::bitext::Segment,
     target: &'a str,
     habits: &'a habit::Habits,
+    kinship: &'a crate::derive::KinshipTest<'a>,
 }
 
 /// The glossary entries of one segment pair, where each side has them.
