@@ -192,8 +192,7 @@ impl<'c> SourceAware<'c> {
             bitext,
             segment,
             target,
-            habits,
-            kinship,
+            ..
         } = *context;
         if !self.checker.runs(rule::MISSING_TERM) {
             return Vec::new();
@@ -237,34 +236,7 @@ impl<'c> SourceAware<'c> {
                 .filter(|f| f.fix.is_some())
                 .map(|f| f.span)
                 .collect();
-            let parts = match (cedict, terms.source.iter().find(|(_, e)| *e == entry)) {
-                (Some(cedict), Some((span, _))) => term_parts(cedict, &bitext.source, *span),
-                _ => Vec::new(),
-            };
-            let accounted = reading
-                .as_ref()
-                .map(|r| {
-                    let skip: Vec<Span> = terms
-                        .source
-                        .iter()
-                        .filter(|(_, e)| *e == entry)
-                        .map(|(s, _)| *s)
-                        .collect();
-                    r.accounted(target, segment.target, &skip, &parts)
-                })
-                .unwrap_or_default();
-            let view = habit::View {
-                target: segment.target,
-                named: &terms.source,
-                present: &terms.target,
-            };
-            let clues = locate::Clues {
-                kinship,
-                related: self.related.of(self.checker.glossary(), entry),
-                parts,
-                habitual: habits.renderings(target, &view, entry),
-                accounted,
-            };
+            let clues = self.clues(context, terms, entry, cedict, reading.as_ref());
             missing.push(locate::missing(
                 &entries[entry],
                 entry,
@@ -275,6 +247,45 @@ impl<'c> SourceAware<'c> {
             ));
         }
         missing
+    }
+
+    /// What the locator knows of entry `entry`'s rendering in the segment besides its
+    /// term: the dictionary's words for its source form and for the rest of the segment,
+    /// the glossary's related words, the file's habits.
+    fn clues<'k>(
+        &self,
+        context: &Context<'k>,
+        terms: &SegmentTerms,
+        entry: usize,
+        cedict: Option<&crate::lexicon::Cedict>,
+        reading: Option<&dictionary::Reading>,
+    ) -> locate::Clues<'k, 'k> {
+        let (source, target, segment) = (&context.bitext.source, context.target, context.segment);
+        let parts = match (cedict, terms.source.iter().find(|(_, e)| *e == entry)) {
+            (Some(cedict), Some((span, _))) => term_parts(cedict, source, *span),
+            _ => Vec::new(),
+        };
+        let skip: Vec<Span> = terms
+            .source
+            .iter()
+            .filter(|(_, e)| *e == entry)
+            .map(|(s, _)| *s)
+            .collect();
+        let accounted = reading
+            .map(|r| r.accounted(target, segment.target, &skip, &parts))
+            .unwrap_or_default();
+        let view = habit::View {
+            target: segment.target,
+            named: &terms.source,
+            present: &terms.target,
+        };
+        locate::Clues {
+            kinship: context.kinship,
+            related: self.related.of(self.checker.glossary(), entry),
+            parts,
+            habitual: context.habits.renderings(target, &view, entry),
+            accounted,
+        }
     }
 
     /// The translation's habits over the whole file ([`habit`]); none in a same-language
