@@ -528,6 +528,42 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_variant_beside_a_term_the_target_already_renders_is_unlikely() {
+        let glossary = Glossary::parse(
+            "g.tsv",
+            "term\tvariants\tsource\nExchange Fund\treserve pool\t外匯基金\n",
+        )
+        .unwrap();
+        let checker = Checker::with_lexicon(
+            glossary,
+            CheckOptions::default(),
+            std::sync::Arc::clone(crate::lexicon::tests::embedded()),
+        );
+        let aware = SourceAware::new(&checker, SourceOptions::default());
+        let flagged = |source: &str, target: &str| {
+            let bitext = Bitext::pair(source, target).unwrap();
+            let checked = aware.check(&bitext, target);
+            let spans = checked
+                .findings
+                .iter()
+                .map(|f| &target[f.span.start..f.span.end]);
+            spans.map(str::to_string).collect::<Vec<_>>()
+        };
+        // The source names the term once and the target has it: the variant renders some
+        // other source words (here "儲備").
+        let target = "The Exchange Fund and the reserve pool grew.\n";
+        assert_eq!(
+            flagged("外匯基金及儲備增長。\n", target),
+            Vec::<String>::new()
+        );
+        // Named twice, rendered once: the variant is the other rendering.
+        assert_eq!(
+            flagged("外匯基金及外匯基金增長。\n", target),
+            ["reserve pool"]
+        );
+    }
+
     const SOURCE: &str = "外匯基金三月增長。\n外匯基金資產上升。\n外匯基金投資海外。\n\
                           外匯基金錄得利潤。\n去年外匯基金下跌。\n三月資產投資債券。\n";
 
