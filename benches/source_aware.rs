@@ -15,7 +15,10 @@
 //! - `--source`, whole documents: the original as one paragraph, so the lines differ and the
 //!   two documents are aligned word by word;
 //! - `--bitext` TSV: one `original<TAB>target` line per article line;
-//! - XLIFF 2: one unit per article line, read, masked and checked.
+//! - XLIFF 2: one unit per article line, read, masked and checked;
+//! - a translation from Chinese: the units of a zh/en XLIFF fixture, numbered and cycled to
+//!   a few hundred line pairs, checked with `--source` (the dictionary, anchors and the
+//!   file's habits at work) against the monolingual check of the same English.
 //!
 //! Each figure is the median of several runs after one warm-up run (the bitext read included);
 //! the ratio is against the monolingual check. Target: at most 2x.
@@ -32,6 +35,10 @@ use termlint::source_aware::{SourceAware, SourceOptions};
 const ARTICLE: &str = "corpus/seed/article.txt";
 const SHIPPED: &str = "corpus/glossaries/fentanyl-policy.toml";
 const REPEAT: usize = 4;
+/// The zh/en case: the units of this XLIFF fixture, numbered and cycled to `PAIRS` lines.
+const ZH_UNITS: &str = "tests/fixtures/bitext/report.xlf";
+const ZH_GLOSSARY: &str = "tests/fixtures/bitext/glossary.tsv";
+const PAIRS: usize = 400;
 
 fn read(path: &str) -> String {
     let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -136,6 +143,58 @@ fn main() {
             let bitext = termlint::bitext::xliff::read(&xliff).unwrap();
             let masked = bitext.mask(&xliff);
             source_aware.check(&bitext, &masked).findings.len()
+        }),
+    );
+    chinese(runs);
+}
+
+/// A translation: `PAIRS` zh/en line pairs built from the units of [`ZH_UNITS`] (numbered,
+/// so no two lines are the same), with the fixture's bilingual glossary, checked against
+/// its source line by line (dictionary, anchors and the file's habits included) and alone.
+fn chinese(runs: usize) {
+    let glossary = Glossary::parse(ZH_GLOSSARY, &read(ZH_GLOSSARY)).expect("the fixture glossary");
+    let checker = Checker::new(glossary, CheckOptions::default());
+    let xliff = read(ZH_UNITS);
+    let bitext = termlint::bitext::xliff::read(&xliff).expect("the fixture");
+    let masked = bitext.mask(&xliff);
+    let units: Vec<(String, String)> = bitext
+        .segments
+        .iter()
+        .map(|s| {
+            let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            (
+                words(&bitext.source[s.source.start..s.source.end]),
+                words(&masked[s.target.start..s.target.end]),
+            )
+        })
+        .filter(|(s, t)| !s.is_empty() && !t.is_empty())
+        .collect();
+    let (mut zh, mut en) = (String::new(), String::new());
+    for i in 0..PAIRS {
+        let (s, t) = &units[i % units.len()];
+        zh.push_str(&format!("第{i}項：{s}\n"));
+        en.push_str(&format!("Item {i}: {t}\n"));
+    }
+    let source_aware = SourceAware::new(&checker, SourceOptions::default());
+    println!();
+    println!(
+        "{ZH_UNITS}: {PAIRS} zh/en pairs ({} bytes of English) with {ZH_GLOSSARY}:",
+        en.len()
+    );
+    let (mono, count) = median(runs, || checker.check(&en).len());
+    let row = |label: &str, (time, count): (Duration, usize)| {
+        println!(
+            "{label:<34} {:>9.2} {count:>9} {:>7.2}x",
+            time.as_secs_f64() * 1e3,
+            time.as_secs_f64() / mono.as_secs_f64()
+        );
+    };
+    row("monolingual", (mono, count));
+    row(
+        "--source (zh), line by line",
+        median(runs, || {
+            let bitext = Bitext::pair(&zh, &en).unwrap();
+            source_aware.check(&bitext, &en).findings.len()
         }),
     );
 }

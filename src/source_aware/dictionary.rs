@@ -79,6 +79,35 @@ impl<'d> Reading<'d> {
     }
 }
 
+impl Reading<'_> {
+    /// The content words of `target[segment]` that render some source word outside `skip`
+    /// (the missing term's source form) and no word of `keep` (the glosses of the term's
+    /// parts): words the rest of the source accounts for, so not the term's rendering.
+    pub fn accounted(
+        &self,
+        target: &str,
+        segment: Span,
+        skip: &[Span],
+        keep: &[Vec<String>],
+    ) -> Vec<Span> {
+        let glosses: Vec<&str> = self
+            .words
+            .iter()
+            .filter(|(s, _)| !skip.iter().any(|t| t.overlaps(*s)))
+            .flat_map(|(_, g)| g.iter().copied())
+            .collect();
+        tokens(&target[segment.start..segment.end])
+            .filter_map(|(s, w)| {
+                let w = w.to_lowercase();
+                let other = !is_function_word(&w)
+                    && glosses.iter().any(|g| renders(g, &w))
+                    && !keep.iter().flatten().any(|g| renders(g, &w));
+                other.then(|| Span::new(segment.start + s.start, segment.start + s.end))
+            })
+            .collect()
+    }
+}
+
 /// Whether the English `word` (lower-case) is `gloss` or an inflection or derivation of the
 /// same stem ("funds" for "fund", "financial" for "finance").
 pub fn renders(gloss: &str, word: &str) -> bool {

@@ -36,6 +36,11 @@ pub struct Clues<'k, 'l> {
     /// Per dictionary word of the term's source form, the English words of its glosses
     /// ([`super::dictionary`]); empty without a dictionary for the source's language.
     pub parts: Vec<Vec<String>>,
+    /// Runs of the segment that the translation habitually puts where the term is missing,
+    /// with their association with its absence ([`super::habit`]).
+    pub habitual: Vec<(Span, f32)>,
+    /// Target words that render other words of the source segment ([`super::dictionary`]).
+    pub accounted: Vec<Span>,
 }
 
 /// Credit of a run's word that renders a part of the term's source form by the dictionary,
@@ -50,6 +55,13 @@ const SOURCE_VIEW_WEIGHT: f32 = 0.9;
 /// Credit of a run's word that the glossary gives a piece of the source form, in place of a
 /// term word that no word of the run matched.
 const RELATED_CREDIT: f32 = 0.6;
+
+/// A habitual run less associated than this (Dice over the file's segments) with the
+/// term's absence is not taken.
+const HABIT_MIN_DICE: f32 = 0.3;
+
+/// Nor one that sits farther than this (closeness, 0 to 1) from where the term projects.
+const HABIT_MIN_CLOSENESS: f32 = 0.3;
 
 /// One segment pair as the locator sees it.
 pub struct Pair<'a> {
@@ -185,7 +197,16 @@ fn locate(
             .map(|p| pair.anchors.closeness(pair.target, *p, span))
             .fold(0.0f32, f32::max)
     };
-    let (span, lexical, position) = best_run(&entry.term, pair.target, &words, clues, &closeness)?;
+    let lexical_best = best_run(&entry.term, pair.target, &words, clues, &closeness);
+    if lexical_best.is_none_or(|(_, lexical, _)| lexical < LOCATE_THRESHOLD)
+        && let Some((span, dice, position)) = habitual(clues, taken, &closeness)
+    {
+        return Some(Located {
+            span,
+            confidence: 0.6 + 0.3 * dice + 0.05 * position,
+        });
+    }
+    let (span, lexical, position) = lexical_best?;
     if lexical >= LOCATE_THRESHOLD {
         return Some(Located {
             span,
@@ -196,6 +217,35 @@ fn locate(
     // a reference aligns with the term about half as often as a run like the term (WMT25
     // Track 2 dev years), so the finding keeps to the segment.
     None
+}
+
+/// The translation's habitual rendering of the term in this segment, `(span, Dice,
+/// closeness)`, where no run is like the term: the run most associated with the term's
+/// absence over the file ([`super::habit`]) among those that hold no word the dictionary
+/// gives another source word, and that sit near where the source term projects. Either
+/// signal alone picks words of the segment's topic as often as the rendering.
+fn habitual(
+    clues: &Clues,
+    taken: &[Span],
+    closeness: &dyn Fn(Span) -> f32,
+) -> Option<(Span, f32, f32)> {
+    clues
+        .habitual
+        .iter()
+        .filter(|(s, d)| {
+            *d >= HABIT_MIN_DICE
+                && !taken.iter().any(|t| t.overlaps(*s))
+                && !clues.accounted.iter().any(|a| a.overlaps(*s))
+        })
+        .map(|&(s, d)| (s, d, closeness(s)))
+        .filter(|(_, _, position)| *position >= HABIT_MIN_CLOSENESS)
+        .max_by(|a, b| {
+            let total = |(_, d, p): &(Span, f32, f32)| d + POSITION_WEIGHT * p;
+            // Of equally likely runs the longest: the whole rendering, not a word of it.
+            total(a)
+                .total_cmp(&total(b))
+                .then((a.0.end - a.0.start).cmp(&(b.0.end - b.0.start)))
+        })
 }
 
 /// The term, cased and inflected like the words it replaces: a term written with capitals
@@ -234,14 +284,7 @@ fn best_run(
         return None;
     }
     let n = term_words.len();
-    // An abbreviation is one word for many, and the other way round.
-    let abbreviated = n == 1 && term.len() >= 2 && !term.chars().any(char::is_lowercase);
-    // A word-for-word rendering has about as many words as the source form has parts.
-    let longest = if abbreviated {
-        6
-    } else {
-        n.max(clues.parts.len()) + 1
-    };
+    let longest = longest_rendering(term, clues.parts.len());
     let mut best: Option<(Span, f32, f32)> = None;
     // A run like enough to be taken beats any that is not, wherever it sits: position only
     // breaks ties between likely renderings.
@@ -271,6 +314,15 @@ fn best_run(
         }
     }
     best
+}
+
+/// The most words a rendering of `term` may have, when its source form has `parts`
+/// dictionary words: an abbreviation is one word for many (and the other way round), a
+/// word-for-word rendering has about as many words as the source form has parts.
+pub fn longest_rendering(term: &str, parts: usize) -> usize {
+    let n = tokens(term).count();
+    let abbreviated = n == 1 && term.len() >= 2 && !term.chars().any(char::is_lowercase);
+    if abbreviated { 6 } else { n.max(parts) + 1 }
 }
 
 /// The span of a run of words, if it can be one rendering: it neither starts nor ends with
@@ -498,6 +550,8 @@ mod tests {
                 .into_iter()
                 .map(|g| g.into_iter().map(str::to_string).collect())
                 .collect(),
+            habitual: Vec::new(),
+            accounted: Vec::new(),
         };
         let mut entry = entry(term);
         entry.source = vec![form.to_string()];
@@ -628,6 +682,8 @@ mod tests {
                 vec!["banking".into(), "finance".into()],
                 vec!["science".into(), "technology".into()],
             ],
+            habitual: Vec::new(),
+            accounted: Vec::new(),
         };
         let run = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         let term = run(&["fintech"]);

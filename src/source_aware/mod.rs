@@ -18,6 +18,7 @@ pub mod align;
 pub mod anchor;
 mod changed;
 pub mod dictionary;
+pub mod habit;
 pub mod locate;
 mod related;
 mod terms;
@@ -112,18 +113,25 @@ impl<'c> SourceAware<'c> {
     pub fn check(&self, bitext: &Bitext, target: &str) -> Checked {
         let mut monolingual = self.monolingual(bitext, target);
         let mut checked = Checked::default();
-        for segment in &bitext.segments {
+        let all_terms: Vec<SegmentTerms> = bitext
+            .segments
+            .iter()
+            .map(|segment| SegmentTerms {
+                source: self.source_terms(bitext, segment),
+                target: self.terms_of(bitext).find(target, segment.target),
+            })
+            .collect();
+        let habits = self.habits(bitext, target, &all_terms);
+        // One for the file: it remembers the words it has looked up.
+        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
+        for (segment, terms) in bitext.segments.iter().zip(&all_terms) {
             let in_segment: Vec<usize> = (0..monolingual.len())
                 .filter(|&i| {
                     let s = monolingual[i].span;
                     segment.target.start <= s.start && s.end <= segment.target.end
                 })
                 .collect();
-            let terms = SegmentTerms {
-                source: self.source_terms(bitext, segment),
-                target: self.terms_of(bitext).find(target, segment.target),
-            };
-            self.tally(&terms, &mut checked.terms);
+            self.tally(terms, &mut checked.terms);
             let alignment = bitext
                 .same_language
                 .then(|| align::align(&bitext.source, segment.source, target, segment.target));
@@ -132,14 +140,21 @@ impl<'c> SourceAware<'c> {
                 found = changed::find(self, bitext, target, alignment, &terms.source);
             }
             let known: Vec<&Finding> = in_segment.iter().map(|&i| &monolingual[i]).collect();
-            let missing = self.missing_terms(bitext, segment, target, &terms, &found, &known);
+            let context = Context {
+                bitext,
+                segment,
+                target,
+                habits: &habits,
+                kinship: &kinship,
+            };
+            let missing = self.missing_terms(&context, terms, &found, &known);
             found.extend(missing);
             for &i in &in_segment {
                 self.settle(
                     &mut monolingual[i],
                     &found,
                     alignment.as_ref(),
-                    &terms,
+                    terms,
                     bitext.same_language,
                 );
             }
@@ -168,13 +183,17 @@ impl<'c> SourceAware<'c> {
     /// segment's monolingual findings.
     fn missing_terms(
         &self,
-        bitext: &Bitext,
-        segment: &crate::bitext::Segment,
-        target: &str,
+        context: &Context,
         terms: &SegmentTerms,
         found: &[Finding],
         known: &[&Finding],
     ) -> Vec<Finding> {
+        let Context {
+            bitext,
+            segment,
+            target,
+            ..
+        } = *context;
         if !self.checker.runs(rule::MISSING_TERM) {
             return Vec::new();
         }
@@ -195,7 +214,8 @@ impl<'c> SourceAware<'c> {
         // The dictionary is loaded only for a source in Chinese characters.
         let cedict = (!bitext.same_language && has_han(source_text))
             .then(|| self.checker.lexicon().cedict());
-        let anchors = anchors(bitext, segment, target, terms, cedict);
+        let reading = cedict.map(|c| dictionary::Reading::new(c, &bitext.source, segment.source));
+        let anchors = anchors(bitext, segment, target, terms, reading.as_ref());
         let pair = locate::Pair {
             source: &bitext.source,
             target,
@@ -204,7 +224,6 @@ impl<'c> SourceAware<'c> {
             target_terms: &terms.target,
             anchors: &anchors,
         };
-        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
         let mut missing: Vec<Finding> = Vec::new();
         for entry in lacking {
             let about: Vec<&Finding> = known
@@ -217,15 +236,7 @@ impl<'c> SourceAware<'c> {
                 .filter(|f| f.fix.is_some())
                 .map(|f| f.span)
                 .collect();
-            let parts = match (cedict, terms.source.iter().find(|(_, e)| *e == entry)) {
-                (Some(cedict), Some((span, _))) => term_parts(cedict, &bitext.source, *span),
-                _ => Vec::new(),
-            };
-            let clues = locate::Clues {
-                kinship: &kinship,
-                related: self.related.of(self.checker.glossary(), entry),
-                parts,
-            };
+            let clues = self.clues(context, terms, entry, cedict, reading.as_ref());
             missing.push(locate::missing(
                 &entries[entry],
                 entry,
@@ -236,6 +247,67 @@ impl<'c> SourceAware<'c> {
             ));
         }
         missing
+    }
+
+    /// What the locator knows of entry `entry`'s rendering in the segment besides its
+    /// term: the dictionary's words for its source form and for the rest of the segment,
+    /// the glossary's related words, the file's habits.
+    fn clues<'k>(
+        &self,
+        context: &Context<'k>,
+        terms: &SegmentTerms,
+        entry: usize,
+        cedict: Option<&crate::lexicon::Cedict>,
+        reading: Option<&dictionary::Reading>,
+    ) -> locate::Clues<'k, 'k> {
+        let (source, target, segment) = (&context.bitext.source, context.target, context.segment);
+        let parts = match (cedict, terms.source.iter().find(|(_, e)| *e == entry)) {
+            (Some(cedict), Some((span, _))) => term_parts(cedict, source, *span),
+            _ => Vec::new(),
+        };
+        let skip: Vec<Span> = terms
+            .source
+            .iter()
+            .filter(|(_, e)| *e == entry)
+            .map(|(s, _)| *s)
+            .collect();
+        let accounted = reading
+            .map(|r| r.accounted(target, segment.target, &skip, &parts))
+            .unwrap_or_default();
+        let view = habit::View {
+            target: segment.target,
+            named: &terms.source,
+            present: &terms.target,
+        };
+        locate::Clues {
+            kinship: context.kinship,
+            related: self.related.of(self.checker.glossary(), entry),
+            parts,
+            habitual: context.habits.renderings(target, &view, entry),
+            accounted,
+        }
+    }
+
+    /// The translation's habits over the whole file ([`habit`]); none in a same-language
+    /// pair, whose word alignment says what replaced a term.
+    fn habits(&self, bitext: &Bitext, target: &str, all: &[SegmentTerms]) -> habit::Habits {
+        if bitext.same_language || !self.checker.runs(rule::MISSING_TERM) {
+            return habit::Habits::default();
+        }
+        let views: Vec<habit::View> = bitext
+            .segments
+            .iter()
+            .zip(all)
+            .map(|(segment, terms)| habit::View {
+                target: segment.target,
+                named: &terms.source,
+                present: &terms.target,
+            })
+            .collect();
+        let entries = &self.checker.glossary().entries;
+        habit::Habits::new(target, &views, |entry| {
+            locate::longest_rendering(&entries[entry].term, 0)
+        })
     }
 
     /// How the source settles a monolingual finding of the segment: superseded by a
@@ -262,9 +334,12 @@ impl<'c> SourceAware<'c> {
         if !same_language && entries[entry].source.is_empty() {
             return;
         }
-        // In a translation the source names an entry by its source forms only.
-        let named = terms.source.iter().any(|(_, e)| *e == entry);
-        if named {
+        // In a translation the source names an entry by its source forms only; where the
+        // target already has the term as often as the source names it, a finding about it
+        // is about other words.
+        let named = terms.source.iter().filter(|(_, e)| *e == entry).count();
+        let rendered = terms.target.iter().filter(|(_, e)| *e == entry).count();
+        if named > 0 && (same_language || rendered < named) {
             finding.confidence = finding.confidence.max(NAMED_CONFIDENCE);
         } else {
             finding.confidence *= UNNAMED_SHARE;
@@ -343,6 +418,16 @@ impl<'c> SourceAware<'c> {
     }
 }
 
+/// One segment pair in its file, as the locator needs it.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    bitext: &'a Bitext,
+    segment: &'a crate::bitext::Segment,
+    target: &'a str,
+    habits: &'a habit::Habits,
+    kinship: &'a crate::derive::KinshipTest<'a>,
+}
+
 /// The glossary entries of one segment pair, where each side has them.
 struct SegmentTerms {
     /// The entries the source segment names.
@@ -373,17 +458,11 @@ fn anchors(
     segment: &crate::bitext::Segment,
     target: &str,
     terms: &SegmentTerms,
-    cedict: Option<&crate::lexicon::Cedict>,
+    reading: Option<&dictionary::Reading>,
 ) -> anchor::Anchors {
     let source_spans: Vec<Span> = terms.source.iter().map(|(s, _)| *s).collect();
-    let word_pairs = cedict
-        .map(|c| {
-            dictionary::Reading::new(c, &bitext.source, segment.source).anchors(
-                target,
-                segment.target,
-                &source_spans,
-            )
-        })
+    let word_pairs = reading
+        .map(|r| r.anchors(target, segment.target, &source_spans))
         .unwrap_or_default();
     anchor::Anchors::new(
         &bitext.source,
@@ -414,4 +493,102 @@ fn has_han(text: &str) -> bool {
 fn kept_from_source(alignment: &align::WordAlignment, span: Span) -> bool {
     let words = alignment.target_words(span);
     !words.is_empty() && words.into_iter().all(|w| alignment.target_kept[w])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checker::CheckOptions;
+    use crate::glossary::Glossary;
+
+    /// The `(replaced words, replacement)` of each source-aware finding's fix, by line
+    /// (`None`: a finding without a fix), checking `target` against `source` line by line.
+    fn fixes(source: &str, target: &str) -> Vec<Option<(String, String)>> {
+        let glossary = Glossary::parse("g.tsv", "term\tsource\nExchange Fund\t外匯基金\n").unwrap();
+        let checker = Checker::with_lexicon(
+            glossary,
+            CheckOptions::default(),
+            std::sync::Arc::clone(crate::lexicon::tests::embedded()),
+        );
+        let bitext = Bitext::pair(source, target).unwrap();
+        let checked = SourceAware::new(&checker, SourceOptions::default()).check(&bitext, target);
+        checked
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule::MISSING_TERM)
+            .map(|f| {
+                f.fix.as_ref().map(|fix| {
+                    let edit = &fix.edits[0];
+                    (
+                        target[edit.span.start..edit.span.end].to_string(),
+                        edit.content.clone(),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_variant_beside_a_term_the_target_already_renders_is_unlikely() {
+        let glossary = Glossary::parse(
+            "g.tsv",
+            "term\tvariants\tsource\nExchange Fund\treserve pool\t外匯基金\n",
+        )
+        .unwrap();
+        let checker = Checker::with_lexicon(
+            glossary,
+            CheckOptions::default(),
+            std::sync::Arc::clone(crate::lexicon::tests::embedded()),
+        );
+        let aware = SourceAware::new(&checker, SourceOptions::default());
+        let flagged = |source: &str, target: &str| {
+            let bitext = Bitext::pair(source, target).unwrap();
+            let checked = aware.check(&bitext, target);
+            let spans = checked
+                .findings
+                .iter()
+                .map(|f| &target[f.span.start..f.span.end]);
+            spans.map(str::to_string).collect::<Vec<_>>()
+        };
+        // The source names the term once and the target has it: the variant renders some
+        // other source words (here "儲備").
+        let target = "The Exchange Fund and the reserve pool grew.\n";
+        assert_eq!(
+            flagged("外匯基金及儲備增長。\n", target),
+            Vec::<String>::new()
+        );
+        // Named twice, rendered once: the variant is the other rendering.
+        assert_eq!(
+            flagged("外匯基金及外匯基金增長。\n", target),
+            ["reserve pool"]
+        );
+    }
+
+    const SOURCE: &str = "外匯基金三月增長。\n外匯基金資產上升。\n外匯基金投資海外。\n\
+                          外匯基金錄得利潤。\n去年外匯基金下跌。\n三月資產投資債券。\n";
+
+    #[test]
+    fn a_rendering_the_translation_habitually_puts_for_the_term_is_replaced() {
+        // The system says "reserve pool" for "外匯基金" throughout, nothing like the term.
+        let target = "The reserve pool grew in March.\nAssets of the reserve pool rose.\n\
+                      The reserve pool invested abroad.\nThe reserve pool made a profit.\n\
+                      Last year the reserve pool fell.\nIn March assets went into bonds.\n";
+        let found = fixes(SOURCE, target);
+        let want = Some(("reserve pool".to_string(), "Exchange Fund".to_string()));
+        assert_eq!(found, vec![want; 5]);
+        // One segment alone shows no habit: the finding keeps to the segment.
+        let one = fixes("外匯基金三月增長。\n", "The reserve pool grew in March.\n");
+        assert_eq!(one, [None]);
+    }
+
+    #[test]
+    fn a_habitual_run_the_dictionary_gives_another_source_word_is_not_taken() {
+        // "assets" stands in two segments lacking the term (and in one without it), but in
+        // the second line it renders "資產" (CC-CEDICT: assets), not "外匯基金".
+        let target = "The reserve pool grew in March.\nThe assets rose.\n\
+                      The reserve pool invested abroad.\nThe assets made a profit.\n\
+                      Last year the reserve pool fell.\nIn March the assets went into bonds.\n";
+        let found = fixes(SOURCE, target);
+        assert_eq!(found[1], None, "{found:?}");
+    }
 }
