@@ -75,29 +75,25 @@ impl Checker {
         lexicon: Arc<Lexicon>,
     ) -> Checker {
         let on = |id: &str| options.rules.enabled(id);
-        let variants = on(rule::VARIANT).then(|| ListedVariants::new(&glossary));
-        let derivation = if on(rule::DERIVED) {
-            derive::derive(&glossary, &lexicon)
-        } else {
-            derive::Derivation::default()
-        };
-        let derived =
-            on(rule::DERIVED).then(|| DerivedRenderings::new(derivation.entries, &glossary));
-        let mut forms = term_forms(&glossary);
-        forms.extend(variants.iter().flat_map(|v| v.forms(&glossary)));
-        forms.extend(derived.iter().flat_map(|d| d.forms(&glossary)));
-        let senses: Vec<Vec<String>> = derivation.senses.into_iter().map(|s| s.cues).collect();
-        let (matcher, (cues, near_miss)) = rayon::join(
-            || Matcher::new(forms),
-            || {
-                (
-                    CueMatcher::new(&glossary, &senses),
-                    on(rule::NEAR_MISS).then(|| NearMisses::new(&glossary, Arc::clone(&lexicon))),
-                )
-            },
-        );
-        let doubled =
-            on(rule::DOUBLED_WORD).then(|| DoubledWords::new(&glossary, Arc::clone(&lexicon)));
+        // The rules that need only the glossary are built while derivation runs: each is
+        // serial work that would otherwise wait for it, or leave the other cores idle.
+        let ((mut forms, variants, near_miss, doubled), (derived, mut derived_forms, cues)) =
+            rayon::join(
+                || {
+                    let variants = on(rule::VARIANT).then(|| ListedVariants::new(&glossary));
+                    let mut forms = term_forms(&glossary);
+                    forms.extend(variants.iter().flat_map(|v| v.forms(&glossary)));
+                    let lexicon = || Arc::clone(&lexicon);
+                    let near_miss =
+                        on(rule::NEAR_MISS).then(|| NearMisses::new(&glossary, lexicon()));
+                    let doubled =
+                        on(rule::DOUBLED_WORD).then(|| DoubledWords::new(&glossary, lexicon()));
+                    (forms, variants, near_miss, doubled)
+                },
+                || derived_and_cues(&glossary, &lexicon, on(rule::DERIVED)),
+            );
+        forms.append(&mut derived_forms);
+        let matcher = Matcher::new(forms);
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
         rules.extend(variants.map(|r| Box::new(r) as Box<dyn Rule>));
         rules.extend(derived.map(|r| Box::new(r) as Box<dyn Rule>));
@@ -180,6 +176,16 @@ impl Checker {
     }
 }
 
+impl Drop for Checker {
+    /// A large glossary's index and rules hold hundreds of thousands of small allocations:
+    /// they are freed side by side, as they were built.
+    fn drop(&mut self) {
+        let matcher = std::mem::take(&mut self.matcher);
+        let rules = std::mem::take(&mut self.rules);
+        rayon::join(move || matcher.drop_in_parallel(), move || drop(rules));
+    }
+}
+
 /// Every form of every correct term, which the index finds so that no rendering flags it.
 fn term_forms(glossary: &Glossary) -> Vec<Form<Payload>> {
     let mut forms = Vec::new();
@@ -195,6 +201,31 @@ fn term_forms(glossary: &Glossary) -> Vec<Form<Payload>> {
         }
     }
     forms
+}
+
+/// Derivation (when the rule is on), then the derived-renderings rule with its forms and
+/// the index of every entry's cue words, side by side: both need only the derivation.
+fn derived_and_cues(
+    glossary: &Glossary,
+    lexicon: &Lexicon,
+    on: bool,
+) -> (Option<DerivedRenderings>, Vec<Form<Payload>>, CueMatcher) {
+    let derivation = if on {
+        derive::derive(glossary, lexicon)
+    } else {
+        derive::Derivation::default()
+    };
+    let senses: Vec<Vec<String>> = derivation.senses.into_iter().map(|s| s.cues).collect();
+    let entries = derivation.entries;
+    let ((derived, forms), cues) = rayon::join(
+        || {
+            let derived = on.then(|| DerivedRenderings::new(entries, glossary));
+            let forms = derived.as_ref().map(|d| d.forms(glossary));
+            (derived, forms.unwrap_or_default())
+        },
+        || CueMatcher::new(glossary, &senses),
+    );
+    (derived, forms, cues)
 }
 
 fn term_claim(span: crate::text::span::Span, entry: usize) -> Claim {

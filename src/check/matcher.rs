@@ -263,6 +263,12 @@ pub struct Matcher<T> {
 const PART: usize = 50_000;
 
 impl<T: Send> Matcher<T> {
+    /// Frees the parts side by side, as they were filed: a large glossary's hold hundreds of
+    /// thousands of forms.
+    pub fn drop_in_parallel(self) {
+        self.parts.into_par_iter().for_each(drop);
+    }
+
     pub fn new(forms: impl IntoIterator<Item = Form<T>>) -> Matcher<T> {
         let mut rest: Vec<Form<T>> = forms.into_iter().collect();
         let count = rest.len().div_ceil(rayon::current_num_threads()).max(PART);
@@ -275,6 +281,12 @@ impl<T: Send> Matcher<T> {
         Matcher {
             parts: chunks.into_par_iter().map(Part::new).collect(),
         }
+    }
+}
+
+impl<T> Default for Matcher<T> {
+    fn default() -> Matcher<T> {
+        Matcher { parts: Vec::new() }
     }
 }
 

@@ -153,20 +153,7 @@ impl Site<'_> {
     /// The match and up to `words` words on each side of it, within its sentence window:
     /// what stands right next to a word (its object, its modifier) says most about its sense.
     pub fn close_by(&self, words: usize) -> Span {
-        let window = self.sentence_window();
-        let tokens: Vec<Span> = crate::text::words::tokens(&self.text[window.start..window.end])
-            .map(|(s, _)| Span::new(window.start + s.start, window.start + s.end))
-            .collect();
-        let before = tokens.partition_point(|t| t.end <= self.span.start);
-        let after = tokens.partition_point(|t| t.start < self.span.end);
-        let start = before
-            .checked_sub(words)
-            .map_or(window.start, |i| tokens[i].start);
-        let end = match words {
-            0 => self.span.end,
-            _ => tokens.get(after + words - 1).map_or(window.end, |t| t.end),
-        };
-        Span::new(start, end)
+        close_by(self.text, self.sentence_window(), self.span, words)
     }
 
     /// The line (paragraph) holding the match, at most `PARAGRAPH_REACH` bytes on each side:
@@ -275,5 +262,93 @@ impl Site<'_> {
         self.text[sentence.start..self.span.start]
             .chars()
             .all(|c| !crate::text::words::is_word_char(c))
+    }
+}
+
+/// `span` and up to `words` words (word-character runs of the window) on each side of it,
+/// within `window`; a word that runs into the span counts as neither side. Asked for every
+/// derived match: only the words next to the span are read, not the whole window.
+fn close_by(text: &str, window: Span, span: Span, words: usize) -> Span {
+    let is_word_char = crate::text::words::is_word_char;
+    if words == 0 || span.is_empty() || span.start < window.start || window.end < span.end {
+        return span;
+    }
+    let before = &text[window.start..span.start];
+    let mut starts = word_starts_backwards(before);
+    if before.chars().next_back().is_some_and(is_word_char)
+        && text[span.start..].chars().next().is_some_and(is_word_char)
+    {
+        starts.next();
+    }
+    let start = starts
+        .nth(words - 1)
+        .map_or(window.start, |i| window.start + i);
+    let after = &text[span.end..window.end];
+    let mut ends = crate::text::words::tokens(after).map(|(s, _)| s);
+    if after.starts_with(is_word_char) && text[..span.end].ends_with(is_word_char) {
+        ends.next();
+    }
+    let end = ends.nth(words - 1).map_or(window.end, |s| span.end + s.end);
+    Span::new(start, end)
+}
+
+/// Where each word of `text` starts, the last word first.
+fn word_starts_backwards(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let is_word_char = crate::text::words::is_word_char;
+    let mut chars = text.char_indices().rev().peekable();
+    std::iter::from_fn(move || {
+        while chars.next_if(|&(_, c)| !is_word_char(c)).is_some() {}
+        let mut start = None;
+        while let Some((i, _)) = chars.next_if(|&(_, c)| is_word_char(c)) {
+            start = Some(i);
+        }
+        start
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words::tokens;
+
+    /// `close_by` as it was first written: the window split into words, then counted.
+    fn by_splitting_the_window(text: &str, window: Span, span: Span, words: usize) -> Span {
+        let spans: Vec<Span> = tokens(&text[window.start..window.end])
+            .map(|(s, _)| Span::new(window.start + s.start, window.start + s.end))
+            .collect();
+        let before = spans.partition_point(|t| t.end <= span.start);
+        let after = spans.partition_point(|t| t.start < span.end);
+        let start = before
+            .checked_sub(words)
+            .map_or(window.start, |i| spans[i].start);
+        let end = spans.get(after + words - 1).map_or(window.end, |t| t.end);
+        Span::new(start, end)
+    }
+
+    #[test]
+    fn close_by_reaches_the_words_a_split_of_the_whole_window_does() {
+        let text = "Officials said: the 4-piperidone precursors (fentanyl's) were \
+                    arranged, über-quickly, by cartels_x in Sinaloa. Then 3 more.";
+        let mut checked = 0;
+        for window in [
+            Span::new(0, text.len()),
+            Span::new(16, 98),
+            Span::new(5, 60),
+        ] {
+            for start in (window.start..window.end).filter(|&i| text.is_char_boundary(i)) {
+                for end in (start + 1..=window.end).filter(|&i| text.is_char_boundary(i)) {
+                    let span = Span::new(start, end);
+                    for words in 1..=4 {
+                        assert_eq!(
+                            close_by(text, window, span, words),
+                            by_splitting_the_window(text, window, span, words),
+                            "{span:?} in {window:?}, {words} words"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000);
     }
 }

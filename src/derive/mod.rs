@@ -114,19 +114,25 @@ type CandidateCache = HashMap<String, Arc<[Substitution]>>;
 /// Derives slots for every entry of a glossary.
 pub fn derive(glossary: &Glossary, lexicon: &Lexicon) -> Derivation {
     lexicon.preload();
-    let domain = sense::Domain::new(glossary).with_kinds(lexicon, glossary);
     // Each entry is derived from its lemma first, then its other forms (see `forms`); its
-    // sense is that of the lemma, read against the rest of the glossary.
-    let terms: std::collections::HashSet<String> = glossary
-        .entries
-        .iter()
-        .map(|e| e.term.to_lowercase())
-        .collect();
-    let forms: Vec<Vec<crate::glossary::Entry>> = glossary
-        .entries
-        .par_iter()
-        .map(|entry| forms::for_derivation(lexicon, entry, |t| terms.contains(t)))
-        .collect();
+    // sense is that of the lemma, read against the rest of the glossary (its domain, worked
+    // out meanwhile: much of it is serial).
+    let (domain, forms) = rayon::join(
+        || sense::Domain::new(glossary).with_kinds(lexicon, glossary),
+        || {
+            let terms: std::collections::HashSet<String> = glossary
+                .entries
+                .iter()
+                .map(|e| e.term.to_lowercase())
+                .collect();
+            let forms: Vec<Vec<crate::glossary::Entry>> = glossary
+                .entries
+                .par_iter()
+                .map(|entry| forms::for_derivation(lexicon, entry, |t| terms.contains(t)))
+                .collect();
+            forms
+        },
+    );
     let form_senses: Vec<Vec<SenseContext>> = forms
         .par_iter()
         .enumerate()

@@ -39,14 +39,20 @@ pub struct DerivedRenderings {
 
 impl DerivedRenderings {
     pub fn new(mut derived: Vec<DerivedEntry>, glossary: &Glossary) -> DerivedRenderings {
-        for d in &mut derived {
-            without_note_words(d, &glossary.entries[d.entry]);
-        }
-        derived.retain(|d| d.slots.iter().any(|s| !s.candidates.is_empty()));
-        let slot_groups = slot_groups(&derived, glossary);
+        // The neighbours need only the glossary: worked out meanwhile.
+        let (neighbours, slot_groups) = rayon::join(
+            || Neighbours::new(glossary),
+            || {
+                derived.par_iter_mut().for_each(|d| {
+                    without_note_words(d, &glossary.entries[d.entry]);
+                });
+                derived.retain(|d| d.slots.iter().any(|s| !s.candidates.is_empty()));
+                slot_groups(&derived, glossary)
+            },
+        );
         DerivedRenderings {
             derived,
-            neighbours: Neighbours::new(glossary),
+            neighbours,
             slot_groups,
         }
     }

@@ -2,7 +2,9 @@
 //! other entries share it (so a text about it uses them), and which words the entry's own note
 //! uses for it (so they are the writer's words for the term, not a spin of it).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::glossary::{Entry, Glossary, Kind};
 use crate::text::words::{is_stopword, tokens};
@@ -72,7 +74,7 @@ impl Neighbours {
             .collect();
         // Term words filed by their first four letters, where `same_word` needs them shared.
         let key = |w: &str| w.chars().take(4).collect::<String>();
-        let mut by_key: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+        let mut by_key: FxHashMap<String, Vec<(usize, &str)>> = FxHashMap::default();
         for (index, words) in term_words.iter().enumerate() {
             if !counts(&entries[index]) {
                 continue;
@@ -81,7 +83,7 @@ impl Neighbours {
                 by_key.entry(key(w)).or_default().push((index, w));
             }
         }
-        let mut of: Vec<HashSet<usize>> = vec![HashSet::new(); entries.len()];
+        let mut of: Vec<FxHashSet<usize>> = vec![FxHashSet::default(); entries.len()];
         for (index, words) in described.iter().enumerate() {
             if !counts(&entries[index]) {
                 continue;

@@ -30,26 +30,51 @@ pub fn contains_phrase(haystack: &str, needle: &str) -> bool {
         .any(|(i, m)| is_whole_word(&haystack, Span::new(i, i + m.len())))
 }
 
-/// The words of `text` (maximal runs of word characters) with their spans.
+/// The words of `text` (maximal runs of word characters) with their spans. Every rule
+/// splits text with it, so ASCII (most text) is read a byte at a time.
 pub fn tokens(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
-    let mut rest = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = rest.next()?;
-            if is_word_char(c) {
-                break (i, c);
+        loop {
+            if at == text.len() {
+                return None;
             }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !is_word_char(c) {
-                end = i;
+            let (word, len) = word_char_at(text, at);
+            if word {
                 break;
             }
-            rest.next();
+            at += len;
         }
-        Some((Span::new(start, end), &text[start..end]))
+        let start = at;
+        loop {
+            let (word, len) = word_char_at(text, at);
+            if !word {
+                break;
+            }
+            at += len;
+            if at == text.len() {
+                break;
+            }
+        }
+        Some((Span::new(start, at), &text[start..at]))
     })
+}
+
+/// Whether the character at byte `at` of `text` (a character boundary, not the end) is a
+/// word character, and its length in bytes.
+#[inline]
+fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        (byte.is_ascii_alphanumeric() || byte == b'_', 1)
+    } else {
+        non_ascii_word_char_at(text, at)
+    }
+}
+
+fn non_ascii_word_char_at(text: &str, at: usize) -> (bool, usize) {
+    let c = text[at..].chars().next().expect("a character boundary");
+    (is_word_char(c), c.len_utf8())
 }
 
 /// One word or hyphenated compound of the text.
@@ -310,6 +335,33 @@ mod tests {
         assert!(is_whole_word(text, Span::new(24, 34)));
         assert!(contains_phrase("Chinese Embassy", "embassy"));
         assert!(!contains_phrase("embassies", "embassy"));
+    }
+
+    #[test]
+    fn splits_tokens_at_any_character_that_is_no_letter_digit_or_underscore() {
+        let text = "naïve_x Škoda—größer 12ab\u{00a0}µm 東京 d'été.";
+        let found: Vec<(usize, &str)> = tokens(text).map(|(s, w)| (s.start, w)).collect();
+        let expected: Vec<(usize, &str)> = text
+            .char_indices()
+            .filter(|&(i, c)| {
+                is_word_char(c) && !text[..i].chars().next_back().is_some_and(is_word_char)
+            })
+            .map(|(i, _)| {
+                let end = text[i..]
+                    .find(|c: char| !is_word_char(c))
+                    .map_or(text.len(), |e| i + e);
+                (i, &text[i..end])
+            })
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(
+            found.iter().map(|(_, w)| *w).collect::<Vec<_>>(),
+            [
+                "naïve_x", "Škoda", "größer", "12ab", "µm", "東京", "d", "été"
+            ]
+        );
+        assert_eq!(tokens("").count(), 0);
+        assert_eq!(tokens("  ,. ").count(), 0);
     }
 
     #[test]
