@@ -20,6 +20,9 @@ pub(super) fn find(
     let mut findings = Vec::new();
     let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
     let terms_on = aware.checker().runs(rule::CHANGED_TERM);
+    // Both sides' words in lower case, made once per segment (a whole document can be one
+    // segment) and only when some term was changed.
+    let mut lowered: Option<(Vec<String>, Vec<String>)> = None;
     for &(span, entry_index) in source_terms.iter().filter(|_| terms_on) {
         let Some(hunk) = alignment.changed(alignment.source_words(span)) else {
             continue;
@@ -27,8 +30,13 @@ pub(super) fn find(
         // The term was moved, not replaced: the target says it, in the original's words, as
         // often as the source. (Not any form of the entry: "Bruce" is no "Bruce Swartz".)
         let said = phrase_words(&bitext.source[span.start..span.end]);
-        let count = |text: &str, words: &[Span]| occurrences(text, words, &said);
-        if count(target, &alignment.target) >= count(&bitext.source, &alignment.source)
+        let (target_words, source_words) = lowered.get_or_insert_with(|| {
+            (
+                lower_case(target, &alignment.target),
+                lower_case(&bitext.source, &alignment.source),
+            )
+        });
+        if occurrences(target_words, &said) >= occurrences(source_words, &said)
             || reported.contains(&hunk.source)
         {
             continue;
@@ -180,20 +188,27 @@ fn singular(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// How often the run of `words` (of `text`) holds `phrase` (from [`phrase_words`]).
-fn occurrences(text: &str, words: &[Span], phrase: &[String]) -> usize {
+/// The words at `spans` of `text`, in lower case.
+fn lower_case(text: &str, spans: &[Span]) -> Vec<String> {
+    spans
+        .iter()
+        .map(|w| text[w.start..w.end].to_lowercase())
+        .collect()
+}
+
+/// How often the lower-case `words` hold `phrase` (from [`phrase_words`]).
+fn occurrences(words: &[String], phrase: &[String]) -> usize {
     if phrase.is_empty() || words.len() < phrase.len() {
         return 0;
     }
     words
         .windows(phrase.len())
         .filter(|window| {
-            window.iter().zip(phrase).enumerate().all(|(i, (w, p))| {
-                let word = text[w.start..w.end].to_lowercase();
+            window.iter().zip(phrase).enumerate().all(|(i, (word, p))| {
                 if i + 1 == phrase.len() {
-                    singular(&word) == p
+                    singular(word) == p
                 } else {
-                    word == *p
+                    word == p
                 }
             })
         })
