@@ -43,12 +43,13 @@ enum Key {
     Cased(u32),
 }
 
-/// Automaton patterns being collected, and a buffer for first words.
+/// Automaton patterns being collected, and buffers for first and second words.
 #[derive(Default)]
 struct Patterns {
     texts: Vec<String>,
     index: HashMap<String, usize>,
     first: String,
+    second: String,
 }
 
 /// The keys filed under one first word.
@@ -144,7 +145,12 @@ impl<T> Part<T> {
             first.clear();
             first.push_str(first_word(spelling));
             first.make_ascii_lowercase();
-            let second = second_word(spelling, first.len()).map(str::to_ascii_lowercase);
+            let second = second_word(spelling, first.len()).map(|word| {
+                patterns.second.clear();
+                patterns.second.push_str(word);
+                patterns.second.make_ascii_lowercase();
+                patterns.second.as_str()
+            });
             if !self.by_first_word.contains_key(first.as_str()) {
                 self.by_first_word
                     .insert(first.as_str().into(), Keys::default());
@@ -153,13 +159,15 @@ impl<T> Part<T> {
                 .by_first_word
                 .get_mut(first.as_str())
                 .expect("just inserted");
+            // A key is allocated only for a second word not filed yet.
             match second {
                 None => keys.single.push(key),
-                Some(second) => keys
-                    .by_second_word
-                    .entry(second.into_boxed_str())
-                    .or_default()
-                    .push(key),
+                Some(second) => match keys.by_second_word.get_mut(second) {
+                    Some(listed) => listed.push(key),
+                    None => {
+                        keys.by_second_word.insert(second.into(), vec![key]);
+                    }
+                },
             }
         } else {
             let pattern = spelling.to_ascii_lowercase();

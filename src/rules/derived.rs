@@ -314,15 +314,13 @@ fn candidate_forms(
         // Only the last word of a phrase inflects; a derived rendering of a noun is not
         // looked for as a verb, and vice versa.
         let inflected = if last && entry.kind != Kind::Phrase {
-            let mut forms = inflect::forms(&sub.to);
             // The head of a multi-word term is a noun: no verb forms.
             let pos = if d.slots.len() > 1 {
                 Some(Pos::Noun)
             } else {
                 d.pos
             };
-            forms.retain(|(i, _)| fits(pos, *i));
-            forms
+            inflect::forms_of(&sub.to, |i| fits(pos, i))
         } else {
             vec![(Inflection::Base, sub.to.clone())]
         };

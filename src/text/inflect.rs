@@ -30,6 +30,9 @@ impl Inflection {
     /// Applies this inflection to the last word of `phrase`. (Strings are joined with
     /// `concat`, not `format!`: building a large glossary's index inflects millions.)
     pub fn apply(self, phrase: &str) -> String {
+        if self == Inflection::Base {
+            return phrase.to_string();
+        }
         let split = phrase.rfind([' ', '-']).map_or(0, |i| i + 1);
         let (head, word) = phrase.split_at(split);
         if !word.chars().any(char::is_alphabetic) {
@@ -93,6 +96,12 @@ fn is_plural(lower: &str) -> bool {
 /// All inflected forms of `phrase` with their inflection, first occurrence of a form wins.
 /// Plural phrases get their singular instead of further plurals.
 pub fn forms(phrase: &str) -> Vec<(Inflection, String)> {
+    forms_of(phrase, |_| true)
+}
+
+/// [`forms`] with the inflections `keep` accepts only, the others never built (a large
+/// glossary's index inflects hundreds of thousands of candidates, nouns among them).
+pub fn forms_of(phrase: &str, keep: impl Fn(Inflection) -> bool) -> Vec<(Inflection, String)> {
     let head = phrase
         .rsplit([' ', '-'])
         .next()
@@ -109,7 +118,7 @@ pub fn forms(phrase: &str) -> Vec<(Inflection, String)> {
             Inflection::Possessive | Inflection::PluralPossessive => false,
             Inflection::Base => true,
         };
-        if !wanted {
+        if !wanted || !keep(inflection) {
             continue;
         }
         let form = inflection.apply(phrase);
@@ -206,6 +215,30 @@ fn doubles_final_consonant(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forms_of_builds_the_same_forms_as_forms_then_a_filter() {
+        let nouns = |i: Inflection| !matches!(i, Inflection::Past | Inflection::Gerund);
+        for phrase in [
+            "pioneer",
+            "tariffs",
+            "policy",
+            "Tax",
+            "bosom peril",
+            "self-ruling",
+            "NGO",
+            "ban",
+            "arrange",
+            "news",
+            "3-MMC",
+            "status",
+        ] {
+            let mut filtered = forms(phrase);
+            filtered.retain(|(i, _)| nouns(*i));
+            assert_eq!(forms_of(phrase, nouns), filtered, "{phrase}");
+            assert_eq!(forms_of(phrase, |_| true), forms(phrase), "{phrase}");
+        }
+    }
 
     #[test]
     fn nouns_and_verbs() {
