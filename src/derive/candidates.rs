@@ -550,8 +550,14 @@ fn acceptable(candidate: &str, base: &str, word: &str) -> bool {
 
 /// Words sharing a long prefix are forms of one another ("regulate", "regulation").
 fn same_stem(a: &str, b: &str) -> bool {
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
+    // Asked for every candidate of every word: ASCII words (nearly all) by their bytes.
+    let (common, shorter) = if a.is_ascii() && b.is_ascii() {
+        let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        (common, a.len().min(b.len()))
+    } else {
+        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        (common, a.chars().count().min(b.chars().count()))
+    };
     common >= 5.min(shorter) && common * 3 >= shorter * 2
 }
 
