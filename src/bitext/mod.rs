@@ -243,13 +243,19 @@ fn escape_xml(text: &str) -> String {
 /// words (names, numbers, function words), a translation into another script almost none.
 /// Decided on word types, lowercase, so that repetition does not count.
 pub(crate) fn same_language(source: &str, target: &str) -> bool {
-    use std::collections::HashSet;
-    let words = |text: &str| -> HashSet<String> {
+    // Words are copied only when they have capitals: a whole document is read here.
+    fn words(text: &str) -> rustc_hash::FxHashSet<Cow<'_, str>> {
         crate::text::words::tokens(text)
             .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
-            .map(|(_, w)| w.to_lowercase())
+            .map(|(_, w)| {
+                if w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
             .collect()
-    };
+    }
     let (source, target) = (words(source), words(target));
     if target.is_empty() || source.is_empty() {
         return false;

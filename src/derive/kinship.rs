@@ -6,10 +6,9 @@
 //! intersection.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::{Kinship, base_forms};
 use crate::lexicon::Lexicon;
@@ -17,9 +16,14 @@ use crate::lexicon::Lexicon;
 /// The two-step test with each word's look-ups remembered: one per text checked.
 pub struct KinshipTest<'l> {
     lexicon: &'l Lexicon,
-    terms: RefCell<HashMap<String, Rc<TermSide>>>,
-    texts: RefCell<HashMap<String, Rc<TextSide>>>,
+    terms: RefCell<FxHashMap<String, Rc<TermSide>>>,
+    texts: RefCell<FxHashMap<String, Rc<TextSide>>>,
+    /// Each pair's answer, when the caller compares the same pairs again and again.
+    pairs: Option<RefCell<PairMemo>>,
 }
+
+/// Answers by term word, then by text word, as the caller spelled them.
+type PairMemo = FxHashMap<String, FxHashMap<String, Option<Kinship>>>;
 
 /// A word of a term: its senses and their parents, and its synonyms (in Moby and in its
 /// WordNet senses) as Moby ids.
@@ -41,6 +45,17 @@ impl<'l> KinshipTest<'l> {
             lexicon,
             terms: RefCell::default(),
             texts: RefCell::default(),
+            pairs: None,
+        }
+    }
+
+    /// A test that also remembers each pair's answer: for a caller that compares every
+    /// word of a run with a term's words, run after run (the source-aware locator); the
+    /// set intersections then run once per pair of words.
+    pub fn remembering_pairs(lexicon: &'l Lexicon) -> KinshipTest<'l> {
+        KinshipTest {
+            pairs: Some(RefCell::default()),
+            ..KinshipTest::new(lexicon)
         }
     }
 
@@ -48,6 +63,21 @@ impl<'l> KinshipTest<'l> {
     /// shared synonym (or directly) in the thesauri. Plural and verb forms are looked up
     /// through their base forms.
     pub fn between(&self, word: &str, spun: &str) -> Option<Kinship> {
+        let Some(pairs) = &self.pairs else {
+            return self.test(word, spun);
+        };
+        let known = pairs.borrow().get(word).and_then(|m| m.get(spun)).copied();
+        if let Some(answer) = known {
+            return answer;
+        }
+        let answer = self.test(word, spun);
+        let mut pairs = pairs.borrow_mut();
+        let by_spun = pairs.entry(word.to_string()).or_default();
+        by_spun.insert(spun.to_string(), answer);
+        answer
+    }
+
+    fn test(&self, word: &str, spun: &str) -> Option<Kinship> {
         let term = remembered(&self.terms, word, |w| TermSide::new(self.lexicon, w));
         let text = remembered(&self.texts, spun, |w| TextSide::new(self.lexicon, w));
         if text.senses.iter().any(|s| term.senses.contains(s)) {
@@ -61,16 +91,24 @@ impl<'l> KinshipTest<'l> {
 }
 
 fn remembered<T>(
-    cache: &RefCell<HashMap<String, Rc<T>>>,
+    cache: &RefCell<FxHashMap<String, Rc<T>>>,
     word: &str,
     new: impl FnOnce(&str) -> T,
 ) -> Rc<T> {
-    let word = word.to_lowercase();
-    if let Some(known) = cache.borrow().get(&word) {
+    // Looked up for every pair of words a locator compares: most are lower case already.
+    let word = if word
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    if let Some(known) = cache.borrow().get(word.as_ref()) {
         return known.clone();
     }
     let side = Rc::new(new(&word));
-    cache.borrow_mut().insert(word, side.clone());
+    cache.borrow_mut().insert(word.into_owned(), side.clone());
     side
 }
 
@@ -145,5 +183,34 @@ mod tests {
             Some(Kinship::WordNetFamily)
         );
         assert_eq!(test.between("breast", "fentanyl"), None);
+    }
+
+    #[test]
+    fn remembered_pairs_get_the_answers_of_the_test() {
+        let lexicon = crate::lexicon::tests::embedded();
+        let (test, remembering) = (
+            KinshipTest::new(lexicon),
+            KinshipTest::remembering_pairs(lexicon),
+        );
+        let words = [
+            "cancer",
+            "Carcinomas",
+            "breast",
+            "mammary",
+            "fentanyl",
+            "growth",
+        ];
+        for _ in 0..2 {
+            for a in words {
+                for b in words {
+                    assert_eq!(remembering.between(a, b), test.between(a, b), "{a} {b}");
+                }
+            }
+        }
+        assert!(
+            words
+                .iter()
+                .any(|a| words.iter().any(|b| a != b && test.between(a, b).is_some()))
+        );
     }
 }

@@ -21,7 +21,7 @@
 //! ```
 
 mod index;
-mod similarity;
+pub(crate) mod similarity;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

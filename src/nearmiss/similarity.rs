@@ -164,6 +164,30 @@ impl Evidence {
     }
 }
 
+/// Whether two words are spelled alike: `strsim::normalized_damerau_levenshtein` at least
+/// `min`. The letters one word has more of than the other bound the distance from below
+/// (an edit changes one letter of each side's count at most), so most unlike pairs are
+/// told apart without the quadratic distance.
+pub fn spelled_alike(a: &str, b: &str, min: f32) -> bool {
+    if a.is_ascii() && b.is_ascii() && !(a.is_empty() && b.is_empty()) {
+        // As many edits as the lengths differ, at least.
+        let longer = a.len().max(b.len()) as f64;
+        if ((1.0 - a.len().abs_diff(b.len()) as f64 / longer) as f32) < min {
+            return false;
+        }
+        let mut counts = [0i32; 128];
+        a.bytes().for_each(|c| counts[usize::from(c)] += 1);
+        b.bytes().for_each(|c| counts[usize::from(c)] -= 1);
+        let surplus = |sign: i32| counts.iter().map(|&c| (c * sign).max(0)).sum::<i32>();
+        let fewest_edits = surplus(1).max(surplus(-1)) as f64;
+        let best = 1.0 - fewest_edits / longer;
+        if (best as f32) < min {
+            return false;
+        }
+    }
+    strsim::normalized_damerau_levenshtein(a, b) as f32 >= min
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +196,38 @@ mod tests {
         Evidence::between(&Keys::new(a), &Keys::new(b))
             .and_then(|e| e.score(Keys::new(b).len()))
             .map(|(s, _)| s)
+    }
+
+    #[test]
+    fn spelled_alike_says_what_the_edit_distance_says_for_every_pair_of_words() {
+        let text = include_str!("../../corpus/seed/article.txt");
+        let mut words: Vec<String> = crate::text::words::tokens(text)
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+        words.sort();
+        words.dedup();
+        words.truncate(400);
+        let odd = [
+            "",
+            "form",
+            "from",
+            "fro",
+            "übermensch",
+            "ubermensch",
+            "precursor",
+        ];
+        words.extend(odd.iter().map(|w| w.to_string()));
+        let mut alike = 0;
+        for a in &words {
+            for b in &words {
+                for min in [0.5, 0.75, 0.9] {
+                    let want = strsim::normalized_damerau_levenshtein(a, b) as f32 >= min;
+                    assert_eq!(spelled_alike(a, b, min), want, "{a} {b} {min}");
+                    alike += usize::from(want && a != b);
+                }
+            }
+        }
+        assert!(alike > 100, "{alike}");
     }
 
     #[test]

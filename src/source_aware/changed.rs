@@ -8,6 +8,8 @@ use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::glossary::{Entry, FixMode, Severity};
 use crate::text::span::Span;
 
+use std::collections::HashMap;
+
 /// The findings of one same-language segment.
 pub(super) fn find(
     aware: &SourceAware,
@@ -20,9 +22,9 @@ pub(super) fn find(
     let mut findings = Vec::new();
     let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
     let terms_on = aware.checker().runs(rule::CHANGED_TERM);
-    // Both sides' words in lower case, made once per segment (a whole document can be one
-    // segment) and only when some term was changed.
-    let mut lowered: Option<(Vec<String>, Vec<String>)> = None;
+    // Both sides' words in lower case, indexed, made once per segment (a whole document can
+    // be one segment) and only when some term was changed.
+    let mut lowered: Option<(Words, Words)> = None;
     for &(span, entry_index) in source_terms.iter().filter(|_| terms_on) {
         let Some(hunk) = alignment.changed(alignment.source_words(span)) else {
             continue;
@@ -31,12 +33,13 @@ pub(super) fn find(
         // often as the source. (Not any form of the entry: "Bruce" is no "Bruce Swartz".)
         let said = phrase_words(&bitext.source[span.start..span.end]);
         let (target_words, source_words) = lowered.get_or_insert_with(|| {
+            let indexed = source_terms.len() > INDEX_FROM;
             (
-                lower_case(target, &alignment.target),
-                lower_case(&bitext.source, &alignment.source),
+                Words::new(target, &alignment.target, indexed),
+                Words::new(&bitext.source, &alignment.source, indexed),
             )
         });
-        if occurrences(target_words, &said) >= occurrences(source_words, &said)
+        if target_words.occurrences(&said) >= source_words.occurrences(&said)
             || reported.contains(&hunk.source)
         {
             continue;
@@ -188,31 +191,66 @@ fn singular(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// The words at `spans` of `text`, in lower case.
-fn lower_case(text: &str, spans: &[Span]) -> Vec<String> {
-    spans
-        .iter()
-        .map(|w| text[w.start..w.end].to_lowercase())
-        .collect()
+/// A segment naming more terms than this has its words indexed: one pass over the words
+/// costs about as much as filing them, so an index pays only for many look-ups (a whole
+/// document as one segment), not for a line's few.
+const INDEX_FROM: usize = 24;
+
+/// The words of one side in lower case, perhaps with where each stands by its singular
+/// form: a term's occurrences are then looked up, not scanned for over every word.
+struct Words {
+    words: Vec<String>,
+    at: Option<HashMap<String, Vec<usize>>>,
 }
 
-/// How often the lower-case `words` hold `phrase` (from [`phrase_words`]).
-fn occurrences(words: &[String], phrase: &[String]) -> usize {
-    if phrase.is_empty() || words.len() < phrase.len() {
-        return 0;
+impl Words {
+    /// The words at `spans` of `text`, `indexed` or not.
+    fn new(text: &str, spans: &[Span], indexed: bool) -> Words {
+        let words: Vec<String> = spans
+            .iter()
+            .map(|w| text[w.start..w.end].to_lowercase())
+            .collect();
+        let at = indexed.then(|| {
+            let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, word) in words.iter().enumerate() {
+                at.entry(singular(word).to_string()).or_default().push(i);
+            }
+            at
+        });
+        Words { words, at }
     }
-    words
-        .windows(phrase.len())
-        .filter(|window| {
-            window.iter().zip(phrase).enumerate().all(|(i, (word, p))| {
-                if i + 1 == phrase.len() {
-                    singular(word) == p
-                } else {
-                    word == p
-                }
+
+    /// How often the words hold `phrase` (from [`phrase_words`]): each word as it is, the
+    /// last one in its singular form.
+    fn occurrences(&self, phrase: &[String]) -> usize {
+        let Some(first) = phrase.first() else {
+            return 0;
+        };
+        let holds = |start: usize| {
+            let window = self.words.get(start..start + phrase.len());
+            window.is_some_and(|window| {
+                window.iter().zip(phrase).enumerate().all(|(i, (word, p))| {
+                    if i + 1 == phrase.len() {
+                        singular(word) == p
+                    } else {
+                        word == p
+                    }
+                })
             })
-        })
-        .count()
+        };
+        let Some(at) = &self.at else {
+            return (0..self.words.len()).filter(|&s| holds(s)).count();
+        };
+        // Words are filed under their singular forms, which a first word that is not the
+        // last shares; a last word is compared in its singular form already.
+        let key = if phrase.len() == 1 {
+            first.as_str()
+        } else {
+            singular(first)
+        };
+        at.get(key)
+            .map_or(0, |starts| starts.iter().filter(|&&s| holds(s)).count())
+    }
 }
 
 /// A replaced glossary term is known from the original, not guessed.
@@ -231,4 +269,56 @@ fn next_word(
         .or_else(|| alignment.target.get(words.start.wrapping_sub(1)))
         .copied()
         .unwrap_or(Span::new(at.start.min(len), at.start.min(len)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every window of `words` compared with the phrase: what the index must agree with.
+    fn scanned(words: &[String], phrase: &[String]) -> usize {
+        if phrase.is_empty() || words.len() < phrase.len() {
+            return 0;
+        }
+        let same = |(i, (word, p)): (usize, (&String, &String))| {
+            if i + 1 == phrase.len() {
+                singular(word) == p
+            } else {
+                word == p
+            }
+        };
+        let windows = words.windows(phrase.len());
+        windows
+            .filter(|w| w.iter().zip(phrase).enumerate().all(same))
+            .count()
+    }
+
+    #[test]
+    fn a_phrase_is_counted_where_its_words_stand_the_last_in_any_number() {
+        let text = "Gases and gas: the drug precursors, a drug precursor, drug gases, gas gas. \
+                    The glasses, glass, buses and a bus; Precursor chemicals.";
+        let spans: Vec<Span> = crate::text::words::tokens(text).map(|(s, _)| s).collect();
+        let indexed = Words::new(text, &spans, true);
+        let words = Words::new(text, &spans, false);
+        let phrases = [
+            "gases",
+            "gas",
+            "drug precursors",
+            "drug gases",
+            "gas gas",
+            "glasses",
+            "glass",
+            "bus",
+            "precursor chemical",
+            "absent",
+        ];
+        for phrase in phrases {
+            let said = phrase_words(phrase);
+            let want = scanned(&words.words, &said);
+            assert_eq!(words.occurrences(&said), want, "{phrase}");
+            assert_eq!(indexed.occurrences(&said), want, "{phrase}");
+        }
+        assert_eq!(indexed.occurrences(&phrase_words("drug precursors")), 2);
+        assert_eq!(indexed.occurrences(&phrase_words("glasses")), 2);
+    }
 }

@@ -455,7 +455,12 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
         return 1.0;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
+    // In ASCII (most words) a character is a byte: no decoding to count them.
+    let shorter = if a.is_ascii() && b.is_ascii() {
+        a.len().min(b.len())
+    } else {
+        a.chars().count().min(b.chars().count())
+    };
     if common >= 4 && common * 5 >= shorter * 4 {
         return 0.85; // the same stem: "regulation", "regulatory"
     }
@@ -466,8 +471,11 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
         // Thesaurus kin is weak evidence alone ("growth" and "ramifications" are kin).
         return 0.45;
     }
-    let similarity = strsim::normalized_damerau_levenshtein(a, b) as f32;
-    if similarity >= 0.75 { 0.6 } else { 0.0 }
+    if crate::nearmiss::similarity::spelled_alike(a, b, 0.75) {
+        0.6
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]

@@ -123,7 +123,7 @@ impl<'c> SourceAware<'c> {
             .collect();
         let habits = self.habits(bitext, target, &all_terms);
         // One for the file: it remembers the words it has looked up.
-        let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
+        let kinship = crate::derive::KinshipTest::remembering_pairs(self.checker.lexicon());
         for (segment, terms) in bitext.segments.iter().zip(&all_terms) {
             let in_segment: Vec<usize> = (0..monolingual.len())
                 .filter(|&i| {
