@@ -126,6 +126,16 @@ pub fn missing(
     }
 }
 
+/// Whether the source occurrence `at` lies within (or around) an occurrence of entry
+/// `index` in `source_terms`: one names part of the other, so their renderings share words.
+pub fn nested(source_terms: &[(Span, usize)], at: Span, index: usize) -> bool {
+    source_terms.iter().any(|(s, e)| {
+        *e == index
+            && ((s.start <= at.start && at.end <= s.end)
+                || (at.start <= s.start && s.end <= at.end))
+    })
+}
+
 /// The finding whose unsafe fix replaces the words at `span` with the term.
 fn located(entry: &Entry, target: &str, found: Located, source_form: &str) -> Finding {
     let Located { span, confidence } = found;
@@ -171,10 +181,16 @@ fn locate(
 ) -> Option<Located> {
     // Words of terms the source names are accounted for; a term the source does not name
     // may well be this one's rendering ("Hong Kong Monetary Authority" for "HKMA").
+    // A term whose source form sits inside this one's ("金管局" in "金管局金融科技總監") is
+    // part of its rendering ("HKMA" of "HKMA Chief Fintech Officer"), not other words.
     let accounted = |s: Span| {
         taken.iter().any(|t| t.overlaps(s))
             || pair.target_terms.iter().any(|(t, e)| {
-                t.overlaps(s) && pair.source_terms.iter().any(|(_, named)| named == e)
+                t.overlaps(s)
+                    && pair
+                        .source_terms
+                        .iter()
+                        .any(|(at, named)| named == e && !nested(pair.source_terms, *at, index))
             })
     };
     let segment = pair.segment;

@@ -231,9 +231,10 @@ impl<'c> SourceAware<'c> {
                 .copied()
                 .filter(|f| self.entry_of(f) == Some(entry))
                 .collect();
+            // Words taken by a term nesting with this one may be this one's too.
             let taken: Vec<Span> = missing
                 .iter()
-                .filter(|f| f.fix.is_some())
+                .filter(|f| f.fix.is_some() && !self.nests(f, entry, &terms.source))
                 .map(|f| f.span)
                 .collect();
             let clues = self.clues(context, terms, entry, cedict, reading.as_ref());
@@ -402,6 +403,16 @@ impl<'c> SourceAware<'c> {
             .get_or_init(|| FormIndex::named(self.checker.glossary(), self.checker.lexicon()))
     }
 
+    /// Whether `finding`'s entry is named in the source within or around entry `entry`.
+    fn nests(&self, finding: &Finding, entry: usize, source_terms: &[(Span, usize)]) -> bool {
+        let Some(other) = self.entry_of(finding) else {
+            return false;
+        };
+        source_terms
+            .iter()
+            .any(|(at, e)| *e == other && locate::nested(source_terms, *at, entry))
+    }
+
     fn entry_of(&self, finding: &Finding) -> Option<usize> {
         let origin = finding.entry.as_ref()?;
         self.by_origin
@@ -504,7 +515,12 @@ mod tests {
     /// The `(replaced words, replacement)` of each source-aware finding's fix, by line
     /// (`None`: a finding without a fix), checking `target` against `source` line by line.
     fn fixes(source: &str, target: &str) -> Vec<Option<(String, String)>> {
-        let glossary = Glossary::parse("g.tsv", "term\tsource\nExchange Fund\t外匯基金\n").unwrap();
+        fixes_with("term\tsource\nExchange Fund\t外匯基金\n", source, target)
+    }
+
+    /// As [`fixes`], with the glossary `tsv`.
+    fn fixes_with(tsv: &str, source: &str, target: &str) -> Vec<Option<(String, String)>> {
+        let glossary = Glossary::parse("g.tsv", tsv).unwrap();
         let checker = Checker::with_lexicon(
             glossary,
             CheckOptions::default(),
@@ -562,6 +578,23 @@ mod tests {
             flagged("外匯基金及外匯基金增長。\n", target),
             ["reserve pool"]
         );
+    }
+
+    #[test]
+    fn a_term_named_inside_a_missing_ones_source_form_is_part_of_its_rendering() {
+        // "金管局" (HKMA) sits inside "金管局金融科技總監": the target's "HKMA" is a word of
+        // the longer term's rendering, not another source word's.
+        let tsv = "term\tsource\nHKMA\t金管局\nHKMA Chief Fintech Officer\t金管局金融科技總監\n";
+        let found = fixes_with(
+            tsv,
+            "金管局金融科技總監接受訪問。\n",
+            "The HKMA Chief Fintech Head gave an interview.\n",
+        );
+        let want = (
+            "HKMA Chief Fintech Head".to_string(),
+            "HKMA Chief Fintech Officer".to_string(),
+        );
+        assert_eq!(found, [Some(want)]);
     }
 
     const SOURCE: &str = "外匯基金三月增長。\n外匯基金資產上升。\n外匯基金投資海外。\n\
