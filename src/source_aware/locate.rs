@@ -41,6 +41,9 @@ pub struct Clues<'k, 'l> {
     pub habitual: Vec<(Span, f32)>,
     /// Target words that render other words of the source segment ([`super::dictionary`]).
     pub accounted: Vec<Span>,
+    /// Target words of the segment with the probability that they render the term's
+    /// source words, by the file's word alignment ([`super::model1`]); empty without one.
+    pub aligned: Vec<(Span, f32)>,
 }
 
 /// Credit of a run's word that renders a part of the term's source form by the dictionary,
@@ -214,9 +217,14 @@ fn locate(
             .fold(0.0f32, f32::max)
     };
     let lexical_best = best_run(&entry.term, pair.target, &words, clues, &closeness);
-    if lexical_best.is_none_or(|(_, lexical, _)| lexical < LOCATE_THRESHOLD)
-        && let Some((span, dice, position)) = habitual(clues, taken, &closeness)
-    {
+    let unlike = lexical_best.is_none_or(|(_, lexical, _)| lexical < LOCATE_THRESHOLD);
+    if unlike && let Some((span, mass)) = aligned_run(pair.target, &words, &clues.aligned) {
+        return Some(Located {
+            span,
+            confidence: 0.6 + 0.3 * mass,
+        });
+    }
+    if unlike && let Some((span, dice, position)) = habitual(clues, taken, &closeness) {
         return Some(Located {
             span,
             confidence: 0.6 + 0.3 * dice + 0.05 * position,
@@ -234,6 +242,49 @@ fn locate(
     // Track 2 dev years), so the finding keeps to the segment.
     None
 }
+
+/// The words the file's word alignment puts against the term: `(span, mean probability)` of
+/// the run of `words` (the segment's words not accounted for) most likely to render its
+/// source words, gaps of one word allowed, function words trimmed from its ends; none if
+/// no word is more likely than not to render them, or the run crosses a clause break.
+fn aligned_run(text: &str, words: &[(Span, &str)], aligned: &[(Span, f32)]) -> Option<(Span, f32)> {
+    let mass = |s: Span| {
+        aligned
+            .iter()
+            .find(|(a, _)| *a == s)
+            .map_or(0.0, |(_, p)| *p)
+    };
+    let likely: Vec<(usize, f32)> = words
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (i, mass(*s)))
+        .filter(|(i, p)| *p >= ALIGNED_MIN && !is_function_word(&words[*i].1.to_lowercase()))
+        .collect();
+    // Runs of likely words at most two apart; the one with the most mass.
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut k = 0;
+    while k < likely.len() {
+        let (first, mut total, mut last) = (likely[k].0, likely[k].1, likely[k].0);
+        k += 1;
+        while k < likely.len() && likely[k].0 - last <= 2 {
+            total += likely[k].1;
+            last = likely[k].0;
+            k += 1;
+        }
+        if best.is_none_or(|(_, _, t)| total > t) {
+            best = Some((first, last, total));
+        }
+    }
+    let (first, last, _) = best?;
+    let run = &words[first..=last];
+    let span = candidate(text, run)?;
+    let mean = run.iter().map(|(s, _)| mass(*s)).sum::<f32>() / run.len() as f32;
+    Some((span, mean))
+}
+
+/// A target word less likely than this to render the term's source words is not part of
+/// the aligned run.
+const ALIGNED_MIN: f32 = 0.5;
 
 /// The translation's habitual rendering of the term in this segment, `(span, Dice,
 /// closeness)`, where no run is like the term: the run most associated with the term's
@@ -568,6 +619,7 @@ mod tests {
                 .collect(),
             habitual: Vec::new(),
             accounted: Vec::new(),
+            aligned: Vec::new(),
         };
         let mut entry = entry(term);
         entry.source = vec![form.to_string()];
@@ -700,6 +752,7 @@ mod tests {
             ],
             habitual: Vec::new(),
             accounted: Vec::new(),
+            aligned: Vec::new(),
         };
         let run = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         let term = run(&["fintech"]);

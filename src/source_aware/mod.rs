@@ -20,6 +20,7 @@ mod changed;
 pub mod dictionary;
 pub mod habit;
 pub mod locate;
+pub mod model1;
 mod related;
 mod terms;
 
@@ -122,9 +123,10 @@ impl<'c> SourceAware<'c> {
             })
             .collect();
         let habits = self.habits(bitext, target, &all_terms);
+        let model = self.model1(bitext, target, &all_terms);
         // One for the file: it remembers the words it has looked up.
         let kinship = crate::derive::KinshipTest::new(self.checker.lexicon());
-        for (segment, terms) in bitext.segments.iter().zip(&all_terms) {
+        for (index, (segment, terms)) in bitext.segments.iter().zip(&all_terms).enumerate() {
             let in_segment: Vec<usize> = (0..monolingual.len())
                 .filter(|&i| {
                     let s = monolingual[i].span;
@@ -146,6 +148,8 @@ impl<'c> SourceAware<'c> {
                 target,
                 habits: &habits,
                 kinship: &kinship,
+                model: model.as_ref(),
+                index,
             };
             let missing = self.missing_terms(&context, terms, &found, &known);
             found.extend(missing);
@@ -286,7 +290,37 @@ impl<'c> SourceAware<'c> {
             parts,
             habitual: context.habits.renderings(target, &view, entry),
             accounted,
+            aligned: aligned(context, &skip),
         }
+    }
+
+    /// The file's word alignment ([`model1`]) for a translation from Chinese characters
+    /// where some segment lacks a term its source names; none otherwise.
+    fn model1(
+        &self,
+        bitext: &Bitext,
+        target: &str,
+        all: &[SegmentTerms],
+    ) -> Option<model1::Model> {
+        if bitext.same_language || !self.checker.runs(rule::MISSING_TERM) {
+            return None;
+        }
+        let lacking = all.iter().any(|terms| {
+            terms
+                .source
+                .iter()
+                .any(|(_, e)| !terms.target.iter().any(|(_, t)| t == e))
+        });
+        if !lacking || !has_han(&bitext.source) {
+            return None;
+        }
+        let segments: Vec<(Span, Span)> = bitext
+            .segments
+            .iter()
+            .map(|s| (s.source, s.target))
+            .collect();
+        let cedict = self.checker.lexicon().cedict();
+        Some(model1::Model::train(cedict, &bitext.source, target, &segments))
     }
 
     /// The translation's habits over the whole file ([`habit`]); none in a same-language
@@ -437,6 +471,10 @@ struct Context<'a> {
     target: &'a str,
     habits: &'a habit::Habits,
     kinship: &'a crate::derive::KinshipTest<'a>,
+    /// The file's word alignment, when its source is in Chinese characters.
+    model: Option<&'a model1::Model>,
+    /// The segment's place in the file.
+    index: usize,
 }
 
 /// The glossary entries of one segment pair, where each side has them.
@@ -484,6 +522,24 @@ fn anchors(
         &terms.target,
         &word_pairs,
     )
+}
+
+/// The segment's target words with the probability that they render a source word within
+/// `spans` (a term's source occurrences), the most likely over them.
+fn aligned(context: &Context, spans: &[Span]) -> Vec<(Span, f32)> {
+    let Some(model) = context.model else {
+        return Vec::new();
+    };
+    let mut words: Vec<(Span, f32)> = Vec::new();
+    for span in spans {
+        for (word, p) in model.rendering(context.index, *span) {
+            match words.iter_mut().find(|(w, _)| *w == word) {
+                Some(known) => known.1 = known.1.max(p),
+                None => words.push((word, p)),
+            }
+        }
+    }
+    words
 }
 
 /// The English words of the dictionary parts of a term's source form at `span`.
