@@ -216,15 +216,29 @@ fn locate(
             .map(|p| pair.anchors.closeness(pair.target, *p, span))
             .fold(0.0f32, f32::max)
     };
-    let lexical_best = best_run(&entry.term, pair.target, &words, clues, &closeness);
+    // Where the word alignment puts the term's source words is where it sits, too.
+    let placed = |span: Span| closeness(span).max(aligned_share(&clues.aligned, span));
+    let lexical_best = best_run(&entry.term, pair.target, &words, clues, &placed);
     let unlike = lexical_best.is_none_or(|(_, lexical, _)| lexical < LOCATE_THRESHOLD);
-    if unlike && let Some((span, mass)) = aligned_run(pair.target, &words, &clues.aligned) {
+    let habit = unlike.then(|| habitual(clues, taken, &closeness)).flatten();
+    // The habit knows where a rendering starts and ends, the alignment where it is: where
+    // they meet, the habit's words go.
+    let unexplained: Vec<(Span, &str)> = words
+        .iter()
+        .filter(|(s, _)| !clues.accounted.iter().any(|a| a.overlaps(*s)))
+        .copied()
+        .collect();
+    if let Some((span, mass)) = unlike
+        .then(|| aligned_run(pair.target, &unexplained, &clues.aligned))
+        .flatten()
+        .filter(|(span, _)| habit.is_none_or(|(h, _, _)| !h.overlaps(*span)))
+    {
         return Some(Located {
             span,
             confidence: 0.6 + 0.3 * mass,
         });
     }
-    if unlike && let Some((span, dice, position)) = habitual(clues, taken, &closeness) {
+    if let Some((span, dice, position)) = habit {
         return Some(Located {
             span,
             confidence: 0.6 + 0.3 * dice + 0.05 * position,
@@ -244,7 +258,8 @@ fn locate(
 }
 
 /// The words the file's word alignment puts against the term: `(span, mean probability)` of
-/// the run of `words` (the segment's words not accounted for) most likely to render its
+/// the run of `words` (the segment's words not accounted for, by other terms or by the
+/// dictionary's renderings of other source words) most likely to render its
 /// source words, gaps of one word allowed, function words trimmed from its ends; none if
 /// no word is more likely than not to render them, or the run crosses a clause break.
 fn aligned_run(text: &str, words: &[(Span, &str)], aligned: &[(Span, f32)]) -> Option<(Span, f32)> {
@@ -280,6 +295,19 @@ fn aligned_run(text: &str, words: &[(Span, &str)], aligned: &[(Span, f32)]) -> O
     let span = candidate(text, run)?;
     let mean = run.iter().map(|(s, _)| mass(*s)).sum::<f32>() / run.len() as f32;
     Some((span, mean))
+}
+
+/// The mean probability that the words of `span` render the term's source words.
+fn aligned_share(aligned: &[(Span, f32)], span: Span) -> f32 {
+    let inside: Vec<f32> = aligned
+        .iter()
+        .filter(|(s, _)| span.start <= s.start && s.end <= span.end)
+        .map(|(_, p)| *p)
+        .collect();
+    if inside.is_empty() {
+        return 0.0;
+    }
+    inside.iter().sum::<f32>() / inside.len() as f32
 }
 
 /// A target word less likely than this to render the term's source words is not part of

@@ -126,7 +126,11 @@ impl Model {
         }
         let mut model = Model {
             segments: read,
-            t: pairs.of.iter().map(|(_, prior)| 1.0 + 10.0 * prior).collect(),
+            t: pairs
+                .of
+                .iter()
+                .map(|(_, prior)| 1.0 + 10.0 * prior)
+                .collect(),
         };
         normalise(&mut model.t, &pairs.of, &vec![0.0; pairs.of.len()]);
         for _ in 0..ROUNDS {
@@ -210,7 +214,11 @@ fn diagonal(m: usize, n: usize, j: usize) -> impl Iterator<Item = f32> {
 
 /// `t` from counts: each pair's count plus its prior, over its source word's total.
 fn normalise(t: &mut [f32], of: &[(u32, f32)], prior: &[f32]) {
-    let sources = of.iter().map(|(f, _)| *f as usize).max().map_or(0, |f| f + 1);
+    let sources = of
+        .iter()
+        .map(|(f, _)| *f as usize)
+        .max()
+        .map_or(0, |f| f + 1);
     let mut totals = vec![0.0f32; sources];
     for (k, value) in t.iter_mut().enumerate() {
         *value += prior[k];
