@@ -241,6 +241,18 @@ mod tests {
     /// The content words of `target`'s line `line` that the model puts against `form` in
     /// the source's line, most likely first (function words are the locator's business).
     fn aligned(cedict: &str, source: &str, target: &str, line: usize, form: &str) -> Vec<String> {
+        aligned_above(0.5, cedict, source, target, line, form)
+    }
+
+    /// As [`aligned`], the words at least `min` likely.
+    fn aligned_above(
+        min: f32,
+        cedict: &str,
+        source: &str,
+        target: &str,
+        line: usize,
+        form: &str,
+    ) -> Vec<String> {
         let lexicon = Lexicon::builder().cedict(cedict).build();
         let lines = |text: &str| {
             let mut at = 0;
@@ -257,7 +269,7 @@ mod tests {
         let s = segments[line].0;
         let at = s.start + source[s.start..s.end].find(form).unwrap();
         let mut words = model.rendering(line, Span::new(at, at + form.len()));
-        words.retain(|(w, p)| *p >= 0.5 && !is_function_word(&target[w.start..w.end]));
+        words.retain(|(w, p)| *p >= min && !is_function_word(&target[w.start..w.end]));
         words.sort_by(|a, b| b.1.total_cmp(&a.1));
         words
             .iter()
@@ -266,19 +278,18 @@ mod tests {
     }
 
     const CEDICT: &str = "外匯\t外汇\tforeign exchange\n基金\t\tfund\n去年\t\tlast year\n\
-                          增長\t增长\tgrow increase growth\n資產\t资产\tassets property\n\
-                          下跌\t\tfall drop\n投資\t投资\tinvestment invest\n\
+                          增長\t增长\tgrow grew increase growth\n資產\t资产\tassets property\n\
+                          下跌\t\tfall fell drop\n投資\t投资\tinvestment invest\n\
                           海外\t\toverseas abroad\n";
 
     #[test]
-    fn em_learns_what_the_file_renders_a_source_word_as() {
+    fn words_no_other_source_word_accounts_for_align_with_the_term() {
         // "reserve pool" is no gloss of "外匯基金"'s words, but it stands wherever they
         // do; the other words are the dictionary's.
         let source = "外匯基金增長\n外匯基金資產下跌\n去年外匯基金投資海外\n去年資產增長";
         let target = "reserve pool grew\nreserve pool assets fell\n\
                       last year reserve pool invested overseas\nlast year assets grew";
-        let found = aligned(CEDICT, source, target, 2, "外匯基金");
-        let mut found = found.clone();
+        let mut found = aligned(CEDICT, source, target, 2, "外匯基金");
         found.sort();
         assert_eq!(found, ["pool", "reserve"]);
         // And not the words other source words account for.
