@@ -15,7 +15,7 @@ and the system output does not (the issue's acceptance, #13):
   fixed    its fix replaces some words (not an insertion, not the whole paragraph), puts the
            term in, and does not lower chrF against the reference;
   located  the fix replaces words that a word alignment of the output with the reference
-           (difflib) puts against the term.
+           (difflib) puts against the term, at any of the places the reference has it.
 And: findings on the references per 100 paragraphs that are not about a term the reference
 lacks. The reference is used only to measure. Figures are also given per system.
 
@@ -96,12 +96,16 @@ def check(termlint, gloss, src, tgt, tmp):
 
 
 def located_words(output, reference, term):
-    """Character range of the output that a word alignment puts against the term in the
-    reference, or None."""
-    low = reference.lower()
-    at = low.find(term.lower())
-    if at < 0:
-        return None
+    """Character ranges of the output that a word alignment puts against the term in the
+    reference, one per place the reference has the term (any of them is a correct
+    location), or an empty list."""
+    low, want = reference.lower(), term.lower()
+    places, at = [], low.find(want)
+    while at >= 0:
+        places.append((at, at + len(term)))
+        at = low.find(want, at + 1)
+    if not places:
+        return []
     ref_words, out_words = [], []
     for words, text in ((ref_words, reference), (out_words, output)):
         i = 0
@@ -109,17 +113,19 @@ def located_words(output, reference, term):
             i = text.index(w, i)
             words.append((i, i + len(w), w.lower().strip(".,;:()\"'")))
             i += len(w)
-    span = (at, at + len(term))
-    ref_idx = [k for k, (s, e, _) in enumerate(ref_words) if s < span[1] and span[0] < e]
     sm = difflib.SequenceMatcher(None, [w for _, _, w in ref_words], [w for _, _, w in out_words],
                                  autojunk=False)
-    hits = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if any(i1 <= k < i2 for k in ref_idx) and j2 > j1:
-            hits.append((out_words[j1][0], out_words[j2 - 1][1]))
-    if not hits:
-        return None
-    return (min(h[0] for h in hits), max(h[1] for h in hits))
+    opcodes = sm.get_opcodes()
+    ranges = []
+    for span in places:
+        ref_idx = [k for k, (s, e, _) in enumerate(ref_words) if s < span[1] and span[0] < e]
+        hits = []
+        for tag, i1, i2, j1, j2 in opcodes:
+            if any(i1 <= k < i2 for k in ref_idx) and j2 > j1:
+                hits.append((out_words[j1][0], out_words[j2 - 1][1]))
+        if hits:
+            ranges.append((min(h[0] for h in hits), max(h[1] for h in hits)))
+    return ranges
 
 
 def main():
@@ -244,12 +250,12 @@ def pair_stage(found, i, hyp, rf, ens, term, o):
         return 1, replaced, confidence
     char_a = len(b[:a].decode())
     char_z = len(b[:z_].decode())
-    want = None
+    want = []
     for x in ens:
         want = located_words(hyp, rf, x)
         if want:
             break
-    if want and char_a < want[1] and want[0] < char_z:
+    if any(char_a < w[1] and w[0] < char_z for w in want):
         return 3, replaced, confidence
     return 2, replaced, confidence
 

@@ -41,6 +41,9 @@ pub struct Clues<'k, 'l> {
     pub habitual: Vec<(Span, f32)>,
     /// Target words that render other words of the source segment ([`super::dictionary`]).
     pub accounted: Vec<Span>,
+    /// Target words of the segment with the probability that they render the term's
+    /// source words, by the file's word alignment ([`super::model1`]); empty without one.
+    pub aligned: Vec<(Span, f32)>,
 }
 
 /// Credit of a run's word that renders a part of the term's source form by the dictionary,
@@ -126,6 +129,16 @@ pub fn missing(
     }
 }
 
+/// Whether the source occurrence `at` lies within (or around) an occurrence of entry
+/// `index` in `source_terms`: one names part of the other, so their renderings share words.
+pub fn nested(source_terms: &[(Span, usize)], at: Span, index: usize) -> bool {
+    source_terms.iter().any(|(s, e)| {
+        *e == index
+            && ((s.start <= at.start && at.end <= s.end)
+                || (at.start <= s.start && s.end <= at.end))
+    })
+}
+
 /// The finding whose unsafe fix replaces the words at `span` with the term.
 fn located(entry: &Entry, target: &str, found: Located, source_form: &str) -> Finding {
     let Located { span, confidence } = found;
@@ -171,10 +184,16 @@ fn locate(
 ) -> Option<Located> {
     // Words of terms the source names are accounted for; a term the source does not name
     // may well be this one's rendering ("Hong Kong Monetary Authority" for "HKMA").
+    // A term whose source form sits inside this one's ("金管局" in "金管局金融科技總監") is
+    // part of its rendering ("HKMA" of "HKMA Chief Fintech Officer"), not other words.
     let accounted = |s: Span| {
         taken.iter().any(|t| t.overlaps(s))
             || pair.target_terms.iter().any(|(t, e)| {
-                t.overlaps(s) && pair.source_terms.iter().any(|(_, named)| named == e)
+                t.overlaps(s)
+                    && pair
+                        .source_terms
+                        .iter()
+                        .any(|(at, named)| named == e && !nested(pair.source_terms, *at, index))
             })
     };
     let segment = pair.segment;
@@ -197,10 +216,29 @@ fn locate(
             .map(|p| pair.anchors.closeness(pair.target, *p, span))
             .fold(0.0f32, f32::max)
     };
-    let lexical_best = best_run(&entry.term, pair.target, &words, clues, &closeness);
-    if lexical_best.is_none_or(|(_, lexical, _)| lexical < LOCATE_THRESHOLD)
-        && let Some((span, dice, position)) = habitual(clues, taken, &closeness)
+    // Where the word alignment puts the term's source words is where it sits, too.
+    let placed = |span: Span| closeness(span).max(aligned_share(&clues.aligned, span));
+    let lexical_best = best_run(&entry.term, pair.target, &words, clues, &placed);
+    let unlike = lexical_best.is_none_or(|(_, lexical, _)| lexical < LOCATE_THRESHOLD);
+    let habit = unlike.then(|| habitual(clues, taken, &closeness)).flatten();
+    // The habit knows where a rendering starts and ends, the alignment where it is: where
+    // they meet, the habit's words go.
+    let unexplained: Vec<(Span, &str)> = words
+        .iter()
+        .filter(|(s, _)| !clues.accounted.iter().any(|a| a.overlaps(*s)))
+        .copied()
+        .collect();
+    if let Some((span, mass)) = unlike
+        .then(|| aligned_run(pair.target, &unexplained, &clues.aligned))
+        .flatten()
+        .filter(|(span, _)| habit.is_none_or(|(h, _, _)| !h.overlaps(*span)))
     {
+        return Some(Located {
+            span,
+            confidence: 0.6 + 0.3 * mass,
+        });
+    }
+    if let Some((span, dice, position)) = habit {
         return Some(Located {
             span,
             confidence: 0.6 + 0.3 * dice + 0.05 * position,
@@ -218,6 +256,63 @@ fn locate(
     // Track 2 dev years), so the finding keeps to the segment.
     None
 }
+
+/// The words the file's word alignment puts against the term: `(span, mean probability)` of
+/// the run of `words` (the segment's words not accounted for, by other terms or by the
+/// dictionary's renderings of other source words) most likely to render its
+/// source words, gaps of one word allowed, function words trimmed from its ends; none if
+/// no word is more likely than not to render them, or the run crosses a clause break.
+fn aligned_run(text: &str, words: &[(Span, &str)], aligned: &[(Span, f32)]) -> Option<(Span, f32)> {
+    let mass = |s: Span| {
+        aligned
+            .iter()
+            .find(|(a, _)| *a == s)
+            .map_or(0.0, |(_, p)| *p)
+    };
+    let likely: Vec<(usize, f32)> = words
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (i, mass(*s)))
+        .filter(|(i, p)| *p >= ALIGNED_MIN && !is_function_word(&words[*i].1.to_lowercase()))
+        .collect();
+    // Runs of likely words at most two apart; the one with the most mass.
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut k = 0;
+    while k < likely.len() {
+        let (first, mut total, mut last) = (likely[k].0, likely[k].1, likely[k].0);
+        k += 1;
+        while k < likely.len() && likely[k].0 - last <= 2 {
+            total += likely[k].1;
+            last = likely[k].0;
+            k += 1;
+        }
+        if best.is_none_or(|(_, _, t)| total > t) {
+            best = Some((first, last, total));
+        }
+    }
+    let (first, last, _) = best?;
+    let run = &words[first..=last];
+    let span = candidate(text, run)?;
+    let mean = run.iter().map(|(s, _)| mass(*s)).sum::<f32>() / run.len() as f32;
+    Some((span, mean))
+}
+
+/// The mean probability that the words of `span` render the term's source words.
+fn aligned_share(aligned: &[(Span, f32)], span: Span) -> f32 {
+    let inside: Vec<f32> = aligned
+        .iter()
+        .filter(|(s, _)| span.start <= s.start && s.end <= span.end)
+        .map(|(_, p)| *p)
+        .collect();
+    if inside.is_empty() {
+        return 0.0;
+    }
+    inside.iter().sum::<f32>() / inside.len() as f32
+}
+
+/// A target word less likely than this to render the term's source words is not part of
+/// the aligned run.
+const ALIGNED_MIN: f32 = 0.5;
 
 /// The translation's habitual rendering of the term in this segment, `(span, Dice,
 /// closeness)`, where no run is like the term: the run most associated with the term's
@@ -560,6 +655,7 @@ mod tests {
                 .collect(),
             habitual: Vec::new(),
             accounted: Vec::new(),
+            aligned: Vec::new(),
         };
         let mut entry = entry(term);
         entry.source = vec![form.to_string()];
@@ -692,6 +788,7 @@ mod tests {
             ],
             habitual: Vec::new(),
             accounted: Vec::new(),
+            aligned: Vec::new(),
         };
         let run = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         let term = run(&["fintech"]);

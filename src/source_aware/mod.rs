@@ -20,6 +20,7 @@ mod changed;
 pub mod dictionary;
 pub mod habit;
 pub mod locate;
+pub mod model1;
 mod related;
 mod terms;
 
@@ -122,9 +123,10 @@ impl<'c> SourceAware<'c> {
             })
             .collect();
         let habits = self.habits(bitext, target, &all_terms);
+        let model = self.model1(bitext, target, &all_terms);
         // One for the file: it remembers the words it has looked up.
         let kinship = crate::derive::KinshipTest::remembering_pairs(self.checker.lexicon());
-        for (segment, terms) in bitext.segments.iter().zip(&all_terms) {
+        for (index, (segment, terms)) in bitext.segments.iter().zip(&all_terms).enumerate() {
             let in_segment: Vec<usize> = (0..monolingual.len())
                 .filter(|&i| {
                     let s = monolingual[i].span;
@@ -146,6 +148,8 @@ impl<'c> SourceAware<'c> {
                 target,
                 habits: &habits,
                 kinship: &kinship,
+                model: model.as_ref(),
+                index,
             };
             let missing = self.missing_terms(&context, terms, &found, &known);
             found.extend(missing);
@@ -231,9 +235,10 @@ impl<'c> SourceAware<'c> {
                 .copied()
                 .filter(|f| self.entry_of(f) == Some(entry))
                 .collect();
+            // Words taken by a term nesting with this one may be this one's too.
             let taken: Vec<Span> = missing
                 .iter()
-                .filter(|f| f.fix.is_some())
+                .filter(|f| f.fix.is_some() && !self.nests(f, entry, &terms.source))
                 .map(|f| f.span)
                 .collect();
             let clues = self.clues(context, terms, entry, cedict, reading.as_ref());
@@ -285,7 +290,37 @@ impl<'c> SourceAware<'c> {
             parts,
             habitual: context.habits.renderings(target, &view, entry),
             accounted,
+            aligned: aligned(context, &skip),
         }
+    }
+
+    /// The file's word alignment ([`model1`]) for a translation from Chinese characters
+    /// where some segment lacks a term its source names; none otherwise.
+    fn model1(&self, bitext: &Bitext, target: &str, all: &[SegmentTerms]) -> Option<model1::Model> {
+        if bitext.same_language || !self.checker.runs(rule::MISSING_TERM) {
+            return None;
+        }
+        let lacking = all.iter().any(|terms| {
+            terms
+                .source
+                .iter()
+                .any(|(_, e)| !terms.target.iter().any(|(_, t)| t == e))
+        });
+        if !lacking || !has_han(&bitext.source) {
+            return None;
+        }
+        let segments: Vec<(Span, Span)> = bitext
+            .segments
+            .iter()
+            .map(|s| (s.source, s.target))
+            .collect();
+        let cedict = self.checker.lexicon().cedict();
+        Some(model1::Model::train(
+            cedict,
+            &bitext.source,
+            target,
+            &segments,
+        ))
     }
 
     /// The translation's habits over the whole file ([`habit`]); none in a same-language
@@ -402,6 +437,16 @@ impl<'c> SourceAware<'c> {
             .get_or_init(|| FormIndex::named(self.checker.glossary(), self.checker.lexicon()))
     }
 
+    /// Whether `finding`'s entry is named in the source within or around entry `entry`.
+    fn nests(&self, finding: &Finding, entry: usize, source_terms: &[(Span, usize)]) -> bool {
+        let Some(other) = self.entry_of(finding) else {
+            return false;
+        };
+        source_terms
+            .iter()
+            .any(|(at, e)| *e == other && locate::nested(source_terms, *at, entry))
+    }
+
     fn entry_of(&self, finding: &Finding) -> Option<usize> {
         let origin = finding.entry.as_ref()?;
         self.by_origin
@@ -426,6 +471,10 @@ struct Context<'a> {
     target: &'a str,
     habits: &'a habit::Habits,
     kinship: &'a crate::derive::KinshipTest<'a>,
+    /// The file's word alignment, when its source is in Chinese characters.
+    model: Option<&'a model1::Model>,
+    /// The segment's place in the file.
+    index: usize,
 }
 
 /// The glossary entries of one segment pair, where each side has them.
@@ -475,6 +524,24 @@ fn anchors(
     )
 }
 
+/// The segment's target words with the probability that they render a source word within
+/// `spans` (a term's source occurrences), the most likely over them.
+fn aligned(context: &Context, spans: &[Span]) -> Vec<(Span, f32)> {
+    let Some(model) = context.model else {
+        return Vec::new();
+    };
+    let mut words: Vec<(Span, f32)> = Vec::new();
+    for span in spans {
+        for (word, p) in model.rendering(context.index, *span) {
+            match words.iter_mut().find(|(w, _)| *w == word) {
+                Some(known) => known.1 = known.1.max(p),
+                None => words.push((word, p)),
+            }
+        }
+    }
+    words
+}
+
 /// The English words of the dictionary parts of a term's source form at `span`.
 fn term_parts(cedict: &crate::lexicon::Cedict, source: &str, span: Span) -> Vec<Vec<String>> {
     dictionary::Reading::parts(cedict, source, span)
@@ -504,7 +571,12 @@ mod tests {
     /// The `(replaced words, replacement)` of each source-aware finding's fix, by line
     /// (`None`: a finding without a fix), checking `target` against `source` line by line.
     fn fixes(source: &str, target: &str) -> Vec<Option<(String, String)>> {
-        let glossary = Glossary::parse("g.tsv", "term\tsource\nExchange Fund\t外匯基金\n").unwrap();
+        fixes_with("term\tsource\nExchange Fund\t外匯基金\n", source, target)
+    }
+
+    /// As [`fixes`], with the glossary `tsv`.
+    fn fixes_with(tsv: &str, source: &str, target: &str) -> Vec<Option<(String, String)>> {
+        let glossary = Glossary::parse("g.tsv", tsv).unwrap();
         let checker = Checker::with_lexicon(
             glossary,
             CheckOptions::default(),
@@ -564,6 +636,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_term_named_inside_a_missing_ones_source_form_is_part_of_its_rendering() {
+        // "金管局" (HKMA) sits inside "金管局金融科技總監": the target's "HKMA" is a word of
+        // the longer term's rendering, not another source word's.
+        let tsv = "term\tsource\nHKMA\t金管局\nHKMA Chief Fintech Officer\t金管局金融科技總監\n";
+        let found = fixes_with(
+            tsv,
+            "金管局金融科技總監接受訪問。\n",
+            "The HKMA Chief Fintech Head gave an interview.\n",
+        );
+        let want = (
+            "HKMA Chief Fintech Head".to_string(),
+            "HKMA Chief Fintech Officer".to_string(),
+        );
+        assert_eq!(found, [Some(want)]);
+    }
+
     const SOURCE: &str = "外匯基金三月增長。\n外匯基金資產上升。\n外匯基金投資海外。\n\
                           外匯基金錄得利潤。\n去年外匯基金下跌。\n三月資產投資債券。\n";
 
@@ -575,10 +664,11 @@ mod tests {
                       Last year the reserve pool fell.\nIn March assets went into bonds.\n";
         let found = fixes(SOURCE, target);
         let want = Some(("reserve pool".to_string(), "Exchange Fund".to_string()));
-        assert_eq!(found, vec![want; 5]);
-        // One segment alone shows no habit: the finding keeps to the segment.
+        assert_eq!(found, vec![want.clone(); 5]);
+        // One segment alone shows no habit, but the file's word alignment puts "reserve pool"
+        // against "外匯基金": the dictionary gives the other words to "三月" and "增長".
         let one = fixes("外匯基金三月增長。\n", "The reserve pool grew in March.\n");
-        assert_eq!(one, [None]);
+        assert_eq!(one, [want]);
     }
 
     #[test]
