@@ -39,6 +39,9 @@ struct Segment {
     /// Pair ids, row by row: row 0 is the empty source word, row `i` source word `i - 1`;
     /// column `j` is target word `j`.
     pairs: Vec<u32>,
+    /// The diagonal prior, target word by target word (`m + 1` values each): the same in
+    /// every round of EM, so it is computed once.
+    prior: Vec<f32>,
 }
 
 /// The learnt model of one file, and its segments' words.
@@ -118,10 +121,17 @@ impl Model {
                     ids.extend(lower.iter().map(|e| pairs.id(cedict, f, e)));
                 }
             }
+            let (m, n) = (source_spans.len(), target_spans.len());
+            let prior = if ids.is_empty() {
+                Vec::new()
+            } else {
+                (0..n).flat_map(|j| diagonal(m, n, j)).collect()
+            };
             read.push(Segment {
                 source: source_spans,
                 target: target_spans,
                 pairs: ids,
+                prior,
             });
         }
         let mut model = Model {
@@ -166,7 +176,7 @@ impl Model {
     fn posterior(&self, segment: &Segment, j: usize, weights: &mut Vec<f32>) {
         let (m, n) = (segment.source.len(), segment.target.len());
         weights.clear();
-        weights.extend(diagonal(m, n, j));
+        weights.extend_from_slice(&segment.prior[j * (m + 1)..(j + 1) * (m + 1)]);
         let mut total = 0.0;
         for (i, w) in weights.iter_mut().enumerate() {
             *w *= self.t[segment.pairs[i * n + j] as usize];
