@@ -101,6 +101,17 @@ impl<'a> Pairs<'a> {
 impl Model {
     /// The model of a file: `segments` are its (source, target) segment pairs.
     pub fn train(cedict: &Cedict, source: &str, target: &str, segments: &[(Span, Span)]) -> Model {
+        Self::train_rounds(cedict, source, target, segments, ROUNDS)
+    }
+
+    /// As [`Model::train`], with `rounds` rounds of EM (0: the seeded prior alone).
+    fn train_rounds(
+        cedict: &Cedict,
+        source: &str,
+        target: &str,
+        segments: &[(Span, Span)],
+        rounds: usize,
+    ) -> Model {
         let mut pairs = Pairs::default();
         let mut read = Vec::with_capacity(segments.len());
         for &(s, t) in segments {
@@ -143,7 +154,7 @@ impl Model {
                 .collect(),
         };
         normalise(&mut model.t, &pairs.of, &vec![0.0; pairs.of.len()]);
-        for _ in 0..ROUNDS {
+        for _ in 0..rounds {
             let counts = model.expected_counts();
             model.t = counts;
             let prior: Vec<f32> = pairs.of.iter().map(|(_, p)| *p).collect();
@@ -264,17 +275,7 @@ mod tests {
         form: &str,
     ) -> Vec<String> {
         let lexicon = Lexicon::builder().cedict(cedict).build();
-        let lines = |text: &str| {
-            let mut at = 0;
-            text.split('\n')
-                .map(|l| {
-                    let s = Span::new(at, at + l.len());
-                    at += l.len() + 1;
-                    s
-                })
-                .collect::<Vec<_>>()
-        };
-        let segments: Vec<(Span, Span)> = lines(source).into_iter().zip(lines(target)).collect();
+        let segments = line_pairs(source, target);
         let model = Model::train(lexicon.cedict(), source, target, &segments);
         let s = segments[line].0;
         let at = s.start + source[s.start..s.end].find(form).unwrap();
@@ -285,6 +286,54 @@ mod tests {
             .iter()
             .map(|(s, _)| target[s.start..s.end].to_string())
             .collect()
+    }
+
+    /// Segments of one line each, from two texts with the same number of lines.
+    fn line_pairs(source: &str, target: &str) -> Vec<(Span, Span)> {
+        let lines = |text: &str| {
+            let mut at = 0;
+            text.split('\n')
+                .map(|l| {
+                    let s = Span::new(at, at + l.len());
+                    at += l.len() + 1;
+                    s
+                })
+                .collect::<Vec<_>>()
+        };
+        lines(source).into_iter().zip(lines(target)).collect()
+    }
+
+    #[test]
+    fn rounds_of_em_learn_what_recurs_with_a_source_word_across_the_file() {
+        // Every line pairs "xq" with "zorb", each time among words seen once. Before EM the
+        // position prior alone speaks; the file-wide counts of EM raise "zorb" for "xq" on
+        // every line, wherever it stands (on three-word lines the position prior still
+        // weighs much: where "zorb" stands off the diagonal it stays below the middle word).
+        let source = "alpha xq beta\ngamma xq delta\nepsilon xq zeta\neta xq theta";
+        let target = "one zorb two\nthree four zorb\nzorb five six\nseven zorb eight";
+        let lexicon = Lexicon::builder().cedict("").build();
+        let segments = line_pairs(source, target);
+        let mass = |rounds: usize, line: usize, word: &str| {
+            let model = Model::train_rounds(lexicon.cedict(), source, target, &segments, rounds);
+            let s = segments[line].0;
+            let at = s.start + source[s.start..s.end].find("xq").unwrap();
+            let found = model.rendering(line, Span::new(at, at + 2));
+            found
+                .iter()
+                .find(|(s, _)| &target[s.start..s.end] == word)
+                .map_or(0.0, |(_, p)| *p)
+        };
+        for line in 0..4 {
+            let (before, after) = (mass(0, line, "zorb"), mass(ROUNDS, line, "zorb"));
+            assert!(
+                after > 1.5 * before,
+                "line {line}: zorb {before} -> {after}"
+            );
+        }
+        // A word seen once, off the diagonal, loses what the position prior gave it.
+        assert!(mass(ROUNDS, 1, "three") < 0.5 * mass(0, 1, "three"));
+        // Where "zorb" stands where the prior looks, it is now the rendering.
+        assert!(mass(ROUNDS, 0, "zorb") > 0.5);
     }
 
     const CEDICT: &str = "外匯\t外汇\tforeign exchange\n基金\t\tfund\n去年\t\tlast year\n\
