@@ -1,6 +1,7 @@
 //! Word-level alignment of a same-language source segment with its target (an original and
 //! its paraphrase): which words were kept, and which runs of words were replaced by which.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffTag};
@@ -34,21 +35,22 @@ pub struct WordAlignment {
 /// How long one segment's word diff may take before a coarser alignment is accepted.
 const DIFF_SECONDS: u64 = 2;
 
+/// The words of `text[span]` with their spans, lower-cased for comparison (most are lower
+/// case already, and are not copied).
+fn lowercase_words(text: &str, span: Span) -> (Vec<Span>, Vec<Cow<'_, str>>) {
+    crate::text::words::tokens(&text[span.start..span.end])
+        .map(|(s, w)| {
+            let lower = crate::text::words::lowercase(w);
+            (Span::new(span.start + s.start, span.start + s.end), lower)
+        })
+        .unzip()
+}
+
 /// Aligns `source[source_span]` with `target[target_span]` word by word (case-insensitive),
 /// with Myers' diff as `similar` computes it.
 pub fn align(source: &str, source_span: Span, target: &str, target_span: Span) -> WordAlignment {
-    let words = |text: &str, span: Span| -> (Vec<Span>, Vec<String>) {
-        crate::text::words::tokens(&text[span.start..span.end])
-            .map(|(s, w)| {
-                (
-                    Span::new(span.start + s.start, span.start + s.end),
-                    w.to_lowercase(),
-                )
-            })
-            .unzip()
-    };
-    let (source_spans, source_words) = words(source, source_span);
-    let (target_spans, target_words) = words(target, target_span);
+    let (source_spans, source_words) = lowercase_words(source, source_span);
+    let (target_spans, target_words) = lowercase_words(target, target_span);
     // Two long documents that differ throughout could take Myers' diff quadratic time; past
     // the deadline `similar` settles for a coarser alignment.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(DIFF_SECONDS);
