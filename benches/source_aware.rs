@@ -56,6 +56,15 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// One row of the table: the time in ms, the findings, and the time as a ratio to `mono`.
+fn print_row(label: &str, time: Duration, count: usize, mono: Duration) {
+    println!(
+        "{label:<34} {:>9.2} {count:>9} {:>7.2}x",
+        time.as_secs_f64() * 1e3,
+        time.as_secs_f64() / mono.as_secs_f64()
+    );
+}
+
 /// The median time of `runs` calls of `f` after one warm-up call, and the warm-up's result.
 fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let result = f();
@@ -131,18 +140,9 @@ fn main() {
             return;
         }
         let (time, count) = median(runs, check);
-        println!(
-            "{label:<34} {:>9.2} {count:>9} {:>7.2}x",
-            time.as_secs_f64() * 1e3,
-            time.as_secs_f64() / mono.as_secs_f64()
-        );
+        print_row(label, time, count, mono);
     };
-    println!(
-        "{:<34} {:>9.2} {mono_count:>9} {:>7.2}x",
-        "monolingual",
-        mono.as_secs_f64() * 1e3,
-        1.0
-    );
+    print_row("monolingual", mono, mono_count, mono);
     row("--source, line by line", &mut || {
         let bitext = Bitext::pair(&original, &target).unwrap();
         source_aware.check(&bitext, &target).findings.len()
@@ -204,18 +204,9 @@ fn chinese(runs: usize) {
             return;
         }
         let (time, count) = median(runs, check);
-        println!(
-            "{label:<34} {:>9.2} {count:>9} {:>7.2}x",
-            time.as_secs_f64() * 1e3,
-            time.as_secs_f64() / mono.as_secs_f64()
-        );
+        print_row(label, time, count, mono);
     };
-    println!(
-        "{:<34} {:>9.2} {count:>9} {:>7.2}x",
-        "monolingual",
-        mono.as_secs_f64() * 1e3,
-        1.0
-    );
+    print_row("monolingual", mono, count, mono);
     row(ZH_ROW, &mut || {
         let bitext = Bitext::pair(&zh, &en).unwrap();
         source_aware.check(&bitext, &en).findings.len()
@@ -248,12 +239,7 @@ fn chinese(runs: usize) {
         lacking.count()
     );
     let (mono, count) = median(runs, || checker.check(&mostly).len());
-    println!(
-        "{:<34} {:>9.2} {count:>9} {:>7.2}x",
-        "monolingual",
-        mono.as_secs_f64() * 1e3,
-        1.0
-    );
+    print_row("monolingual", mono, count, mono);
     if wanted(ZH_MOSTLY_ROW) {
         let (time, count) = median(runs, || {
             let bitext = Bitext::pair(&zh, &mostly).unwrap();
