@@ -6,9 +6,9 @@
 //! cargo bench --bench source_aware -- --only zh     # the monolingual rows and rows naming "zh"
 //! ```
 //!
-//! `--only` is for profiling one row (`perf record`, or `valgrind --tool=callgrind
-//! --toggle-collect='termlint::source_aware::SourceAware::check'` for instruction counts
-//! that the load of a shared machine does not change).
+//! `--only` is for profiling one row (`perf record`, or callgrind for instruction counts that
+//! the load of a shared machine does not change: `scripts/bench-instructions.py` counts each
+//! check of a row and of its monolingual baseline alone, see [`one_check`]).
 //!
 //! The target is the seed article (`corpus/seed/article.txt`, a spun news story), repeated
 //! `REPEAT` times; its same-language "original" is the article with every fix of the shipped
@@ -66,17 +66,26 @@ fn print_row(label: &str, time: Duration, count: usize, mono: Duration) {
 }
 
 /// The median time of `runs` calls of `f` after one warm-up call, and the warm-up's result.
+/// Each call goes through [`one_check`].
 fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let result = f();
+    let result = one_check(&mut f);
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(f());
+            std::hint::black_box(one_check(&mut f));
             start.elapsed()
         })
         .collect();
     times.sort();
     (times[times.len() / 2], result)
+}
+
+/// One measured check: a function of its own, so that callgrind counts each check alone
+/// (`--toggle-collect=source_aware::one_check --dump-after=source_aware::one_check`: one
+/// dump per check, in the order the table prints them, the warm-up first).
+#[inline(never)]
+fn one_check<T>(f: &mut impl FnMut() -> T) -> T {
+    f()
 }
 
 fn escape(text: &str) -> String {
@@ -245,10 +254,6 @@ fn chinese(runs: usize) {
             let bitext = Bitext::pair(&zh, &mostly).unwrap();
             source_aware.check(&bitext, &mostly).findings.len()
         });
-        println!(
-            "{ZH_MOSTLY_ROW:<34} {:>9.2} {count:>9} {:>7.2}x",
-            time.as_secs_f64() * 1e3,
-            time.as_secs_f64() / mono.as_secs_f64()
-        );
+        print_row(ZH_MOSTLY_ROW, time, count, mono);
     }
 }

@@ -245,16 +245,21 @@ fn escape_xml(text: &str) -> String {
 pub(crate) fn same_language(source: &str, target: &str) -> bool {
     // Words are copied only when they have capitals: a whole document is read here.
     fn words(text: &str) -> rustc_hash::FxHashSet<Cow<'_, str>> {
-        crate::text::words::tokens(text)
-            .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
-            .map(|(_, w)| {
-                if w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
-                    Cow::Owned(w.to_lowercase())
-                } else {
-                    Cow::Borrowed(w)
-                }
-            })
-            .collect()
+        // Sized for the words of a page or so at once, not grown from nothing.
+        let mut set = rustc_hash::FxHashSet::default();
+        set.reserve((text.len() / 16).min(1 << 16));
+        set.extend(
+            crate::text::words::tokens(text)
+                .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
+                .map(|(_, w)| {
+                    if w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                        Cow::Owned(w.to_lowercase())
+                    } else {
+                        Cow::Borrowed(w)
+                    }
+                }),
+        );
+        set
     }
     let (source, target) = (words(source), words(target));
     if target.is_empty() || source.is_empty() {

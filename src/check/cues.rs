@@ -32,9 +32,53 @@ pub struct CueMatcher {
 /// Where each entry's cues and vetoes occur in one text.
 pub struct CueIndex {
     /// Per entry: (cue number, span) of each cue occurrence, by position.
-    cues: Vec<Vec<(u32, Span)>>,
-    unless: Vec<Vec<Span>>,
-    sense: Vec<Vec<(u32, Span)>>,
+    cues: ByEntry<(u32, Span)>,
+    unless: ByEntry<Span>,
+    sense: ByEntry<(u32, Span)>,
+}
+
+/// Per entry, the occurrences found for it, in the order found: one list grouped by entry
+/// (a counting sort) rather than a list per entry, as a text of one segment has cues of a
+/// few entries, and a bitext checks hundreds of segments against hundreds of entries.
+struct ByEntry<T> {
+    /// Where each entry's occurrences start in `values` (one more for the end); empty when
+    /// there are none.
+    starts: Vec<u32>,
+    values: Vec<T>,
+}
+
+impl<T: Copy> ByEntry<T> {
+    /// Groups `items`, `(entry, occurrence)` in the order found, by entry (below `entries`).
+    fn new(items: &[(usize, T)], entries: usize) -> ByEntry<T> {
+        let Some(&(_, first)) = items.first() else {
+            return ByEntry {
+                starts: Vec::new(),
+                values: Vec::new(),
+            };
+        };
+        let mut starts = vec![0u32; entries + 1];
+        for (entry, _) in items {
+            starts[entry + 1] += 1;
+        }
+        for i in 0..entries {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut values = vec![first; items.len()];
+        for &(entry, value) in items {
+            values[next[entry] as usize] = value;
+            next[entry] += 1;
+        }
+        ByEntry { starts, values }
+    }
+
+    /// The occurrences of `entry`, in the order found.
+    fn of(&self, entry: usize) -> &[T] {
+        match self.starts.get(entry..entry + 2) {
+            Some(&[from, to]) => &self.values[from as usize..to as usize],
+            _ => &[],
+        }
+    }
 }
 
 impl CueMatcher {
@@ -88,11 +132,7 @@ impl CueMatcher {
     }
 
     pub fn index(&self, text: &str) -> CueIndex {
-        let mut index = CueIndex {
-            cues: vec![Vec::new(); self.entries],
-            unless: vec![Vec::new(); self.entries],
-            sense: vec![Vec::new(); self.entries],
-        };
+        let (mut cues, mut unless, mut sense) = (Vec::new(), Vec::new(), Vec::new());
         // Texts that differ in case only match the same words: at one span, the targets of
         // all of them come in the order they were listed, as if each were a form of its own.
         // Hits come sorted by span, so only a span several texts share needs sorting.
@@ -111,27 +151,31 @@ impl CueMatcher {
             };
             for &(_, (entry, role, n)) in targets {
                 match role {
-                    Role::Cue => index.cues[entry].push((n, span)),
-                    Role::Unless => index.unless[entry].push(span),
-                    Role::Sense => index.sense[entry].push((n, span)),
+                    Role::Cue => cues.push((entry, (n, span))),
+                    Role::Unless => unless.push((entry, span)),
+                    Role::Sense => sense.push((entry, (n, span))),
                 }
             }
         }
-        index
+        CueIndex {
+            cues: ByEntry::new(&cues, self.entries),
+            unless: ByEntry::new(&unless, self.entries),
+            sense: ByEntry::new(&sense, self.entries),
+        }
     }
 }
 
 impl CueIndex {
     /// The first cue of `entry` inside `window` that is not the match itself.
     pub fn cue_in(&self, entry: usize, window: Span, matched: Span) -> Option<(u32, Span)> {
-        first_in(&self.cues[entry], window, matched)
+        first_in(self.cues.of(entry), window, matched)
     }
 
     /// The distinct cue and sense words of `entry` inside `window`, other than the match
     /// itself: one span for each different word.
     pub fn sense_cues_in(&self, entry: usize, window: Span, matched: Span) -> Vec<Span> {
         let mut found: Vec<(bool, u32, Span)> = Vec::new();
-        for (listed, cues) in [(true, &self.cues[entry]), (false, &self.sense[entry])] {
+        for (listed, cues) in [(true, self.cues.of(entry)), (false, self.sense.of(entry))] {
             let from = cues.partition_point(|(_, s)| s.start < window.start);
             for &(n, span) in cues[from..].iter().take_while(|(_, s)| s.end <= window.end) {
                 // Two cue words of one spot ("chemical" of the note, "chemicals" of
@@ -147,7 +191,7 @@ impl CueIndex {
 
     /// Whether a cue word of `entry`'s sense occurs exactly at `span`.
     pub fn is_sense_cue(&self, entry: usize, span: Span) -> bool {
-        let cues = &self.sense[entry];
+        let cues = self.sense.of(entry);
         let from = cues.partition_point(|(_, s)| s.start < span.start);
         cues[from..]
             .iter()
@@ -157,7 +201,7 @@ impl CueIndex {
 
     /// Whether an `unless` phrase of `entry` overlaps `span`.
     pub fn vetoed(&self, entry: usize, span: Span) -> bool {
-        self.unless[entry].iter().any(|s| s.overlaps(span))
+        self.unless.of(entry).iter().any(|s| s.overlaps(span))
     }
 }
 

@@ -54,7 +54,31 @@ pub struct Document<'a> {
     pub claimed: Vec<Span>,
     /// Per entry, what a rule worked out once from the whole text (the terms that stand next
     /// to the entry's own term): looked up per match, so it must not be recomputed per match.
-    pub companions: Vec<OnceLock<Vec<usize>>>,
+    pub companions: Companions,
+}
+
+/// Per entry, a list worked out on first use from the whole text. The table itself is made
+/// on first use too: most segments of a bitext need none, and there are hundreds of them.
+pub struct Companions {
+    entries: usize,
+    table: OnceLock<Box<[OnceLock<Vec<usize>>]>>,
+}
+
+impl Companions {
+    fn new(entries: usize) -> Companions {
+        Companions {
+            entries,
+            table: OnceLock::new(),
+        }
+    }
+
+    /// Entry `entry`'s list, made by `make` on first use.
+    pub fn get_or_init(&self, entry: usize, make: impl FnOnce() -> Vec<usize>) -> &[usize] {
+        let table = self
+            .table
+            .get_or_init(|| (0..self.entries).map(|_| OnceLock::new()).collect());
+        table[entry].get_or_init(make)
+    }
 }
 
 impl<'a> Document<'a> {
@@ -83,9 +107,7 @@ impl<'a> Document<'a> {
             hits,
             terms,
             claimed: Vec::new(),
-            companions: (0..glossary.entries.len())
-                .map(|_| OnceLock::new())
-                .collect(),
+            companions: Companions::new(glossary.entries.len()),
         }
     }
 

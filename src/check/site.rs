@@ -27,7 +27,7 @@ pub struct Site<'a> {
     /// Occurrences of correct terms in the text, by position, with their entry.
     pub terms: &'a [(Span, usize)],
     /// Per entry, computed on first use from the whole text (see `Document::companions`).
-    pub companions: &'a [std::sync::OnceLock<Vec<usize>>],
+    pub companions: &'a crate::check::document::Companions,
     pub glossary: &'a Glossary,
     /// The lexicon the checker was built with.
     pub lexicon: &'a Lexicon,

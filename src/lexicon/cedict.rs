@@ -16,6 +16,9 @@ pub struct Cedict<'a> {
     glosses: FxHashMap<&'a str, &'a str>,
     /// The longest headword, in characters: how far a greedy match looks ahead.
     longest: usize,
+    /// Per character of the Basic Multilingual Plane, the longest headword starting with
+    /// it, in characters (0: none): how far a match starting there looks ahead.
+    longest_from: Vec<u8>,
 }
 
 impl<'a> Cedict<'a> {
@@ -23,6 +26,7 @@ impl<'a> Cedict<'a> {
         let mut glosses = FxHashMap::default();
         glosses.reserve(super::line_count(text) * 3 / 2);
         let mut longest = 1;
+        let mut longest_from = vec![0u8; 1 << 16];
         for line in super::data_lines(text) {
             let mut fields = super::split_byte(line, b'\t');
             let (Some(traditional), Some(simplified), Some(words)) =
@@ -31,13 +35,21 @@ impl<'a> Cedict<'a> {
                 continue;
             };
             for head in [traditional, simplified] {
-                if !head.is_empty() {
-                    longest = longest.max(head.chars().count());
+                if let Some(first) = head.chars().next() {
+                    let length = head.chars().count();
+                    longest = longest.max(length);
+                    if let Some(from) = longest_from.get_mut(first as usize) {
+                        *from = (*from).max(length.min(u8::MAX as usize) as u8);
+                    }
                     glosses.insert(head, words);
                 }
             }
         }
-        Cedict { glosses, longest }
+        Cedict {
+            glosses,
+            longest,
+            longest_from,
+        }
     }
 
     /// The English words of a headword's glosses (lower-case), none if it is not listed.
@@ -63,7 +75,13 @@ impl<'a> Cedict<'a> {
         let mut words = Vec::new();
         let mut i = 0;
         while i + 1 < starts.len() {
-            let found = (1..=self.longest.min(starts.len() - 1 - i))
+            let first = part[starts[i]..].chars().next().map_or(0, |c| c as usize);
+            // Past the plane, or a headword longer than a byte counts: the longest of all.
+            let reach = match self.longest_from.get(first) {
+                Some(&n) if n < u8::MAX => n as usize,
+                Some(_) | None => self.longest,
+            };
+            let found = (1..=reach.min(starts.len() - 1 - i))
                 .rev()
                 .find(|&n| self.glosses.contains_key(&part[starts[i]..starts[i + n]]));
             match found {

@@ -559,7 +559,8 @@ fn adjacent_evidence<'s>(site: &'s Site) -> Option<&'s str> {
 /// and its pioneers"), whatever the note says, or with no note at all. People are left out:
 /// what is said of them is no subject.
 fn companions<'s>(site: &Site<'s>) -> &'s [usize] {
-    site.companions[site.entry_index].get_or_init(|| find_companions(site))
+    site.companions
+        .get_or_init(site.entry_index, || find_companions(site))
 }
 
 /// [`companions`], worked out once per entry and text.

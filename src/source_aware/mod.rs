@@ -126,13 +126,10 @@ impl<'c> SourceAware<'c> {
         let model = self.model1(bitext, target, &all_terms);
         // One for the file: it remembers the words it has looked up.
         let kinship = crate::derive::KinshipTest::remembering_pairs(self.checker.lexicon());
+        // Findings by position, so a segment's are looked up, not searched for.
+        let sorted = monolingual.is_sorted_by_key(|f| f.span.start);
         for (index, (segment, terms)) in bitext.segments.iter().zip(&all_terms).enumerate() {
-            let in_segment: Vec<usize> = (0..monolingual.len())
-                .filter(|&i| {
-                    let s = monolingual[i].span;
-                    segment.target.start <= s.start && s.end <= segment.target.end
-                })
-                .collect();
+            let in_segment = findings_in(&monolingual, segment.target, sorted);
             self.tally(terms, &mut checked.terms);
             let alignment = bitext
                 .same_language
@@ -494,6 +491,25 @@ impl SegmentTerms {
         }
         wanted
     }
+}
+
+/// The indices of the `findings` inside `span`, in order; `sorted`: the findings are sorted
+/// by start.
+fn findings_in(findings: &[Finding], span: Span, sorted: bool) -> Vec<usize> {
+    let (from, to) = if sorted {
+        (
+            findings.partition_point(|f| f.span.start < span.start),
+            findings.partition_point(|f| f.span.start <= span.end),
+        )
+    } else {
+        (0, findings.len())
+    };
+    (from..to)
+        .filter(|&i| {
+            let s = findings[i].span;
+            span.start <= s.start && s.end <= span.end
+        })
+        .collect()
 }
 
 /// A monolingual finding whose entry the source names is near certain.

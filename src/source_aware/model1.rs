@@ -12,6 +12,8 @@
 //! dictionary's glosses. Nothing in it depends on the domain: the counts come from the file
 //! checked. Training is linear in the sum over segments of source words × target words.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::dictionary::renders;
@@ -64,30 +66,56 @@ fn source_words(cedict: &Cedict, source: &str, segment: Span) -> Vec<Span> {
     words
 }
 
+/// `word` in lower case, copied only when it has capitals or other than ASCII letters.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// Pair ids by (source word, target word), with each pair's source word and prior count.
+/// Words are ids too (source id 0: the empty word), looked up once per segment, so a
+/// segment's `(m + 1) × n` cells cost one lookup each.
 #[derive(Default)]
 struct Pairs<'a> {
     source_ids: FxHashMap<&'a str, u32>,
-    target_ids: FxHashMap<String, u32>,
+    target_ids: FxHashMap<Cow<'a, str>, u32>,
+    /// Each target id's word, to seed the pairs the dictionary gives.
+    target_words: Vec<Cow<'a, str>>,
     ids: FxHashMap<(u32, u32), u32>,
     /// Per pair: its source word's id, and its dictionary pseudo-count.
     of: Vec<(u32, f32)>,
 }
 
 impl<'a> Pairs<'a> {
-    fn id(&mut self, cedict: &Cedict, source: Option<&'a str>, target: &str) -> u32 {
+    /// The id of source word `word` (`None`: the empty word).
+    fn source(&mut self, word: Option<&'a str>) -> u32 {
         let next = self.source_ids.len() as u32 + 1;
-        let f = source.map_or(0, |w| *self.source_ids.entry(w).or_insert(next));
-        let next = self.target_ids.len() as u32;
-        let e = match self.target_ids.get(target) {
-            Some(&e) => e,
-            None => {
-                self.target_ids.insert(target.to_string(), next);
-                next
-            }
-        };
+        word.map_or(0, |w| *self.source_ids.entry(w).or_insert(next))
+    }
+
+    /// The id of target word `word` (lower case).
+    fn target(&mut self, word: Cow<'a, str>) -> u32 {
+        if let Some(&e) = self.target_ids.get(&word) {
+            return e;
+        }
+        let next = self.target_words.len() as u32;
+        self.target_words.push(word.clone());
+        self.target_ids.insert(word, next);
+        next
+    }
+
+    /// The id of the pair of source word `f` (`source`, `None`: the empty word) and target
+    /// word `e`.
+    fn id(&mut self, cedict: &Cedict, (f, source): (u32, Option<&str>), e: u32) -> u32 {
         let next = self.of.len() as u32;
         *self.ids.entry((f, e)).or_insert_with(|| {
+            let target = &self.target_words[e as usize];
             let known = source.is_some_and(|w| {
                 w.eq_ignore_ascii_case(target) || cedict.glosses(w).any(|g| renders(g, target))
             });
@@ -122,14 +150,15 @@ impl Model {
             let too_long = source_spans.len() > MAX_WORDS || target_spans.len() > MAX_WORDS;
             let mut ids = Vec::new();
             if !too_long && !source_spans.is_empty() {
-                let lower: Vec<String> = target_spans
+                let lower: Vec<u32> = target_spans
                     .iter()
-                    .map(|w| target[w.start..w.end].to_lowercase())
+                    .map(|w| pairs.target(lower_case(&target[w.start..w.end])))
                     .collect();
                 let rows = std::iter::once(None)
                     .chain(source_spans.iter().map(|w| Some(&source[w.start..w.end])));
-                for f in rows {
-                    ids.extend(lower.iter().map(|e| pairs.id(cedict, f, e)));
+                for word in rows {
+                    let f = (pairs.source(word), word);
+                    ids.extend(lower.iter().map(|&e| pairs.id(cedict, f, e)));
                 }
             }
             let (m, n) = (source_spans.len(), target_spans.len());
