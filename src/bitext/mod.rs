@@ -133,15 +133,13 @@ impl Bitext {
                 target: Span::new(tab + 1, line.end),
             });
         }
-        let (sources, targets): (String, String) = segments
-            .iter()
-            .map(|s| {
-                (
-                    format!("{}\n", &text[s.source.start..s.source.end]),
-                    format!("{}\n", &text[s.target.start..s.target.end]),
-                )
-            })
-            .unzip();
+        let (mut sources, mut targets) = (String::new(), String::new());
+        for s in &segments {
+            for (column, span) in [(&mut sources, s.source), (&mut targets, s.target)] {
+                column.push_str(&text[span.start..span.end]);
+                column.push('\n');
+            }
+        }
         Ok(Bitext {
             source: text.to_string(),
             segments,
@@ -244,29 +242,36 @@ fn escape_xml(text: &str) -> String {
 /// Decided on word types, lowercase, so that repetition does not count.
 pub(crate) fn same_language(source: &str, target: &str) -> bool {
     // Words are copied only when they have capitals: a whole document is read here.
-    fn words(text: &str) -> rustc_hash::FxHashSet<Cow<'_, str>> {
-        // Sized for the words of a page or so at once, not grown from nothing.
-        let mut set = rustc_hash::FxHashSet::default();
-        set.reserve((text.len() / 16).min(1 << 16));
-        set.extend(
-            crate::text::words::tokens(text)
-                .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
-                .map(|(_, w)| {
-                    if w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
-                        Cow::Owned(w.to_lowercase())
-                    } else {
-                        Cow::Borrowed(w)
-                    }
-                }),
-        );
-        set
+    fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+        crate::text::words::tokens(text)
+            .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
+            .map(|(_, w)| {
+                if w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
     }
-    let (source, target) = (words(source), words(target));
-    if target.is_empty() || source.is_empty() {
+    // The target's word types, each marked once the source has it too; the source's are
+    // looked up, not collected.
+    let mut types: rustc_hash::FxHashMap<Cow<'_, str>, bool> = rustc_hash::FxHashMap::default();
+    types.reserve((target.len() / 16).min(1 << 16));
+    types.extend(words(target).map(|w| (w, false)));
+    let (mut shared, mut source_words) = (0, false);
+    for word in words(source) {
+        source_words = true;
+        if let Some(seen) = types.get_mut(&word)
+            && !*seen
+        {
+            *seen = true;
+            shared += 1;
+        }
+    }
+    if types.is_empty() || !source_words {
         return false;
     }
-    let shared = target.intersection(&source).count();
-    shared * 10 >= target.len() * 3
+    shared * 10 >= types.len() * 3
 }
 
 #[cfg(test)]
