@@ -465,3 +465,25 @@ fn a_letter_that_folds_to_a_space_keeps_its_word_whole() {
     findings_cutting_no_word("\u{fe72}Ministry of Unfamiliar Affairs ");
     findings_cutting_no_word("x\u{bd}Ministry of Unfamiliar Affairs ");
 }
+
+/// Found by `fixed_spans_are_clean` (10000 cases): "BChinese" was fixed to "Chinese", which
+/// made "Chinese Consulate" a near miss of the same entry ("Chinese Embassy") where the fix
+/// had just written. The fix now proposes the whole name, and one round settles it.
+#[test]
+fn a_near_miss_fix_that_completes_a_garbled_name_proposes_the_whole_name() {
+    let text = "BChinese Consulate in Washington";
+    for checker in [&*LISTED, &*BARE] {
+        let fixes: Vec<Fix> = checker
+            .check(text)
+            .into_iter()
+            .filter_map(|f| f.fix)
+            .collect();
+        let once = fix::apply(text, &fixes).output;
+        assert_eq!(once, "Chinese Embassy in Washington");
+        assert!(
+            checker.check(&once).is_empty(),
+            "{:?}",
+            checker.check(&once)
+        );
+    }
+}
