@@ -488,11 +488,10 @@ fn a_near_miss_fix_that_completes_a_garbled_name_proposes_the_whole_name() {
     }
 }
 
-/// Found by `fixed_spans_are_clean` (10000 cases), not fixed yet (the doubled-word rule):
-/// a word said three times gives two overlapping doubled-word findings; the first is fixed,
-/// the second skipped, and the fixed text still says the word twice where the fix wrote.
+/// Found by `fixed_spans_are_clean` (10000 cases): a word said three times gave two
+/// overlapping doubled-word findings; the first was fixed, the second skipped, and the fixed
+/// text still said the word twice where the fix wrote. A run is now one finding.
 #[test]
-#[ignore = "known: a word tripled with 'and' takes two rounds of the doubled-word rule"]
 fn a_tripled_word_is_fixed_in_one_round() {
     let text = "side.\n\u{201c}Start to throw important and important and important people ";
     let fixes: Vec<Fix> = LISTED
