@@ -95,11 +95,10 @@ impl DoubledWords {
                     && after_a_verb(&self.lexicon, text, &words, i - 1))
                 && !joined_to_a_compound(text, prev_span, span)
             {
-                let whole = Span::new(prev_span.start, span.end);
+                // "the the the" is one slip: fixed whole, in one round.
+                let last = run_end(text, &words, i, "");
+                let whole = Span::new(prev_span.start, words[last].0.end);
                 if !may_be_a_name(prev, word) {
-                    // "the the the" is one slip: fixed whole, in one round.
-                    let last = run_end(text, &words, i, "");
-                    let whole = Span::new(prev_span.start, words[last].0.end);
                     findings.push(finding(
                         whole,
                         prev,
@@ -129,7 +128,7 @@ impl DoubledWords {
                         "the text has a single one elsewhere"
                     };
                     findings.push(doubled_name(whole, prev, why));
-                    i += 2;
+                    i = last + 2;
                     continue;
                 }
                 i += 1;
@@ -401,6 +400,13 @@ mod tests {
         assert_eq!(
             flagged("the consultant consultant consultant said"),
             [pair("consultant consultant consultant", "consultant")]
+        );
+        assert_eq!(
+            found("term\tkind\nLiu\tname\n", "spokesman Liu Liu Liu said")
+                .into_iter()
+                .map(|(w, s, _)| (w, s))
+                .collect::<Vec<_>>(),
+            [pair("Liu Liu Liu", "Liu")]
         );
     }
 
