@@ -106,7 +106,11 @@ fn last_reached(chars: impl Iterator<Item = (usize, char)>, words: usize) -> Opt
         if c == '\n' {
             break;
         }
-        let word = crate::text::words::is_word_char(c);
+        // A mark belongs to the word (or the gap) of the character before it.
+        let word = match crate::text::cluster::is_mark(c) {
+            true => in_word,
+            false => crate::text::words::is_word_char(c),
+        };
         if word && !in_word {
             if left == 0 {
                 break;

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 
 use crate::text::casing::CaseRule;
 use crate::text::span::Span;
-use crate::text::words::{is_whole_word, is_word_char, tokens};
+use crate::text::words::{is_whole_word, is_word_char, tokens, word_len};
 
 /// A phrase to find, with the case rule it obeys and a caller-defined payload.
 #[derive(Debug, Clone)]
@@ -317,8 +317,7 @@ impl<T> Matcher<T> {
 
 /// The leading run of word characters.
 fn first_word(text: &str) -> &str {
-    text.find(|c: char| !is_word_char(c))
-        .map_or(text, |end| &text[..end])
+    &text[..word_len(text)]
 }
 
 /// Case-insensitive equality (matching folds ASCII only).

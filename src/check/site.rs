@@ -7,6 +7,7 @@ use crate::check::cues::CueIndex;
 use crate::glossary::{Entry, Glossary, Kind};
 use crate::lexicon::Lexicon;
 use crate::text::span::Span;
+use crate::text::words;
 
 /// The longest name or institution looked back for, in bytes.
 const LONGEST_NAME: usize = 200;
@@ -86,21 +87,13 @@ impl Site<'_> {
     /// glossary does not list ("Bureau of International Narcotics and Law Enforcement").
     fn in_capitalised_run(&self, span: Span) -> bool {
         let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-        let is_word_char = crate::text::words::is_word_char;
         // The words right before and after, one space away.
-        let before = self.text[..span.start].strip_suffix(' ').map(|t| {
-            let start = t
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| is_word_char(c))
-                .last()
-                .map_or(t.len(), |(i, _)| i);
-            &t[start..]
-        });
-        let after = self.text[span.end..].strip_prefix(' ').map(|t| {
-            let end = t.find(|c: char| !is_word_char(c)).unwrap_or(t.len());
-            &t[..end]
-        });
+        let before = self.text[..span.start]
+            .strip_suffix(' ')
+            .map(|t| &t[words::trailing_word_start(t)..]);
+        let after = self.text[span.end..]
+            .strip_prefix(' ')
+            .map(|t| &t[..words::word_len(t)]);
         capitalised(&self.text[span.start..span.end])
             && (before.is_some_and(capitalised) || after.is_some_and(capitalised))
     }
@@ -192,9 +185,7 @@ impl Site<'_> {
             let after = &self.text[start..];
             let skipped = after.len() - after.trim_start_matches([' ', '\t']).len();
             let rest = &after[skipped..];
-            let len = rest
-                .find(|c: char| !crate::text::words::is_word_char(c))
-                .unwrap_or(rest.len());
+            let len = words::word_len(rest);
             if len == 0 {
                 return None;
             }
@@ -211,11 +202,7 @@ impl Site<'_> {
         let mut word = None;
         for _ in 0..n {
             let before = self.text[..end].trim_end_matches([' ', '\t']);
-            let start = before
-                .rfind(|c: char| !crate::text::words::is_word_char(c))
-                .map_or(0, |i| {
-                    i + before[i..].chars().next().map_or(1, char::len_utf8)
-                });
+            let start = words::trailing_word_start(before);
             let found = &before[start..];
             if found.is_empty() {
                 return None;
@@ -269,41 +256,28 @@ impl Site<'_> {
 /// within `window`; a word that runs into the span counts as neither side. Asked for every
 /// derived match: only the words next to the span are read, not the whole window.
 fn close_by(text: &str, window: Span, span: Span, words: usize) -> Span {
-    let is_word_char = crate::text::words::is_word_char;
     if words == 0 || span.is_empty() || span.start < window.start || window.end < span.end {
         return span;
     }
     let before = &text[window.start..span.start];
-    let mut starts = word_starts_backwards(before);
-    if before.chars().next_back().is_some_and(is_word_char)
-        && text[span.start..].chars().next().is_some_and(is_word_char)
-    {
+    let mut starts = words::word_starts_backwards(before);
+    if words::ends_in_word(before) && text[span.start..].starts_with(words::continues_word) {
         starts.next();
     }
     let start = starts
         .nth(words - 1)
         .map_or(window.start, |i| window.start + i);
-    let after = &text[span.end..window.end];
-    let mut ends = crate::text::words::tokens(after).map(|(s, _)| s);
-    if after.starts_with(is_word_char) && text[..span.end].ends_with(is_word_char) {
-        ends.next();
+    let mut after = &text[span.end..window.end];
+    if words::ends_in_word(&text[..span.end]) {
+        // The rest of a word that runs out of the span (marks included) counts as no side.
+        after = after.trim_start_matches(words::continues_word);
     }
-    let end = ends.nth(words - 1).map_or(window.end, |s| span.end + s.end);
+    let skipped = window.end - span.end - after.len();
+    let mut ends = words::tokens(after).map(|(s, _)| s);
+    let end = ends
+        .nth(words - 1)
+        .map_or(window.end, |s| span.end + skipped + s.end);
     Span::new(start, end)
-}
-
-/// Where each word of `text` starts, the last word first.
-fn word_starts_backwards(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let is_word_char = crate::text::words::is_word_char;
-    let mut chars = text.char_indices().rev().peekable();
-    std::iter::from_fn(move || {
-        while chars.next_if(|&(_, c)| !is_word_char(c)).is_some() {}
-        let mut start = None;
-        while let Some((i, _)) = chars.next_if(|&(_, c)| is_word_char(c)) {
-            start = Some(i);
-        }
-        start
-    })
 }
 
 #[cfg(test)]

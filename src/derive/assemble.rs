@@ -12,7 +12,7 @@ use crate::lexicon::Lexicon;
 use crate::text::casing::CaseRule;
 use crate::text::inflect::{self, Inflection};
 use crate::text::span::Span;
-use crate::text::words::is_word_char;
+use crate::text::words::{continues_word, ends_in_word, trailing_word_start, word_len};
 
 /// A candidate word found in the text: entry (index into the derived entries), slot,
 /// candidate (index into the slot's candidates), and the inflection it was found in. A
@@ -287,10 +287,7 @@ impl Walk<'_> {
 
 /// The word starting at `at`.
 fn word_at(text: &str, at: usize) -> Span {
-    let len = text[at..]
-        .find(|c: char| !is_word_char(c))
-        .unwrap_or(text.len() - at);
-    Span::new(at, at + len)
+    Span::new(at, at + word_len(&text[at..]))
 }
 
 /// The word ending right before `at` (separators between), if any.
@@ -299,13 +296,8 @@ fn previous_word(text: &str, at: usize) -> Option<Span> {
     if before.len() == at || before.is_empty() {
         return None;
     }
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_word_char(*c))
-        .last()
-        .map(|(i, _)| i)?;
-    Some(Span::new(start, before.len()))
+    let start = trailing_word_start(before);
+    (start < before.len()).then(|| Span::new(start, before.len()))
 }
 
 /// Words of a phrase are separated by spaces or hyphens, on one line.
@@ -324,7 +316,7 @@ fn next_word_start(text: &str, at: usize) -> Option<usize> {
 fn literal_at(text: &str, at: usize, word: &str, rule: CaseRule) -> Option<usize> {
     let end = at + word.len();
     let candidate = text.get(at..end)?;
-    let whole = !text[end..].chars().next().is_some_and(is_word_char);
+    let whole = !text[end..].starts_with(continues_word);
     (whole && candidate.eq_ignore_ascii_case(word) && rule.accepts(word, candidate)).then_some(end)
 }
 
@@ -336,7 +328,7 @@ fn previous_literal(text: &str, at: usize, word: &str, rule: CaseRule) -> Option
     }
     let start = before.len().checked_sub(word.len())?;
     let candidate = text.get(start..before.len())?;
-    let whole = !text[..start].chars().next_back().is_some_and(is_word_char);
+    let whole = !ends_in_word(&text[..start]);
     (whole && candidate.eq_ignore_ascii_case(word) && rule.accepts(word, candidate))
         .then_some(start)
 }

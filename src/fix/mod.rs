@@ -5,6 +5,7 @@ pub mod diff;
 pub mod write;
 
 use crate::check::finding::Fix;
+use crate::text::cluster;
 
 /// The result of applying fixes to a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,13 +13,16 @@ pub struct Applied {
     pub output: String,
     /// Indices (into the input order) of the fixes that were applied.
     pub applied: Vec<usize>,
-    /// Indices of fixes skipped because they overlapped one applied before them.
+    /// Indices of fixes skipped because they overlapped one applied before them, or would
+    /// have cut a character or a cluster apart.
     pub skipped: Vec<usize>,
 }
 
 /// Applies fixes in order of position. A fix whose edits overlap an edit already applied (or
-/// each other), or fall outside the text or inside a character, is skipped whole, so two
-/// fixes for the same words are never both applied. Text between edits is copied byte for byte.
+/// each other), or fall outside the text, inside a character or inside a character cluster
+/// (a letter and its combining marks, a CRLF), is skipped whole, so two fixes for the same
+/// words are never both applied and no fix leaves half a cluster behind. Text between edits
+/// is copied byte for byte.
 pub fn apply<'a>(content: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> Applied {
     let mut order: Vec<(usize, &Fix)> = fixes.into_iter().enumerate().collect();
     order.sort_by_key(|(i, f)| (f.edits.iter().map(|e| e.span.start).min(), *i));
@@ -31,6 +35,8 @@ pub fn apply<'a>(content: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> App
         let clashes = fix.edits.iter().any(|e| {
             let clash = !content.is_char_boundary(e.span.start)
                 || !content.is_char_boundary(e.span.end)
+                || cluster::is_inside(content, e.span.start)
+                || cluster::is_inside(content, e.span.end)
                 || edits
                     .iter()
                     .any(|(s, _): &(crate::text::span::Span, &str)| {
@@ -166,6 +172,30 @@ mod tests {
         let applied = apply(";\u{6b6}", [&fix(2, 3, "x"), &fix(0, 1, ",")]);
         assert_eq!(applied.output, ",\u{6b6}");
         assert_eq!((applied.applied, applied.skipped), (vec![1], vec![0]));
+    }
+
+    /// The last guard against a word view that cuts a cluster: an edit that would separate a
+    /// letter from its combining mark, or a CR from its LF, is refused and no byte is lost.
+    #[test]
+    fn an_edit_inside_a_cluster_is_refused() {
+        let text = "Tren\u{301}a:\u{b82}x\r\n\u{301}y";
+        let refused = [
+            fix(0, 4, "Trena"),
+            fix(4, 6, "i"),
+            fix(7, 8, ";"),
+            fix(11, 13, "z"),
+        ];
+        for edit in &refused {
+            let applied = apply(text, [edit]);
+            assert_eq!(applied.output, text, "{edit:?}");
+            assert_eq!(applied.skipped, [0]);
+        }
+        // At cluster boundaries the same text is edited (a mark after a line end stands
+        // alone).
+        let fixes = [fix(0, 6, "Train"), fix(7, 11, ";"), fix(14, 16, "")];
+        let applied = apply(text, &fixes);
+        assert_eq!(applied.output, "Traina;x\r\ny");
+        assert_eq!(applied.applied, [0, 1, 2]);
     }
 
     #[test]

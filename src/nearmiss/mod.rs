@@ -400,7 +400,42 @@ impl NearMissIndex {
                 });
             }
         }
-        best
+        let best = best?;
+        Some(match best.part_of {
+            Some(_) => self.completed(toks, i, best),
+            None => best,
+        })
+    }
+
+    /// A corrected word that makes its neighbours a near miss of the same multi-word entry
+    /// ("BChinese Consulate": "Chinese" makes "Chinese Consulate" a garbled "Chinese
+    /// Embassy"): the fix proposes the whole name, so fixing settles in one round instead of
+    /// flagging the same name again where it just wrote.
+    fn completed(&self, toks: &[Word], i: usize, single: Candidate) -> Candidate {
+        let n = self.entries[single.entry as usize].words.len();
+        let from = i.saturating_sub(n - 1);
+        let corrected = single.suggestion.clone();
+        let mut window: Vec<Word<'_>> = toks[from..(i + n).min(toks.len())].to_vec();
+        window[i - from].text = &corrected;
+        let tok = toks[i].span;
+        let whole = self
+            .multi_word(&window)
+            .into_iter()
+            .filter(|c| {
+                c.entry == single.entry && c.span.start <= tok.start && tok.end <= c.span.end
+            })
+            .max_by(|a, b| a.confidence.total_cmp(&b.confidence));
+        let Some(whole) = whole else {
+            return single;
+        };
+        Candidate {
+            span: whole.span,
+            entry: single.entry,
+            confidence: single.confidence.min(whole.confidence),
+            suggestion: whole.suggestion,
+            reasons: single.reasons.into_iter().chain(whole.reasons).collect(),
+            part_of: None,
+        }
     }
 
     /// Capitalisation, position and cue words around tokens `from..to`: a confidence bonus

@@ -95,7 +95,9 @@ impl DoubledWords {
                     && after_a_verb(&self.lexicon, text, &words, i - 1))
                 && !joined_to_a_compound(text, prev_span, span)
             {
-                let whole = Span::new(prev_span.start, span.end);
+                // "the the the" is one slip: fixed whole, in one round.
+                let last = run_end(text, &words, i, "");
+                let whole = Span::new(prev_span.start, words[last].0.end);
                 if !may_be_a_name(prev, word) {
                     findings.push(finding(
                         whole,
@@ -109,7 +111,7 @@ impl DoubledWords {
                             "a word twice",
                         )],
                     ));
-                    i += 2;
+                    i = last + 2;
                     continue;
                 }
                 let known = self.names.contains(&lower);
@@ -126,15 +128,15 @@ impl DoubledWords {
                         "the text has a single one elsewhere"
                     };
                     findings.push(doubled_name(whole, prev, why));
-                    i += 2;
+                    i = last + 2;
                     continue;
                 }
                 i += 1;
                 continue;
             }
-            if let Some(finding) = and_repeat(&self.lexicon, text, &words, i) {
+            if let Some((finding, last)) = and_repeat(&self.lexicon, text, &words, i) {
                 findings.push(finding);
-                i += 2;
+                i = last + 1;
                 continue;
             }
             i += 1;
@@ -175,13 +177,41 @@ fn doubled_name(whole: Span, name: &str, why: &str) -> Finding {
     )
 }
 
-/// "important and important people": word `i` is "and" between the same word twice.
-fn and_repeat(lexicon: &Lexicon, text: &str, words: &[(Span, &str)], i: usize) -> Option<Finding> {
+/// The last word of a run of word `i`'s repeats, each one space after the word before, or
+/// after `joint` ("and") set off by single spaces when `joint` is not empty.
+fn run_end(text: &str, words: &[(Span, &str)], i: usize, joint: &str) -> usize {
+    let step = if joint.is_empty() { 1 } else { 2 };
+    let mut last = i;
+    while let Some(&(next_span, next)) = words.get(last + step) {
+        let gap = Span::new(words[last].0.end, next_span.start);
+        let expected = if joint.is_empty() {
+            " ".to_string()
+        } else {
+            format!(" {joint} ")
+        };
+        if next != words[i].1 || !text[gap.start..gap.end].eq_ignore_ascii_case(&expected) {
+            break;
+        }
+        last += step;
+    }
+    last
+}
+
+/// "important and important people": word `i` is "and" between the same word twice (or
+/// more: "important and important and important" is one finding). Returns the last word.
+fn and_repeat(
+    lexicon: &Lexicon,
+    text: &str,
+    words: &[(Span, &str)],
+    i: usize,
+) -> Option<(Finding, usize)> {
     let (prev_span, prev) = words[i - 1];
     let (span, word) = words[i];
-    let (next_span, next) = *words.get(i + 1)?;
+    let (first_next, next) = *words.get(i + 1)?;
+    let last = run_end(text, words, i + 1, "and");
+    let next_span = words[last].0;
     let between = &text[prev_span.end..span.start];
-    let and_between = &text[span.end..next_span.start];
+    let and_between = &text[span.end..first_next.start];
     let repeated = word.eq_ignore_ascii_case("and")
         && between == " "
         && and_between == " "
@@ -195,7 +225,7 @@ fn and_repeat(lexicon: &Lexicon, text: &str, words: &[(Span, &str)], i: usize) -
         && followed_by_word(text, next_span.end)
         && !a_noun_beside_its_compound(lexicon, prev);
     repeated.then(|| {
-        finding(
+        let f = finding(
             Span::new(prev_span.start, next_span.end),
             prev,
             AND_CONFIDENCE,
@@ -206,7 +236,8 @@ fn and_repeat(lexicon: &Lexicon, text: &str, words: &[(Span, &str)], i: usize) -
                 AND_CONFIDENCE,
                 "the same word on both sides of 'and'",
             )],
-        )
+        );
+        (f, last)
     })
 }
 
@@ -355,6 +386,27 @@ mod tests {
         assert_eq!(
             flagged("throw important and important people in prison"),
             [pair("important and important", "important")]
+        );
+    }
+
+    /// Found by the properties: a word said three times made two overlapping findings, and
+    /// fixing the first left the word doubled. A run is one finding, fixed in one round.
+    #[test]
+    fn fixes_a_run_of_one_word_whole() {
+        assert_eq!(
+            flagged("throw important and important and important people in prison"),
+            [pair("important and important and important", "important")]
+        );
+        assert_eq!(
+            flagged("the consultant consultant consultant said"),
+            [pair("consultant consultant consultant", "consultant")]
+        );
+        assert_eq!(
+            found("term\tkind\nLiu\tname\n", "spokesman Liu Liu Liu said")
+                .into_iter()
+                .map(|(w, s, _)| (w, s))
+                .collect::<Vec<_>>(),
+            [pair("Liu Liu Liu", "Liu")]
         );
     }
 

@@ -3,6 +3,7 @@
 //! inflection) every later stage shares.
 
 pub mod casing;
+pub mod cluster;
 pub mod inflect;
 pub mod markup;
 pub mod normalize;

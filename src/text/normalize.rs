@@ -6,9 +6,10 @@
 //! original text. Case is kept: matching is case-insensitive and case rules are checked later.
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
+use crate::text::cluster;
 use crate::text::span::Span;
+use crate::text::words;
 
 /// The normalised text and, for each of its bytes, the original bytes it stands for.
 #[derive(Debug, Clone)]
@@ -25,29 +26,32 @@ impl Normalized {
     pub fn new(original: &str) -> Normalized {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
-        let mut cluster = String::new();
+        let mut buf = String::new();
         let mut chars = original.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
-            let next_is_mark = chars.peek().is_some_and(|&(_, n)| is_combining_mark(n));
-            if c.is_ascii() && c != '\r' && c != '\t' && !next_is_mark {
+            let next_joins = chars
+                .peek()
+                .is_some_and(|&(_, n)| cluster::joins(Some(c), n));
+            if c.is_ascii() && c != '\r' && c != '\t' && !next_joins {
                 text.push(c);
                 origin.push((start as u32, start as u32 + 1));
                 continue;
             }
-            // A base character and the combining marks after it normalise together (NFKC).
-            cluster.clear();
-            cluster.push(c);
+            // A base character and the combining marks after it normalise together (NFKC),
+            // as one cluster (a mark after a line end or tab stands alone).
+            buf.clear();
+            buf.push(c);
             let mut end = start + c.len_utf8();
             while let Some(&(next_start, next)) = chars.peek() {
-                if !is_combining_mark(next) {
+                if !cluster::joins(Some(c), next) {
                     break;
                 }
-                cluster.push(next);
+                buf.push(next);
                 end = next_start + next.len_utf8();
                 chars.next();
             }
             let before = text.len();
-            push_normalized(&cluster, &mut text);
+            push_normalized(&buf, &mut text);
             origin.resize(text.len(), (start as u32, end as u32));
             debug_assert_eq!(origin.len(), text.len(), "{before}");
         }
@@ -92,7 +96,23 @@ fn push_normalized(cluster: &str, out: &mut String) {
     };
     match replacement {
         Some(r) => out.push_str(r),
-        None => out.extend(cluster.nfkc()),
+        None => push_folded(cluster, first, out),
+    }
+}
+
+/// Appends the NFKC form of a cluster, unless folding would split a word the text has: a
+/// letter or digit that folds to a space, punctuation or a leading mark ("\u{fe72}" to
+/// " \u{64c}", "\u{bd}" to "1\u{2044}2") stays as it is, so no word of the normalised text
+/// ends or starts inside a word of the original.
+fn push_folded(cluster: &str, first: char, out: &mut String) {
+    let start = out.len();
+    out.extend(cluster.nfkc());
+    let folded = &out[start..];
+    if words::is_word_char(first)
+        && !(folded.starts_with(words::is_word_char) && folded.chars().all(words::continues_word))
+    {
+        out.truncate(start);
+        out.push_str(cluster);
     }
 }
 
@@ -136,5 +156,31 @@ mod tests {
         assert_eq!(n.text, "caf\u{e9}!");
         let e = n.to_original(Span::new(3, 5));
         assert_eq!(&original[e.start..e.end], "e\u{301}");
+    }
+
+    /// Found by the properties: "\u{fe72}" (an Arabic letter) folds to a space and a mark,
+    /// which cut "\u{fe72}Ministry" in two; a fraction folds to digits around a slash.
+    #[test]
+    fn folding_never_splits_a_word() {
+        assert_eq!(norm("\u{fe72}Ministry"), "\u{fe72}Ministry");
+        assert_eq!(norm("x\u{bd}y"), "x\u{bd}y");
+        assert_eq!(norm("\u{2474}"), "\u{2474}");
+        // Folds that keep the word whole still apply.
+        assert_eq!(norm("Treasure\u{a5e}A"), "Treasure\u{a2b}\u{a3c}A");
+        assert_eq!(norm("\u{b2}\u{2163}"), "2IV");
+        assert_eq!(norm("\u{b4}\u{2122}"), " \u{301}TM");
+    }
+
+    /// A mark after a line end starts no cluster with it: a span starting at the mark's
+    /// word must not reach back over the line end.
+    #[test]
+    fn a_mark_at_a_line_start_is_its_own_cluster() {
+        let original = "a\r\n\u{301}b";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "a \n\u{301}b");
+        let mark = n.to_original(Span::new(3, 5));
+        assert_eq!(&original[mark.start..mark.end], "\u{301}");
+        let line_end = n.to_original(Span::new(2, 3));
+        assert_eq!(&original[line_end.start..line_end.end], "\n");
     }
 }

@@ -1,21 +1,87 @@
 //! Word boundaries and word tokens, shared by every rule.
+//!
+//! A word starts with a letter, a digit or `_` and runs on through letters, digits, `_` and
+//! combining marks: a mark continues the word of the character before it (a word never ends
+//! between a letter and its accent) but never starts one (after a space, punctuation or a
+//! line start it belongs to no word). Every word view here and in the rules follows this.
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::text::cluster;
 use crate::text::span::Span;
 
-/// Letters, digits and `_` make up words; anything else separates them.
+/// Letters, digits and `_` start and make up words; combining marks only continue them
+/// ([`continues_word`]); anything else separates them.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    (c.is_alphanumeric() || c == '_') && !cluster::is_mark(c)
 }
 
-/// True when `span` of `text` neither starts nor ends inside a word.
+/// A character that keeps a word going: a word character or a combining mark.
+#[inline]
+pub fn continues_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || cluster::is_mark(c)
+}
+
+/// Whether `before` ends with a word (its last character, past any marks, is a word
+/// character): a word character or mark right after it would continue that word.
+pub fn ends_in_word(before: &str) -> bool {
+    before
+        .chars()
+        .rev()
+        .find(|&c| !cluster::is_mark(c))
+        .is_some_and(is_word_char)
+}
+
+/// The length of the word `text` starts with (0 when it starts with none).
+pub fn word_len(text: &str) -> usize {
+    if !text.starts_with(is_word_char) {
+        return 0;
+    }
+    text.find(|c: char| !continues_word(c))
+        .unwrap_or(text.len())
+}
+
+/// Where the word that `text` ends with starts (`text.len()` when it ends with none).
+pub fn trailing_word_start(text: &str) -> usize {
+    let run = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| continues_word(c))
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    // Marks at the front of the run follow no word character: they belong to no word.
+    let rest = &text[run..];
+    run + rest
+        .find(|c: char| !cluster::is_mark(c))
+        .unwrap_or(rest.len())
+}
+
+/// Where each word of `text` starts, the last word first.
+pub fn word_starts_backwards(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut end = text.len();
+    std::iter::from_fn(move || {
+        while end > 0 {
+            let start = trailing_word_start(&text[..end]);
+            if start < end {
+                end = start;
+                return Some(start);
+            }
+            end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// True when `span` of `text` neither starts nor ends inside a word or a character cluster.
 pub fn is_whole_word(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    !ends_in_word(&text[..span.start])
+        && !cluster::is_inside(text, span.start)
+        && !after.is_some_and(continues_word)
+        && !cluster::is_inside(text, span.end)
 }
 
 /// Case-insensitive whole-word search for `needle` in `haystack`.
@@ -30,8 +96,8 @@ pub fn contains_phrase(haystack: &str, needle: &str) -> bool {
         .any(|(i, m)| is_whole_word(&haystack, Span::new(i, i + m.len())))
 }
 
-/// The words of `text` (maximal runs of word characters) with their spans. Every rule
-/// splits text with it, so ASCII (most text) is read a byte at a time.
+/// The words of `text` with their spans. Every rule splits text with it, so ASCII (most
+/// text) is read a byte at a time.
 pub fn tokens(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -39,7 +105,7 @@ pub fn tokens(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
             if at == text.len() {
                 return None;
             }
-            let (word, len) = word_char_at(text, at);
+            let (word, len) = word_char_at(text, at, is_word_char);
             if word {
                 break;
             }
@@ -47,7 +113,7 @@ pub fn tokens(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
         }
         let start = at;
         loop {
-            let (word, len) = word_char_at(text, at);
+            let (word, len) = word_char_at(text, at, continues_word);
             if !word {
                 break;
             }
@@ -61,20 +127,21 @@ pub fn tokens(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
 }
 
 /// Whether the character at byte `at` of `text` (a character boundary, not the end) is a
-/// word character, and its length in bytes.
+/// word character (`word`, for the characters ASCII has none of: [`is_word_char`] to start a
+/// word, [`continues_word`] inside one), and its length in bytes.
 #[inline]
-fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+fn word_char_at(text: &str, at: usize, word: fn(char) -> bool) -> (bool, usize) {
     let byte = text.as_bytes()[at];
     if byte.is_ascii() {
         (byte.is_ascii_alphanumeric() || byte == b'_', 1)
     } else {
-        non_ascii_word_char_at(text, at)
+        non_ascii_word_char_at(text, at, word)
     }
 }
 
-fn non_ascii_word_char_at(text: &str, at: usize) -> (bool, usize) {
+fn non_ascii_word_char_at(text: &str, at: usize, word: fn(char) -> bool) -> (bool, usize) {
     let c = text[at..].chars().next().expect("a character boundary");
-    (is_word_char(c), c.len_utf8())
+    (word(c), c.len_utf8())
 }
 
 /// One word or hyphenated compound of the text.
@@ -116,7 +183,7 @@ pub fn words(text: &str, mut starts_sentence: impl FnMut(Span) -> bool) -> Vec<W
         }
         let mut end = start + c.len_utf8();
         while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
+            if continues_word(c) {
                 end = i + c.len_utf8();
                 chars.next();
             } else if c == '-' && text[i + 1..].chars().next().is_some_and(is_word_char) && end == i
@@ -362,6 +429,45 @@ mod tests {
         );
         assert_eq!(tokens("").count(), 0);
         assert_eq!(tokens("  ,. ").count(), 0);
+    }
+
+    /// A combining mark continues the word of the letter before it but starts none: not
+    /// after punctuation, a space or a line start, even a mark Unicode counts as alphabetic
+    /// (U+0B82). Every word view agrees.
+    #[test]
+    fn a_mark_continues_a_word_but_starts_none() {
+        let text = "TrainE\u{11370}a A:\u{b82}fent \u{301}x\n\u{301}y z\u{301}";
+        let found: Vec<&str> = tokens(text).map(|(_, w)| w).collect();
+        let expected = ["TrainE\u{11370}a", "A", "fent", "x", "y", "z\u{301}"];
+        assert_eq!(found, expected);
+        let doc: Vec<&str> = words(text, |_| false).iter().map(|w| w.text).collect();
+        assert_eq!(doc, expected);
+        let rest = &text[text.find(':').unwrap()..];
+        assert_eq!(word_len(&text[6..]), 0, "a mark starts no word");
+        assert_eq!(word_len(text), "TrainE\u{11370}a".len());
+        assert_eq!(word_len(&rest[1..]), 0);
+        let fent = text.find("fent").unwrap();
+        assert_eq!(
+            trailing_word_start(&text[..fent]),
+            fent,
+            "':' and its mark end no word"
+        );
+        assert_eq!(trailing_word_start(&text[..10]), 0);
+        let starts: Vec<usize> = word_starts_backwards(text).collect();
+        let mut forward: Vec<usize> = tokens(text).map(|(s, _)| s.start).collect();
+        forward.reverse();
+        assert_eq!(starts, forward);
+        assert!(ends_in_word("z\u{301}") && !ends_in_word(":\u{301}") && !ends_in_word("\u{301}"));
+        // A span is whole only if it keeps the word's marks and takes no half cluster.
+        let z = text.rfind('z').unwrap();
+        assert!(!is_whole_word(text, Span::new(z, z + 1)));
+        assert!(is_whole_word(text, Span::new(z, text.len())));
+        assert!(!is_whole_word(text, Span::new(0, 6)));
+        assert!(is_whole_word(text, Span::new(fent, fent + 4)));
+        assert!(
+            !is_whole_word(text, Span::new(fent - 3, fent + 4)),
+            "starts at the mark of ':'"
+        );
     }
 
     #[test]
