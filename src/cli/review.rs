@@ -810,7 +810,7 @@ impl<'a, R: BufRead, W: Write> Session<'a, R, W> {
         if !applied.skipped.is_empty() {
             writeln!(
                 self.out,
-                "{}: {} overlap others and were left out",
+                "{}: {} left out (overlapping another, or cutting a character cluster)",
                 source.name,
                 plural(applied.skipped.len(), "accepted change", "accepted changes")
             )?;
