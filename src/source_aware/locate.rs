@@ -380,6 +380,7 @@ fn best_run(
     }
     let n = term_words.len();
     let longest = longest_rendering(term, clues.parts.len());
+    let abbreviates = abbreviated_words(term);
     let mut best: Option<(Span, f32, f32)> = None;
     // A run like enough to be taken beats any that is not, wherever it sits: position only
     // breaks ties between likely renderings.
@@ -398,7 +399,7 @@ fn best_run(
                 continue;
             };
             let run_words: Vec<String> = run.iter().map(|(_, w)| w.to_lowercase()).collect();
-            let lexical = score(&term_words, &run_words, clues);
+            let lexical = score(&term_words, abbreviates, &run_words, clues);
             if lexical <= 0.0 {
                 continue;
             }
@@ -437,7 +438,9 @@ fn candidate(text: &str, run: &[(Span, &str)]) -> Option<Span> {
 /// How well a run of words renders the term's words, 0 to 1: each content word of the term
 /// is matched by its best word of the run, a term word left over by a word the glossary
 /// gives the source form, and words of the run that match nothing count against it.
-fn score(term: &[String], run: &[String], clues: &Clues) -> f32 {
+/// `abbreviates`: how many words the term abbreviates, if it is an abbreviation
+/// ([`abbreviated_words`]).
+fn score(term: &[String], abbreviates: Option<usize>, run: &[String], clues: &Clues) -> f32 {
     if let Some(s) = abbreviation(term, run) {
         return s;
     }
@@ -445,6 +448,9 @@ fn score(term: &[String], run: &[String], clues: &Clues) -> f32 {
     if content.is_empty() {
         return 0.0;
     }
+    // An abbreviation names as many words as it has letters: a word the dictionary or the
+    // glossary gives a piece of its source form stands in for one of them, not for all
+    // ("Monetary" alone is not "HKMA", "Monetary Authority" is half of it).
     // Best pairs first: "exchange" must not take the run's "fund" from "fund".
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for (t, word) in content.iter().enumerate() {
@@ -468,7 +474,12 @@ fn score(term: &[String], run: &[String], clues: &Clues) -> f32 {
     }
     // A word that renders a part of the source form by the dictionary, or that the glossary
     // relates to it, stands in for a term word left over, and never counts against a run.
-    let mut left = matched.iter().filter(|m| !**m).count();
+    // A word like the abbreviation itself ("HKSA") stands for all of it.
+    let slots = match abbreviates {
+        Some(letters) if !matched[0] => letters,
+        _ => content.len(),
+    };
+    let mut left = slots - matched.iter().filter(|m| **m).count();
     for (i, r) in run.iter().enumerate() {
         if used[i] || is_function_word(r) {
             continue;
@@ -499,7 +510,7 @@ fn score(term: &[String], run: &[String], clues: &Clues) -> f32 {
         .zip(&used)
         .filter(|(w, u)| !**u && !is_function_word(w))
         .count();
-    let by_term = total / (content.len() + unmatched) as f32;
+    let by_term = total / (slots + unmatched) as f32;
     by_term.max(SOURCE_VIEW_WEIGHT * by_source(&content, run, clues))
 }
 
@@ -529,6 +540,14 @@ fn by_source(term: &[&String], run: &[String], clues: &Clues) -> f32 {
     covered as f32 / (parts.len() + unexplained) as f32
 }
 
+/// How many words `term` abbreviates, if it is one word of two to six capitals ("HKMA";
+/// "AIs" is a plural of two).
+fn abbreviated_words(term: &str) -> Option<usize> {
+    let letters = term.strip_suffix('s').unwrap_or(term);
+    ((2..=6).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase()))
+        .then_some(letters.len())
+}
+
 /// A term and its abbreviation: "Hong Kong Monetary Authority" and "HKMA".
 fn abbreviation(term: &[String], run: &[String]) -> Option<f32> {
     let initials = |words: &[String]| -> String {
@@ -538,8 +557,15 @@ fn abbreviation(term: &[String], run: &[String]) -> Option<f32> {
             .filter_map(|w| w.chars().next())
             .collect()
     };
+    // A plural abbreviation keeps its letters and adds an "s": "ATMs", "AIs".
     let matches = |long: &[String], short: &[String]| {
-        short.len() == 1 && long.len() > 1 && short[0].len() >= 2 && initials(long) == short[0]
+        let Some(short) = short.first().filter(|_| short.len() == 1) else {
+            return false;
+        };
+        let singular = short.strip_suffix('s').filter(|s| s.len() >= 2);
+        long.len() > 1
+            && short.len() >= 2
+            && (initials(long) == *short || singular.is_some_and(|s| initials(long) == s))
     };
     (matches(term, run) || matches(run, term)).then_some(0.9)
 }
@@ -792,9 +818,14 @@ mod tests {
         };
         let run = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         let term = run(&["fintech"]);
-        let rendering = score(&term, &run(&["financial", "technology", "firms"]), &clues);
+        let rendering = score(
+            &term,
+            None,
+            &run(&["financial", "technology", "firms"]),
+            &clues,
+        );
         assert!(rendering >= LOCATE_THRESHOLD, "{rendering}");
-        let half = score(&term, &run(&["technology", "firms", "grew"]), &clues);
+        let half = score(&term, None, &run(&["technology", "firms", "grew"]), &clues);
         assert!(half < LOCATE_THRESHOLD, "{half}");
     }
 
@@ -805,6 +836,32 @@ mod tests {
         let text = "AB: the exchanges grew; CD: the Fund fell.";
         let found = located_in("AB 源增長；CD 其他下跌", "Exchange Fund", text, &[], &[]);
         assert_eq!(found.as_deref(), Some("Fund@32 -> Exchange Fund"));
+    }
+
+    #[test]
+    fn a_plural_abbreviation_renders_the_term() {
+        assert_eq!(
+            located(
+                "automatic teller machines",
+                "Customers used ATMs more often."
+            )
+            .as_deref(),
+            Some("ATMs -> Automatic teller machines")
+        );
+    }
+
+    #[test]
+    fn one_word_the_glossary_relates_to_an_abbreviations_source_is_not_its_rendering() {
+        // "Monetary" is one of the four words "HKMA" abbreviates: too little to replace.
+        let related = ["hong", "kong", "monetary", "authority"];
+        let text = "Rates at the Monetary level rose.";
+        assert_eq!(located_in("源", "HKMA", text, &[], &related), None);
+        // A word spelled like the abbreviation itself still is.
+        let text = "Rates at the HKSA rose.";
+        assert_eq!(
+            located_in("源", "HKMA", text, &[], &related).as_deref(),
+            Some("HKSA@13 -> HKMA")
+        );
     }
 
     #[test]
