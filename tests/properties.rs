@@ -127,6 +127,15 @@ fn all_fixes(findings: &[Finding]) -> Vec<&Fix> {
     findings.iter().filter_map(|f| f.fix.as_ref()).collect()
 }
 
+/// The fixes `checker` proposes for `text`, owned, as `fix::apply` and `until_stable` take them.
+fn fixes_of(checker: &Checker, text: &str) -> Vec<Fix> {
+    checker
+        .check(text)
+        .into_iter()
+        .filter_map(|f| f.fix)
+        .collect()
+}
+
 fn safe_fixes(findings: &[Finding]) -> Vec<&Fix> {
     all_fixes(findings)
         .into_iter()
@@ -289,7 +298,7 @@ proptest! {
     #[test]
     fn fixing_again_never_edits_inside_a_fix_and_settles(text in mixed_text()) {
         for (checker, safe_only) in [(&*LISTED, true), (&*LISTED, false), (&*BARE, false)] {
-            let fixes_of = |text: &str| {
+            let round_fixes = |text: &str| {
                 let findings = checker.check(text);
                 let fixes: Vec<Fix> = if safe_only { safe_fixes(&findings) } else { all_fixes(&findings) }
                     .into_iter()
@@ -297,11 +306,11 @@ proptest! {
                     .collect();
                 fixes
             };
-            let fixes = fixes_of(&text);
+            let fixes = round_fixes(&text);
             let once = fix::apply(&text, &fixes);
             let refs: Vec<&Fix> = fixes.iter().collect();
             let written = output_spans(&applied_edits(&refs, &once));
-            for edit in fixes_of(&once.output).iter().flat_map(|f| &f.edits) {
+            for edit in round_fixes(&once.output).iter().flat_map(|f| &f.edits) {
                 prop_assert!(
                     !written.iter().any(|w| w.start <= edit.span.start && edit.span.end <= w.end),
                     "a second round edits {:?} of {:?}", edit.span, once.output
@@ -309,7 +318,7 @@ proptest! {
             }
             let mut current = once.output;
             for round in 0.. {
-                let next = fix::apply(&current, &fixes_of(&current)).output;
+                let next = fix::apply(&current, &round_fixes(&current)).output;
                 if next == current {
                     break;
                 }
@@ -372,22 +381,15 @@ proptest! {
 fn a_corrected_word_that_completes_another_entrys_wrong_phrase_is_settled_next_round() {
     let text = "circulation of fentanyle\rPeople say Beijing’s advice on resolving the crisis \
                 so far is not enough, a test of the patience of U.S. ";
-    let fixes_of = |text: &str| -> Vec<Fix> {
-        LISTED
-            .check(text)
-            .into_iter()
-            .filter_map(|f| f.fix)
-            .collect()
-    };
     let first = LISTED.check(text);
     assert_eq!(first.len(), 1);
     assert_eq!(first[0].suggestions, ["fentanyl"]);
-    let once = fix::apply(text, &fixes_of(text)).output;
+    let once = fix::apply(text, &fixes_of(&LISTED, text)).output;
     let after = LISTED.check(&once);
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].suggestions, ["flow of fentanyl"]);
     assert_ne!(after[0].entry, first[0].entry);
-    let stable = fix::until_stable(text, fixes_of);
+    let stable = fix::until_stable(text, |t| fixes_of(&LISTED, t));
     assert!(
         stable.output.starts_with("flow of fentanyl\r"),
         "{:?}",
@@ -473,11 +475,7 @@ fn a_letter_that_folds_to_a_space_keeps_its_word_whole() {
 fn a_near_miss_fix_that_completes_a_garbled_name_proposes_the_whole_name() {
     let text = "BChinese Consulate in Washington";
     for checker in [&*LISTED, &*BARE] {
-        let fixes: Vec<Fix> = checker
-            .check(text)
-            .into_iter()
-            .filter_map(|f| f.fix)
-            .collect();
+        let fixes = fixes_of(checker, text);
         let once = fix::apply(text, &fixes).output;
         assert_eq!(once, "Chinese Embassy in Washington");
         assert!(
@@ -494,11 +492,7 @@ fn a_near_miss_fix_that_completes_a_garbled_name_proposes_the_whole_name() {
 #[test]
 fn a_tripled_word_is_fixed_in_one_round() {
     let text = "side.\n\u{201c}Start to throw important and important and important people ";
-    let fixes: Vec<Fix> = LISTED
-        .check(text)
-        .into_iter()
-        .filter_map(|f| f.fix)
-        .collect();
+    let fixes = fixes_of(&LISTED, text);
     let once = fix::apply(text, &fixes).output;
     let again = LISTED.check(&once);
     assert!(
@@ -507,19 +501,14 @@ fn a_tripled_word_is_fixed_in_one_round() {
     );
 }
 
-/// Found by `fixing_again_never_edits_inside_a_fix_and_settles` (10000 cases), not fixed
-/// yet: after the doubled "consultant consultant" is fixed, the next round edits the
-/// "consultant" the fix wrote.
+/// Found by `fixing_again_never_edits_inside_a_fix_and_settles` (10000 cases): the doubled
+/// "consultant consultant" was fixed by writing "consultant" over both, and the next round
+/// edited the word the fix wrote. The fix now deletes the repeat only.
 #[test]
-#[ignore = "known: a second round edits the word a doubled-word fix wrote"]
 fn a_second_round_never_edits_what_a_doubled_word_fix_wrote() {
     let text = "below what they want.\n\u{201c}Talking is cheap,\u{201d} said a U.S. official.\n\
                 In response to Reuters\u{2019} questions about consultant consultant talksnegotiate ";
-    let fixes: Vec<Fix> = LISTED
-        .check(text)
-        .into_iter()
-        .filter_map(|f| f.fix)
-        .collect();
+    let fixes = fixes_of(&LISTED, text);
     let once = fix::apply(text, &fixes);
     let refs: Vec<&Fix> = fixes.iter().collect();
     let written = output_spans(&applied_edits(&refs, &once));
@@ -544,11 +533,7 @@ fn a_second_round_never_edits_what_a_doubled_word_fix_wrote() {
 fn a_tripled_name_is_fixed_in_one_round() {
     let text = "Trump could resort to more tariffs if he thought China was delaying.\n\
                 Chinese Embassy spokesman Liu Liu Liu, ";
-    let fixes: Vec<Fix> = LISTED
-        .check(text)
-        .into_iter()
-        .filter_map(|f| f.fix)
-        .collect();
+    let fixes = fixes_of(&LISTED, text);
     let once = fix::apply(text, &fixes).output;
     assert!(once.ends_with("spokesman Liu, "), "{once:?}");
     assert!(LISTED.check(&once).is_empty(), "{:?}", LISTED.check(&once));

@@ -13,7 +13,7 @@ use super::{Rule, RuleMeta, Stage};
 use crate::check::arbitrate::{Claim, DERIVED_RANK};
 use crate::check::context::Sentences;
 use crate::check::document::Document;
-use crate::check::finding::{Applicability, Evidence, Finding, rule};
+use crate::check::finding::{Applicability, Edit, Evidence, Finding, Fix, rule};
 use crate::glossary::{Glossary, Kind, Severity};
 use crate::lexicon::{Lexicon, Pos};
 use crate::text::span::Span;
@@ -332,7 +332,17 @@ fn finding(
         fix: None,
         entry: None,
     };
-    f.fix = f.fix_for(0, applicability);
+    // The fix deletes the repeats and leaves the first word as it is, so another rule's fix
+    // of that word ("consultant" for "counternarcotics") can apply in the same round instead
+    // of editing, a round later, what this fix wrote.
+    let repeats = Span::new(span.start + keep.len(), span.end);
+    f.fix = Some(Fix {
+        edits: vec![Edit {
+            span: repeats,
+            content: String::new(),
+        }],
+        applicability,
+    });
     f
 }
 
@@ -408,6 +418,27 @@ mod tests {
                 .collect::<Vec<_>>(),
             [pair("Liu Liu Liu", "Liu")]
         );
+    }
+
+    /// The fix deletes the repeats: the first word's bytes are not edited, so another rule's
+    /// fix of that word does not overlap it.
+    #[test]
+    fn the_fix_deletes_the_repeats_and_leaves_the_first_word() {
+        let text = "about The the the talks and firm and firm ties";
+        let findings = DoubledWords::new(
+            &Glossary::default(),
+            Arc::clone(crate::lexicon::tests::embedded()),
+        )
+        .find(text, &Sentences::new(text), &[]);
+        let edits: Vec<(&str, &str)> = findings
+            .iter()
+            .flat_map(|f| &f.fix.as_ref().unwrap().edits)
+            .map(|e| (&text[e.span.start..e.span.end], e.content.as_str()))
+            .collect();
+        assert_eq!(edits, [(" the the", ""), (" and firm", "")]);
+        let fixes: Vec<_> = findings.into_iter().filter_map(|f| f.fix).collect();
+        let out = crate::fix::apply(text, &fixes).output;
+        assert_eq!(out, "about The talks and firm ties");
     }
 
     #[test]
