@@ -67,6 +67,15 @@ fn print_row(label: &str, time: Duration, count: usize, mono: Duration) {
 
 /// The median time of `runs` calls of `f` after one warm-up call, and the warm-up's result.
 /// Each call goes through [`one_check`].
+/// One source-aware row, when asked for: the median time of `check` (which returns its
+/// finding count) over `runs`, printed beside the monolingual time `mono`.
+fn row(label: &str, runs: usize, mono: Duration, check: impl FnMut() -> usize) {
+    if wanted(label) {
+        let (time, count) = median(runs, check);
+        print_row(label, time, count, mono);
+    }
+}
+
 fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let result = one_check(&mut f);
     let mut times: Vec<Duration> = (0..runs)
@@ -144,27 +153,20 @@ fn main() {
         "check", "ms", "findings", "x mono"
     );
     let (mono, mono_count) = median(runs, || checker.check(&target).len());
-    let row = |label: &str, check: &mut dyn FnMut() -> usize| {
-        if !wanted(label) {
-            return;
-        }
-        let (time, count) = median(runs, check);
-        print_row(label, time, count, mono);
-    };
     print_row("monolingual", mono, mono_count, mono);
-    row("--source, line by line", &mut || {
+    row("--source, line by line", runs, mono, || {
         let bitext = Bitext::pair(&original, &target).unwrap();
         source_aware.check(&bitext, &target).findings.len()
     });
-    row("--source, whole documents", &mut || {
+    row("--source, whole documents", runs, mono, || {
         let bitext = Bitext::pair(&one_paragraph, &target).unwrap();
         source_aware.check(&bitext, &target).findings.len()
     });
-    row("--bitext TSV", &mut || {
+    row("--bitext TSV", runs, mono, || {
         let bitext = Bitext::tsv(&tsv).unwrap();
         source_aware.check(&bitext, &tsv).findings.len()
     });
-    row("XLIFF 2", &mut || {
+    row("XLIFF 2", runs, mono, || {
         let bitext = termlint::bitext::xliff::read(&xliff).unwrap();
         let masked = bitext.mask(&xliff);
         source_aware.check(&bitext, &masked).findings.len()
@@ -208,15 +210,8 @@ fn chinese(runs: usize) {
         en.len()
     );
     let (mono, count) = median(runs, || checker.check(&en).len());
-    let row = |label: &str, check: &mut dyn FnMut() -> usize| {
-        if !wanted(label) {
-            return;
-        }
-        let (time, count) = median(runs, check);
-        print_row(label, time, count, mono);
-    };
     print_row("monolingual", mono, count, mono);
-    row(ZH_ROW, &mut || {
+    row(ZH_ROW, runs, mono, || {
         let bitext = Bitext::pair(&zh, &en).unwrap();
         source_aware.check(&bitext, &en).findings.len()
     });
@@ -249,11 +244,8 @@ fn chinese(runs: usize) {
     );
     let (mono, count) = median(runs, || checker.check(&mostly).len());
     print_row("monolingual", mono, count, mono);
-    if wanted(ZH_MOSTLY_ROW) {
-        let (time, count) = median(runs, || {
-            let bitext = Bitext::pair(&zh, &mostly).unwrap();
-            source_aware.check(&bitext, &mostly).findings.len()
-        });
-        print_row(ZH_MOSTLY_ROW, time, count, mono);
-    }
+    row(ZH_MOSTLY_ROW, runs, mono, || {
+        let bitext = Bitext::pair(&zh, &mostly).unwrap();
+        source_aware.check(&bitext, &mostly).findings.len()
+    });
 }

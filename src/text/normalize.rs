@@ -124,6 +124,12 @@ mod tests {
         Normalized::new(s).text
     }
 
+    /// The original text that normalised bytes `start..end` map back to.
+    fn original_of<'a>(original: &'a str, n: &Normalized, start: usize, end: usize) -> &'a str {
+        let span = n.to_original(Span::new(start, end));
+        &original[span.start..span.end]
+    }
+
     #[test]
     fn folds_typography() {
         assert_eq!(
@@ -141,10 +147,11 @@ mod tests {
         let original = "\u{feff}\u{201c}pre\u{00ad}cursors\u{201d} here";
         let n = Normalized::new(original);
         let start = n.text.find("precursors").unwrap();
-        let span = n.to_original(Span::new(start, start + "precursors".len()));
-        assert_eq!(&original[span.start..span.end], "pre\u{00ad}cursors");
-        let quote = n.to_original(Span::new(0, 1));
-        assert_eq!(&original[quote.start..quote.end], "\u{201c}");
+        assert_eq!(
+            original_of(original, &n, start, start + "precursors".len()),
+            "pre\u{00ad}cursors"
+        );
+        assert_eq!(original_of(original, &n, 0, 1), "\u{201c}");
         let end = n.to_original(Span::new(n.text.len(), n.text.len()));
         assert_eq!(end, Span::new(original.len(), original.len()));
     }
@@ -154,8 +161,7 @@ mod tests {
         let original = "cafe\u{301}!";
         let n = Normalized::new(original);
         assert_eq!(n.text, "caf\u{e9}!");
-        let e = n.to_original(Span::new(3, 5));
-        assert_eq!(&original[e.start..e.end], "e\u{301}");
+        assert_eq!(original_of(original, &n, 3, 5), "e\u{301}");
     }
 
     /// Found by the properties: "\u{fe72}" (an Arabic letter) folds to a space and a mark,
@@ -178,9 +184,7 @@ mod tests {
         let original = "a\r\n\u{301}b";
         let n = Normalized::new(original);
         assert_eq!(n.text, "a \n\u{301}b");
-        let mark = n.to_original(Span::new(3, 5));
-        assert_eq!(&original[mark.start..mark.end], "\u{301}");
-        let line_end = n.to_original(Span::new(2, 3));
-        assert_eq!(&original[line_end.start..line_end.end], "\n");
+        assert_eq!(original_of(original, &n, 3, 5), "\u{301}");
+        assert_eq!(original_of(original, &n, 2, 3), "\n");
     }
 }
