@@ -7,6 +7,7 @@ use crate::bitext::Bitext;
 use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::glossary::{Entry, FixMode, Severity};
 use crate::text::span::Span;
+use crate::text::words::contains_phrase;
 
 use std::collections::HashMap;
 
@@ -26,9 +27,11 @@ pub(super) fn find(
     // be one segment) and only when some term was changed.
     let mut lowered: Option<(Words, Words)> = None;
     for &(span, entry_index) in source_terms.iter().filter(|_| terms_on) {
-        let Some(hunk) = alignment.changed(alignment.source_words(span)) else {
+        let term_words = alignment.source_words(span);
+        let Some(hunk) = alignment.changed(term_words.clone()) else {
             continue;
         };
+        let hunk = word_for_word(bitext, target, alignment, hunk, term_words);
         // The term was moved, not replaced: the target says it, in the original's words, as
         // often as the source. (Not any form of the entry: "Bruce" is no "Bruce Swartz".)
         let said = phrase_words(&bitext.source[span.start..span.end]);
@@ -39,8 +42,16 @@ pub(super) fn find(
                 Words::new(&bitext.source, &alignment.source, indexed),
             )
         });
+        // Or replaced by another correct form of the entry ("HKMA" for the term): no garble.
+        let replacing = alignment.target_span(&hunk.target, target.len());
+        let replacing = &target[replacing.start..replacing.end];
+        let entry = &entries[entry_index];
+        let correct = std::iter::once(&entry.term).chain(&entry.accepted);
         if target_words.occurrences(&said) >= source_words.occurrences(&said)
             || reported.contains(&hunk.source)
+            || correct
+                .into_iter()
+                .any(|form| contains_phrase(replacing, form))
         {
             continue;
         }
@@ -62,6 +73,51 @@ pub(super) fn find(
     findings
 }
 
+/// The part of `hunk` that replaced the term's words `term` (those of them it replaced), where the hunk swapped word for
+/// word (as many words each side, as a spinner's run of synonyms does: "schedule an
+/// increasing" -> "timetable a growing" replaced "schedule" by "timetable"); else the hunk.
+/// Not where a word of the term stands elsewhere in the replacing run, stem and all (the
+/// words were reordered: "precursors of chemicals" -> "chemical precursors").
+fn word_for_word(
+    bitext: &Bitext,
+    target: &str,
+    alignment: &WordAlignment,
+    hunk: Hunk,
+    term: std::ops::Range<usize>,
+) -> Hunk {
+    // The term's words the hunk replaced ("precursor" of "precursor chemical" in "institute
+    // precursor" -> "establish forerunner", "chemical" kept).
+    let term = term.start.max(hunk.source.start)..term.end.min(hunk.source.end);
+    if hunk.source.len() != hunk.target.len() || term.is_empty() || term == hunk.source {
+        return hunk;
+    }
+    let offset = term.start - hunk.source.start;
+    let narrowed = hunk.target.start + offset..hunk.target.start + offset + term.len();
+    let stem = |w: &Span, text: &str| -> String {
+        text[w.start..w.end]
+            .to_lowercase()
+            .chars()
+            .take(5)
+            .collect()
+    };
+    let term_stems: Vec<String> = alignment.source[term.clone()]
+        .iter()
+        .map(|w| stem(w, &bitext.source))
+        .collect();
+    let reordered = hunk
+        .target
+        .clone()
+        .filter(|j| !narrowed.contains(j))
+        .any(|j| term_stems.contains(&stem(&alignment.target[j], target)));
+    if reordered {
+        return hunk;
+    }
+    Hunk {
+        source: term,
+        target: narrowed,
+    }
+}
+
 /// The `source.changed-term` finding of a term of the original at `span` that the hunk
 /// replaced: its fix restores the original's words, unless the term was left out.
 fn changed_term(
@@ -75,7 +131,11 @@ fn changed_term(
 ) -> Finding {
     let original = alignment.source_span(&hunk.source);
     let original_words = &bitext.source[original.start..original.end];
-    let at = alignment.target_span(&hunk.target, target.len());
+    let at = with_possessive(
+        target,
+        alignment.target_span(&hunk.target, target.len()),
+        original_words,
+    );
     let (message, fix) = if at.is_empty() {
         // Left out: nothing to replace, and where to put it back is a guess.
         (
@@ -124,6 +184,28 @@ fn changed_term(
     finding.suggestions = vec![original_words.to_string()];
     finding.fix = fix;
     finding
+}
+
+/// `at` and the apostrophe of a plural possessive after it ("Persons’ Republic"), where the
+/// original's words end in a possessive of their own ("People’s"): the restored words bring
+/// their own, and the text's would be left doubled ("People’s’").
+fn with_possessive(target: &str, at: Span, original_words: &str) -> Span {
+    let possessive = |c: char| c == '\'' || c == '\u{2019}';
+    let mut after = target[at.end..].chars();
+    let ends_possessive = original_words.ends_with("'s")
+        || original_words.ends_with("\u{2019}s")
+        || original_words.ends_with(possessive);
+    match (after.next(), after.next()) {
+        (Some(c), next)
+            if !at.is_empty()
+                && ends_possessive
+                && possessive(c)
+                && !next.is_some_and(char::is_alphanumeric) =>
+        {
+            Span::new(at.start, at.end + c.len_utf8())
+        }
+        _ => at,
+    }
 }
 
 /// `source.changed-word`: every replaced run holding a content word that no term finding

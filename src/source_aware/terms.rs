@@ -19,30 +19,30 @@ pub struct FormIndex {
 }
 
 impl FormIndex {
-    /// The correct target forms of every entry: its term and the term's inflections.
+    /// The correct target forms of every entry: its term, its accepted forms ("HKMA" for
+    /// "Hong Kong Monetary Authority": the glossary says they are right too), and their
+    /// inflections.
     pub fn terms(glossary: &Glossary) -> FormIndex {
-        let terms = glossary.entries.iter().enumerate();
-        FormIndex::new(terms.flat_map(|(i, e)| inflected(i, &e.term)), Vec::new())
+        FormIndex::new(correct_forms(glossary), Vec::new())
     }
 
-    /// Every form by which a same-language text names an entry: the terms and their
+    /// Every form by which a same-language text names an entry: the terms, accepted forms and their
     /// inflections, as [`FormIndex::terms`], and also each entry's lemma and head-less form
     /// ("precursors" names "precursor chemical"), and the words of a person's name, as written
     /// ("Biden" names "Joe Biden"). An original names its terms in whatever form its writer
     /// chose, not in the glossary's.
     pub fn named(glossary: &Glossary, lexicon: &Lexicon) -> FormIndex {
-        let terms = glossary.entries.iter().enumerate();
-        let mut forms: Vec<(usize, String)> =
-            terms.flat_map(|(i, e)| inflected(i, &e.term)).collect();
+        let mut forms: Vec<(usize, String)> = correct_forms(glossary).collect();
         for (i, form) in crate::derive::other_forms(lexicon, glossary) {
             forms.extend(inflected(i, &form));
         }
         let names = glossary.entries.iter().enumerate();
         let names = names.filter(|(_, e)| e.kind == Kind::Name && e.term.contains(' '));
-        let words: Vec<(usize, String)> = names
+        let mut words: Vec<(usize, String)> = names
             .flat_map(|(i, e)| e.term.split(' ').map(move |w| (i, w.to_string())))
             .filter(|(_, w)| name_word(w))
             .collect();
+        words.extend(org_heads(glossary));
         FormIndex::new(forms.into_iter(), words)
     }
 
@@ -59,16 +59,20 @@ impl FormIndex {
     }
 
     /// An index of `forms`, matched in any case, and `exact` forms, matched as written.
+    /// Each form is also looked for as typeset ([`typeset`]: "People’s", "Hong\u{a0}Kong").
     fn new(forms: impl Iterator<Item = (usize, String)>, exact: Vec<(usize, String)>) -> FormIndex {
-        let forms: Vec<(usize, String)> = forms.collect();
-        let exact_from = forms.len();
-        let (entries, forms): (Vec<usize>, Vec<String>) = forms.into_iter().chain(exact).unzip();
+        let any_case = forms.map(|form| (form, false));
+        let as_written = exact.into_iter().map(|form| (form, true));
+        let (mut entries, mut all, mut exact) = (Vec::new(), Vec::new(), Vec::new());
+        for ((entry, form), is_exact) in any_case.chain(as_written) {
+            for variant in typeset(&form) {
+                entries.push(entry);
+                exact.push(is_exact.then(|| variant.clone()));
+                all.push(variant);
+            }
+        }
+        let forms = all;
         let spaced = forms.iter().map(|f| !unspaced_script(f)).collect();
-        let exact = forms
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i >= exact_from).then(|| f.clone()))
-            .collect();
         let automaton = (!forms.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -111,6 +115,35 @@ impl FormIndex {
     }
 }
 
+/// `form` as typed and as typeset: its apostrophes curly (’), its hyphens as the Unicode
+/// hyphen or the non-breaking one, its spaces non-breaking; each kind throughout the form (a
+/// text is typeset one way), so a glossary written with a keyboard finds "People’s Republic
+/// of China" and "Hong\u{a0}Kong" (the monolingual check folds these in its normaliser).
+fn typeset(form: &str) -> Vec<String> {
+    let mut variants = vec![form.to_string()];
+    for (typed, set) in [
+        ('\'', &['\u{2019}'][..]),
+        ('-', &['\u{2010}', '\u{2011}'][..]),
+        (' ', &['\u{a0}'][..]),
+    ] {
+        let mut more = Vec::new();
+        for variant in variants.iter().filter(|v| v.contains(typed)) {
+            more.extend(set.iter().map(|c| variant.replace(typed, &c.to_string())));
+        }
+        variants.extend(more);
+    }
+    variants
+}
+
+/// `(entry, form)` for every entry's term and accepted forms, each with its inflections.
+fn correct_forms(glossary: &Glossary) -> impl Iterator<Item = (usize, String)> + '_ {
+    let entries = glossary.entries.iter().enumerate();
+    entries.flat_map(|(i, e)| {
+        let forms = std::iter::once(&e.term).chain(&e.accepted);
+        forms.flat_map(move |form| inflected(i, form))
+    })
+}
+
 /// `(entry, form)` for the term and each of its inflections.
 fn inflected(entry: usize, term: &str) -> impl Iterator<Item = (usize, String)> + use<> {
     let forms = crate::text::inflect::forms(term);
@@ -119,6 +152,35 @@ fn inflected(entry: usize, term: &str) -> impl Iterator<Item = (usize, String)> 
 
 /// A word of a person's name that names the person alone: capitalised, three letters or more
 /// ("Biden", "Liu"; not an initial, not "de").
+/// `(entry, head)` for every organisation named in more than one word: the head noun of
+/// its name, as written ("Coalition" of "Global Coalition to Address Synthetic Drug
+/// Threats", "Committee" of "Exchange Fund Advisory Committee"), by which a text names it
+/// again after the first mention ("Core Coalition countries"). Not of its accepted forms:
+/// "Security" of "Homeland Security" is as often another name's word.
+fn org_heads(glossary: &Glossary) -> impl Iterator<Item = (usize, String)> + '_ {
+    let orgs = glossary.entries.iter().enumerate();
+    let orgs = orgs.filter(|(_, e)| e.kind == Kind::Org);
+    orgs.filter_map(|(i, e)| Some((i, head_word(&e.term)?.to_string())))
+}
+
+/// The head noun of a name of several words: the last word before its first lower-case
+/// word ("Commission" of "Commission on Narcotic Drugs"), or its last word.
+fn head_word(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let lower = words
+        .iter()
+        .position(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let head = match lower {
+        Some(0) => return None,
+        Some(at) => words[at - 1],
+        None => words[words.len() - 1],
+    };
+    name_word(head).then_some(head)
+}
+
 fn name_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().count() >= 3
@@ -165,5 +227,32 @@ mod tests {
         let text = "the Hong Kong Monetary Authority";
         let found = FormIndex::terms(&g).find(text, Span::new(0, text.len()));
         assert_eq!(found, [(Span::new(4, 32), 1), (Span::new(4, 13), 0)]);
+    }
+
+    #[test]
+    fn a_typed_form_finds_its_typeset_spelling() {
+        let g = Glossary::parse(
+            "g.tsv",
+            "term\taccepted\nPeople's Republic of China\tPRC\nanti-money laundering\t\n",
+        )
+        .unwrap();
+        let index = FormIndex::terms(&g);
+        for text in [
+            "the People\u{2019}s Republic of China",
+            "the People\u{2019}s\u{a0}Republic\u{a0}of\u{a0}China",
+            "anti\u{2011}money laundering rules",
+            "anti-money\u{a0}laundering rules",
+        ] {
+            let found = index.find(text, Span::new(0, text.len()));
+            let words: Vec<&str> = found.iter().map(|(s, _)| &text[s.start..s.end]).collect();
+            assert_eq!(words.len(), 1, "{text:?}: {words:?}");
+            assert!(
+                text.ends_with(words[0]) || words[0].starts_with("anti"),
+                "{words:?}"
+            );
+        }
+        // Not a different word: "Peoples" is no typesetting of "People's".
+        let text = "the Peoples Republic of China";
+        assert!(index.find(text, Span::new(0, text.len())).is_empty());
     }
 }
