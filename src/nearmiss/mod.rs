@@ -192,9 +192,10 @@ impl NearMissIndex {
             terms: glossary
                 .entries
                 .iter()
-                .flat_map(|e| {
-                    let words = e.term.split_whitespace().filter(|w| w.chars().count() >= 4);
-                    std::iter::once(e.term.as_str()).chain(words)
+                .flat_map(|e| std::iter::once(&e.term).chain(&e.accepted))
+                .flat_map(|form| {
+                    let words = form.split_whitespace().filter(|w| w.chars().count() >= 4);
+                    std::iter::once(form.as_str()).chain(words)
                 })
                 .map(str::to_lowercase)
                 .collect(),
@@ -203,11 +204,19 @@ impl NearMissIndex {
         let lexicon = Arc::clone(&index.lexicon);
         // Multi-word domain terms get the multi-word treatment too (one word misspelled or
         // swapped, the others exact); single common words never do.
-        for entry in glossary.entries.iter().filter(|e| {
-            eligible(e.kind) || (e.kind == Kind::Term && e.term.split_whitespace().count() > 1)
+        // An accepted form is a correct spelling too, and garbled as often as the term
+        // ("1-boc-4-dipiperone" for the accepted "1-boc-4-piperidone"); its near misses are
+        // corrected to it.
+        let forms = glossary.entries.iter().flat_map(|e| {
+            std::iter::once(&e.term)
+                .chain(&e.accepted)
+                .map(move |form| (e, form))
+        });
+        for (entry, form) in forms.filter(|(e, form)| {
+            eligible(e.kind) || (e.kind == Kind::Term && form.split_whitespace().count() > 1)
         }) {
             let id = index.entries.len() as u32;
-            let words: Vec<String> = entry.term.split_whitespace().map(String::from).collect();
+            let words: Vec<String> = form.split_whitespace().map(String::from).collect();
             let multi = words.len() > 1;
             for (position, word) in words.iter().enumerate() {
                 let position = position as u16;
@@ -238,8 +247,8 @@ impl NearMissIndex {
                 }
             }
             index.entries.push(NearEntry {
-                term: entry.term.clone(),
-                capitalised: entry.term.chars().any(char::is_uppercase) && entry.kind != Kind::Chem,
+                term: form.clone(),
+                capitalised: form.chars().any(char::is_uppercase) && entry.kind != Kind::Chem,
                 words,
                 kind: entry.kind,
                 severity: entry.severity,

@@ -265,3 +265,35 @@ fn does_not_flag_a_swapped_word_inside_a_longer_name() {
         [pair("Foreign Assistance", "Foreign Ministry")]
     );
 }
+
+#[test]
+fn a_garbled_accepted_form_is_corrected_to_that_form() {
+    let g = Glossary::parse(
+        "g.tsv",
+        "term\tkind\taccepted\n4-piperidone\tchem\t1-boc-4-piperidone\n\
+         Department of Homeland Security\torg\tHomeland Security\n",
+    )
+    .unwrap();
+    let index = NearMissIndex::new(&g, lexicon());
+    let text = "China proposed to control 1-boc-4-dipiperone, said the Homeland Safety office.";
+    let found: Vec<(String, String)> = index
+        .find(text, &[])
+        .into_iter()
+        .map(|f| {
+            (
+                text[f.span.start..f.span.end].to_string(),
+                f.suggestions[0].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            pair("1-boc-4-dipiperone", "1-boc-4-piperidone"),
+            pair("Homeland Safety", "Homeland Security"),
+        ]
+    );
+    // The accepted form itself is a correct word, never a near miss of another entry.
+    let text = "the Homeland Security office";
+    assert!(index.find(text, &[]).is_empty());
+}
