@@ -38,8 +38,8 @@ const MAX_WORDS: usize = 400;
 struct Segment {
     source: Vec<Span>,
     target: Vec<Span>,
-    /// Pair ids, row by row: row 0 is the empty source word, row `i` source word `i - 1`;
-    /// column `j` is target word `j`.
+    /// Pair ids, target word by target word (`m + 1` each, as the prior): index 0 is the
+    /// empty source word, index `i` source word `i - 1`.
     pairs: Vec<u32>,
     /// The diagonal prior, target word by target word (`m + 1` values each): the same in
     /// every round of EM, so it is computed once.
@@ -90,13 +90,23 @@ struct Pairs<'a> {
     ids: FxHashMap<(u32, u32), u32>,
     /// Per pair: its source word's id, and its dictionary pseudo-count.
     of: Vec<(u32, f32)>,
+    /// Each source id's dictionary glosses (index 0, the empty word, has none), split once:
+    /// a source word meets many target words.
+    glosses: Vec<Vec<&'a str>>,
 }
 
 impl<'a> Pairs<'a> {
     /// The id of source word `word` (`None`: the empty word).
-    fn source(&mut self, word: Option<&'a str>) -> u32 {
-        let next = self.source_ids.len() as u32 + 1;
-        word.map_or(0, |w| *self.source_ids.entry(w).or_insert(next))
+    fn source(&mut self, cedict: &Cedict<'a>, word: Option<&'a str>) -> u32 {
+        if self.glosses.is_empty() {
+            self.glosses.push(Vec::new());
+        }
+        let Some(w) = word else { return 0 };
+        let next = self.glosses.len() as u32;
+        *self.source_ids.entry(w).or_insert_with(|| {
+            self.glosses.push(cedict.glosses(w).collect());
+            next
+        })
     }
 
     /// The id of target word `word` (lower case).
@@ -112,12 +122,13 @@ impl<'a> Pairs<'a> {
 
     /// The id of the pair of source word `f` (`source`, `None`: the empty word) and target
     /// word `e`.
-    fn id(&mut self, cedict: &Cedict, (f, source): (u32, Option<&str>), e: u32) -> u32 {
+    fn id(&mut self, (f, source): (u32, Option<&str>), e: u32) -> u32 {
         let next = self.of.len() as u32;
         *self.ids.entry((f, e)).or_insert_with(|| {
             let target = &self.target_words[e as usize];
             let known = source.is_some_and(|w| {
-                w.eq_ignore_ascii_case(target) || cedict.glosses(w).any(|g| renders(g, target))
+                w.eq_ignore_ascii_case(target)
+                    || self.glosses[f as usize].iter().any(|g| renders(g, target))
             });
             self.of
                 .push((f, if known { DICTIONARY_COUNT } else { 0.0 }));
@@ -154,18 +165,24 @@ impl Model {
                     .iter()
                     .map(|w| pairs.target(lower_case(&target[w.start..w.end])))
                     .collect();
-                let rows = std::iter::once(None)
+                let words = std::iter::once(None)
                     .chain(source_spans.iter().map(|w| Some(&source[w.start..w.end])));
-                for word in rows {
-                    let f = (pairs.source(word), word);
-                    ids.extend(lower.iter().map(|&e| pairs.id(cedict, f, e)));
+                // Pairs get their ids source word by source word; they are kept target
+                // word by target word, as EM reads them.
+                let rows = source_spans.len() + 1;
+                ids = vec![0; rows * lower.len()];
+                for (i, word) in words.enumerate() {
+                    let f = (pairs.source(cedict, word), word);
+                    for (j, &e) in lower.iter().enumerate() {
+                        ids[j * rows + i] = pairs.id(f, e);
+                    }
                 }
             }
             let (m, n) = (source_spans.len(), target_spans.len());
             let prior = if ids.is_empty() {
                 Vec::new()
             } else {
-                (0..n).flat_map(|j| diagonal(m, n, j)).collect()
+                diagonal(m, n)
             };
             read.push(Segment {
                 source: source_spans,
@@ -197,14 +214,14 @@ impl Model {
         let mut counts = vec![0.0f32; self.t.len()];
         let mut weights = Vec::new();
         for segment in &self.segments {
-            let n = segment.target.len();
-            for j in 0..n {
+            let rows = segment.source.len() + 1;
+            for j in 0..segment.target.len() {
                 if segment.pairs.is_empty() {
                     break;
                 }
                 self.posterior(segment, j, &mut weights);
-                for (i, w) in weights.iter().enumerate() {
-                    counts[segment.pairs[i * n + j] as usize] += w;
+                for (&pair, w) in segment.pairs[j * rows..(j + 1) * rows].iter().zip(&weights) {
+                    counts[pair as usize] += w;
                 }
             }
         }
@@ -214,12 +231,15 @@ impl Model {
     /// Into `weights`, the probability that target word `j` of `segment` renders each source
     /// word (index 0: none).
     fn posterior(&self, segment: &Segment, j: usize, weights: &mut Vec<f32>) {
-        let (m, n) = (segment.source.len(), segment.target.len());
+        let column = j * (segment.source.len() + 1)..(j + 1) * (segment.source.len() + 1);
         weights.clear();
-        weights.extend_from_slice(&segment.prior[j * (m + 1)..(j + 1) * (m + 1)]);
+        weights.resize(column.len(), 0.0);
         let mut total = 0.0;
-        for (i, w) in weights.iter_mut().enumerate() {
-            *w *= self.t[segment.pairs[i * n + j] as usize];
+        let cells = segment.prior[column.clone()]
+            .iter()
+            .zip(&segment.pairs[column]);
+        for (w, (prior, &pair)) in weights.iter_mut().zip(cells) {
+            *w = prior * self.t[pair as usize];
             total += *w;
         }
         if total > 0.0 {
@@ -252,14 +272,22 @@ impl Model {
     }
 }
 
-/// The prior over source words (index 0: none) of target word `j` of `n`, given `m` source
-/// words: fast_align's, favouring the same relative position.
-fn diagonal(m: usize, n: usize, j: usize) -> impl Iterator<Item = f32> {
-    let at = (j as f32 + 0.5) / n as f32;
-    let raw = move |i: usize| (-TENSION * ((i as f32 + 0.5) / m as f32 - at).abs()).exp();
-    let total: f32 = (0..m).map(raw).sum();
-    std::iter::once(NULL_PROBABILITY)
-        .chain((0..m).map(move |i| (1.0 - NULL_PROBABILITY) * raw(i) / total))
+/// The prior over source words (index 0: none) of each of `n` target words in turn (`m + 1`
+/// values each), given `m` source words: fast_align's, favouring the same relative position.
+/// Each weight's exponential is taken once, for the total and the value alike.
+fn diagonal(m: usize, n: usize) -> Vec<f32> {
+    let mut prior = Vec::with_capacity((m + 1) * n);
+    for j in 0..n {
+        let at = (j as f32 + 0.5) / n as f32;
+        let row = prior.len() + 1;
+        prior.push(NULL_PROBABILITY);
+        prior.extend((0..m).map(|i| (-TENSION * ((i as f32 + 0.5) / m as f32 - at).abs()).exp()));
+        let total: f32 = prior[row..].iter().sum();
+        for w in &mut prior[row..] {
+            *w = (1.0 - NULL_PROBABILITY) * *w / total;
+        }
+    }
+    prior
 }
 
 /// `t` from counts: each pair's count plus its prior, over its source word's total.
@@ -363,6 +391,25 @@ mod tests {
         assert!(mass(ROUNDS, 1, "three") < 0.5 * mass(0, 1, "three"));
         // Where "zorb" stands where the prior looks, it is now the rendering.
         assert!(mass(ROUNDS, 0, "zorb") > 0.5);
+    }
+
+    #[test]
+    fn the_diagonal_prior_is_fast_aligns_to_the_bit() {
+        // fast_align's prior as written: each weight's exponential over their total.
+        let reference = |m: usize, n: usize, j: usize| {
+            let at = (j as f32 + 0.5) / n as f32;
+            let raw = |i: usize| (-TENSION * ((i as f32 + 0.5) / m as f32 - at).abs()).exp();
+            let total: f32 = (0..m).map(raw).sum();
+            std::iter::once(NULL_PROBABILITY)
+                .chain((0..m).map(move |i| (1.0 - NULL_PROBABILITY) * raw(i) / total))
+                .map(f32::to_bits)
+                .collect::<Vec<_>>()
+        };
+        for (m, n) in [(1, 1), (3, 7), (7, 3), (40, 57), (57, 40)] {
+            let prior: Vec<u32> = diagonal(m, n).into_iter().map(f32::to_bits).collect();
+            let expected: Vec<u32> = (0..n).flat_map(|j| reference(m, n, j)).collect();
+            assert_eq!(prior, expected, "{m} source words, {n} target words");
+        }
     }
 
     const CEDICT: &str = "外匯\t外汇\tforeign exchange\n基金\t\tfund\n去年\t\tlast year\n\
