@@ -376,7 +376,10 @@ mod tests {
                 "{source}"
             );
         }
-        assert!(same_language("外匯基金 HKMA 銀行 Exchange 資產 Fund", target));
+        assert!(same_language(
+            "外匯基金 HKMA 銀行 Exchange 資產 Fund",
+            target
+        ));
         assert!(!same_language("外匯基金 HKMA 銀行 Exchange 資產", target));
         // A target in Chinese characters is counted word by word, as before.
         assert!(same_language("外匯基金 增長", "外匯基金 下跌"));

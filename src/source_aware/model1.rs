@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 use super::dictionary::renders;
 use crate::lexicon::Cedict;
 use crate::text::span::Span;
-use crate::text::words::tokens;
+use crate::text::words::{continues_word, ends_in_word, tokens};
 
 /// Rounds of expectation-maximisation: model 1 is convex, a few rounds settle it.
 const ROUNDS: usize = 5;
@@ -56,14 +56,42 @@ pub struct Model {
 /// The source words of `source[segment]`: dictionary words and Latin-script words.
 fn source_words(cedict: &Cedict, source: &str, segment: Span) -> Vec<Span> {
     let mut words = cedict.segment(source, segment);
-    let latin: Vec<Span> = tokens(&source[segment.start..segment.end])
-        .filter(|(_, w)| w.is_ascii())
-        .map(|(s, _)| Span::new(segment.start + s.start, segment.start + s.end))
+    let latin: Vec<Span> = ascii_words(&source[segment.start..segment.end])
+        .into_iter()
+        .map(|s| Span::new(segment.start + s.start, segment.start + s.end))
         .filter(|s| !words.iter().any(|d| d.overlaps(*s)))
         .collect();
     words.extend(latin);
     words.sort_unstable_by_key(|s| s.start);
     words
+}
+
+/// The words of `text` (as [`tokens`] finds them) that are all ASCII, found in its ASCII
+/// stretches only: a Chinese segment's characters are not asked whether they are letters.
+/// A word at a stretch's edge is one only if the characters beyond do not carry it on.
+fn ascii_words(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii() {
+            at += 1;
+        }
+        let carried_in = start > 0 && ends_in_word(&text[..start]);
+        let carried_on = text[at..].chars().next().is_some_and(continues_word);
+        for (s, _) in tokens(&text[start..at]) {
+            if (s.start == 0 && carried_in) || (start + s.end == at && carried_on) {
+                continue;
+            }
+            found.push(Span::new(start + s.start, start + s.end));
+        }
+    }
+    found
 }
 
 /// `word` in lower case, copied only when it has capitals or other than ASCII letters.
@@ -200,10 +228,9 @@ impl Model {
                 .collect(),
         };
         normalise(&mut model.t, &pairs.of, &vec![0.0; pairs.of.len()]);
+        let prior: Vec<f32> = pairs.of.iter().map(|(_, p)| *p).collect();
         for _ in 0..rounds {
-            let counts = model.expected_counts();
-            model.t = counts;
-            let prior: Vec<f32> = pairs.of.iter().map(|(_, p)| *p).collect();
+            model.t = model.expected_counts();
             normalise(&mut model.t, &pairs.of, &prior);
         }
         model
@@ -219,9 +246,11 @@ impl Model {
                 if segment.pairs.is_empty() {
                     break;
                 }
-                self.posterior(segment, j, &mut weights);
-                for (&pair, w) in segment.pairs[j * rows..(j + 1) * rows].iter().zip(&weights) {
-                    counts[pair as usize] += w;
+                // The posterior's division and the count's addition in one pass.
+                let total = self.weigh(segment, j, &mut weights);
+                let column = &segment.pairs[j * rows..(j + 1) * rows];
+                for (&pair, w) in column.iter().zip(&weights) {
+                    counts[pair as usize] += if total > 0.0 { w / total } else { *w };
                 }
             }
         }
@@ -231,6 +260,15 @@ impl Model {
     /// Into `weights`, the probability that target word `j` of `segment` renders each source
     /// word (index 0: none).
     fn posterior(&self, segment: &Segment, j: usize, weights: &mut Vec<f32>) {
+        let total = self.weigh(segment, j, weights);
+        if total > 0.0 {
+            weights.iter_mut().for_each(|w| *w /= total);
+        }
+    }
+
+    /// Into `weights`, the posterior of target word `j` of `segment` before it is divided by
+    /// its total, which is returned.
+    fn weigh(&self, segment: &Segment, j: usize, weights: &mut Vec<f32>) -> f32 {
         let column = j * (segment.source.len() + 1)..(j + 1) * (segment.source.len() + 1);
         weights.clear();
         weights.resize(column.len(), 0.0);
@@ -242,9 +280,7 @@ impl Model {
             *w = prior * self.t[pair as usize];
             total += *w;
         }
-        if total > 0.0 {
-            weights.iter_mut().for_each(|w| *w /= total);
-        }
+        total
     }
 
     /// The target words of segment `index`, each with the probability that it renders a
@@ -391,6 +427,23 @@ mod tests {
         assert!(mass(ROUNDS, 1, "three") < 0.5 * mass(0, 1, "three"));
         // Where "zorb" stands where the prior looks, it is now the rendering.
         assert!(mass(ROUNDS, 0, "zorb") > 0.5);
+    }
+
+    #[test]
+    fn ascii_words_are_the_all_ascii_words_of_the_whole_text() {
+        for text in [
+            "外匯基金HKMA銀行 Exchange 資產 Fund's 2016 增長",
+            "HKMA外匯 外匯HKMA x\u{301}y e\u{301}te 外\u{301}ab ab\u{301} café",
+            "plain ASCII, all of it_too",
+            "金管局",
+            "",
+        ] {
+            let whole: Vec<Span> = tokens(text)
+                .filter(|(_, w)| w.is_ascii())
+                .map(|(s, _)| s)
+                .collect();
+            assert_eq!(ascii_words(text), whole, "{text}");
+        }
     }
 
     #[test]
