@@ -244,7 +244,7 @@ pub(crate) fn same_language(source: &str, target: &str) -> bool {
     // Words are copied only when they have capitals: a whole document is read here.
     fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
         crate::text::words::tokens(text)
-            .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
+            .filter(|(_, w)| !is_number(w))
             .map(|(_, w)| {
                 if w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
                     Cow::Owned(w.to_lowercase())
@@ -258,6 +258,14 @@ pub(crate) fn same_language(source: &str, target: &str) -> bool {
     let mut types: rustc_hash::FxHashMap<Cow<'_, str>, bool> = rustc_hash::FxHashMap::default();
     types.reserve((target.len() / 16).min(1 << 16));
     types.extend(words(target).map(|w| (w, false)));
+    let needed = (types.len() * 3).div_ceil(10);
+    if !types.keys().any(|w| !w.is_ascii() && w.chars().any(is_cjk))
+        && source_words_outside_cjk(source, needed) < needed
+    {
+        // Too few source words could be the target's: the rest hold CJK characters, which
+        // no target word does. The same answer as the count below, for less.
+        return false;
+    }
     let (mut shared, mut source_words) = (0, false);
     for word in words(source) {
         source_words = true;
@@ -274,6 +282,51 @@ pub(crate) fn same_language(source: &str, target: &str) -> bool {
     shared * 10 >= types.len() * 3
 }
 
+/// Whether `word` is all digits: numbers do not tell languages apart.
+fn is_number(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether `c` is a Chinese, Japanese or Korean character (or a full-width form): none has a
+/// case, so a word holding one holds it in lower case too, and it is never an ASCII word.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..)
+}
+
+/// At least as many as the source's word tokens (numbers aside) that hold no CJK character,
+/// counted up to `enough`: the words [`crate::text::words::tokens`] finds in the stretches
+/// between CJK characters (a word cut by a stretch's end counts, so the count never falls
+/// short), read in one pass that stops at `enough`. A Chinese source is read without
+/// lower-casing or hashing its words, or asking Unicode's tables about its characters.
+fn source_words_outside_cjk(source: &str, enough: usize) -> usize {
+    use crate::text::words::{continues_word, is_word_char};
+    let (mut count, mut in_word, mut number) = (0, false, true);
+    for c in source.chars().chain([' ']) {
+        let word_char = !is_cjk(c)
+            && if c.is_ascii() {
+                c.is_ascii_alphanumeric() || c == '_'
+            } else if in_word {
+                continues_word(c)
+            } else {
+                is_word_char(c)
+            };
+        if word_char {
+            number = c.is_ascii_digit() && (number || !in_word);
+            in_word = true;
+            continue;
+        }
+        if in_word && !number {
+            count += 1;
+            if count >= enough {
+                break;
+            }
+        }
+        (in_word, number) = (false, true);
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +339,68 @@ mod tests {
         assert_eq!(b.segments.len(), 2);
         assert_eq!(b.source_of(&b.segments[0]), "外匯基金");
         assert_eq!(b.segments[1].target, Span::new(18, 26));
+    }
+
+    /// The same-language test as first written: every word of both texts hashed and counted.
+    fn shared_types_counted(source: &str, target: &str) -> bool {
+        let types = |text: &str| -> std::collections::HashSet<String> {
+            crate::text::words::tokens(text)
+                .filter(|(_, w)| !is_number(w))
+                .map(|(_, w)| w.to_lowercase())
+                .collect()
+        };
+        let (source, target) = (types(source), types(target));
+        let shared = target.intersection(&source).count();
+        !target.is_empty() && !source.is_empty() && shared * 10 >= target.len() * 3
+    }
+
+    #[test]
+    fn a_mostly_chinese_source_is_judged_as_by_counting_every_shared_word() {
+        // Ten target words; a Chinese source naming three of them in Latin letters is at the
+        // threshold, two are below it; a word run into Chinese ("HKMA銀行") is no shared
+        // word, nor is a number; repeats count once.
+        let target = "The HKMA and the Exchange Fund reported Assets of Hong Kong 2016";
+        for source in [
+            "外匯基金 HKMA 銀行 Exchange 資產 Fund 增長",
+            "外匯基金 HKMA 銀行 Exchange 資產增長",
+            "外匯基金HKMA銀行 Exchange 資產 Fund 增長",
+            "外匯 hkma HKMA 2016 Hkma exchange 基金",
+            "金管局 the hkma and exchange fund reported assets 香港",
+            "金管局",
+            "",
+            "The HKMA reported",
+        ] {
+            assert_eq!(
+                same_language(source, target),
+                shared_types_counted(source, target),
+                "{source}"
+            );
+        }
+        assert!(same_language(
+            "外匯基金 HKMA 銀行 Exchange 資產 Fund",
+            target
+        ));
+        assert!(!same_language("外匯基金 HKMA 銀行 Exchange 資產", target));
+        // A target in Chinese characters is counted word by word, as before.
+        assert!(same_language("外匯基金 增長", "外匯基金 下跌"));
+    }
+
+    #[test]
+    fn words_outside_cjk_are_the_words_of_the_stretches_between_cjk_characters() {
+        for text in [
+            "外匯基金HKMA銀行 Exchange 資產 Fund's 2016 增長",
+            "Ａｂ 外匯，HK$3.5 billion。 e\u{301}te\u{301} _x 42a",
+            "plain English, with café and naïve words.",
+            "",
+        ] {
+            let words = text
+                .split(is_cjk)
+                .flat_map(crate::text::words::tokens)
+                .filter(|(_, w)| !is_number(w))
+                .count();
+            assert_eq!(source_words_outside_cjk(text, usize::MAX), words, "{text}");
+            assert_eq!(source_words_outside_cjk(text, 2), words.min(2), "{text}");
+        }
     }
 
     #[test]

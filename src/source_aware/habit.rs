@@ -63,7 +63,6 @@ impl Habits {
     /// The table for `target`'s segments. `longest(entry)` is the longest run, in words, that
     /// can render the entry's term.
     pub fn new(target: &str, views: &[View], longest: impl Fn(usize) -> usize) -> Habits {
-        let words: Vec<Vec<Word>> = views.iter().map(|v| segment_words(target, v)).collect();
         // The segments lacking each entry's term.
         let mut lacking: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for (i, view) in views.iter().enumerate() {
@@ -78,6 +77,10 @@ impl Habits {
         }
         lacking.retain(|_, segments| segments.len() >= MIN_SEGMENTS);
         let mut habits = Habits::default();
+        if lacking.is_empty() {
+            return habits;
+        }
+        let words: Vec<Vec<Word>> = views.iter().map(|v| segment_words(target, v)).collect();
         let mut seen = FxHashSet::default();
         let mut by_entry: FxHashMap<usize, FxHashMap<u64, usize>> = FxHashMap::default();
         for (&entry, segments) in &lacking {
@@ -150,11 +153,19 @@ fn segment_words(target: &str, view: &View) -> Vec<Word> {
             .iter()
             .any(|(t, e)| t.overlaps(s) && view.named.iter().any(|(_, n)| n == e))
     };
-    let mut words: Vec<Word> = Vec::new();
+    let mut words: Vec<Word> = Vec::with_capacity(segment.len() / 4);
     let mut previous_end = segment.start;
+    // One buffer for every word's lower case: most words are ASCII.
+    let mut lower = String::new();
     for (s, w) in tokens(&target[segment.start..segment.end]) {
         let span = Span::new(segment.start + s.start, segment.start + s.end);
-        let lower = w.to_lowercase();
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
         let between = &target[previous_end..span.start];
         let hyphen = between == "-";
         if hyphen && let Some(last) = words.last_mut() {

@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 use super::dictionary::renders;
 use crate::lexicon::Cedict;
 use crate::text::span::Span;
-use crate::text::words::tokens;
+use crate::text::words::{continues_word, ends_in_word, tokens};
 
 /// Rounds of expectation-maximisation: model 1 is convex, a few rounds settle it.
 const ROUNDS: usize = 5;
@@ -38,8 +38,8 @@ const MAX_WORDS: usize = 400;
 struct Segment {
     source: Vec<Span>,
     target: Vec<Span>,
-    /// Pair ids, row by row: row 0 is the empty source word, row `i` source word `i - 1`;
-    /// column `j` is target word `j`.
+    /// Pair ids, target word by target word (`m + 1` each, as the prior): index 0 is the
+    /// empty source word, index `i` source word `i - 1`.
     pairs: Vec<u32>,
     /// The diagonal prior, target word by target word (`m + 1` values each): the same in
     /// every round of EM, so it is computed once.
@@ -56,14 +56,42 @@ pub struct Model {
 /// The source words of `source[segment]`: dictionary words and Latin-script words.
 fn source_words(cedict: &Cedict, source: &str, segment: Span) -> Vec<Span> {
     let mut words = cedict.segment(source, segment);
-    let latin: Vec<Span> = tokens(&source[segment.start..segment.end])
-        .filter(|(_, w)| w.is_ascii())
-        .map(|(s, _)| Span::new(segment.start + s.start, segment.start + s.end))
+    let latin: Vec<Span> = ascii_words(&source[segment.start..segment.end])
+        .into_iter()
+        .map(|s| Span::new(segment.start + s.start, segment.start + s.end))
         .filter(|s| !words.iter().any(|d| d.overlaps(*s)))
         .collect();
     words.extend(latin);
     words.sort_unstable_by_key(|s| s.start);
     words
+}
+
+/// The words of `text` (as [`tokens`] finds them) that are all ASCII, found in its ASCII
+/// stretches only: a Chinese segment's characters are not asked whether they are letters.
+/// A word at a stretch's edge is one only if the characters beyond do not carry it on.
+fn ascii_words(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii() {
+            at += 1;
+        }
+        let carried_in = start > 0 && ends_in_word(&text[..start]);
+        let carried_on = text[at..].chars().next().is_some_and(continues_word);
+        for (s, _) in tokens(&text[start..at]) {
+            if (s.start == 0 && carried_in) || (start + s.end == at && carried_on) {
+                continue;
+            }
+            found.push(Span::new(start + s.start, start + s.end));
+        }
+    }
+    found
 }
 
 /// `word` in lower case, copied only when it has capitals or other than ASCII letters.
@@ -90,13 +118,23 @@ struct Pairs<'a> {
     ids: FxHashMap<(u32, u32), u32>,
     /// Per pair: its source word's id, and its dictionary pseudo-count.
     of: Vec<(u32, f32)>,
+    /// Each source id's dictionary glosses (index 0, the empty word, has none), split once:
+    /// a source word meets many target words.
+    glosses: Vec<Vec<&'a str>>,
 }
 
 impl<'a> Pairs<'a> {
     /// The id of source word `word` (`None`: the empty word).
-    fn source(&mut self, word: Option<&'a str>) -> u32 {
-        let next = self.source_ids.len() as u32 + 1;
-        word.map_or(0, |w| *self.source_ids.entry(w).or_insert(next))
+    fn source(&mut self, cedict: &Cedict<'a>, word: Option<&'a str>) -> u32 {
+        if self.glosses.is_empty() {
+            self.glosses.push(Vec::new());
+        }
+        let Some(w) = word else { return 0 };
+        let next = self.glosses.len() as u32;
+        *self.source_ids.entry(w).or_insert_with(|| {
+            self.glosses.push(cedict.glosses(w).collect());
+            next
+        })
     }
 
     /// The id of target word `word` (lower case).
@@ -112,12 +150,13 @@ impl<'a> Pairs<'a> {
 
     /// The id of the pair of source word `f` (`source`, `None`: the empty word) and target
     /// word `e`.
-    fn id(&mut self, cedict: &Cedict, (f, source): (u32, Option<&str>), e: u32) -> u32 {
+    fn id(&mut self, (f, source): (u32, Option<&str>), e: u32) -> u32 {
         let next = self.of.len() as u32;
         *self.ids.entry((f, e)).or_insert_with(|| {
             let target = &self.target_words[e as usize];
             let known = source.is_some_and(|w| {
-                w.eq_ignore_ascii_case(target) || cedict.glosses(w).any(|g| renders(g, target))
+                w.eq_ignore_ascii_case(target)
+                    || self.glosses[f as usize].iter().any(|g| renders(g, target))
             });
             self.of
                 .push((f, if known { DICTIONARY_COUNT } else { 0.0 }));
@@ -154,18 +193,24 @@ impl Model {
                     .iter()
                     .map(|w| pairs.target(lower_case(&target[w.start..w.end])))
                     .collect();
-                let rows = std::iter::once(None)
+                let words = std::iter::once(None)
                     .chain(source_spans.iter().map(|w| Some(&source[w.start..w.end])));
-                for word in rows {
-                    let f = (pairs.source(word), word);
-                    ids.extend(lower.iter().map(|&e| pairs.id(cedict, f, e)));
+                // Pairs get their ids source word by source word; they are kept target
+                // word by target word, as EM reads them.
+                let rows = source_spans.len() + 1;
+                ids = vec![0; rows * lower.len()];
+                for (i, word) in words.enumerate() {
+                    let f = (pairs.source(cedict, word), word);
+                    for (j, &e) in lower.iter().enumerate() {
+                        ids[j * rows + i] = pairs.id(f, e);
+                    }
                 }
             }
             let (m, n) = (source_spans.len(), target_spans.len());
             let prior = if ids.is_empty() {
                 Vec::new()
             } else {
-                (0..n).flat_map(|j| diagonal(m, n, j)).collect()
+                diagonal(m, n)
             };
             read.push(Segment {
                 source: source_spans,
@@ -183,10 +228,9 @@ impl Model {
                 .collect(),
         };
         normalise(&mut model.t, &pairs.of, &vec![0.0; pairs.of.len()]);
+        let prior: Vec<f32> = pairs.of.iter().map(|(_, p)| *p).collect();
         for _ in 0..rounds {
-            let counts = model.expected_counts();
-            model.t = counts;
-            let prior: Vec<f32> = pairs.of.iter().map(|(_, p)| *p).collect();
+            model.t = model.expected_counts();
             normalise(&mut model.t, &pairs.of, &prior);
         }
         model
@@ -197,14 +241,16 @@ impl Model {
         let mut counts = vec![0.0f32; self.t.len()];
         let mut weights = Vec::new();
         for segment in &self.segments {
-            let n = segment.target.len();
-            for j in 0..n {
+            let rows = segment.source.len() + 1;
+            for j in 0..segment.target.len() {
                 if segment.pairs.is_empty() {
                     break;
                 }
-                self.posterior(segment, j, &mut weights);
-                for (i, w) in weights.iter().enumerate() {
-                    counts[segment.pairs[i * n + j] as usize] += w;
+                // The posterior's division and the count's addition in one pass.
+                let total = self.weigh(segment, j, &mut weights);
+                let column = &segment.pairs[j * rows..(j + 1) * rows];
+                for (&pair, w) in column.iter().zip(&weights) {
+                    counts[pair as usize] += if total > 0.0 { w / total } else { *w };
                 }
             }
         }
@@ -214,17 +260,27 @@ impl Model {
     /// Into `weights`, the probability that target word `j` of `segment` renders each source
     /// word (index 0: none).
     fn posterior(&self, segment: &Segment, j: usize, weights: &mut Vec<f32>) {
-        let (m, n) = (segment.source.len(), segment.target.len());
-        weights.clear();
-        weights.extend_from_slice(&segment.prior[j * (m + 1)..(j + 1) * (m + 1)]);
-        let mut total = 0.0;
-        for (i, w) in weights.iter_mut().enumerate() {
-            *w *= self.t[segment.pairs[i * n + j] as usize];
-            total += *w;
-        }
+        let total = self.weigh(segment, j, weights);
         if total > 0.0 {
             weights.iter_mut().for_each(|w| *w /= total);
         }
+    }
+
+    /// Into `weights`, the posterior of target word `j` of `segment` before it is divided by
+    /// its total, which is returned.
+    fn weigh(&self, segment: &Segment, j: usize, weights: &mut Vec<f32>) -> f32 {
+        let column = j * (segment.source.len() + 1)..(j + 1) * (segment.source.len() + 1);
+        weights.clear();
+        weights.resize(column.len(), 0.0);
+        let mut total = 0.0;
+        let cells = segment.prior[column.clone()]
+            .iter()
+            .zip(&segment.pairs[column]);
+        for (w, (prior, &pair)) in weights.iter_mut().zip(cells) {
+            *w = prior * self.t[pair as usize];
+            total += *w;
+        }
+        total
     }
 
     /// The target words of segment `index`, each with the probability that it renders a
@@ -252,14 +308,22 @@ impl Model {
     }
 }
 
-/// The prior over source words (index 0: none) of target word `j` of `n`, given `m` source
-/// words: fast_align's, favouring the same relative position.
-fn diagonal(m: usize, n: usize, j: usize) -> impl Iterator<Item = f32> {
-    let at = (j as f32 + 0.5) / n as f32;
-    let raw = move |i: usize| (-TENSION * ((i as f32 + 0.5) / m as f32 - at).abs()).exp();
-    let total: f32 = (0..m).map(raw).sum();
-    std::iter::once(NULL_PROBABILITY)
-        .chain((0..m).map(move |i| (1.0 - NULL_PROBABILITY) * raw(i) / total))
+/// The prior over source words (index 0: none) of each of `n` target words in turn (`m + 1`
+/// values each), given `m` source words: fast_align's, favouring the same relative position.
+/// Each weight's exponential is taken once, for the total and the value alike.
+fn diagonal(m: usize, n: usize) -> Vec<f32> {
+    let mut prior = Vec::with_capacity((m + 1) * n);
+    for j in 0..n {
+        let at = (j as f32 + 0.5) / n as f32;
+        let row = prior.len() + 1;
+        prior.push(NULL_PROBABILITY);
+        prior.extend((0..m).map(|i| (-TENSION * ((i as f32 + 0.5) / m as f32 - at).abs()).exp()));
+        let total: f32 = prior[row..].iter().sum();
+        for w in &mut prior[row..] {
+            *w = (1.0 - NULL_PROBABILITY) * *w / total;
+        }
+    }
+    prior
 }
 
 /// `t` from counts: each pair's count plus its prior, over its source word's total.
@@ -363,6 +427,42 @@ mod tests {
         assert!(mass(ROUNDS, 1, "three") < 0.5 * mass(0, 1, "three"));
         // Where "zorb" stands where the prior looks, it is now the rendering.
         assert!(mass(ROUNDS, 0, "zorb") > 0.5);
+    }
+
+    #[test]
+    fn ascii_words_are_the_all_ascii_words_of_the_whole_text() {
+        for text in [
+            "外匯基金HKMA銀行 Exchange 資產 Fund's 2016 增長",
+            "HKMA外匯 外匯HKMA x\u{301}y e\u{301}te 外\u{301}ab ab\u{301} café",
+            "plain ASCII, all of it_too",
+            "金管局",
+            "",
+        ] {
+            let whole: Vec<Span> = tokens(text)
+                .filter(|(_, w)| w.is_ascii())
+                .map(|(s, _)| s)
+                .collect();
+            assert_eq!(ascii_words(text), whole, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_diagonal_prior_is_fast_aligns_to_the_bit() {
+        // fast_align's prior as written: each weight's exponential over their total.
+        let reference = |m: usize, n: usize, j: usize| {
+            let at = (j as f32 + 0.5) / n as f32;
+            let raw = |i: usize| (-TENSION * ((i as f32 + 0.5) / m as f32 - at).abs()).exp();
+            let total: f32 = (0..m).map(raw).sum();
+            std::iter::once(NULL_PROBABILITY)
+                .chain((0..m).map(move |i| (1.0 - NULL_PROBABILITY) * raw(i) / total))
+                .map(f32::to_bits)
+                .collect::<Vec<_>>()
+        };
+        for (m, n) in [(1, 1), (3, 7), (7, 3), (40, 57), (57, 40)] {
+            let prior: Vec<u32> = diagonal(m, n).into_iter().map(f32::to_bits).collect();
+            let expected: Vec<u32> = (0..n).flat_map(|j| reference(m, n, j)).collect();
+            assert_eq!(prior, expected, "{m} source words, {n} target words");
+        }
     }
 
     const CEDICT: &str = "外匯\t外汇\tforeign exchange\n基金\t\tfund\n去年\t\tlast year\n\
