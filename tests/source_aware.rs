@@ -268,6 +268,40 @@ fn a_spinners_word_for_word_swaps_restore_only_the_terms_words() {
 }
 
 #[test]
+fn nested_terms_in_one_swapped_run_are_one_finding() {
+    // "counternarcotics" and "counternarcotics talks" both name the replaced words: the
+    // longer term reports them, once.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("g.tsv"),
+        "term\ncounternarcotics\ncounternarcotics talks\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("original.txt"),
+        "Asked about counternarcotics talks, officials said little.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("spun.txt"),
+        "Asked about consultant negotiations, officials said little.\n",
+    )
+    .unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "check", "spun.txt", "--source", "original.txt", "-g", "g.tsv", "--format", "jsonl",
+        ],
+    );
+    assert_eq!(
+        findings(&o),
+        ["source.changed-term 'consultant negotiations' -> 'counternarcotics talks'"],
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn an_organisation_named_again_by_its_head_noun_is_a_term_of_the_original() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(

@@ -48,7 +48,7 @@ pub(super) fn find(
         let entry = &entries[entry_index];
         let correct = std::iter::once(&entry.term).chain(&entry.accepted);
         if target_words.occurrences(&said) >= source_words.occurrences(&said)
-            || reported.contains(&hunk.source)
+            || overlaps_any(&reported, &hunk.source)
             || correct
                 .into_iter()
                 .any(|form| contains_phrase(replacing, form))
@@ -208,6 +208,14 @@ fn with_possessive(target: &str, at: Span, original_words: &str) -> Span {
     }
 }
 
+/// Whether `words` share a word with any of `reported` (a term's words within a hunk are
+/// reported once, by the longest term naming them).
+fn overlaps_any(reported: &[std::ops::Range<usize>], words: &std::ops::Range<usize>) -> bool {
+    reported
+        .iter()
+        .any(|r| r.start < words.end && words.start < r.end)
+}
+
 /// `source.changed-word`: every replaced run holding a content word that no term finding
 /// reported (`reported`: their source words).
 fn changed_words(
@@ -218,7 +226,8 @@ fn changed_words(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     for hunk in &alignment.hunks {
-        if reported.contains(&hunk.source) || hunk.source.is_empty() || hunk.target.is_empty() {
+        if overlaps_any(reported, &hunk.source) || hunk.source.is_empty() || hunk.target.is_empty()
+        {
             continue;
         }
         let original = alignment.source_span(&hunk.source);
