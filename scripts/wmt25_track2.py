@@ -53,9 +53,19 @@ def chrf(hyp, ref, n=6, beta=2.0):
     return 0.0 if p + r == 0 else (1 + beta**2) * p * r / (beta**2 * p + r)
 
 
+TYPESET = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-",
+                         "\u00a0": " "})
+
+
+def fold(text):
+    """Lower case, and typeset apostrophes, hyphens and spaces as typed: "People’s" in the
+    glossary is "People's" in an output. One character for one, so offsets hold."""
+    return text.lower().translate(TYPESET)
+
+
 def same_term(suggestion, term):
     """The term, or the term inflected for number as the words it replaces ask."""
-    a, b = suggestion.lower(), term.lower()
+    a, b = fold(suggestion), fold(term)
     return a == b or a.rstrip("s") == b.rstrip("s") or a == b + "es"
 
 
@@ -99,7 +109,7 @@ def located_words(output, reference, term):
     """Character ranges of the output that a word alignment puts against the term in the
     reference, one per place the reference has the term (any of them is a correct
     location), or an empty list."""
-    low, want = reference.lower(), term.lower()
+    low, want = fold(reference), fold(term)
     places, at = [], low.find(want)
     while at >= 0:
         places.append((at, at + len(term)))
@@ -155,8 +165,8 @@ def main():
             false = 0
             for i, fs in found.items():
                 for f in fs:
-                    sug = (f["suggestions"] or [""])[0].lower()
-                    if not sug or sug in ref[i].lower():
+                    sug = fold((f["suggestions"] or [""])[0])
+                    if not sug or sug in fold(ref[i]):
                         false += 1
             totals["ref_paragraphs"] += len(ref)
             totals["ref_false"] += false
@@ -204,10 +214,10 @@ def pair_figures(found, i, zs, hyp, rf, terms, o, dump, run_name):
     for zh, ens in terms.items():
         if not zh.strip() or zh not in zs or not ens:
             continue
-        forms = [x.lower() for x in ens if x.strip()]
-        if not any(x in rf.lower() for x in forms):
+        forms = [fold(x) for x in ens if x.strip()]
+        if not any(x in fold(rf) for x in forms):
             continue
-        if any(x in hyp.lower() for x in forms):
+        if any(x in fold(hyp) for x in forms):
             continue
         totals["pairs"] += 1
         term = ens[0].strip()
@@ -243,7 +253,7 @@ def pair_stage(found, i, hyp, rf, ens, term, o):
     if a == z_ or (a == 0 and z_ == len(b)):
         return 1, replaced, confidence
     fixed = (b[:a] + e0["content"].encode() + b[z_:]).decode()
-    if e0["content"].lower().rstrip("s") not in fixed.lower() or \
+    if fold(e0["content"]).rstrip("s") not in fold(fixed) or \
             not same_term(e0["content"], term):
         return 1, replaced, confidence
     if chrf(fixed, rf) < chrf(hyp, rf):

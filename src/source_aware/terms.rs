@@ -115,23 +115,34 @@ impl FormIndex {
     }
 }
 
-/// `form` as typed and as typeset: its apostrophes curly (’), its hyphens as the Unicode
-/// hyphen or the non-breaking one, its spaces non-breaking; each kind throughout the form (a
-/// text is typeset one way), so a glossary written with a keyboard finds "People’s Republic
-/// of China" and "Hong\u{a0}Kong" (the monolingual check folds these in its normaliser).
+/// `form` as typed and as typeset: its apostrophes straight or curly (’), its hyphens as the
+/// ASCII, the Unicode or the non-breaking hyphen, its spaces plain or non-breaking; each kind
+/// throughout the form (a text is typeset one way), so a glossary written with a keyboard
+/// finds "People’s Republic of China" and "Hong\u{a0}Kong", and a typeset glossary the typed
+/// text (the monolingual check folds these in its normaliser).
 fn typeset(form: &str) -> Vec<String> {
     let mut variants = vec![form.to_string()];
-    for (typed, set) in [
-        ('\'', &['\u{2019}'][..]),
-        ('-', &['\u{2010}', '\u{2011}'][..]),
-        (' ', &['\u{a0}'][..]),
+    for class in [
+        &['\'', '\u{2019}'][..],
+        &['-', '\u{2010}', '\u{2011}'][..],
+        &[' ', '\u{a0}'][..],
     ] {
         let mut more = Vec::new();
-        for variant in variants.iter().filter(|v| v.contains(typed)) {
-            more.extend(set.iter().map(|c| variant.replace(typed, &c.to_string())));
+        for variant in variants.iter().filter(|v| v.contains(class)) {
+            for &to in class {
+                let respelled: String = variant
+                    .chars()
+                    .map(|c| if class.contains(&c) { to } else { c })
+                    .collect();
+                if respelled != *variant {
+                    more.push(respelled);
+                }
+            }
         }
         variants.extend(more);
     }
+    variants.sort_unstable();
+    variants.dedup();
     variants
 }
 
@@ -251,6 +262,15 @@ mod tests {
                 "{words:?}"
             );
         }
+        // A typeset glossary finds the typed text.
+        let g = Glossary::parse("g.tsv", "term\nPeople\u{2019}s Bank of China\n").unwrap();
+        let text = "the People's Bank of China";
+        assert_eq!(
+            FormIndex::terms(&g)
+                .find(text, Span::new(0, text.len()))
+                .len(),
+            1
+        );
         // Not a different word: "Peoples" is no typesetting of "People's".
         let text = "the Peoples Republic of China";
         assert!(index.find(text, Span::new(0, text.len())).is_empty());
