@@ -48,6 +48,30 @@ fn findings(o: &Output) -> Vec<String> {
         .collect()
 }
 
+/// The findings (as [`findings`] gives them) of `spun` checked against `original`, in a
+/// fresh folder with glossary `glossary` (its file name, and its text).
+fn paraphrase_findings(glossary: (&str, &str), original: &str, spun: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(glossary.0), glossary.1).unwrap();
+    fs::write(dir.path().join("original.txt"), original).unwrap();
+    fs::write(dir.path().join("spun.txt"), spun).unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            "spun.txt",
+            "--source",
+            "original.txt",
+            "-g",
+            glossary.0,
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    findings(&o)
+}
+
 const ORIGINAL: &str = "\
 Washington says Chinese chemical makers supply most of the precursor chemicals that drug cartels use to make synthetic opioids.
 China has long defended its tough drug laws and its record of cracking down on smugglers.
@@ -271,81 +295,29 @@ fn a_spinners_word_for_word_swaps_restore_only_the_terms_words() {
 fn nested_terms_in_one_swapped_run_are_one_finding() {
     // "counternarcotics" and "counternarcotics talks" both name the replaced words: the
     // longer term reports them, once.
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("g.tsv"),
-        "term\ncounternarcotics\ncounternarcotics talks\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("original.txt"),
+    let found = paraphrase_findings(
+        ("g.tsv", "term\ncounternarcotics\ncounternarcotics talks\n"),
         "Asked about counternarcotics talks, officials said little.\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("spun.txt"),
         "Asked about consultant negotiations, officials said little.\n",
-    )
-    .unwrap();
-    let o = run(
-        dir.path(),
-        &[
-            "check",
-            "spun.txt",
-            "--source",
-            "original.txt",
-            "-g",
-            "g.tsv",
-            "--format",
-            "jsonl",
-        ],
     );
     assert_eq!(
-        findings(&o),
-        ["source.changed-term 'consultant negotiations' -> 'counternarcotics talks'"],
-        "{}",
-        stderr(&o)
+        found,
+        ["source.changed-term 'consultant negotiations' -> 'counternarcotics talks'"]
     );
 }
 
 #[test]
 fn an_organisation_named_again_by_its_head_noun_is_a_term_of_the_original() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("g.toml"),
-        "[[entry]]\nterm = \"Global Coalition to Address Synthetic Drug Threats\"\nkind = \"org\"\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("original.txt"),
-        "Core Coalition countries signed a pledge.\nThey formed a coalition of the willing.\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("spun.txt"),
-        "Core Collation countries signed a pledge.\nThey formed a collation of the willing.\n",
-    )
-    .unwrap();
-    let o = run(
-        dir.path(),
-        &[
-            "check",
-            "spun.txt",
-            "--source",
-            "original.txt",
-            "-g",
+    let found = paraphrase_findings(
+        (
             "g.toml",
-            "--format",
-            "jsonl",
-        ],
+            "[[entry]]\nterm = \"Global Coalition to Address Synthetic Drug Threats\"\nkind = \"org\"\n",
+        ),
+        "Core Coalition countries signed a pledge.\nThey formed a coalition of the willing.\n",
+        "Core Collation countries signed a pledge.\nThey formed a collation of the willing.\n",
     );
     // The capitalised head names the organisation; the common noun does not.
-    assert_eq!(
-        findings(&o),
-        ["source.changed-term 'Collation' -> 'Coalition'"],
-        "{}",
-        stderr(&o)
-    );
+    assert_eq!(found, ["source.changed-term 'Collation' -> 'Coalition'"]);
 }
 
 #[test]
@@ -479,7 +451,7 @@ fn an_accepted_form_renders_the_term_the_source_names() {
         .replace("\torg\n", "\torg\t\n")
         .replace("香港金融管理局\torg\t\n", "香港金融管理局\torg\tHKMA\n");
     assert!(accepting.contains("\tHKMA\n"), "{accepting}");
-    fs::write(dir.path().join("g.tsv"), accepting).unwrap();
+    fs::write(dir.path().join("g.tsv"), &accepting).unwrap();
     let check = |format: &str| {
         let args = [
             "check", "en.txt", "--source", "zh.txt", "-g", "g.tsv", "--format", format,
@@ -493,46 +465,21 @@ fn an_accepted_form_renders_the_term_the_source_names() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&check("json"))).unwrap();
     let hkma = &doc["summary"]["terms"]["Hong Kong Monetary Authority"];
     assert_eq!((&hkma["source"], &hkma["correct"]), (&1.into(), &1.into()));
-    // In a paraphrase, an accepted form put in for the original's term is no garble.
-    fs::write(
-        dir.path().join("original.txt"),
+    // In a paraphrase, an accepted form put in for the original's term is no garble, nor
+    // the term put in for an accepted form of the original.
+    let (full, short) = (
         "The Hong Kong Monetary Authority announced new measures.\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("spun.txt"),
         "The HKMA announced fresh measures.\n",
-    )
-    .unwrap();
-    let o = run(
-        dir.path(),
-        &[
-            "check",
-            "spun.txt",
-            "--source",
-            "original.txt",
-            "-g",
-            "g.tsv",
-            "--format",
-            "jsonl",
-        ],
     );
-    assert_eq!(findings(&o), Vec::<String>::new(), "{}", stderr(&o));
-    // Nor the term put in for an accepted form of the original.
-    let o = run(
-        dir.path(),
-        &[
-            "check",
-            "original.txt",
-            "--source",
-            "spun.txt",
-            "-g",
-            "g.tsv",
-            "--format",
-            "jsonl",
-        ],
+    let none = Vec::<String>::new();
+    assert_eq!(
+        paraphrase_findings(("g.tsv", &accepting), full, short),
+        none
     );
-    assert_eq!(findings(&o), Vec::<String>::new(), "{}", stderr(&o));
+    assert_eq!(
+        paraphrase_findings(("g.tsv", &accepting), short, full),
+        none
+    );
 }
 
 #[test]

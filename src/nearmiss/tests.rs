@@ -8,7 +8,12 @@ fn glossary(rows: &str) -> Glossary {
 
 /// (flagged text, top suggestion) for each finding.
 fn flagged(rows: &str, text: &str) -> Vec<(String, String)> {
-    NearMissIndex::new(&glossary(rows), lexicon())
+    found_by(&NearMissIndex::new(&glossary(rows), lexicon()), text)
+}
+
+/// (flagged text, top suggestion) for each finding of `index` in `text`.
+fn found_by(index: &NearMissIndex, text: &str) -> Vec<(String, String)> {
+    index
         .find(text, &[])
         .into_iter()
         .map(|f| {
@@ -186,16 +191,7 @@ fn fixes_the_seed_article_with_the_bare_glossary() {
     let glossary = Glossary::parse("seed-bare.tsv", rows).unwrap();
     let text =
         crate::text::normalize::Normalized::new(include_str!("../../corpus/seed/article.txt")).text;
-    let found: Vec<(String, String)> = NearMissIndex::new(&glossary, lexicon())
-        .find(&text, &[])
-        .into_iter()
-        .map(|f| {
-            (
-                text[f.span.start..f.span.end].to_string(),
-                f.suggestions[0].clone(),
-            )
-        })
-        .collect();
+    let found = found_by(&NearMissIndex::new(&glossary, lexicon()), &text);
     assert_eq!(
         found,
         [
@@ -276,16 +272,7 @@ fn a_garbled_accepted_form_is_corrected_to_that_form() {
     .unwrap();
     let index = NearMissIndex::new(&g, lexicon());
     let text = "China proposed to control 1-boc-4-dipiperone, said the Homeland Safety office.";
-    let found: Vec<(String, String)> = index
-        .find(text, &[])
-        .into_iter()
-        .map(|f| {
-            (
-                text[f.span.start..f.span.end].to_string(),
-                f.suggestions[0].clone(),
-            )
-        })
-        .collect();
+    let found = found_by(&index, text);
     assert_eq!(
         found,
         [
