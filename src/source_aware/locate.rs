@@ -387,9 +387,15 @@ fn best_run(
     let total = |(_, l, p): (Span, f32, f32)| {
         (l >= LOCATE_THRESHOLD) as u8 as f32 * 10.0 + l + POSITION_WEIGHT * p
     };
+    // As few words as the term has, or as its source form has dictionary words ("leprosy
+    // vaccine" for 麻风疫苗, whose term is "measles-rubella combined vaccine"), less one.
+    let fewest = match clues.parts.len() {
+        0 => n,
+        parts => n.min(parts),
+    };
     for start in 0..words.len() {
         for len in 1..=longest {
-            if len + 1 < n && len != 1 {
+            if len + 1 < fewest && len != 1 {
                 continue;
             }
             let Some(run) = words.get(start..start + len) else {
@@ -480,16 +486,50 @@ fn score(term: &[String], abbreviates: Option<usize>, run: &[String], clues: &Cl
         _ => content.len(),
     };
     let mut left = slots - matched.iter().filter(|m| **m).count();
+    // Each part stands in once, and a gloss word once: a word of the run that says again
+    // what another already says for the same gloss ("vaccination" beside "vaccine", both
+    // 疫苗's "vaccine") counts against the run; one saying another word of the part's gloss
+    // ("foreign" beside "exchange" for 外匯's "foreign exchange") does not.
+    let glosses_of = |word: &str| -> Vec<(usize, usize)> {
+        let parts = clues.parts.iter().enumerate();
+        parts
+            .flat_map(|(k, part)| part.iter().enumerate().map(move |(g, gloss)| (k, g, gloss)))
+            .filter(|(_, _, gloss)| renders(gloss, word))
+            .map(|(k, g, _)| (k, g))
+            .collect()
+    };
+    let mut gloss_taken: Vec<(usize, usize)> = run
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| **u)
+        .flat_map(|(r, _)| glosses_of(r))
+        .collect();
+    let mut part_taken: Vec<bool> = (0..clues.parts.len())
+        .map(|k| gloss_taken.iter().any(|(p, _)| *p == k))
+        .collect();
     for (i, r) in run.iter().enumerate() {
         if used[i] || is_function_word(r) {
             continue;
         }
-        let credit = if clues
-            .parts
-            .iter()
-            .any(|glosses| glosses.iter().any(|g| renders(g, r)))
-        {
-            DICTIONARY_CREDIT
+        let rendered = glosses_of(r);
+        let credit = if !rendered.is_empty() {
+            let new: Vec<(usize, usize)> = rendered
+                .iter()
+                .copied()
+                .filter(|kg| !gloss_taken.contains(kg))
+                .collect();
+            if new.is_empty() {
+                continue;
+            }
+            gloss_taken.extend(&new);
+            used[i] = true;
+            match new.iter().find(|(k, _)| !part_taken[*k]) {
+                Some(&(k, _)) => {
+                    part_taken[k] = true;
+                    DICTIONARY_CREDIT
+                }
+                None => continue,
+            }
         } else if clues
             .related
             .iter()
@@ -528,13 +568,27 @@ fn by_source(term: &[&String], run: &[String], clues: &Clues) -> f32 {
         .iter()
         .filter(|part| content.iter().any(|w| renders_part(part, w)))
         .count();
+    // A word saying again a gloss word or a term word that another already says explains
+    // nothing more ("vaccination" after "vaccine").
+    let (mut said, mut said_term) = (Vec::new(), vec![false; term.len()]);
     let unexplained = content
         .iter()
         .filter(|w| {
-            !parts.iter().any(|part| renders_part(part, w))
-                && !term
-                    .iter()
-                    .any(|t| word_similarity(t, w, clues.kinship) >= 0.85)
+            let glosses: Vec<(usize, usize)> = parts
+                .iter()
+                .enumerate()
+                .flat_map(|(k, part)| part.iter().enumerate().map(move |(g, x)| (k, g, x)))
+                .filter(|(_, _, gloss)| renders(gloss, w))
+                .map(|(k, g, _)| (k, g))
+                .collect();
+            let terms: Vec<usize> = (0..term.len())
+                .filter(|&t| word_similarity(term[t], w, clues.kinship) >= 0.85)
+                .collect();
+            let new =
+                glosses.iter().any(|kg| !said.contains(kg)) || terms.iter().any(|&t| !said_term[t]);
+            said.extend(glosses);
+            terms.iter().for_each(|&t| said_term[t] = true);
+            !new
         })
         .count();
     covered as f32 / (parts.len() + unexplained) as f32
@@ -800,6 +854,55 @@ mod tests {
         assert_eq!(with.as_deref(), Some("forex fund@4 -> Exchange Fund"));
         let without = located_with(source, "Exchange Fund", text, &[], &[], "");
         assert_eq!(without.as_deref(), Some("fund@10 -> Exchange Fund"));
+    }
+
+    const VACCINES: &str = "麻风\t麻風\tleprosy hansen disease\n疫苗\t\tvaccine\n\
+                            接种\t接種\tvaccinate inoculate\n历史\t歷史\thistory\n";
+
+    #[test]
+    fn a_rendering_may_have_as_few_words_as_the_source_form() {
+        // "麻风疫苗" is two dictionary words, rendered (wrongly: "leprosy") in two, where
+        // the term has four.
+        let text = "Children who never got the leprosy vaccine or whose records are lost.";
+        let source = ("麻风疫苗", "无麻风疫苗接种史或记录遗失的儿童。");
+        let term = "measles-rubella combined vaccine";
+        let found = located_with(source, term, text, &[], &[], VACCINES);
+        assert_eq!(found, Some(format!("leprosy vaccine@27 -> {term}")));
+    }
+
+    #[test]
+    fn a_word_saying_a_gloss_again_counts_against_its_run() {
+        // "vaccination" says 疫苗's "vaccine" again: it adds nothing to "measles vaccine"
+        // (and with it the run would be longer than the rendering).
+        let kinship = KinshipTest::new(crate::lexicon::tests::embedded());
+        let clues = Clues {
+            kinship: &kinship,
+            related: Vec::new(),
+            parts: vec![vec!["leprosy".into()], vec!["vaccine".into()]],
+            habitual: Vec::new(),
+            accounted: Vec::new(),
+            aligned: Vec::new(),
+        };
+        let words = |w: &str| w.split(' ').map(String::from).collect::<Vec<_>>();
+        let term = words("measles rubella combined vaccine");
+        let score_of = |run: &str| score(&term, None, &words(run), &clues);
+        assert!(
+            score_of("leprosy vaccine") > score_of("leprosy vaccine or whose vaccination"),
+            "{} {}",
+            score_of("leprosy vaccine"),
+            score_of("leprosy vaccine or whose vaccination")
+        );
+        // Two words of one gloss ("foreign exchange") are no repetition.
+        let clues = Clues {
+            parts: vec![
+                vec!["foreign".into(), "exchange".into()],
+                vec!["fund".into()],
+            ],
+            ..clues
+        };
+        let term = words("exchange fund");
+        let score_of = |run: &str| score(&term, None, &words(run), &clues);
+        assert_eq!(score_of("foreign exchange fund"), score_of("exchange fund"));
     }
 
     #[test]
