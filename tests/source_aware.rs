@@ -416,6 +416,31 @@ fn a_translation_missing_a_term_is_located_or_covered_by_its_line() {
 }
 
 #[test]
+fn the_message_quotes_the_source_form_the_segment_has() {
+    // The entry lists "金管局" first; this segment says "香港金融管理局".
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("g.tsv"), BILINGUAL).unwrap();
+    fs::write(dir.path().join("zh.txt"), "香港金融管理局宣布新措施。\n").unwrap();
+    fs::write(
+        dir.path().join("en.txt"),
+        "The regulator announced new measures.\n",
+    )
+    .unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "check", "en.txt", "--source", "zh.txt", "-g", "g.tsv", "--format", "jsonl",
+        ],
+    );
+    let f: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("the source has '香港金融管理局'"),
+        "{message}"
+    );
+}
+
+#[test]
 fn the_json_summary_counts_how_often_each_term_is_rendered() {
     let dir = tempfile::tempdir().unwrap();
     translation(dir.path());

@@ -92,7 +92,14 @@ pub fn missing(
     taken: &[Span],
     clues: &Clues,
 ) -> Finding {
-    let source_form = entry.source.first().map_or("", String::as_str);
+    // The source form as this segment has it ("麻风疫苗", not the entry's first form).
+    let source_form = pair
+        .source_terms
+        .iter()
+        .find(|(_, e)| *e == index)
+        .map(|(s, _)| &pair.source[s.start..s.end])
+        .or(entry.source.first().map(String::as_str))
+        .unwrap_or("");
     if let Some(best) = known
         .iter()
         .filter(|f| f.fix.is_some())
