@@ -441,6 +441,78 @@ fn the_message_quotes_the_source_form_the_segment_has() {
 }
 
 #[test]
+fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_rendering() {
+    // corpus/eval/translation/: a public-health notice, zh->en, written by someone who had
+    // not read the code; every error row must be reported on its line with its term as the
+    // suggestion, and no keep row's words (plurals, accepted forms, typeset punctuation)
+    // may be flagged. As plain files and as XLIFF.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/translation");
+    let expected = fs::read_to_string(dir.join("expected.tsv")).unwrap();
+    let rows: Vec<Vec<&str>> = expected
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    for args in [
+        &["check", "target.en.txt", "--source", "source.zh.txt"][..],
+        &["check", "set.xlf"][..],
+    ] {
+        let o = run(
+            &dir,
+            &[args, &["-g", "glossary.tsv", "--format", "jsonl"]].concat(),
+        );
+        let found: Vec<serde_json::Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        // In the XLIFF file, a finding's segment is the unit it stands in (one per line pair).
+        let xliff = fs::read_to_string(dir.join("set.xlf")).unwrap();
+        let unit_starts: Vec<usize> = (1..)
+            .zip(xliff.lines())
+            .filter(|(_, l)| l.contains("<unit "))
+            .map(|(n, _)| n)
+            .collect();
+        let line_of = |f: &serde_json::Value| -> usize {
+            let line = f["line"].as_u64().unwrap() as usize;
+            if args[1] == "set.xlf" {
+                unit_starts.iter().filter(|&&u| u <= line).count()
+            } else {
+                line
+            }
+        };
+        for row in &rows {
+            let (line, term, words, kind) =
+                (row[0].parse::<usize>().unwrap(), row[1], row[2], row[3]);
+            let here: Vec<&serde_json::Value> =
+                found.iter().filter(|f| line_of(f) == line).collect();
+            if kind == "keep" {
+                assert!(
+                    !here
+                        .iter()
+                        .any(|f| f["text"].as_str().unwrap().contains(words)),
+                    "{args:?}: line {line}: '{words}' flagged: {here:?}"
+                );
+            } else {
+                assert!(
+                    here.iter().any(|f| f["suggestions"][0]
+                        .as_str()
+                        .unwrap()
+                        .to_lowercase()
+                        .starts_with(&term.to_lowercase()[..term.len() - 1])),
+                    "{args:?}: line {line}: '{term}' not reported: {here:?}"
+                );
+            }
+        }
+        let errors = rows.iter().filter(|r| r[3] != "keep").count();
+        assert_eq!(
+            found.len(),
+            errors,
+            "{args:?}: one finding per error: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn the_json_summary_counts_how_often_each_term_is_rendered() {
     let dir = tempfile::tempdir().unwrap();
     translation(dir.path());
