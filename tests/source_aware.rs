@@ -290,7 +290,14 @@ fn nested_terms_in_one_swapped_run_are_one_finding() {
     let o = run(
         dir.path(),
         &[
-            "check", "spun.txt", "--source", "original.txt", "-g", "g.tsv", "--format", "jsonl",
+            "check",
+            "spun.txt",
+            "--source",
+            "original.txt",
+            "-g",
+            "g.tsv",
+            "--format",
+            "jsonl",
         ],
     );
     assert_eq!(
