@@ -19,15 +19,6 @@ pub struct Cedict<'a> {
     /// Per character of the Basic Multilingual Plane, the longest headword starting with
     /// it, in characters (0: none): how far a match starting there looks ahead.
     longest_from: Vec<u8>,
-    /// Per first two characters ([`pair_key`]), the longest headword starting with them, in
-    /// characters: most characters start long headwords, but few with the next character
-    /// too, so a match looks no further than those (one cheap look-up, not one per length).
-    longest_from_pair: FxHashMap<u64, usize>,
-}
-
-/// The key of a headword's first two characters.
-fn pair_key(first: char, second: char) -> u64 {
-    (first as u64) << 32 | second as u64
 }
 
 impl<'a> Cedict<'a> {
@@ -36,7 +27,6 @@ impl<'a> Cedict<'a> {
         glosses.reserve(super::line_count(text) * 3 / 2);
         let mut longest = 1;
         let mut longest_from = vec![0u8; 1 << 16];
-        let mut longest_from_pair: FxHashMap<u64, usize> = FxHashMap::default();
         for line in super::data_lines(text) {
             let mut fields = super::split_byte(line, b'\t');
             let (Some(traditional), Some(simplified), Some(words)) =
@@ -45,19 +35,11 @@ impl<'a> Cedict<'a> {
                 continue;
             };
             for head in [traditional, simplified] {
-                let mut chars = head.chars();
-                if let Some(first) = chars.next() {
-                    let second = chars.next();
+                if let Some(first) = head.chars().next() {
                     let length = head.chars().count();
                     longest = longest.max(length);
                     if let Some(from) = longest_from.get_mut(first as usize) {
                         *from = (*from).max(length.min(u8::MAX as usize) as u8);
-                    }
-                    if let Some(second) = second {
-                        let from = longest_from_pair
-                            .entry(pair_key(first, second))
-                            .or_default();
-                        *from = (*from).max(length);
                     }
                     glosses.insert(head, words);
                 }
@@ -67,7 +49,6 @@ impl<'a> Cedict<'a> {
             glosses,
             longest,
             longest_from,
-            longest_from_pair,
         }
     }
 
@@ -94,20 +75,12 @@ impl<'a> Cedict<'a> {
         let mut words = Vec::new();
         let mut i = 0;
         while i + 1 < starts.len() {
-            let mut next = part[starts[i]..].chars();
-            let first = next.next().unwrap_or('\0');
+            let first = part[starts[i]..].chars().next().map_or(0, |c| c as usize);
             // Past the plane, or a headword longer than a byte counts: the longest of all.
-            let mut reach = match self.longest_from.get(first as usize) {
+            let reach = match self.longest_from.get(first) {
                 Some(&n) if n < u8::MAX => n as usize,
                 Some(_) | None => self.longest,
             };
-            if reach > 1 {
-                // A headword of two characters or more starts with these two.
-                reach = next
-                    .next()
-                    .and_then(|second| self.longest_from_pair.get(&pair_key(first, second)))
-                    .map_or(1, |&n| n.min(reach));
-            }
             let found = (1..=reach.min(starts.len() - 1 - i))
                 .rev()
                 .find(|&n| self.glosses.contains_key(&part[starts[i]..starts[i + n]]));
@@ -159,8 +132,8 @@ mod tests {
 
     #[test]
     fn segmentation_is_the_greedy_longest_match_of_any_length() {
-        // Headwords sharing a first character but not a second, a long one among them: the
-        // look-ahead by the first two characters finds what trying every length finds.
+        // Headwords sharing a first character, a long one among them: the look-ahead by the
+        // first character finds what trying every length finds.
         let table = format!(
             "{TABLE}外匯基金諮詢委員會\t\tcommittee\n外國\t\tforeign country\n\
              外國人\t\tforeigner\n基金會\t\tfoundation\n𠀀𠀁\t\trare\n𠀀\t\trare\n"
