@@ -131,6 +131,47 @@ mod tests {
     }
 
     #[test]
+    fn segmentation_is_the_greedy_longest_match_of_any_length() {
+        // Headwords sharing a first character, a long one among them: the look-ahead by the
+        // first character finds what trying every length finds.
+        let table = format!(
+            "{TABLE}外匯基金諮詢委員會\t\tcommittee\n外國\t\tforeign country\n\
+             外國人\t\tforeigner\n基金會\t\tfoundation\n𠀀𠀁\t\trare\n𠀀\t\trare\n"
+        );
+        let cedict = Cedict::parse(&table);
+        let every_length = |text: &'static str| {
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let mut found = Vec::new();
+            let mut i = 0;
+            while i + 1 < starts.len() {
+                let n = (1..starts.len() - i)
+                    .rev()
+                    .find(|&n| cedict.glosses.contains_key(&text[starts[i]..starts[i + n]]));
+                if let Some(n) = n {
+                    found.push(&text[starts[i]..starts[i + n]]);
+                }
+                i += n.unwrap_or(1);
+            }
+            found
+        };
+        for text in [
+            "外匯基金諮詢委員會外國人外匯基金會",
+            "外匯基金諮詢委員外國基金會外",
+            "𠀀𠀁𠀀外 外國 x外匯基",
+        ] {
+            assert_eq!(words(&cedict, text), every_length(text), "{text}");
+        }
+        assert_eq!(
+            words(&cedict, "外國人外匯基金會"),
+            ["外國人", "外匯", "基金會"]
+        );
+    }
+
+    #[test]
     fn unlisted_characters_are_skipped_and_spans_are_byte_offsets() {
         let cedict = Cedict::parse(TABLE);
         let text = "AB 外匯，?基金";

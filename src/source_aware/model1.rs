@@ -41,14 +41,17 @@ struct Segment {
     /// Pair ids, target word by target word (`m + 1` each, as the prior): index 0 is the
     /// empty source word, index `i` source word `i - 1`.
     pairs: Vec<u32>,
-    /// The diagonal prior, target word by target word (`m + 1` values each): the same in
-    /// every round of EM, so it is computed once.
-    prior: Vec<f32>,
+    /// Which of the model's diagonal priors is this segment's (unused when `pairs` is empty).
+    prior: usize,
 }
 
 /// The learnt model of one file, and its segments' words.
 pub struct Model {
     segments: Vec<Segment>,
+    /// The diagonal priors, target word by target word (`m + 1` values each): the same in
+    /// every round of EM and for every segment with as many words on each side, so each is
+    /// computed once.
+    priors: Vec<Vec<f32>>,
     /// `t(target word | source word)` by pair id.
     t: Vec<f32>,
 }
@@ -94,16 +97,23 @@ fn ascii_words(text: &str) -> Vec<Span> {
     found
 }
 
-/// `word` in lower case, copied only when it has capitals or other than ASCII letters.
-fn lower_case(word: &str) -> Cow<'_, str> {
+/// `word` in lower case: itself when it has no capitals and is all ASCII, else written
+/// into `buffer` (a word already seen costs no allocation).
+fn lower_case<'w>(word: &'w str, buffer: &'w mut String) -> &'w str {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
+        return word;
     }
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+    buffer
 }
 
 /// Pair ids by (source word, target word), with each pair's source word and prior count.
@@ -115,7 +125,8 @@ struct Pairs<'a> {
     target_ids: FxHashMap<Cow<'a, str>, u32>,
     /// Each target id's word, to seed the pairs the dictionary gives.
     target_words: Vec<Cow<'a, str>>,
-    ids: FxHashMap<(u32, u32), u32>,
+    /// By source id in the high half, target id in the low.
+    ids: FxHashMap<u64, u32>,
     /// Per pair: its source word's id, and its dictionary pseudo-count.
     of: Vec<(u32, f32)>,
     /// Each source id's dictionary glosses (index 0, the empty word, has none), split once:
@@ -137,14 +148,20 @@ impl<'a> Pairs<'a> {
         })
     }
 
-    /// The id of target word `word` (lower case).
-    fn target(&mut self, word: Cow<'a, str>) -> u32 {
-        if let Some(&e) = self.target_ids.get(&word) {
+    /// The id of target word `word`, in lower case (`buffer`: room to lower it in).
+    fn target(&mut self, word: &'a str, buffer: &mut String) -> u32 {
+        let lower = lower_case(word, buffer);
+        if let Some(&e) = self.target_ids.get(lower) {
             return e;
         }
+        let key = if lower.len() == word.len() && lower == word {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(lower.to_string())
+        };
         let next = self.target_words.len() as u32;
-        self.target_words.push(word.clone());
-        self.target_ids.insert(word, next);
+        self.target_words.push(key.clone());
+        self.target_ids.insert(key, next);
         next
     }
 
@@ -152,16 +169,19 @@ impl<'a> Pairs<'a> {
     /// word `e`.
     fn id(&mut self, (f, source): (u32, Option<&str>), e: u32) -> u32 {
         let next = self.of.len() as u32;
-        *self.ids.entry((f, e)).or_insert_with(|| {
-            let target = &self.target_words[e as usize];
-            let known = source.is_some_and(|w| {
-                w.eq_ignore_ascii_case(target)
-                    || self.glosses[f as usize].iter().any(|g| renders(g, target))
-            });
-            self.of
-                .push((f, if known { DICTIONARY_COUNT } else { 0.0 }));
-            next
-        })
+        *self
+            .ids
+            .entry(u64::from(f) << 32 | u64::from(e))
+            .or_insert_with(|| {
+                let target = &self.target_words[e as usize];
+                let known = source.is_some_and(|w| {
+                    w.eq_ignore_ascii_case(target)
+                        || self.glosses[f as usize].iter().any(|g| renders(g, target))
+                });
+                self.of
+                    .push((f, if known { DICTIONARY_COUNT } else { 0.0 }));
+                next
+            })
     }
 }
 
@@ -181,46 +201,23 @@ impl Model {
     ) -> Model {
         let mut pairs = Pairs::default();
         let mut read = Vec::with_capacity(segments.len());
+        let mut priors = Vec::new();
+        let mut prior_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        let mut buffer = String::new();
         for &(s, t) in segments {
-            let source_spans = source_words(cedict, source, s);
-            let target_spans: Vec<Span> = tokens(&target[t.start..t.end])
-                .map(|(w, _)| Span::new(t.start + w.start, t.start + w.end))
-                .collect();
-            let too_long = source_spans.len() > MAX_WORDS || target_spans.len() > MAX_WORDS;
-            let mut ids = Vec::new();
-            if !too_long && !source_spans.is_empty() {
-                let lower: Vec<u32> = target_spans
-                    .iter()
-                    .map(|w| pairs.target(lower_case(&target[w.start..w.end])))
-                    .collect();
-                let words = std::iter::once(None)
-                    .chain(source_spans.iter().map(|w| Some(&source[w.start..w.end])));
-                // Pairs get their ids source word by source word; they are kept target
-                // word by target word, as EM reads them.
-                let rows = source_spans.len() + 1;
-                ids = vec![0; rows * lower.len()];
-                for (i, word) in words.enumerate() {
-                    let f = (pairs.source(cedict, word), word);
-                    for (j, &e) in lower.iter().enumerate() {
-                        ids[j * rows + i] = pairs.id(f, e);
-                    }
-                }
+            let mut segment = read_segment(cedict, source, target, (s, t), &mut pairs, &mut buffer);
+            if !segment.pairs.is_empty() {
+                let (m, n) = (segment.source.len(), segment.target.len());
+                segment.prior = *prior_of.entry((m, n)).or_insert_with(|| {
+                    priors.push(diagonal(m, n));
+                    priors.len() - 1
+                });
             }
-            let (m, n) = (source_spans.len(), target_spans.len());
-            let prior = if ids.is_empty() {
-                Vec::new()
-            } else {
-                diagonal(m, n)
-            };
-            read.push(Segment {
-                source: source_spans,
-                target: target_spans,
-                pairs: ids,
-                prior,
-            });
+            read.push(segment);
         }
         let mut model = Model {
             segments: read,
+            priors,
             t: pairs
                 .of
                 .iter()
@@ -240,17 +237,21 @@ impl Model {
     fn expected_counts(&self) -> Vec<f32> {
         let mut counts = vec![0.0f32; self.t.len()];
         let mut weights = Vec::new();
-        for segment in &self.segments {
+        for segment in self.segments.iter().filter(|s| !s.pairs.is_empty()) {
             let rows = segment.source.len() + 1;
-            for j in 0..segment.target.len() {
-                if segment.pairs.is_empty() {
-                    break;
+            let priors = self.priors[segment.prior].chunks_exact(rows);
+            for (column, prior) in segment.pairs.chunks_exact(rows).zip(priors) {
+                // A target word's posterior weights, their total, then each weight divided
+                // as it is counted (as [`Model::weigh`] and [`Model::posterior`] do).
+                weights.clear();
+                let mut total = 0.0;
+                for (&pair, &p) in column.iter().zip(prior) {
+                    let w = p * self.t[pair as usize];
+                    total += w;
+                    weights.push(w);
                 }
-                // The posterior's division and the count's addition in one pass.
-                let total = self.weigh(segment, j, &mut weights);
-                let column = &segment.pairs[j * rows..(j + 1) * rows];
-                for (&pair, w) in column.iter().zip(&weights) {
-                    counts[pair as usize] += if total > 0.0 { w / total } else { *w };
+                for (&pair, &w) in column.iter().zip(&weights) {
+                    counts[pair as usize] += if total > 0.0 { w / total } else { w };
                 }
             }
         }
@@ -273,7 +274,7 @@ impl Model {
         weights.clear();
         weights.resize(column.len(), 0.0);
         let mut total = 0.0;
-        let cells = segment.prior[column.clone()]
+        let cells = self.priors[segment.prior][column.clone()]
             .iter()
             .zip(&segment.pairs[column]);
         for (w, (prior, &pair)) in weights.iter_mut().zip(cells) {
@@ -305,6 +306,48 @@ impl Model {
             }
         }
         found
+    }
+}
+
+/// Segment `(s, t)` of `source` and `target` as the model sees it, its pairs given ids in
+/// `pairs` (`buffer`: room to lower-case words in). Its prior is left to the caller.
+fn read_segment<'a>(
+    cedict: &Cedict<'a>,
+    source: &'a str,
+    target: &'a str,
+    (s, t): (Span, Span),
+    pairs: &mut Pairs<'a>,
+    buffer: &mut String,
+) -> Segment {
+    let source_spans = source_words(cedict, source, s);
+    let target_spans: Vec<Span> = tokens(&target[t.start..t.end])
+        .map(|(w, _)| Span::new(t.start + w.start, t.start + w.end))
+        .collect();
+    let too_long = source_spans.len() > MAX_WORDS || target_spans.len() > MAX_WORDS;
+    let mut ids = Vec::new();
+    if !too_long && !source_spans.is_empty() {
+        let lower: Vec<u32> = target_spans
+            .iter()
+            .map(|w| pairs.target(&target[w.start..w.end], buffer))
+            .collect();
+        let words =
+            std::iter::once(None).chain(source_spans.iter().map(|w| Some(&source[w.start..w.end])));
+        // Pairs get their ids source word by source word; they are kept target word by
+        // target word, as EM reads them.
+        let rows = source_spans.len() + 1;
+        ids = vec![0; rows * lower.len()];
+        for (i, word) in words.enumerate() {
+            let f = (pairs.source(cedict, word), word);
+            for (j, &e) in lower.iter().enumerate() {
+                ids[j * rows + i] = pairs.id(f, e);
+            }
+        }
+    }
+    Segment {
+        source: source_spans,
+        target: target_spans,
+        pairs: ids,
+        prior: 0,
     }
 }
 
