@@ -497,40 +497,26 @@ fn score(term: &[String], abbreviates: Option<usize>, run: &[String], clues: &Cl
     // what another already says for the same gloss ("vaccination" beside "vaccine", both
     // 疫苗's "vaccine") counts against the run; one saying another word of the part's gloss
     // ("foreign" beside "exchange" for 外匯's "foreign exchange") does not.
-    let glosses_of = |word: &str| -> Vec<(usize, usize)> {
-        let parts = clues.parts.iter().enumerate();
-        parts
-            .flat_map(|(k, part)| part.iter().enumerate().map(move |(g, gloss)| (k, g, gloss)))
-            .filter(|(_, _, gloss)| renders(gloss, word))
-            .map(|(k, g, _)| (k, g))
-            .collect()
-    };
-    let mut gloss_taken: Vec<(usize, usize)> = run
-        .iter()
-        .zip(&used)
-        .filter(|(_, u)| **u)
-        .flat_map(|(r, _)| glosses_of(r))
-        .collect();
+    // (part, gloss word) pairs said so far; a part's credit once given.
+    let mut said: Vec<(usize, usize)> = Vec::new();
+    for (r, _) in run.iter().zip(&used).filter(|(_, u)| **u) {
+        say_glosses(&clues.parts, r, &mut said);
+    }
     let mut part_taken: Vec<bool> = (0..clues.parts.len())
-        .map(|k| gloss_taken.iter().any(|(p, _)| *p == k))
+        .map(|k| said.iter().any(|(p, _)| *p == k))
         .collect();
     for (i, r) in run.iter().enumerate() {
         if used[i] || is_function_word(r) {
             continue;
         }
-        let rendered = glosses_of(r);
-        let credit = if !rendered.is_empty() {
-            let new: Vec<(usize, usize)> = rendered
-                .iter()
-                .copied()
-                .filter(|kg| !gloss_taken.contains(kg))
-                .collect();
-            if new.is_empty() {
+        let before = said.len();
+        let renders_some = say_glosses(&clues.parts, r, &mut said);
+        let credit = if renders_some {
+            if said.len() == before {
                 continue;
             }
-            gloss_taken.extend(&new);
             used[i] = true;
-            match new.iter().find(|(k, _)| !part_taken[*k]) {
+            match said[before..].iter().find(|(k, _)| !part_taken[*k]) {
                 Some(&(k, _)) => {
                     part_taken[k] = true;
                     DICTIONARY_CREDIT
@@ -561,6 +547,23 @@ fn score(term: &[String], abbreviates: Option<usize>, run: &[String], clues: &Cl
     by_term.max(SOURCE_VIEW_WEIGHT * by_source(&content, run, clues))
 }
 
+/// Adds to `said` the (part, gloss word) pairs of `parts` that `word` renders and `said`
+/// lacks; whether it renders any at all.
+fn say_glosses(parts: &[Vec<String>], word: &str, said: &mut Vec<(usize, usize)>) -> bool {
+    let mut any = false;
+    for (k, part) in parts.iter().enumerate() {
+        for (g, gloss) in part.iter().enumerate() {
+            if renders(gloss, word) {
+                any = true;
+                if !said.contains(&(k, g)) {
+                    said.push((k, g));
+                }
+            }
+        }
+    }
+    any
+}
+
 /// How a run's words say what the source form says, by the dictionary: the share of the
 /// source form's parts that some word of the run renders, less the run's words that render
 /// neither a part nor a term word ("monetary markets" for "貨幣市場" whatever the term).
@@ -581,20 +584,15 @@ fn by_source(term: &[&String], run: &[String], clues: &Clues) -> f32 {
     let unexplained = content
         .iter()
         .filter(|w| {
-            let glosses: Vec<(usize, usize)> = parts
-                .iter()
-                .enumerate()
-                .flat_map(|(k, part)| part.iter().enumerate().map(move |(g, x)| (k, g, x)))
-                .filter(|(_, _, gloss)| renders(gloss, w))
-                .map(|(k, g, _)| (k, g))
-                .collect();
-            let terms: Vec<usize> = (0..term.len())
-                .filter(|&t| word_similarity(term[t], w, clues.kinship) >= 0.85)
-                .collect();
-            let new =
-                glosses.iter().any(|kg| !said.contains(kg)) || terms.iter().any(|&t| !said_term[t]);
-            said.extend(glosses);
-            terms.iter().for_each(|&t| said_term[t] = true);
+            let before = said.len();
+            say_glosses(parts, w, &mut said);
+            let mut new = said.len() > before;
+            for (t, term_word) in term.iter().enumerate() {
+                if word_similarity(term_word, w, clues.kinship) >= 0.85 {
+                    new |= !said_term[t];
+                    said_term[t] = true;
+                }
+            }
             !new
         })
         .count();
