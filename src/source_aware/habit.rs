@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
 
 use crate::text::span::Span;
-use crate::text::words::{is_function_word, tokens};
+use crate::text::words::{is_function_word, lowercase_into, tokens};
 
 /// A run must recur in at least this many segments lacking the term: one is no habit.
 const MIN_SEGMENTS: usize = 2;
@@ -156,16 +156,10 @@ fn segment_words(target: &str, view: &View) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::with_capacity(segment.len() / 4);
     let mut previous_end = segment.start;
     // One buffer for every word's lower case: most words are ASCII.
-    let mut lower = String::new();
+    let mut buffer = String::new();
     for (s, w) in tokens(&target[segment.start..segment.end]) {
         let span = Span::new(segment.start + s.start, segment.start + s.end);
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.push_str(&w.to_lowercase());
-        }
+        let lower = lowercase_into(w, &mut buffer);
         let between = &target[previous_end..span.start];
         let hyphen = between == "-";
         if hyphen && let Some(last) = words.last_mut() {
@@ -176,7 +170,7 @@ fn segment_words(target: &str, view: &View) -> Vec<Word> {
         words.push(Word {
             span,
             key: hasher.finish(),
-            function: is_function_word(&lower),
+            function: is_function_word(lower),
             break_before: between.contains(['.', ';', '\n', '(', ')', ':']),
             joined_before: hyphen,
             joined_after: false,

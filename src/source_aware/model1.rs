@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 use super::dictionary::renders;
 use crate::lexicon::Cedict;
 use crate::text::span::Span;
-use crate::text::words::{continues_word, ends_in_word, tokens};
+use crate::text::words::{continues_word, ends_in_word, lowercase_into, tokens};
 
 /// Rounds of expectation-maximisation: model 1 is convex, a few rounds settle it.
 const ROUNDS: usize = 5;
@@ -97,25 +97,6 @@ fn ascii_words(text: &str) -> Vec<Span> {
     found
 }
 
-/// `word` in lower case: itself when it has no capitals and is all ASCII, else written
-/// into `buffer` (a word already seen costs no allocation).
-fn lower_case<'w>(word: &'w str, buffer: &'w mut String) -> &'w str {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return word;
-    }
-    buffer.clear();
-    if word.is_ascii() {
-        buffer.push_str(word);
-        buffer.make_ascii_lowercase();
-    } else {
-        buffer.push_str(&word.to_lowercase());
-    }
-    buffer
-}
-
 /// Pair ids by (source word, target word), with each pair's source word and prior count.
 /// Words are ids too (source id 0: the empty word), looked up once per segment, so a
 /// segment's `(m + 1) × n` cells cost one lookup each.
@@ -150,7 +131,7 @@ impl<'a> Pairs<'a> {
 
     /// The id of target word `word`, in lower case (`buffer`: room to lower it in).
     fn target(&mut self, word: &'a str, buffer: &mut String) -> u32 {
-        let lower = lower_case(word, buffer);
+        let lower = lowercase_into(word, buffer);
         if let Some(&e) = self.target_ids.get(lower) {
             return e;
         }

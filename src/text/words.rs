@@ -371,6 +371,25 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `word` in lower case: itself when it has no capitals and is all ASCII, else written into
+/// `buffer`, so a loop over many words allocates once.
+pub fn lowercase_into<'w>(word: &'w str, buffer: &'w mut String) -> &'w str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return word;
+    }
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+    buffer
+}
+
 /// Generic words in the stopword list, which say nothing as cue words but are words of terms
 /// that paraphrasers swap like any other ("type I error" -> "kind I blunder").
 const GENERIC_WORDS: &[&str] = &[
