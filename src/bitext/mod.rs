@@ -71,14 +71,17 @@ impl fmt::Display for BitextError {
 
 impl Bitext {
     /// Pairs a target text with its source text from another file: line by line when both
-    /// have the same number of lines, else (same language only) as one segment each, which
-    /// the same-language rules align word by word. A translation whose lines do not match its
+    /// have the same number of lines (and, in one language, the lines match: see
+    /// [`lines_correspond`]), else (same language only) as one segment each, which the
+    /// same-language rules align word by word. A translation whose lines do not match its
     /// source's is an error: no alignment of two languages is guessed.
     pub fn pair(source: &str, target: &str) -> Result<Bitext, BitextError> {
         let same_language = same_language(source, target);
         let source_lines = lines(source);
         let target_lines = lines(target);
-        let (segments, layout) = if source_lines.len() == target_lines.len() {
+        let line_by_line = source_lines.len() == target_lines.len()
+            && (!same_language || lines_correspond(source, target, &source_lines, &target_lines));
+        let (segments, layout) = if line_by_line {
             let segments = source_lines
                 .into_iter()
                 .zip(target_lines)
@@ -229,6 +232,57 @@ fn lines(text: &str) -> Vec<Span> {
     }
     spans
 }
+
+/// Whether line i of a same-language target renders line i of its source: each target
+/// line keeps at least [`KEPT_IN_ITS_LINE`] of its words from its own source line and no
+/// fewer than from either neighbour. A rewriting tool that merged or split paragraphs
+/// leaves as many lines but shifted, and line-by-line pairing would then read whole
+/// paragraphs as replaced (the document is aligned word by word instead).
+fn lines_correspond(
+    source: &str,
+    target: &str,
+    source_lines: &[Span],
+    target_lines: &[Span],
+) -> bool {
+    let words = |text: &str, line: Span| -> Vec<String> {
+        crate::text::words::tokens(&text[line.start..line.end])
+            .map(|(_, w)| w.to_lowercase())
+            .collect()
+    };
+    let types = |i: usize| -> rustc_hash::FxHashSet<String> {
+        source_lines
+            .get(i)
+            .map(|&line| words(source, line).into_iter().collect())
+            .unwrap_or_default()
+    };
+    // The source lines around line i: i - 1, i and i + 1.
+    let mut window = [Default::default(), types(0), types(1)];
+    for (i, &line) in target_lines.iter().enumerate() {
+        if i > 0 {
+            window.rotate_left(1);
+            window[2] = types(i + 1);
+        }
+        let target_words = words(target, line);
+        if target_words.is_empty() {
+            continue;
+        }
+        let kept = |set: &rustc_hash::FxHashSet<String>| {
+            target_words.iter().filter(|w| set.contains(*w)).count()
+        };
+        let own = kept(&window[1]);
+        if (own as f64) < KEPT_IN_ITS_LINE * target_words.len() as f64
+            || kept(&window[0]) > own
+            || kept(&window[2]) > own
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// The least share of a paraphrased line's words kept from its original line: a spinner
+/// swaps one content word in four or five, so most of a line's words stay.
+const KEPT_IN_ITS_LINE: f64 = 0.4;
 
 /// `text` with `&`, `<` and `>` written as character references.
 fn escape_xml(text: &str) -> String {
@@ -409,6 +463,28 @@ mod tests {
         assert!(
             err.to_string().contains("2 lines and the target 1"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn a_paraphrase_whose_paragraphs_were_reflowed_is_aligned_as_a_document() {
+        let original = "The Attorney General shall act.\nThe Secretary of the Treasury shall \
+                        report.\nCongress shall be told within ninety days.\n";
+        // As many lines, each its original's, a few words swapped: line by line.
+        let spun = "The Attorney General must act.\nThe Secretary of the Treasury will \
+                    report.\nCongress must be informed within ninety days.\n";
+        assert_eq!(Bitext::pair(original, spun).unwrap().layout, Layout::Lines);
+        // The first two paragraphs merged and the last split in two: as many lines, shifted.
+        let reflowed = "The Attorney General must act. The Secretary of the Treasury will \
+                        report.\nCongress must be informed\nwithin ninety days.\n";
+        let b = Bitext::pair(original, reflowed).unwrap();
+        assert_eq!(b.layout, Layout::Document);
+        assert_eq!(b.segments.len(), 1);
+        // A translation cannot be compared word by word: its lines are taken as they are.
+        let translated = "司法部長應採取行動。\n財政部長應報告。\n應在九十天內通知國會。\n";
+        assert_eq!(
+            Bitext::pair(translated, reflowed).unwrap().layout,
+            Layout::Lines
         );
     }
 

@@ -148,10 +148,15 @@ impl Habits {
 /// The words of a view's target segment.
 fn segment_words(target: &str, view: &View) -> Vec<Word> {
     let segment = view.target;
+    // A term whose source form sits inside another's ("ESG" in "ESG股票指數") is part of
+    // that one's rendering, so its words may be in a run.
     let accounted = |s: Span| {
-        view.present
-            .iter()
-            .any(|(t, e)| t.overlaps(s) && view.named.iter().any(|(_, n)| n == e))
+        view.present.iter().any(|(t, e)| {
+            t.overlaps(s)
+                && super::locate::renders_named(view.named, view.present, *e, |at| {
+                    !inside_another(view.named, at, *e)
+                })
+        })
     };
     let mut words: Vec<Word> = Vec::with_capacity(segment.len() / 4);
     let mut previous_end = segment.start;
@@ -179,6 +184,14 @@ fn segment_words(target: &str, view: &View) -> Vec<Word> {
         previous_end = span.end;
     }
     words
+}
+
+/// Whether the source occurrence `at` of entry `entry` lies within an occurrence of another
+/// entry in `named`.
+fn inside_another(named: &[(Span, usize)], at: Span, entry: usize) -> bool {
+    named
+        .iter()
+        .any(|(o, e)| *e != entry && o.start <= at.start && at.end <= o.end && *o != at)
 }
 
 /// Calls `f(key, span)` for each run of up to `cap` words that can be a rendering: it

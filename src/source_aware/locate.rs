@@ -146,6 +146,24 @@ pub fn nested(source_terms: &[(Span, usize)], at: Span, index: usize) -> bool {
     })
 }
 
+/// Whether the target's occurrences of entry `entry` (in `target_terms`) all render source
+/// occurrences that `counts` (in `source_terms`): the source names it at least as often.
+/// When the target has it more often, one of them renders an occurrence not counted (the
+/// "ESG" of "internationally recognised ESG standards", inside another term), and which one
+/// is not known, so none is taken as accounted for.
+pub fn renders_named(
+    source_terms: &[(Span, usize)],
+    target_terms: &[(Span, usize)],
+    entry: usize,
+    counts: impl Fn(Span) -> bool,
+) -> bool {
+    let named = source_terms
+        .iter()
+        .filter(|(at, e)| *e == entry && counts(*at))
+        .count();
+    named > 0 && named >= target_terms.iter().filter(|(_, e)| *e == entry).count()
+}
+
 /// The finding whose unsafe fix replaces the words at `span` with the term.
 fn located(entry: &Entry, target: &str, found: Located, source_form: &str) -> Finding {
     let Located { span, confidence } = found;
@@ -197,10 +215,9 @@ fn locate(
         taken.iter().any(|t| t.overlaps(s))
             || pair.target_terms.iter().any(|(t, e)| {
                 t.overlaps(s)
-                    && pair
-                        .source_terms
-                        .iter()
-                        .any(|(at, named)| named == e && !nested(pair.source_terms, *at, index))
+                    && renders_named(pair.source_terms, pair.target_terms, *e, |at| {
+                        !nested(pair.source_terms, at, index)
+                    })
             })
     };
     let segment = pair.segment;

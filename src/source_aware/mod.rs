@@ -669,6 +669,23 @@ mod tests {
         assert_eq!(found, [Some(want)]);
     }
 
+    #[test]
+    fn a_nested_term_the_segment_also_names_alone_is_still_part_of_the_rendering() {
+        // "金管局" stands alone once and inside the longer term once; the target has "HKMA"
+        // twice, so one of them is the longer term's.
+        let tsv = "term\tsource\nHKMA\t金管局\nHKMA Chief Fintech Officer\t金管局金融科技總監\n";
+        let found = fixes_with(
+            tsv,
+            "金管局表示，金管局金融科技總監接受訪問。\n",
+            "The HKMA said that the HKMA Chief Fintech Head gave an interview.\n",
+        );
+        let want = (
+            "HKMA Chief Fintech Head".to_string(),
+            "HKMA Chief Fintech Officer".to_string(),
+        );
+        assert_eq!(found, [Some(want)]);
+    }
+
     const SOURCE: &str = "外匯基金三月增長。\n外匯基金資產上升。\n外匯基金投資海外。\n\
                           外匯基金錄得利潤。\n去年外匯基金下跌。\n三月資產投資債券。\n";
 

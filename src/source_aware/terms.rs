@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::glossary::{Glossary, Kind};
 use crate::lexicon::Lexicon;
 use crate::text::span::Span;
-use crate::text::words::is_whole_word;
+use crate::text::words::{is_unspaced_char, is_whole_word_in_mixed_text};
 
 /// An automaton over some forms of every entry, each form filed under its entry.
 pub struct FormIndex {
@@ -104,7 +104,7 @@ impl FormIndex {
                 let as_written = self.exact[pattern]
                     .as_ref()
                     .is_none_or(|form| text[span.start..span.end] == *form);
-                (as_written && (!self.spaced[pattern] || is_whole_word(text, span)))
+                (as_written && (!self.spaced[pattern] || is_whole_word_in_mixed_text(text, span)))
                     .then_some((span, self.entries[pattern]))
             })
             .collect();
@@ -203,15 +203,7 @@ fn name_word(word: &str) -> bool {
 /// Chinese, Japanese and Thai are written without spaces between words: a form in them is
 /// found as a plain substring.
 pub(super) fn unspaced_script(form: &str) -> bool {
-    form.chars().any(|c| {
-        matches!(c as u32,
-            0x0E00..=0x0E7F      // Thai
-            | 0x3040..=0x30FF    // Hiragana, Katakana
-            | 0x3400..=0x4DBF    // CJK extension A
-            | 0x4E00..=0x9FFF    // CJK unified ideographs
-            | 0xF900..=0xFAFF    // CJK compatibility ideographs
-            | 0xFF66..=0xFF9F) // halfwidth Katakana
-    })
+    form.chars().any(is_unspaced_char)
 }
 
 #[cfg(test)]
@@ -238,6 +230,24 @@ mod tests {
         let text = "the Hong Kong Monetary Authority";
         let found = FormIndex::terms(&g).find(text, Span::new(0, text.len()));
         assert_eq!(found, [(Span::new(4, 32), 1), (Span::new(4, 13), 0)]);
+    }
+
+    #[test]
+    fn a_latin_source_form_is_a_word_where_chinese_characters_border_it() {
+        let g = Glossary::parse(
+            "g.tsv",
+            "term\tsource\ncontinuous emission monitoring system\t在线监测系统|CEMS\n",
+        )
+        .unwrap();
+        let index = FormIndex::sources(&g);
+        let text = "CEMS数据应当真实，安装CEMS。CEMSX 与 XCEMS 和 CEMSé 不是";
+        let found: Vec<usize> = index
+            .find(text, Span::new(0, text.len()))
+            .iter()
+            .map(|(s, _)| s.start)
+            .collect();
+        let installed = text.find("安装").unwrap() + "安装".len();
+        assert_eq!(found, [0, installed]);
     }
 
     #[test]

@@ -84,6 +84,41 @@ pub fn is_whole_word(text: &str, span: Span) -> bool {
         && !cluster::is_inside(text, span.end)
 }
 
+/// Whether `c` is of a script written without spaces between words (Chinese, Japanese,
+/// Thai), where a word of another script ends at its first such character.
+pub fn is_unspaced_char(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0E7F      // Thai
+        | 0x3040..=0x30FF    // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F) // halfwidth Katakana
+}
+
+/// As [`is_whole_word`], where a character of a script written without spaces also ends a
+/// word of another script: "CEMS" is a word in "CEMS数据" (Chinese text glues Latin
+/// abbreviations to its characters).
+pub fn is_whole_word_in_mixed_text(text: &str, span: Span) -> bool {
+    let after = text[span.end..].chars().next();
+    let starts = !ends_in_spaced_word(&text[..span.start])
+        && (text[..span.start].ends_with(is_unspaced_char)
+            || !cluster::is_inside(text, span.start));
+    let ends = after.is_some_and(is_unspaced_char)
+        || (!after.is_some_and(continues_word) && !cluster::is_inside(text, span.end));
+    starts && ends
+}
+
+/// As [`ends_in_word`], for a word of a script written with spaces: a Chinese character
+/// (with or without marks) ends no such word.
+pub fn ends_in_spaced_word(before: &str) -> bool {
+    before
+        .chars()
+        .rev()
+        .find(|&c| !cluster::is_mark(c))
+        .is_some_and(|c| is_word_char(c) && !is_unspaced_char(c))
+}
+
 /// Case-insensitive whole-word search for `needle` in `haystack`.
 pub fn contains_phrase(haystack: &str, needle: &str) -> bool {
     let haystack = haystack.to_lowercase();
