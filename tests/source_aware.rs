@@ -455,6 +455,11 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
         "set.tmx",
         "<tu ",
     );
+    // corpus/eval/translation-railway/: railway operating rules, ja->en, by a third person,
+    // with a CSV glossary; as plain files and as XLIFF 1.2.
+    let glossary = ["-g", "glossary.csv"];
+    let set = "corpus/eval/translation-railway";
+    check_translation_set(set, &glossary, "set.xlf", "<trans-unit ");
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the
@@ -463,6 +468,10 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
 /// open with `unit_tag`.
 fn check_translation_set(folder: &str, glossary: &[&str], bitext: &str, unit_tag: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let source = ["source.zh.txt", "source.ja.txt"]
+        .into_iter()
+        .find(|name| dir.join(name).exists())
+        .unwrap();
     let expected = fs::read_to_string(dir.join("expected.tsv")).unwrap();
     let rows: Vec<Vec<&str>> = expected
         .lines()
@@ -470,7 +479,7 @@ fn check_translation_set(folder: &str, glossary: &[&str], bitext: &str, unit_tag
         .map(|l| l.split('\t').collect())
         .collect();
     for args in [
-        &["check", "target.en.txt", "--source", "source.zh.txt"][..],
+        &["check", "target.en.txt", "--source", source][..],
         &["check", bitext][..],
     ] {
         let o = run(&dir, &[args, glossary, &["--format", "jsonl"]].concat());
@@ -725,24 +734,28 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // corpus/eval/paraphrase/: eight excerpts of official texts, spun by hand, with three desk
     // glossaries written by three people in their own forms ("designation", "Joe Biden", "pill
     // press"; "People's Republic of China" typed for the texts' typeset "People’s"); in one,
-    // the spinner re-flowed the paragraphs, so its lines do not correspond.
+    // the spinner re-flowed the paragraphs, so its lines do not correspond. Two web pages
+    // (Markdown, HTML) by a fourth, garbles in links, headings and emphasis, term-like words
+    // in front matter, a script and a comment.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
-    for (name, glossary) in [
-        ("supply-chains", "desk.tsv"),
-        ("prc-cooperation", "desk.tsv"),
-        ("press-call", "desk.tsv"),
-        ("synthetic-drugs", "desk.tsv"),
-        ("coalition", "desk-b.toml"),
-        ("prc-order", "desk-b.toml"),
-        ("nsm24-memo", "desk-c.csv"),
-        ("majors-fy2025", "desk-c.csv"),
+    for (name, extension, glossary) in [
+        ("supply-chains", "txt", "desk.tsv"),
+        ("prc-cooperation", "txt", "desk.tsv"),
+        ("press-call", "txt", "desk.tsv"),
+        ("synthetic-drugs", "txt", "desk.tsv"),
+        ("coalition", "txt", "desk-b.toml"),
+        ("prc-order", "txt", "desk-b.toml"),
+        ("nsm24-memo", "txt", "desk-c.csv"),
+        ("majors-fy2025", "txt", "desk-c.csv"),
+        ("web", "md", "desk-web.toml"),
+        ("page", "html", "desk-web.toml"),
     ] {
         let v = eval_against_source(
             &dir,
-            &format!("{name}.spun.txt"),
+            &format!("{name}.spun.{extension}"),
             &format!("{name}.annotations.tsv"),
-            &format!("{name}.original.txt"),
+            &format!("{name}.original.{extension}"),
             glossary,
         );
         assert_eq!(v["keep_flagged"], 0, "{name}: {v}");

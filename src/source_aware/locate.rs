@@ -18,7 +18,7 @@ use crate::glossary::Entry;
 use crate::text::casing::copy_case;
 use crate::text::inflect::Inflection;
 use crate::text::span::Span;
-use crate::text::words::{is_function_word, tokens};
+use crate::text::words::{is_function_word, is_whole_word_in_mixed_text, tokens};
 
 /// A run of words scoring at least this (0 to 1) against the term is taken as its rendering.
 pub const LOCATE_THRESHOLD: f32 = 0.5;
@@ -164,6 +164,29 @@ pub fn renders_named(
     named > 0 && named >= target_terms.iter().filter(|(_, e)| *e == entry).count()
 }
 
+/// Where the target segment keeps one of entry `index`'s source forms as the source writes
+/// it, untranslated ("the 閉そく区間"): that is its rendering. A form in a spaced script
+/// counts as whole words only.
+fn untranslated(pair: &Pair, index: usize, taken: &[Span]) -> Option<Span> {
+    let segment = pair.segment;
+    let text = &pair.target[segment.start..segment.end];
+    pair.source_terms
+        .iter()
+        .filter(|(_, e)| *e == index)
+        .map(|(s, _)| &pair.source[s.start..s.end])
+        .flat_map(|form| {
+            text.match_indices(form).map(move |(at, _)| {
+                let span = Span::new(segment.start + at, segment.start + at + form.len());
+                (span, super::terms::unspaced_script(form))
+            })
+        })
+        .find(|&(span, unspaced)| {
+            (unspaced || is_whole_word_in_mixed_text(pair.target, span))
+                && !taken.iter().any(|t| t.overlaps(span))
+        })
+        .map(|(span, _)| span)
+}
+
 /// The finding whose unsafe fix replaces the words at `span` with the term.
 fn located(entry: &Entry, target: &str, found: Located, source_form: &str) -> Finding {
     let Located { span, confidence } = found;
@@ -221,6 +244,12 @@ fn locate(
             })
     };
     let segment = pair.segment;
+    if let Some(span) = untranslated(pair, index, taken) {
+        return Some(Located {
+            span,
+            confidence: 0.95,
+        });
+    }
     let words: Vec<(Span, &str)> = tokens(&pair.target[segment.start..segment.end])
         .map(|(s, w)| (Span::new(segment.start + s.start, segment.start + s.end), w))
         .filter(|(s, _)| !accounted(*s))
@@ -253,7 +282,7 @@ fn locate(
         .copied()
         .collect();
     if let Some((span, mass)) = unlike
-        .then(|| aligned_run(pair.target, &unexplained, &clues.aligned))
+        .then(|| aligned_run(&entry.term, pair.target, &unexplained, &clues.aligned))
         .flatten()
         .filter(|(span, _)| habit.is_none_or(|(h, _, _)| !h.overlaps(*span)))
     {
@@ -286,7 +315,12 @@ fn locate(
 /// dictionary's renderings of other source words) most likely to render its
 /// source words, gaps of one word allowed, function words trimmed from its ends; none if
 /// no word is more likely than not to render them, or the run crosses a clause break.
-fn aligned_run(text: &str, words: &[(Span, &str)], aligned: &[(Span, f32)]) -> Option<(Span, f32)> {
+fn aligned_run(
+    term: &str,
+    text: &str,
+    words: &[(Span, &str)],
+    aligned: &[(Span, f32)],
+) -> Option<(Span, f32)> {
     let mass = |s: Span| {
         aligned
             .iter()
@@ -316,7 +350,7 @@ fn aligned_run(text: &str, words: &[(Span, &str)], aligned: &[(Span, f32)]) -> O
     }
     let (first, last, _) = best?;
     let run = &words[first..=last];
-    let span = candidate(text, run)?;
+    let span = candidate(text, run, term)?;
     let mean = run.iter().map(|(s, _)| mass(*s)).sum::<f32>() / run.len() as f32;
     Some((span, mean))
 }
@@ -370,6 +404,16 @@ fn habitual(
 /// The term, cased and inflected like the words it replaces: a term written with capitals
 /// (a name) keeps them; a plural run gets a plural term.
 fn render(term: &str, matched: &str) -> String {
+    // An abbreviation ("CEMS") or untranslated text says nothing of the term's case or
+    // number.
+    let abbreviation = matched.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !matched.chars().any(char::is_lowercase)
+        && !matched.contains(char::is_whitespace);
+    if abbreviation
+        || !matched.chars().any(char::is_uppercase) && !matched.chars().any(char::is_lowercase)
+    {
+        return term.to_string();
+    }
     let last = matched.rsplit([' ', '-']).next().unwrap_or(matched);
     let term_last = term.rsplit([' ', '-']).next().unwrap_or(term);
     let plural = |w: &str| {
@@ -425,7 +469,7 @@ fn best_run(
             let Some(run) = words.get(start..start + len) else {
                 break;
             };
-            let Some(span) = candidate(text, run) else {
+            let Some(span) = candidate(text, run, term) else {
                 continue;
             };
             let run_words: Vec<String> = run.iter().map(|(_, w)| w.to_lowercase()).collect();
@@ -451,18 +495,25 @@ pub fn longest_rendering(term: &str, parts: usize) -> usize {
     if abbreviated { 6 } else { n.max(parts) + 1 }
 }
 
-/// The span of a run of words, if it can be one rendering: it neither starts nor ends with
-/// a function word, and crosses no sentence end or clause break.
-fn candidate(text: &str, run: &[(Span, &str)]) -> Option<Span> {
+/// The span of a run of words, if it can be one rendering of `term`: it neither starts nor
+/// ends with a function word, and crosses no sentence end or clause break, nor a comma
+/// unless the term has one ("home doors, the conductor checks" is two phrases).
+fn candidate(text: &str, run: &[(Span, &str)], term: &str) -> Option<Span> {
     let (first, last) = (run.first()?, run.last()?);
     if is_function_word(&first.1.to_lowercase()) || is_function_word(&last.1.to_lowercase()) {
         return None;
     }
     let span = Span::new(first.0.start, last.0.end);
-    // Nor does it split a hyphenated word ("anti-counterfeiting").
-    let joined = text[..span.start].ends_with('-') || text[span.end..].starts_with('-');
-    (!joined && !text[span.start..span.end].contains(['.', ';', '\n', '(', ')', ':']))
-        .then_some(span)
+    // Nor does it split a hyphenated word ("anti-counterfeiting"), nor start at the "s" of
+    // a possessive ("SEC's").
+    let before = &text[..span.start];
+    let clitic = before
+        .strip_suffix(['\'', '’'])
+        .is_some_and(crate::text::words::ends_in_word);
+    let joined = before.ends_with('-') || clitic || text[span.end..].starts_with('-');
+    let breaks = text[span.start..span.end].contains(['.', ';', '\n', '(', ')', ':'])
+        || (text[span.start..span.end].contains(',') && !term.contains(','));
+    (!joined && !breaks).then_some(span)
 }
 
 /// How well a run of words renders the term's words, 0 to 1: each content word of the term
@@ -483,8 +534,12 @@ fn score(term: &[String], abbreviates: Option<usize>, run: &[String], clues: &Cl
     // ("Monetary" alone is not "HKMA", "Monetary Authority" is half of it).
     // Best pairs first: "exchange" must not take the run's "fund" from "fund".
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    // A function word of the run renders no content word ("before" is no kin of "platform").
     for (t, word) in content.iter().enumerate() {
         for (i, r) in run.iter().enumerate() {
+            if is_function_word(r) {
+                continue;
+            }
             let s = word_similarity(word, r, clues.kinship);
             if s > 0.0 {
                 pairs.push((s, t, i));
@@ -844,6 +899,50 @@ mod tests {
             located("Exchange Fund", "The Fund grew.").as_deref(),
             Some("Fund -> Exchange Fund")
         );
+    }
+
+    #[test]
+    fn a_source_form_left_untranslated_is_the_rendering() {
+        let source = "先行列車が閉そく区間内にある間";
+        let form = ("閉そく区間", source);
+        let text = "While a preceding train is within the 閉そく区間, stop.";
+        assert_eq!(
+            located_with(form, "block section", text, &[], &[], "").as_deref(),
+            Some("閉そく区間@38 -> block section")
+        );
+        // A form in Latin letters, as a whole word only.
+        let form = ("CEMS", "CEMS数据应当真实");
+        let fix = |text| located_with(form, "emission monitoring system", text, &[], &[], "");
+        assert_eq!(
+            fix("The CEMS data must be true.").as_deref(),
+            Some("CEMS@4 -> emission monitoring system")
+        );
+        assert_eq!(fix("The CEMSX data must be true."), None);
+    }
+
+    #[test]
+    fn a_run_crosses_no_comma_the_term_lacks_nor_starts_at_a_possessive_s() {
+        /// The run of `words` words from the `first`, as text, if it can be a rendering.
+        fn run<'t>(text: &'t str, first: usize, words: usize, term: &str) -> Option<&'t str> {
+            let all: Vec<(Span, &str)> = tokens(text).collect();
+            candidate(text, &all[first..first + words], term).map(|s| &text[s.start..s.end])
+        }
+        let text = "With home doors, the conductor checks.";
+        assert_eq!(run(text, 1, 2, "platform doors"), Some("home doors"));
+        assert_eq!(run(text, 1, 4, "platform doors"), None);
+        let text = "Environmental, social and governance factors";
+        let term = "environmental, social and governance";
+        assert_eq!(
+            run(text, 0, 4, term),
+            Some(text.strip_suffix(" factors").unwrap())
+        );
+        for text in ["The SEC's work", "The SEC’s work"] {
+            assert_eq!(run(text, 1, 1, "Commission"), Some("SEC"));
+            assert_eq!(run(text, 2, 1, "Commission"), None);
+            assert_eq!(run(text, 2, 2, "Commission"), None);
+        }
+        // An opening quotation mark is no possessive.
+        assert_eq!(run("the 'Fast' system", 1, 1, "Faster"), Some("Fast"));
     }
 
     /// A tiny CC-CEDICT: the words of the tests below.
