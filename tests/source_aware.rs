@@ -460,6 +460,12 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     let glossary = ["-g", "glossary.csv"];
     let set = "corpus/eval/translation-railway";
     check_translation_set(set, &glossary, "set.xlf", "<trans-unit ");
+    // corpus/eval/translation-securities/: a securities regulator's annual report, zh->en,
+    // paragraphs, by a fourth person, with a TSV glossary; as plain files and as a TSV bitext
+    // (one pair a line: every line opens a unit).
+    let glossary = ["-g", "glossary.tsv"];
+    let set = "corpus/eval/translation-securities";
+    check_translation_set(set, &glossary, "set.tsv", "\t");
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the
@@ -478,9 +484,14 @@ fn check_translation_set(folder: &str, glossary: &[&str], bitext: &str, unit_tag
         .skip(1)
         .map(|l| l.split('\t').collect())
         .collect();
+    // A TSV file is a bitext only when said so (a .tsv file may be a text to check).
+    let bitext_args: &[&str] = match bitext.ends_with(".tsv") {
+        true => &["check", bitext, "--bitext"],
+        false => &["check", bitext],
+    };
     for args in [
         &["check", "target.en.txt", "--source", source][..],
-        &["check", bitext][..],
+        bitext_args,
     ] {
         let o = run(&dir, &[args, glossary, &["--format", "jsonl"]].concat());
         let found: Vec<serde_json::Value> = stdout(&o)

@@ -511,9 +511,35 @@ fn candidate(text: &str, run: &[(Span, &str)], term: &str) -> Option<Span> {
         .strip_suffix(['\'', '’'])
         .is_some_and(crate::text::words::ends_in_word);
     let joined = before.ends_with('-') || clitic || text[span.end..].starts_with('-');
+    // A common noun's rendering is no piece of a name ("Banking" of "the Hong Kong Banking
+    // Association" for "banking sector").
+    if !term.contains(char::is_uppercase) && splits_name(text, span) {
+        return None;
+    }
     let breaks = text[span.start..span.end].contains(['.', ';', '\n', '(', ')', ':'])
         || (text[span.start..span.end].contains(',') && !term.contains(','));
     (!joined && !breaks).then_some(span)
+}
+
+/// Whether `span` starts or ends inside a run of capitalised words joined by single spaces:
+/// a capitalised first word after a capitalised word, or a capitalised last word before one
+/// (function words aside).
+fn splits_name(text: &str, span: Span) -> bool {
+    let capitalised = |word: &str| word.starts_with(char::is_uppercase);
+    // "The" opening a sentence is no part of a name.
+    let name_word = |word: &str| capitalised(word) && !is_function_word(&word.to_lowercase());
+    let inside = &text[span.start..span.end];
+    let first = inside.split(' ').next().unwrap_or("");
+    let last = inside.rsplit(' ').next().unwrap_or("");
+    let before = text[..span.start]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| name_word(w) && w.chars().all(char::is_alphanumeric));
+    let after = text[span.end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(' ').next())
+        .is_some_and(|w| name_word(w.trim_end_matches(|c: char| !c.is_alphanumeric())));
+    (before && capitalised(first)) || (after && capitalised(last))
 }
 
 /// How well a run of words renders the term's words, 0 to 1: each content word of the term
@@ -943,6 +969,15 @@ mod tests {
         }
         // An opening quotation mark is no possessive.
         assert_eq!(run("the 'Fast' system", 1, 1, "Faster"), Some("Fast"));
+        // A common noun's rendering is no piece of a name; a name's may be.
+        let text = "The Hong Kong Banking Association and Banking groups met.";
+        assert_eq!(run(text, 3, 1, "banking sector"), None);
+        assert_eq!(
+            run(text, 1, 4, "banking sector"),
+            Some("Hong Kong Banking Association")
+        );
+        assert_eq!(run(text, 6, 2, "banking sector"), Some("Banking groups"));
+        assert_eq!(run(text, 3, 1, "Banking Sector"), Some("Banking"));
     }
 
     /// A tiny CC-CEDICT: the words of the tests below.

@@ -116,7 +116,7 @@ impl FormIndex {
 }
 
 /// `form` as typed and as typeset: its apostrophes straight or curly (’), its hyphens as the
-/// ASCII, the Unicode or the non-breaking hyphen, its spaces plain or non-breaking; each kind
+/// ASCII, the Unicode or the non-breaking hyphen or an en dash ("Mainland–Hong Kong"), its spaces plain or non-breaking; each kind
 /// throughout the form (a text is typeset one way), so a glossary written with a keyboard
 /// finds "People’s Republic of China" and "Hong\u{a0}Kong", and a typeset glossary the typed
 /// text (the monolingual check folds these in its normaliser).
@@ -124,7 +124,7 @@ fn typeset(form: &str) -> Vec<String> {
     let mut variants = vec![form.to_string()];
     for class in [
         &['\'', '\u{2019}'][..],
-        &['-', '\u{2010}', '\u{2011}'][..],
+        &['-', '\u{2010}', '\u{2011}', '\u{2013}'][..],
         &[' ', '\u{a0}'][..],
     ] {
         let mut more = Vec::new();
@@ -263,6 +263,7 @@ mod tests {
             "the People\u{2019}s\u{a0}Republic\u{a0}of\u{a0}China",
             "anti\u{2011}money laundering rules",
             "anti-money\u{a0}laundering rules",
+            "anti\u{2013}money laundering rules",
         ] {
             let found = index.find(text, Span::new(0, text.len()));
             let words: Vec<&str> = found.iter().map(|(s, _)| &text[s.start..s.end]).collect();
