@@ -258,6 +258,28 @@ fn fix_write_restores_the_originals_terms_and_keeps_every_other_byte() {
 }
 
 #[test]
+fn a_name_whose_words_a_spinner_reordered_is_restored_whole() {
+    // The words of a title moved inside it: deleted after, inserted before (or the other
+    // way); the finding covers the reordered name and restores the original's order.
+    let glossary = (
+        "g.tsv",
+        "term\tkind\nNational Security and Intelligence Advisor\tname\nOperation Southern Spear\tname\n",
+    );
+    let original = "He met the National Security and Intelligence Advisor Ramzi Nashef.\n\
+                    For example, Operation Southern Spear in the Caribbean worked.\n";
+    let spun = "He met the Advisor for National Security and Intelligence Ramzi Nashef.\n\
+                For instance, Southern Spear Operation in the Caribbean worked.\n";
+    assert_eq!(
+        paraphrase_findings(glossary, original, spun),
+        [
+            "source.changed-term 'Advisor for National Security and Intelligence' -> \
+             'National Security and Intelligence Advisor'",
+            "source.changed-term 'Southern Spear Operation' -> 'Operation Southern Spear'",
+        ]
+    );
+}
+
+#[test]
 fn a_spinners_word_for_word_swaps_restore_only_the_terms_words() {
     // Typeset text (curly apostrophes), a keyboard glossary; "schedule an increasing" became
     // "timetable a growing" word for word, and the plural possessive "Persons’" took the
@@ -466,6 +488,11 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     let glossary = ["-g", "glossary.tsv"];
     let set = "corpus/eval/translation-securities";
     check_translation_set(set, &glossary, "set.tsv", "\t");
+    // corpus/eval/translation-pensions/: a pension regulator's annual report, zh->en, by a
+    // fifth person, with a TOML glossary; as plain files and as XLIFF 2.0.
+    let glossary = ["-g", "glossary.toml"];
+    let set = "corpus/eval/translation-pensions";
+    check_translation_set(set, &glossary, "set.xlf", "<unit ");
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the
@@ -747,7 +774,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // press"; "People's Republic of China" typed for the texts' typeset "People’s"); in one,
     // the spinner re-flowed the paragraphs, so its lines do not correspond. Two web pages
     // (Markdown, HTML) by a fourth, garbles in links, headings and emphasis, term-like words
-    // in front matter, a script and a comment.
+    // in front matter, a script and a comment. Two by a fifth whose spinner reordered names
+    // and wrote CRLF line ends after a byte-order mark.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     for (name, extension, glossary) in [
@@ -759,6 +787,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("prc-order", "txt", "desk-b.toml"),
         ("nsm24-memo", "txt", "desk-c.csv"),
         ("majors-fy2025", "txt", "desk-c.csv"),
+        ("carter-cnd", "txt", "desk-d.tsv"),
+        ("trilateral-committee", "txt", "desk-d.tsv"),
         ("web", "md", "desk-web.toml"),
         ("page", "html", "desk-web.toml"),
     ] {

@@ -31,6 +31,7 @@ pub(super) fn find(
         let Some(hunk) = alignment.changed(term_words.clone()) else {
             continue;
         };
+        let hunk = with_moved_words(bitext, target, alignment, hunk, term_words.clone());
         let hunk = word_for_word(bitext, target, alignment, hunk, term_words);
         // The term was moved, not replaced: the target says it, in the original's words, as
         // often as the source. (Not any form of the entry: "Bruce" is no "Bruce Swartz".)
@@ -115,6 +116,52 @@ fn word_for_word(
     Hunk {
         source: term,
         target: narrowed,
+    }
+}
+
+/// `hunk` grown over a run of words inserted right before or after the term's words `term`
+/// that holds a word the hunk took out of the term, stem and all: the words were moved, not
+/// left out ("National Security and Intelligence Advisor" -> "Advisor for National Security
+/// and Intelligence" deletes "Advisor" after and inserts it before).
+fn with_moved_words(
+    bitext: &Bitext,
+    target: &str,
+    alignment: &WordAlignment,
+    hunk: Hunk,
+    term: std::ops::Range<usize>,
+) -> Hunk {
+    let stem = |w: &Span, text: &str| -> String {
+        text[w.start..w.end]
+            .to_lowercase()
+            .chars()
+            .take(5)
+            .collect()
+    };
+    let kept: Vec<String> = alignment.target[hunk.target.clone()]
+        .iter()
+        .map(|w| stem(w, target))
+        .collect();
+    let taken_out: Vec<String> = alignment.source[hunk.source.clone()]
+        .iter()
+        .map(|w| stem(w, &bitext.source))
+        .filter(|s| !kept.contains(s))
+        .collect();
+    if taken_out.is_empty() {
+        return hunk;
+    }
+    let moved = alignment.hunks.iter().find(|h| {
+        h.source.is_empty()
+            && (h.source.start == term.start || h.source.start == term.end)
+            && alignment.target[h.target.clone()]
+                .iter()
+                .any(|w| taken_out.contains(&stem(w, target)))
+    });
+    match moved {
+        Some(m) => Hunk {
+            source: hunk.source.start.min(m.source.start)..hunk.source.end.max(m.source.end),
+            target: hunk.target.start.min(m.target.start)..hunk.target.end.max(m.target.end),
+        },
+        None => hunk,
     }
 }
 

@@ -516,8 +516,15 @@ fn candidate(text: &str, run: &[(Span, &str)], term: &str) -> Option<Span> {
     if !term.contains(char::is_uppercase) && splits_name(text, span) {
         return None;
     }
-    let breaks = text[span.start..span.end].contains(['.', ';', '\n', '(', ')', ':'])
-        || (text[span.start..span.end].contains(',') && !term.contains(','));
+    // Punctuation the term has may stand in its rendering ("Ordinance (Amendment)"), and an
+    // abbreviation's expansion may list ("environmental, social and governance").
+    let abbreviation = abbreviated_words(term).is_some();
+    let breaks = text[span.start..span.end].chars().any(|c| match c {
+        '\n' => true,
+        '.' | ';' | '(' | ')' | ':' => !term.contains(c),
+        ',' => !term.contains(c) && !abbreviation,
+        _ => false,
+    });
     (!joined && !breaks).then_some(span)
 }
 
@@ -967,6 +974,20 @@ mod tests {
             assert_eq!(run(text, 2, 1, "Commission"), None);
             assert_eq!(run(text, 2, 2, "Commission"), None);
         }
+        // Punctuation the term has, or an abbreviation's expansion, may stand in a run.
+        let text =
+            "the 2022 Pensions (Amendment) Ordinance and environmental, social and governance";
+        let term = "Pensions (Amendment) Ordinance 2022";
+        assert_eq!(
+            run(text, 1, 4, term),
+            Some("2022 Pensions (Amendment) Ordinance")
+        );
+        assert_eq!(run(text, 1, 4, "Pensions Ordinance 2022"), None);
+        assert_eq!(
+            run(text, 6, 4, "ESG"),
+            Some("environmental, social and governance")
+        );
+        assert_eq!(run(text, 6, 4, "sustainability goals"), None);
         // An opening quotation mark is no possessive.
         assert_eq!(run("the 'Fast' system", 1, 1, "Faster"), Some("Fast"));
         // A common noun's rendering is no piece of a name; a name's may be.
