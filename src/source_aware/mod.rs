@@ -297,20 +297,10 @@ impl<'c> SourceAware<'c> {
         if bitext.same_language || !self.checker.runs(rule::MISSING_TERM) {
             return None;
         }
-        let lacking = all.iter().any(|terms| {
-            terms
-                .source
-                .iter()
-                .any(|(_, e)| !terms.target.iter().any(|(_, t)| t == e))
-        });
-        if !lacking || !has_han(&bitext.source) {
+        let segments = training_segments(bitext, all)?;
+        if !has_han(&bitext.source) {
             return None;
         }
-        let segments: Vec<(Span, Span)> = bitext
-            .segments
-            .iter()
-            .map(|s| (s.source, s.target))
-            .collect();
         let cedict = self.checker.lexicon().cedict();
         Some(model1::Model::train(
             cedict,
@@ -540,6 +530,62 @@ fn anchors(
     )
 }
 
+/// Segments naming a term that model 1 reads besides those lacking it: enough sightings of
+/// the term's source words for EM to tell their rendering (the dictionary seeds the rest),
+/// and training stays bounded by the lacking terms, not the file's length.
+const TRAINING_SEGMENTS: usize = 16;
+
+/// The segment pairs model 1 learns from (`None`: left out), or `None` when no segment lacks
+/// a term its source names. The locator asks the model about a lacking segment's words
+/// against a lacking term's source words: what a system renders those source words as is
+/// learnt from the segments that name the term, so those are read: the lacking ones and up
+/// to [`TRAINING_SEGMENTS`] others per term, the nearest to where it lacks first (a
+/// system's habits and a document's topic are local).
+fn training_segments(bitext: &Bitext, all: &[SegmentTerms]) -> Option<Vec<Option<(Span, Span)>>> {
+    // Per entry some segment lacks: the segments lacking it, those naming it.
+    let mut by_entry: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, terms) in all.iter().enumerate() {
+        for (_, e) in &terms.source {
+            if !terms.target.iter().any(|(_, t)| t == e) {
+                by_entry.entry(*e).or_default().0.push(i);
+            }
+        }
+    }
+    if by_entry.is_empty() {
+        return None;
+    }
+    for (i, terms) in all.iter().enumerate() {
+        for (_, e) in &terms.source {
+            if let Some((_, naming)) = by_entry.get_mut(e) {
+                naming.push(i);
+            }
+        }
+    }
+    let mut read = vec![false; all.len()];
+    for (lacking, mut naming) in by_entry.into_values() {
+        lacking.iter().for_each(|&i| read[i] = true);
+        naming.dedup();
+        naming.retain(|i| lacking.binary_search(i).is_err());
+        let distance = |i: usize| {
+            let at = lacking.partition_point(|&l| l < i);
+            let after = lacking.get(at).map_or(usize::MAX, |&l| l - i);
+            let before = at.checked_sub(1).map_or(usize::MAX, |b| i - lacking[b]);
+            after.min(before)
+        };
+        naming.sort_by_key(|&i| (distance(i), i));
+        naming
+            .iter()
+            .take(TRAINING_SEGMENTS)
+            .for_each(|&i| read[i] = true);
+    }
+    let segments = bitext.segments.iter().zip(read);
+    Some(
+        segments
+            .map(|(s, r)| r.then_some((s.source, s.target)))
+            .collect(),
+    )
+}
+
 /// The segment's target words with the probability that they render a source word within
 /// `spans` (a term's source occurrences), the most likely over them.
 fn aligned(context: &Context, spans: &[Span]) -> Vec<(Span, f32)> {
@@ -614,6 +660,36 @@ mod tests {
                 })
             })
             .collect()
+    }
+
+    #[test]
+    fn model_1_reads_the_segments_naming_a_lacking_term_the_nearest_first() {
+        // 60 lines: the source of line 30 names entry 0 and its target lacks it; line 31
+        // names entry 1, rendered; the other lines name entry 0 and render it.
+        let lines = 60;
+        let text = "x\n".repeat(lines);
+        let bitext = Bitext::pair(&text, &text).unwrap();
+        let at = |i: usize| vec![(Span::new(2 * i, 2 * i + 1), usize::from(i == 31))];
+        let all: Vec<SegmentTerms> = (0..lines)
+            .map(|i| SegmentTerms {
+                source: at(i),
+                target: if i == 30 { Vec::new() } else { at(i) },
+            })
+            .collect();
+        let read = training_segments(&bitext, &all).unwrap();
+        let read: Vec<usize> = (0..lines).filter(|&i| read[i].is_some()).collect();
+        // The lacking line, and the 16 nearest naming entry 0 (ties: the earlier first).
+        let nearest: Vec<usize> = (21..=38).filter(|&i| i != 31).collect();
+        assert_eq!(read, nearest);
+        assert_eq!(read.len(), TRAINING_SEGMENTS + 1);
+        // No segment lacking a term: no model.
+        let rendered: Vec<SegmentTerms> = (0..lines)
+            .map(|i| SegmentTerms {
+                source: at(i),
+                target: at(i),
+            })
+            .collect();
+        assert!(training_segments(&bitext, &rendered).is_none());
     }
 
     #[test]

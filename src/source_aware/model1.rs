@@ -34,7 +34,8 @@ const DICTIONARY_COUNT: f32 = 1.0;
 /// segment would make training quadratic).
 const MAX_WORDS: usize = 400;
 
-/// One segment pair as the model sees it.
+/// One segment pair as the model sees it (without words: left out of training).
+#[derive(Default)]
 struct Segment {
     source: Vec<Span>,
     target: Vec<Span>,
@@ -167,8 +168,14 @@ impl<'a> Pairs<'a> {
 }
 
 impl Model {
-    /// The model of a file: `segments` are its (source, target) segment pairs.
-    pub fn train(cedict: &Cedict, source: &str, target: &str, segments: &[(Span, Span)]) -> Model {
+    /// The model of a file: `segments` are its (source, target) segment pairs, `None` for
+    /// one left out of training (nothing is learnt from it nor asked of it).
+    pub fn train(
+        cedict: &Cedict,
+        source: &str,
+        target: &str,
+        segments: &[Option<(Span, Span)>],
+    ) -> Model {
         Self::train_rounds(cedict, source, target, segments, ROUNDS)
     }
 
@@ -177,7 +184,7 @@ impl Model {
         cedict: &Cedict,
         source: &str,
         target: &str,
-        segments: &[(Span, Span)],
+        segments: &[Option<(Span, Span)>],
         rounds: usize,
     ) -> Model {
         let mut pairs = Pairs::default();
@@ -185,7 +192,11 @@ impl Model {
         let mut priors = Vec::new();
         let mut prior_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         let mut buffer = String::new();
-        for &(s, t) in segments {
+        for &pair in segments {
+            let Some((s, t)) = pair else {
+                read.push(Segment::default());
+                continue;
+            };
             let mut segment = read_segment(cedict, source, target, (s, t), &mut pairs, &mut buffer);
             if !segment.pairs.is_empty() {
                 let (m, n) = (segment.source.len(), segment.target.len());
@@ -394,7 +405,7 @@ mod tests {
         let lexicon = Lexicon::builder().cedict(cedict).build();
         let segments = line_pairs(source, target);
         let model = Model::train(lexicon.cedict(), source, target, &segments);
-        let s = segments[line].0;
+        let s = segments[line].unwrap().0;
         let at = s.start + source[s.start..s.end].find(form).unwrap();
         let mut words = model.rendering(line, Span::new(at, at + form.len()));
         words.retain(|(w, p)| *p >= min && !is_function_word(&target[w.start..w.end]));
@@ -406,7 +417,7 @@ mod tests {
     }
 
     /// Segments of one line each, from two texts with the same number of lines.
-    fn line_pairs(source: &str, target: &str) -> Vec<(Span, Span)> {
+    fn line_pairs(source: &str, target: &str) -> Vec<Option<(Span, Span)>> {
         let lines = |text: &str| {
             let mut at = 0;
             text.split('\n')
@@ -417,7 +428,11 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        lines(source).into_iter().zip(lines(target)).collect()
+        lines(source)
+            .into_iter()
+            .zip(lines(target))
+            .map(Some)
+            .collect()
     }
 
     #[test]
@@ -432,7 +447,7 @@ mod tests {
         let segments = line_pairs(source, target);
         let mass = |rounds: usize, line: usize, word: &str| {
             let model = Model::train_rounds(lexicon.cedict(), source, target, &segments, rounds);
-            let s = segments[line].0;
+            let s = segments[line].unwrap().0;
             let at = s.start + source[s.start..s.end].find("xq").unwrap();
             let found = model.rendering(line, Span::new(at, at + 2));
             found
