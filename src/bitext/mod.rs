@@ -244,15 +244,26 @@ fn lines_correspond(
     source_lines: &[Span],
     target_lines: &[Span],
 ) -> bool {
-    let words = |text: &str, line: Span| -> Vec<String> {
+    // Words as hashes of their lower case: no word is copied.
+    fn words(text: &str, line: Span, buffer: &mut String) -> Vec<u64> {
         crate::text::words::tokens(&text[line.start..line.end])
-            .map(|(_, w)| w.to_lowercase())
+            .map(|(_, w)| {
+                let lower = crate::text::words::lowercase_into(w, buffer);
+                let mut hasher = rustc_hash::FxHasher::default();
+                std::hash::Hasher::write(&mut hasher, lower.as_bytes());
+                std::hash::Hasher::finish(&hasher)
+            })
             .collect()
-    };
-    let types = |i: usize| -> rustc_hash::FxHashSet<String> {
+    }
+    let (mut source_buffer, mut buffer) = (String::new(), String::new());
+    let mut types = |i: usize| -> rustc_hash::FxHashSet<u64> {
         source_lines
             .get(i)
-            .map(|&line| words(source, line).into_iter().collect())
+            .map(|&line| {
+                words(source, line, &mut source_buffer)
+                    .into_iter()
+                    .collect()
+            })
             .unwrap_or_default()
     };
     // The source lines around line i: i - 1, i and i + 1.
@@ -262,11 +273,11 @@ fn lines_correspond(
             window.rotate_left(1);
             window[2] = types(i + 1);
         }
-        let target_words = words(target, line);
+        let target_words = words(target, line, &mut buffer);
         if target_words.is_empty() {
             continue;
         }
-        let kept = |set: &rustc_hash::FxHashSet<String>| {
+        let kept = |set: &rustc_hash::FxHashSet<u64>| {
             target_words.iter().filter(|w| set.contains(*w)).count()
         };
         let own = kept(&window[1]);
