@@ -31,9 +31,14 @@ pub(super) fn find(
         let Some(hunk) = alignment.changed(term_words.clone()) else {
             continue;
         };
-        let hunk = with_moved_words(bitext, target, alignment, hunk, term_words.clone());
-        let hunk = word_for_word(bitext, target, alignment, hunk, term_words.clone());
-        let hunk = relocated(bitext, target, alignment, hunk, term_words);
+        let pairing = Pairing {
+            bitext,
+            target,
+            alignment,
+        };
+        let hunk = pairing.with_moved_words(hunk, term_words.clone());
+        let hunk = pairing.word_for_word(hunk, term_words.clone());
+        let hunk = pairing.relocated(hunk, term_words);
         // The term was moved, not replaced: the target says it, in the original's words, as
         // often as the source. (Not any form of the entry: "Bruce" is no "Bruce Swartz".)
         let said = phrase_words(&bitext.source[span.start..span.end]);
@@ -75,98 +80,132 @@ pub(super) fn find(
     findings
 }
 
-/// The part of `hunk` that replaced the term's words `term` (those of them it replaced), where the hunk swapped word for
-/// word (as many words each side, as a spinner's run of synonyms does: "schedule an
-/// increasing" -> "timetable a growing" replaced "schedule" by "timetable"); else the hunk.
-/// Not where a word of the term stands elsewhere in the replacing run, stem and all (the
-/// words were reordered: "precursors of chemicals" -> "chemical precursors").
-fn word_for_word(
-    bitext: &Bitext,
-    target: &str,
-    alignment: &WordAlignment,
-    hunk: Hunk,
-    term: std::ops::Range<usize>,
-) -> Hunk {
-    // The term's words the hunk replaced ("precursor" of "precursor chemical" in "institute
-    // precursor" -> "establish forerunner", "chemical" kept).
-    let term = term.start.max(hunk.source.start)..term.end.min(hunk.source.end);
-    if hunk.source.len() != hunk.target.len() || term.is_empty() || term == hunk.source {
-        return hunk;
-    }
-    let offset = term.start - hunk.source.start;
-    let narrowed = hunk.target.start + offset..hunk.target.start + offset + term.len();
-    let term_stems: Vec<String> = alignment.source[term.clone()]
-        .iter()
-        .map(|w| stem(w, &bitext.source))
-        .collect();
-    let reordered = hunk
-        .target
-        .clone()
-        .filter(|j| !narrowed.contains(j))
-        .any(|j| term_stems.contains(&stem(&alignment.target[j], target)));
-    if reordered {
-        return hunk;
-    }
-    Hunk {
-        source: term,
-        target: narrowed,
-    }
-}
-
-/// Where a rewriter restructured the clause around the term (the hunk runs several words
-/// past the term on a side, and none of its words is like the term's), the words like the
-/// term in another changed stretch nearby, nearest first: the term went there and was
-/// garbled on the way ("President Biden emphasized ..." -> "Noting ..., President Bidden
-/// stressed ..."). The run is as long as the term, placed by the word found; else the hunk.
-/// (Relocating from any unlike hunk cost two garbles and a false finding on the held-out
-/// spun sets: a plain synonym swap has like words elsewhere too.)
-fn relocated(
-    bitext: &Bitext,
-    target: &str,
-    alignment: &WordAlignment,
-    hunk: Hunk,
-    term: std::ops::Range<usize>,
-) -> Hunk {
-    let term_words: Vec<&str> = alignment.source[term.clone()]
-        .iter()
-        .map(|w| &bitext.source[w.start..w.end])
-        .collect();
-    let like = |j: usize| -> Option<usize> {
-        let w = alignment.target[j];
-        let word = target[w.start..w.end].to_lowercase();
-        term_words.iter().position(|t| {
-            let t = t.to_lowercase();
-            (t.len() >= 5
-                && stem(&alignment.target[j], target) == t.chars().take(5).collect::<String>())
-                || crate::nearmiss::similarity::spelled_alike(&t, &word, 0.75)
-        })
-    };
-    let restructured = hunk.source.len().max(hunk.target.len()) > term.len() + 3;
-    if !restructured || hunk.target.clone().any(|j| like(j).is_some()) {
-        return hunk;
-    }
-    let distance = |j: usize| j.abs_diff(hunk.target.start);
-    let found = alignment
-        .hunks
-        .iter()
-        .filter(|h| h.target != hunk.target)
-        .flat_map(|h| h.target.clone().map(move |j| (h.target.clone(), j)))
-        .filter(|(_, j)| distance(*j) <= RELOCATED_WITHIN)
-        .filter_map(|(within, j)| like(j).map(|i| (within, j, i)))
-        .min_by_key(|(_, j, _)| distance(*j));
-    let Some((within, j, i)) = found else {
-        return hunk;
-    };
-    let start = j.saturating_sub(i).max(within.start);
-    let end = (start + term.len()).min(within.end);
-    Hunk {
-        source: term,
-        target: start..end,
-    }
-}
-
 /// How far, in target words, a term may have moved in a restructured sentence.
 const RELOCATED_WITHIN: usize = 40;
+
+/// The two texts of a segment and their word alignment, which the hunk of a changed term is
+/// read against.
+struct Pairing<'a> {
+    bitext: &'a Bitext,
+    target: &'a str,
+    alignment: &'a WordAlignment,
+}
+
+impl Pairing<'_> {
+    /// The part of `hunk` that replaced the term's words `term` (those of them it replaced), where the hunk swapped word for
+    /// word (as many words each side, as a spinner's run of synonyms does: "schedule an
+    /// increasing" -> "timetable a growing" replaced "schedule" by "timetable"); else the hunk.
+    /// Not where a word of the term stands elsewhere in the replacing run, stem and all (the
+    /// words were reordered: "precursors of chemicals" -> "chemical precursors").
+    fn word_for_word(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        // The term's words the hunk replaced ("precursor" of "precursor chemical" in "institute
+        // precursor" -> "establish forerunner", "chemical" kept).
+        let term = term.start.max(hunk.source.start)..term.end.min(hunk.source.end);
+        if hunk.source.len() != hunk.target.len() || term.is_empty() || term == hunk.source {
+            return hunk;
+        }
+        let offset = term.start - hunk.source.start;
+        let narrowed = hunk.target.start + offset..hunk.target.start + offset + term.len();
+        let term_stems: Vec<String> = alignment.source[term.clone()]
+            .iter()
+            .map(|w| stem(w, &bitext.source))
+            .collect();
+        let reordered = hunk
+            .target
+            .clone()
+            .filter(|j| !narrowed.contains(j))
+            .any(|j| term_stems.contains(&stem(&alignment.target[j], target)));
+        if reordered {
+            return hunk;
+        }
+        Hunk {
+            source: term,
+            target: narrowed,
+        }
+    }
+
+    /// `hunk` grown over a run of words inserted right before or after the term's words `term`
+    /// that holds a word the hunk took out of the term, stem and all: the words were moved, not
+    /// left out ("National Security and Intelligence Advisor" -> "Advisor for National Security
+    /// and Intelligence" deletes "Advisor" after and inserts it before).
+    fn with_moved_words(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        let kept: Vec<String> = alignment.target[hunk.target.clone()]
+            .iter()
+            .map(|w| stem(w, target))
+            .collect();
+        let taken_out: Vec<String> = alignment.source[hunk.source.clone()]
+            .iter()
+            .map(|w| stem(w, &bitext.source))
+            .filter(|s| !kept.contains(s))
+            .collect();
+        if taken_out.is_empty() {
+            return hunk;
+        }
+        let moved = alignment.hunks.iter().find(|h| {
+            h.source.is_empty()
+                && (h.source.start == term.start || h.source.start == term.end)
+                && alignment.target[h.target.clone()]
+                    .iter()
+                    .any(|w| taken_out.contains(&stem(w, target)))
+        });
+        match moved {
+            Some(m) => Hunk {
+                source: hunk.source.start.min(m.source.start)..hunk.source.end.max(m.source.end),
+                target: hunk.target.start.min(m.target.start)..hunk.target.end.max(m.target.end),
+            },
+            None => hunk,
+        }
+    }
+
+    /// Where a rewriter restructured the clause around the term (the hunk runs several words
+    /// past the term on a side, and none of its words is like the term's), the words like the
+    /// term in another changed stretch nearby, nearest first: the term went there and was
+    /// garbled on the way ("President Biden emphasized ..." -> "Noting ..., President Bidden
+    /// stressed ..."). The run is as long as the term, placed by the word found; else the hunk.
+    /// (Relocating from any unlike hunk cost two garbles and a false finding on the held-out
+    /// spun sets: a plain synonym swap has like words elsewhere too.)
+    fn relocated(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        let term_words: Vec<&str> = alignment.source[term.clone()]
+            .iter()
+            .map(|w| &bitext.source[w.start..w.end])
+            .collect();
+        let like = |j: usize| -> Option<usize> {
+            let w = alignment.target[j];
+            let word = target[w.start..w.end].to_lowercase();
+            term_words.iter().position(|t| {
+                let t = t.to_lowercase();
+                (t.len() >= 5
+                    && stem(&alignment.target[j], target) == t.chars().take(5).collect::<String>())
+                    || crate::nearmiss::similarity::spelled_alike(&t, &word, 0.75)
+            })
+        };
+        let restructured = hunk.source.len().max(hunk.target.len()) > term.len() + 3;
+        if !restructured || hunk.target.clone().any(|j| like(j).is_some()) {
+            return hunk;
+        }
+        let distance = |j: usize| j.abs_diff(hunk.target.start);
+        let found = alignment
+            .hunks
+            .iter()
+            .filter(|h| h.target != hunk.target)
+            .flat_map(|h| h.target.clone().map(move |j| (h.target.clone(), j)))
+            .filter(|(_, j)| distance(*j) <= RELOCATED_WITHIN)
+            .filter_map(|(within, j)| like(j).map(|i| (within, j, i)))
+            .min_by_key(|(_, j, _)| distance(*j));
+        let Some((within, j, i)) = found else {
+            return hunk;
+        };
+        let start = j.saturating_sub(i).max(within.start);
+        let end = (start + term.len()).min(within.end);
+        Hunk {
+            source: term,
+            target: start..end,
+        }
+    }
+}
 
 /// The first five letters of word `w` of `text`, lower-cased: words of one stem ("precursor",
 /// "precursors") share it.
@@ -176,45 +215,6 @@ fn stem(w: &Span, text: &str) -> String {
         .chars()
         .take(5)
         .collect()
-}
-
-/// `hunk` grown over a run of words inserted right before or after the term's words `term`
-/// that holds a word the hunk took out of the term, stem and all: the words were moved, not
-/// left out ("National Security and Intelligence Advisor" -> "Advisor for National Security
-/// and Intelligence" deletes "Advisor" after and inserts it before).
-fn with_moved_words(
-    bitext: &Bitext,
-    target: &str,
-    alignment: &WordAlignment,
-    hunk: Hunk,
-    term: std::ops::Range<usize>,
-) -> Hunk {
-    let kept: Vec<String> = alignment.target[hunk.target.clone()]
-        .iter()
-        .map(|w| stem(w, target))
-        .collect();
-    let taken_out: Vec<String> = alignment.source[hunk.source.clone()]
-        .iter()
-        .map(|w| stem(w, &bitext.source))
-        .filter(|s| !kept.contains(s))
-        .collect();
-    if taken_out.is_empty() {
-        return hunk;
-    }
-    let moved = alignment.hunks.iter().find(|h| {
-        h.source.is_empty()
-            && (h.source.start == term.start || h.source.start == term.end)
-            && alignment.target[h.target.clone()]
-                .iter()
-                .any(|w| taken_out.contains(&stem(w, target)))
-    });
-    match moved {
-        Some(m) => Hunk {
-            source: hunk.source.start.min(m.source.start)..hunk.source.end.max(m.source.end),
-            target: hunk.target.start.min(m.target.start)..hunk.target.end.max(m.target.end),
-        },
-        None => hunk,
-    }
 }
 
 /// The `source.changed-term` finding of a term of the original at `span` that the hunk
