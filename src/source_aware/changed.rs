@@ -168,22 +168,28 @@ impl Pairing<'_> {
     /// spun sets: a plain synonym swap has like words elsewhere too.)
     fn relocated(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
         let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
-        let term_words: Vec<&str> = alignment.source[term.clone()]
+        if hunk.source.len().max(hunk.target.len()) <= term.len() + 3 {
+            return hunk;
+        }
+        // The term's words in lower case, each with its stem where it is long enough to have
+        // one, made once.
+        let term_words: Vec<(String, Option<String>)> = alignment.source[term.clone()]
             .iter()
-            .map(|w| &bitext.source[w.start..w.end])
+            .map(|w| {
+                let lower = bitext.source[w.start..w.end].to_lowercase();
+                let stem = (lower.len() >= 5).then(|| stem(w, &bitext.source));
+                (lower, stem)
+            })
             .collect();
         let like = |j: usize| -> Option<usize> {
             let w = alignment.target[j];
-            let word = target[w.start..w.end].to_lowercase();
-            term_words.iter().position(|t| {
-                let t = t.to_lowercase();
-                (t.len() >= 5
-                    && stem(&alignment.target[j], target) == t.chars().take(5).collect::<String>())
-                    || crate::nearmiss::similarity::spelled_alike(&t, &word, 0.75)
+            let (word, word_stem) = (target[w.start..w.end].to_lowercase(), stem(&w, target));
+            term_words.iter().position(|(t, t_stem)| {
+                t_stem.as_ref() == Some(&word_stem)
+                    || crate::nearmiss::similarity::spelled_alike(t, &word, 0.75)
             })
         };
-        let restructured = hunk.source.len().max(hunk.target.len()) > term.len() + 3;
-        if !restructured || hunk.target.clone().any(|j| like(j).is_some()) {
+        if hunk.target.clone().any(|j| like(j).is_some()) {
             return hunk;
         }
         let distance = |j: usize| j.abs_diff(hunk.target.start);
