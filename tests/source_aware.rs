@@ -295,6 +295,54 @@ fn a_term_garbled_in_a_restructured_sentence_is_reported_where_it_went() {
 }
 
 #[test]
+fn a_term_garbled_in_a_sentence_the_spinner_moved_is_replaced_not_left_out() {
+    // The spinner swapped the paragraph's two sentences and garbled "precursors" in the one
+    // it moved: the word diff takes that sentence out at the end and puts it back at the
+    // start. Aligned with itself, the moved sentence gives the garble, and the kept words
+    // around the old place ("synthetic drugs") are no finding.
+    let glossary = (
+        "g.tsv",
+        "term\tkind\nprecursor\tterm\nsynthetic drug\tterm\n",
+    );
+    let original = "Today President Biden met his national and homeland security leadership to \
+                    ensure that his administration drives progress against illicit fentanyl and \
+                    to discuss the global crisis posed by synthetic drugs. The team discussed \
+                    commitments to crack down on the precursors and trafficking of fentanyl.\n";
+    let spun = "The team talked about commitments to crack down on the forerunners and \
+                trafficking of fentanyl. Today President Biden met his national and homeland \
+                security leadership to ensure that his administration drives progress against \
+                illicit fentanyl and to discuss the global crisis posed by synthetic drugs.\n";
+    assert_eq!(
+        paraphrase_findings(glossary, original, spun),
+        ["source.changed-term 'forerunners' -> 'precursors'"]
+    );
+}
+
+#[test]
+fn a_name_garbled_in_a_clause_turned_passive_is_restored_alone() {
+    // "Trump signed an Executive Order" -> "an Executive Order ... was signed by ... Tromp":
+    // only the name was garbled, so only it is restored. "CBP may require" -> "may be
+    // required by CPB": the abbreviation left its place with its letters swapped.
+    let glossary = (
+        "g.tsv",
+        "term\taccepted\tkind\nTrump\tDonald J. Trump\tname\nCustoms and Border Protection\tCBP\torg\n",
+    );
+    let original = "Today, President Donald J. Trump signed an Executive Order ending the \
+                    duty-free treatment of low-value imports.\n\
+                    - CBP may require formal entry for any postal package.\n";
+    let spun = "Today, an Executive Order ending the duty-free treatment of low-value imports \
+                was signed by President Donald J. Tromp.\n\
+                - Formal entry may be required by CPB for any postal package.\n";
+    assert_eq!(
+        paraphrase_findings(glossary, original, spun),
+        [
+            "source.changed-term 'Tromp' -> 'Trump'",
+            "source.changed-term 'CPB' -> 'CBP'",
+        ]
+    );
+}
+
+#[test]
 fn a_spinners_word_for_word_swaps_restore_only_the_terms_words() {
     // Typeset text (curly apostrophes), a keyboard glossary; "schedule an increasing" became
     // "timetable a growing" word for word, and the plural possessive "Persons’" took the
@@ -800,7 +848,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // (Markdown, HTML) by a fourth, garbles in links, headings and emphasis, term-like words
     // in front matter, a script and a comment. Two by a fifth whose spinner reordered names
     // and wrote CRLF line ends after a byte-order mark; two by a sixth whose rewriter
-    // restructured sentences, with a TBX glossary.
+    // restructured sentences, with a TBX glossary. Two by a seventh whose spinner swapped the
+    // sentences of a paragraph and turned clauses passive.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings) = (0, 0);
@@ -819,6 +868,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("g7-statement", "txt", "desk-e.tbx"),
         ("web", "md", "desk-web.toml"),
         ("page", "html", "desk-web.toml"),
+        ("security-meeting", "txt", "desk-f.csv"),
+        ("de-minimis", "txt", "desk-f.csv"),
     ] {
         let v = eval_against_source(
             &dir,

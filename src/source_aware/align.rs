@@ -84,6 +84,13 @@ pub fn align(source: &str, source_span: Span, target: &str, target_span: Span) -
             }),
         }
     }
+    let hunks = with_moved_runs(
+        &source_words,
+        &target_words,
+        hunks,
+        &mut kept,
+        &mut target_kept,
+    );
     WordAlignment {
         source: source_spans,
         target: target_spans,
@@ -91,6 +98,126 @@ pub fn align(source: &str, source_span: Span, target: &str, target_span: Span) -
         target_kept,
         hunks,
     }
+}
+
+/// A changed run needs this many content words on a side to be taken as moved.
+const MOVED_MIN_WORDS: usize = 4;
+
+/// And this share of them (of the shorter side's) in the run it is paired with.
+const MOVED_MIN_SHARED: f32 = 0.5;
+
+/// `hunks` with runs that were moved paired up: a run of the source taken out in one place
+/// and put back, rewritten or not, in another (a sentence swapped with its neighbour) is
+/// one diff's deletion and another's insertion. Each such pair is aligned word by word in
+/// its turn, so a term garbled on the way is a replacement inside it, not a term left out.
+/// The hunks come back in source order; a moved run's target words stand out of order.
+fn with_moved_runs(
+    source_words: &[Cow<'_, str>],
+    target_words: &[Cow<'_, str>],
+    hunks: Vec<Hunk>,
+    kept: &mut [Option<usize>],
+    target_kept: &mut [bool],
+) -> Vec<Hunk> {
+    use std::collections::HashMap;
+    let content = |words: &[Cow<'_, str>], range: &Range<usize>| -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for w in &words[range.clone()] {
+            if !crate::text::words::is_function_word(w) && w.chars().any(char::is_alphabetic) {
+                *counts.entry(w.to_string()).or_insert(0) += 1;
+            }
+        }
+        counts
+    };
+    let sides = |side: fn(&Hunk) -> &Range<usize>, words: &[Cow<'_, str>]| {
+        hunks
+            .iter()
+            .enumerate()
+            .map(|(k, h)| (k, content(words, side(h))))
+            .filter(|(_, c)| c.values().sum::<usize>() >= MOVED_MIN_WORDS)
+            .collect::<Vec<_>>()
+    };
+    let taken_out = sides(|h| &h.source, source_words);
+    let put_in = sides(|h| &h.target, target_words);
+    // Every pair alike enough, most alike first; each side is paired once.
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for (d, from) in &taken_out {
+        for (i, to) in put_in.iter().filter(|(i, _)| i != d) {
+            let shared: usize = from
+                .iter()
+                .map(|(w, n)| (*n).min(to.get(w).copied().unwrap_or(0)))
+                .sum();
+            let shorter = from.values().sum::<usize>().min(to.values().sum::<usize>());
+            let share = shared as f32 / shorter as f32;
+            if share >= MOVED_MIN_SHARED {
+                pairs.push((share, *d, *i));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return hunks;
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut source_paired, mut target_paired) =
+        (vec![false; hunks.len()], vec![false; hunks.len()]);
+    let mut moved = Vec::new();
+    for (_, d, i) in pairs {
+        if !source_paired[d] && !target_paired[i] {
+            source_paired[d] = true;
+            target_paired[i] = true;
+            moved.push((hunks[d].source.clone(), hunks[i].target.clone()));
+        }
+    }
+    let mut result: Vec<Hunk> = Vec::new();
+    for (k, h) in hunks.into_iter().enumerate() {
+        match (source_paired[k], target_paired[k]) {
+            (false, false) => result.push(h),
+            // What is left of a hunk is an insertion or a deletion where it stood.
+            (true, false) if !h.target.is_empty() => result.push(Hunk {
+                source: h.source.start..h.source.start,
+                target: h.target,
+            }),
+            (false, true) if !h.source.is_empty() => result.push(Hunk {
+                source: h.source,
+                target: h.target.start..h.target.start,
+            }),
+            _ => {}
+        }
+    }
+    for (from, to) in moved {
+        let ops = similar::capture_diff_slices(
+            Algorithm::Myers,
+            &source_words[from.clone()],
+            &target_words[to.clone()],
+        );
+        let mut inside: Vec<Hunk> = Vec::new();
+        for op in ops {
+            let (tag, old, new) = op.as_tag_tuple();
+            let (old, new) = (
+                from.start + old.start..from.start + old.end,
+                to.start + new.start..to.start + new.end,
+            );
+            if tag == DiffTag::Equal {
+                for (o, n) in old.zip(new) {
+                    kept[o] = Some(n);
+                    target_kept[n] = true;
+                }
+                continue;
+            }
+            match inside.last_mut() {
+                Some(last) if last.source.end == old.start && last.target.end == new.start => {
+                    last.source.end = old.end;
+                    last.target.end = new.end;
+                }
+                _ => inside.push(Hunk {
+                    source: old,
+                    target: new,
+                }),
+            }
+        }
+        result.extend(inside);
+    }
+    result.sort_by_key(|h| (h.source.start, h.target.start));
+    result
 }
 
 impl WordAlignment {
@@ -115,9 +242,10 @@ impl WordAlignment {
             .iter()
             .filter(|h| h.source.start < words.end && words.start < h.source.end);
         let first = touching.next()?.clone();
+        // A moved run's target words stand out of order: the hunks' extremes, not their ends.
         Some(touching.fold(first, |acc, h| Hunk {
-            source: acc.source.start..h.source.end,
-            target: acc.target.start..h.target.end,
+            source: acc.source.start.min(h.source.start)..acc.source.end.max(h.source.end),
+            target: acc.target.start.min(h.target.start)..acc.target.end.max(h.target.end),
         }))
     }
 

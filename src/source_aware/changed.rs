@@ -168,9 +168,9 @@ impl Pairing<'_> {
     /// spun sets: a plain synonym swap has like words elsewhere too.)
     fn relocated(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
         let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
-        if hunk.source.len().max(hunk.target.len()) <= term.len() + 3 {
-            return hunk;
-        }
+        // A term left out where it stood may have gone anywhere the clause went.
+        let restructured =
+            hunk.target.is_empty() || hunk.source.len().max(hunk.target.len()) > term.len() + 3;
         // The term's words in lower case, each with its stem where it is long enough to have
         // one, made once.
         let term_words: Vec<(String, Option<String>)> = alignment.source[term.clone()]
@@ -184,12 +184,33 @@ impl Pairing<'_> {
         let like = |j: usize| -> Option<usize> {
             let w = alignment.target[j];
             let (word, word_stem) = (target[w.start..w.end].to_lowercase(), stem(&w, target));
+            let original = &target[w.start..w.end];
             term_words.iter().position(|(t, t_stem)| {
                 t_stem.as_ref() == Some(&word_stem)
                     || crate::nearmiss::similarity::spelled_alike(t, &word, 0.75)
+                    || letters_swapped(t, original)
             })
         };
-        if hunk.target.clone().any(|j| like(j).is_some()) {
+        let like_here: Vec<usize> = hunk.target.clone().filter(|&j| like(j).is_some()).collect();
+        if let (Some(&first), Some(&last)) = (like_here.first(), like_here.last()) {
+            // Only the term's words changed, garbled where the clause around them moved
+            // ("Trump signed an Executive" -> "... signed by ... Tromp"): they alone are
+            // replaced. Not where one stands as it was (the words were reordered).
+            let term_here = term.start.max(hunk.source.start)..term.end.min(hunk.source.end);
+            let garbled = like_here.iter().all(|&j| {
+                let w = alignment.target[j];
+                let word = target[w.start..w.end].to_lowercase();
+                !term_words.iter().any(|(t, _)| *t == word)
+            });
+            if garbled && term_here != hunk.source && last - first <= term.len() {
+                return Hunk {
+                    source: term_here,
+                    target: first..last + 1,
+                };
+            }
+            return hunk;
+        }
+        if !restructured {
             return hunk;
         }
         let distance = |j: usize| j.abs_diff(hunk.target.start);
@@ -211,6 +232,19 @@ impl Pairing<'_> {
             target: start..end,
         }
     }
+}
+
+/// Whether `word` is an abbreviation with the letters of `term_word` (lower case) in
+/// another order ("CPB" for "CBP"): too short for a spelling distance to tell.
+fn letters_swapped(term_word: &str, word: &str) -> bool {
+    let sorted = |w: &str| {
+        let mut letters: Vec<char> = w.to_lowercase().chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    word.len() >= 3
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && sorted(word) == sorted(term_word)
 }
 
 /// The first five letters of word `w` of `text`, lower-cased: words of one stem ("precursor",
