@@ -2,6 +2,7 @@
 //! its paraphrase): which words were kept, and which runs of words were replaced by which.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffTag};
@@ -118,26 +119,9 @@ fn with_moved_runs(
     kept: &mut [Option<usize>],
     target_kept: &mut [bool],
 ) -> Vec<Hunk> {
-    use std::collections::HashMap;
-    let content = |words: &[Cow<'_, str>], range: &Range<usize>| -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
-        for w in &words[range.clone()] {
-            if !crate::text::words::is_function_word(w) && w.chars().any(char::is_alphabetic) {
-                *counts.entry(w.to_string()).or_insert(0) += 1;
-            }
-        }
-        counts
-    };
-    let sides = |side: fn(&Hunk) -> &Range<usize>, words: &[Cow<'_, str>]| {
-        hunks
-            .iter()
-            .enumerate()
-            .map(|(k, h)| (k, content(words, side(h))))
-            .filter(|(_, c)| c.values().sum::<usize>() >= MOVED_MIN_WORDS)
-            .collect::<Vec<_>>()
-    };
-    let taken_out = sides(|h| &h.source, source_words);
-    let put_in = sides(|h| &h.target, target_words);
+    let groups = changed_stretches(source_words, &hunks);
+    let taken_out = stretch_contents(&groups, &hunks, |h| &h.source, source_words);
+    let put_in = stretch_contents(&groups, &hunks, |h| &h.target, target_words);
     // Every pair alike enough, most alike first; each side is paired once.
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for (d, from) in &taken_out {
@@ -158,66 +142,153 @@ fn with_moved_runs(
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (mut source_paired, mut target_paired) =
-        (vec![false; hunks.len()], vec![false; hunks.len()]);
+        (vec![false; groups.len()], vec![false; groups.len()]);
     let mut moved = Vec::new();
     for (_, d, i) in pairs {
         if !source_paired[d] && !target_paired[i] {
             source_paired[d] = true;
             target_paired[i] = true;
-            moved.push((hunks[d].source.clone(), hunks[i].target.clone()));
+            let (from, to) = (&groups[d], &groups[i]);
+            moved.push((
+                hunks[from.start].source.start..hunks[from.end - 1].source.end,
+                hunks[to.start].target.start..hunks[to.end - 1].target.end,
+            ));
         }
     }
     let mut result: Vec<Hunk> = Vec::new();
-    for (k, h) in hunks.into_iter().enumerate() {
-        match (source_paired[k], target_paired[k]) {
-            (false, false) => result.push(h),
-            // What is left of a hunk is an insertion or a deletion where it stood.
-            (true, false) if !h.target.is_empty() => result.push(Hunk {
-                source: h.source.start..h.source.start,
-                target: h.target,
+    for (g, group) in groups.iter().enumerate() {
+        let (first, last) = (&hunks[group.start], &hunks[group.end - 1]);
+        let (source, target) = (
+            first.source.start..last.source.end,
+            first.target.start..last.target.end,
+        );
+        match (source_paired[g], target_paired[g]) {
+            (false, false) => result.extend(hunks[group.clone()].iter().cloned()),
+            // What is left of a stretch is an insertion or a deletion where it stood; the
+            // stray words it kept ("the" in "the PRC" and in "the right direction") with it.
+            (true, false) if !target.is_empty() => result.push(Hunk {
+                source: source.start..source.start,
+                target,
             }),
-            (false, true) if !h.source.is_empty() => result.push(Hunk {
-                source: h.source,
-                target: h.target.start..h.target.start,
+            (false, true) if !source.is_empty() => result.push(Hunk {
+                source: source.clone(),
+                target: target.start..target.start,
             }),
             _ => {}
         }
-    }
-    for (from, to) in moved {
-        let ops = similar::capture_diff_slices(
-            Algorithm::Myers,
-            &source_words[from.clone()],
-            &target_words[to.clone()],
-        );
-        let mut inside: Vec<Hunk> = Vec::new();
-        for op in ops {
-            let (tag, old, new) = op.as_tag_tuple();
-            let (old, new) = (
-                from.start + old.start..from.start + old.end,
-                to.start + new.start..to.start + new.end,
-            );
-            if tag == DiffTag::Equal {
-                for (o, n) in old.zip(new) {
-                    kept[o] = Some(n);
-                    target_kept[n] = true;
+        if source_paired[g] || target_paired[g] {
+            for o in source {
+                if let Some(n) = kept[o].take() {
+                    target_kept[n] = false;
                 }
-                continue;
-            }
-            match inside.last_mut() {
-                Some(last) if last.source.end == old.start && last.target.end == new.start => {
-                    last.source.end = old.end;
-                    last.target.end = new.end;
-                }
-                _ => inside.push(Hunk {
-                    source: old,
-                    target: new,
-                }),
             }
         }
-        result.extend(inside);
+    }
+    for (from, to) in moved {
+        result.extend(realigned(
+            source_words,
+            target_words,
+            from,
+            to,
+            kept,
+            target_kept,
+        ));
     }
     result.sort_by_key(|h| (h.source.start, h.target.start));
     result
+}
+
+/// Per stretch of `groups` with enough content words on the side `side` picks, its index
+/// and those words, counted.
+fn stretch_contents<'w>(
+    groups: &[Range<usize>],
+    hunks: &[Hunk],
+    side: fn(&Hunk) -> &Range<usize>,
+    words: &'w [Cow<'_, str>],
+) -> Vec<(usize, HashMap<&'w str, usize>)> {
+    groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let range = side(&hunks[group.start]).start..side(&hunks[group.end - 1]).end;
+            (g, content_words(words, range))
+        })
+        .filter(|(_, c)| c.values().sum::<usize>() >= MOVED_MIN_WORDS)
+        .collect()
+}
+
+/// The content words of `words[range]`, counted.
+fn content_words<'w>(words: &'w [Cow<'_, str>], range: Range<usize>) -> HashMap<&'w str, usize> {
+    let mut counts = HashMap::new();
+    for w in &words[range] {
+        if !crate::text::words::is_function_word(w) && w.chars().any(char::is_alphabetic) {
+            *counts.entry(w.as_ref()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Consecutive hunks (index ranges into `hunks`) that keep only a word or two of function
+/// words between them: one stretch of change, where a diff found a stray "the" in common.
+fn changed_stretches(source_words: &[Cow<'_, str>], hunks: &[Hunk]) -> Vec<Range<usize>> {
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    for (k, h) in hunks.iter().enumerate() {
+        let joins = k > 0 && {
+            let gap = hunks[k - 1].source.end..h.source.start;
+            gap.len() <= 2
+                && source_words[gap]
+                    .iter()
+                    .filter(|w| !crate::text::words::is_function_word(w))
+                    .count()
+                    <= 1
+        };
+        match groups.last_mut() {
+            Some(group) if joins => group.end = k + 1,
+            _ => groups.push(k..k + 1),
+        }
+    }
+    groups
+}
+
+/// The hunks of source words `from` aligned, word by word, with target words `to` (a moved
+/// run and where it went); the words they keep are marked kept.
+fn realigned(
+    source_words: &[Cow<'_, str>],
+    target_words: &[Cow<'_, str>],
+    from: Range<usize>,
+    to: Range<usize>,
+    kept: &mut [Option<usize>],
+    target_kept: &mut [bool],
+) -> Vec<Hunk> {
+    let ops = similar::capture_diff_slices(
+        Algorithm::Myers,
+        &source_words[from.clone()],
+        &target_words[to.clone()],
+    );
+    let mut inside: Vec<Hunk> = Vec::new();
+    for op in ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        let old = from.start + old.start..from.start + old.end;
+        let new = to.start + new.start..to.start + new.end;
+        if tag == DiffTag::Equal {
+            for (o, n) in old.zip(new) {
+                kept[o] = Some(n);
+                target_kept[n] = true;
+            }
+            continue;
+        }
+        match inside.last_mut() {
+            Some(last) if last.source.end == old.start && last.target.end == new.start => {
+                last.source.end = old.end;
+                last.target.end = new.end;
+            }
+            _ => inside.push(Hunk {
+                source: old,
+                target: new,
+            }),
+        }
+    }
+    inside
 }
 
 impl WordAlignment {

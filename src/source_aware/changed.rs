@@ -320,7 +320,13 @@ fn changed_term(
         CHANGED_CONFIDENCE,
         message,
     );
-    finding.suggestions = vec![original_words.to_string()];
+    // Left out, the term is what is missing, not the whole run the paraphrase dropped.
+    let suggestion = if at.is_empty() {
+        term_text
+    } else {
+        original_words
+    };
+    finding.suggestions = vec![suggestion.to_string()];
     finding.fix = fix;
     finding
 }

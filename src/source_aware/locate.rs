@@ -679,9 +679,16 @@ fn by_source(term: &[&String], run: &[String], clues: &Clues) -> f32 {
     }
     let renders_part = |part: &Vec<String>, word: &str| part.iter().any(|g| renders(g, word));
     let content: Vec<&String> = run.iter().filter(|w| !is_function_word(w)).collect();
+    // One word renders one part: "river" is among the glosses of both 東江 and 水, but
+    // "River" alone is not "東江水".
+    let mut rendering = vec![false; content.len()];
     let covered = parts
         .iter()
-        .filter(|part| content.iter().any(|w| renders_part(part, w)))
+        .filter(|part| {
+            let word =
+                (0..content.len()).find(|&i| !rendering[i] && renders_part(part, content[i]));
+            word.inspect(|&i| rendering[i] = true).is_some()
+        })
         .count();
     // A word saying again a gloss word or a term word that another already says explains
     // nothing more ("vaccination" after "vaccine").
