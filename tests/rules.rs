@@ -93,14 +93,15 @@ fn rules_lists_every_rule_with_its_default() {
             "prose.doubled-word",
             "source.missing-term",
             "source.changed-term",
-            "source.changed-word"
+            "source.changed-word",
+            "source.inconsistent-term"
         ]
     );
     let defaults: Vec<&str> = text
         .lines()
         .map(|l| l.split_whitespace().nth(1).unwrap())
         .collect();
-    assert_eq!(defaults, ["on", "on", "on", "on", "on", "on", "off"]);
+    assert_eq!(defaults, ["on", "on", "on", "on", "on", "on", "off", "off"]);
 }
 
 #[test]

@@ -46,6 +46,9 @@ pub mod rule {
     pub const CHANGED_TERM: &str = "source.changed-term";
     /// Another content word of the original was replaced (`--all-changes`, info).
     pub const CHANGED_WORD: &str = "source.changed-word";
+    /// The source names a term more often than its target segment has it, and a run like
+    /// the term renders another occurrence (`--consistency`).
+    pub const INCONSISTENT_TERM: &str = "source.inconsistent-term";
 }
 
 /// One piece of evidence behind a finding, as data: JSON users read what was weighed

@@ -181,6 +181,11 @@ pub struct SourceArgs {
     /// content words the paraphrase replaced, as info.
     #[arg(long)]
     pub all_changes: bool,
+    /// With --source or --bitext: also report a term the source names more often than its
+    /// target segment has it, where words like the term render another occurrence
+    /// ("recycled water" beside "reclaimed water").
+    #[arg(long)]
+    pub consistency: bool,
 }
 
 #[derive(Debug, Args)]

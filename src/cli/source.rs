@@ -101,6 +101,7 @@ impl Checking {
     ) -> Result<Checking, String> {
         let options = SourceOptions {
             all_changes: args.all_changes,
+            consistency: args.consistency,
             min_confidence: glossary.min_confidence,
         };
         let files = Bilingual {
@@ -115,6 +116,9 @@ impl Checking {
         let Some(path) = &args.source else {
             if args.all_changes {
                 return Err("--all-changes needs --source or --bitext".to_string());
+            }
+            if args.consistency {
+                return Err("--consistency needs --source or --bitext".to_string());
             }
             return Ok(Checking::Alone(files));
         };

@@ -51,6 +51,7 @@ pub const REGISTRY: &[RuleMeta] = &[
     source::MISSING_TERM_META,
     source::CHANGED_TERM_META,
     source::CHANGED_WORD_META,
+    source::INCONSISTENT_TERM_META,
 ];
 
 /// A detector: what it is, and how it judges a prepared text.
@@ -179,7 +180,7 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_but_changed_word_runs_by_default() {
+    fn every_rule_but_changed_word_and_inconsistent_term_runs_by_default() {
         assert_eq!(
             enabled(&[], &[]),
             [
@@ -196,7 +197,8 @@ mod tests {
             [
                 source_rule::MISSING_TERM,
                 source_rule::CHANGED_TERM,
-                source_rule::CHANGED_WORD
+                source_rule::CHANGED_WORD,
+                source_rule::INCONSISTENT_TERM,
             ]
         );
     }
@@ -246,7 +248,8 @@ mod tests {
                 rule::DOUBLED_WORD,
                 source_rule::MISSING_TERM,
                 source_rule::CHANGED_TERM,
-                source_rule::CHANGED_WORD
+                source_rule::CHANGED_WORD,
+                source_rule::INCONSISTENT_TERM,
             ]
         );
     }

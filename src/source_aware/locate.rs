@@ -116,7 +116,7 @@ pub fn missing(
         );
         return finding;
     }
-    match locate(entry, index, pair, taken, clues) {
+    match locate(entry, index, pair, taken, clues, false) {
         Some(found) => located(entry, pair.target, found, source_form),
         None => {
             let mut finding = Finding::about(
@@ -134,6 +134,46 @@ pub fn missing(
             finding
         }
     }
+}
+
+/// How like the term (0 to 1) a run must be to render an occurrence the target leaves out
+/// where it has the term elsewhere: a translation may well say "it" or "the Authority" the
+/// second time, so only a run about as like as a synonym swap of one word is taken.
+const ANOTHER_RENDERING_MIN: f32 = 0.7;
+
+/// The finding for entry `index`, which the source segment names more often than the target
+/// segment has it (at least once): a run clearly like the term renders one of the other
+/// occurrences, inconsistently ("recycled water" beside "reclaimed water" for 再造水 twice).
+/// None where no run is like enough.
+pub fn another_rendering(
+    entry: &Entry,
+    index: usize,
+    pair: &Pair,
+    taken: &[Span],
+    clues: &Clues,
+) -> Option<Finding> {
+    let source_form = pair
+        .source_terms
+        .iter()
+        .find(|(_, e)| *e == index)
+        .map_or("", |(s, _)| &pair.source[s.start..s.end]);
+    let found = locate(entry, index, pair, taken, clues, true)?;
+    // The term in other letters, or its abbreviation or expansion, is the term again.
+    let words =
+        |text: &str| -> Vec<String> { tokens(text).map(|(_, w)| w.to_lowercase()).collect() };
+    let matched = &pair.target[found.span.start..found.span.end];
+    let (term_words, run_words) = (words(&entry.term), words(matched));
+    if term_words == run_words || abbreviation(&term_words, &run_words).is_some() {
+        return None;
+    }
+    let mut finding = located(entry, pair.target, found, source_form);
+    finding.rule = rule::INCONSISTENT_TERM;
+    finding.message = format!(
+        "the source has '{source_form}' more often than this segment has '{}'; '{}' seems to render it here",
+        entry.term,
+        &pair.target[found.span.start..found.span.end]
+    );
+    Some(finding)
 }
 
 /// Whether the source occurrence `at` lies within (or around) an occurrence of entry
@@ -229,18 +269,21 @@ fn locate(
     pair: &Pair,
     taken: &[Span],
     clues: &Clues,
+    like_only: bool,
 ) -> Option<Located> {
     // Words of terms the source names are accounted for; a term the source does not name
     // may well be this one's rendering ("Hong Kong Monetary Authority" for "HKMA").
     // A term whose source form sits inside this one's ("金管局" in "金管局金融科技總監") is
     // part of its rendering ("HKMA" of "HKMA Chief Fintech Officer"), not other words.
+    // The term's own occurrences render the source's (those the target has).
     let accounted = |s: Span| {
         taken.iter().any(|t| t.overlaps(s))
             || pair.target_terms.iter().any(|(t, e)| {
                 t.overlaps(s)
-                    && renders_named(pair.source_terms, pair.target_terms, *e, |at| {
-                        !nested(pair.source_terms, at, index)
-                    })
+                    && (*e == index
+                        || renders_named(pair.source_terms, pair.target_terms, *e, |at| {
+                            !nested(pair.source_terms, at, index)
+                        }))
             })
     };
     let segment = pair.segment;
@@ -272,6 +315,14 @@ fn locate(
     // Where the word alignment puts the term's source words is where it sits, too.
     let placed = |span: Span| closeness(span).max(aligned_share(&clues.aligned, span));
     let lexical_best = best_run(&entry.term, pair.target, &words, clues, &placed);
+    if like_only {
+        return lexical_best
+            .filter(|(_, lexical, _)| *lexical >= ANOTHER_RENDERING_MIN)
+            .map(|(span, lexical, position)| Located {
+                span,
+                confidence: 0.6 + 0.3 * lexical + 0.05 * position,
+            });
+    }
     let unlike = lexical_best.is_none_or(|(_, lexical, _)| lexical < LOCATE_THRESHOLD);
     let habit = unlike.then(|| habitual(clues, taken, &closeness)).flatten();
     // The habit knows where a rendering starts and ends, the alignment where it is: where

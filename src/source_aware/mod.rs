@@ -43,6 +43,9 @@ pub use crate::check::finding::rule;
 pub struct SourceOptions {
     /// Also report every replaced run of content words ([`rule::CHANGED_WORD`]).
     pub all_changes: bool,
+    /// Also report terms the target renders less often than the source names them
+    /// ([`rule::INCONSISTENT_TERM`]).
+    pub consistency: bool,
     /// Monolingual findings whose confidence the source lowers below this are dropped (the
     /// checker's own threshold).
     pub min_confidence: f32,
@@ -52,6 +55,7 @@ impl Default for SourceOptions {
     fn default() -> Self {
         SourceOptions {
             all_changes: false,
+            consistency: false,
             min_confidence: 0.5,
         }
     }
@@ -195,20 +199,41 @@ impl<'c> SourceAware<'c> {
             target,
             ..
         } = *context;
-        if !self.checker.runs(rule::MISSING_TERM) {
+        let consistency = self.options.consistency || self.checker.runs(rule::INCONSISTENT_TERM);
+        if !self.checker.runs(rule::MISSING_TERM) && !consistency {
             return Vec::new();
         }
         let entries = &self.checker.glossary().entries;
+        let present = |entry: usize| terms.target.iter().filter(|(_, e)| *e == entry).count();
+        let reported = |entry: usize| {
+            found.iter().any(|f| self.entry_of(f) == Some(entry))
+                || known.iter().any(|f| self.entry_of(f) == Some(entry))
+        };
         let lacking: Vec<usize> = terms
             .wanted()
             .into_keys()
+            .filter(|_| self.checker.runs(rule::MISSING_TERM))
             .filter(|&entry| {
                 !entries[entry].source.is_empty()
-                    && !terms.target.iter().any(|(_, e)| *e == entry)
+                    && present(entry) == 0
                     && !found.iter().any(|f| self.entry_of(f) == Some(entry))
             })
             .collect();
-        if lacking.is_empty() {
+        // Terms the target has, but less often than the source names them on their own.
+        let fewer: Vec<usize> = terms
+            .standalone()
+            .into_iter()
+            .filter(|_| consistency)
+            .filter(|&(entry, count)| {
+                let present = present(entry);
+                !entries[entry].source.is_empty()
+                    && present > 0
+                    && present < count
+                    && !reported(entry)
+            })
+            .map(|(entry, _)| entry)
+            .collect();
+        if lacking.is_empty() && fewer.is_empty() {
             return Vec::new();
         }
         let source_text = &bitext.source[segment.source.start..segment.source.end];
@@ -244,6 +269,21 @@ impl<'c> SourceAware<'c> {
                 entry,
                 &pair,
                 &about,
+                &taken,
+                &clues,
+            ));
+        }
+        for entry in fewer {
+            let taken: Vec<Span> = missing
+                .iter()
+                .filter(|f| f.fix.is_some())
+                .map(|f| f.span)
+                .collect();
+            let clues = self.clues(context, terms, entry, cedict, reading.as_ref());
+            missing.extend(locate::another_rendering(
+                &entries[entry],
+                entry,
+                &pair,
                 &taken,
                 &clues,
             ));
@@ -474,6 +514,21 @@ struct SegmentTerms {
 
 impl SegmentTerms {
     /// Each entry the source names, with how often, by entry index.
+    /// Entries with how often the source segment names them outside another term's source
+    /// form (金管局 inside 金管局金融科技總監 is that term's).
+    fn standalone(&self) -> BTreeMap<usize, usize> {
+        let mut counts = BTreeMap::new();
+        for (at, entry) in &self.source {
+            let inside_another = self.source.iter().any(|(s, e)| {
+                e != entry && s.start <= at.start && at.end <= s.end && s.len() > at.len()
+            });
+            if !inside_another {
+                *counts.entry(*entry).or_default() += 1;
+            }
+        }
+        counts
+    }
+
     fn wanted(&self) -> BTreeMap<usize, usize> {
         let mut wanted = BTreeMap::new();
         for (_, entry) in &self.source {
