@@ -289,7 +289,11 @@ fn check_options(args: &GlossaryArgs) -> Result<CheckOptions, UnknownRule> {
 /// `termlint rules`: the registry, one rule a line.
 fn list_rules() -> io::Result<u8> {
     let mut out = Quiet::new(io::stdout().lock());
-    let width = rules::REGISTRY.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let width = rules::REGISTRY
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0);
     for r in rules::REGISTRY {
         let default = if r.default { "on" } else { "off" };
         writeln!(out, "{:<width$} {default:<4} {}", r.id, r.summary)?;
