@@ -1019,3 +1019,18 @@ fn consistency_reports_a_term_rendered_right_once_and_otherwise_once() {
     // Selected by id, as any rule.
     assert_eq!(check(&["--select", "source.inconsistent-term"]).len(), 1);
 }
+
+#[test]
+fn a_word_inserted_inside_a_term_is_reported_on_the_whole_term() {
+    // The diff only inserts "Big" between the term's words: nothing of the original was
+    // replaced, yet the term is gone. (This panicked: a finding on no original words.)
+    let glossary = ("g.tsv", "term\tkind\nOperation Southern Spear\tname\n");
+    assert_eq!(
+        paraphrase_findings(
+            glossary,
+            "The Operation Southern Spear worked well in the region.\n",
+            "The Operation Big Southern Spear worked well in the region.\n",
+        ),
+        ["source.changed-term 'Operation Big Southern Spear' -> 'Operation Southern Spear'"]
+    );
+}

@@ -104,6 +104,9 @@ pub fn align(source: &str, source_span: Span, target: &str, target_span: Span) -
 /// A changed run needs this many content words on a side to be taken as moved.
 const MOVED_MIN_WORDS: usize = 4;
 
+/// How far (in target words) a moved run may have gone.
+const MOVED_WITHIN: usize = 300;
+
 /// And this share of them (of the shorter side's) in the run it is paired with.
 const MOVED_MIN_SHARED: f32 = 0.5;
 
@@ -124,8 +127,16 @@ fn with_moved_runs(
     let put_in = stretch_contents(&groups, &hunks, |h| &h.target, target_words);
     // Every pair alike enough, most alike first; each side is paired once.
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    // Where each stretch stands in the target, in order (the diff's hunks are).
+    let at = |g: usize| hunks[groups[g].start].target.start;
     for (d, from) in &taken_out {
-        for (i, to) in put_in.iter().filter(|(i, _)| i != d) {
+        // Only stretches nearby: a run moves within its paragraph or next to it, and a long
+        // document's every stretch against every other would be quadratic.
+        let first = put_in.partition_point(|(i, _)| at(*i) + MOVED_WITHIN < at(*d));
+        let nearby = put_in[first..]
+            .iter()
+            .take_while(|(i, _)| at(*i) <= at(*d) + MOVED_WITHIN);
+        for (i, to) in nearby.filter(|(i, _)| i != d) {
             let shared: usize = from
                 .iter()
                 .map(|(w, n)| (*n).min(to.get(w).copied().unwrap_or(0)))

@@ -36,9 +36,15 @@ pub(super) fn find(
             target,
             alignment,
         };
+        let Some(hunk) = pairing.with_term(hunk, term_words.clone()) else {
+            continue;
+        };
         let hunk = pairing.with_moved_words(hunk, term_words.clone());
         let hunk = pairing.word_for_word(hunk, term_words.clone());
         let hunk = pairing.relocated(hunk, term_words);
+        if hunk.source.is_empty() {
+            continue;
+        }
         // The term was moved, not replaced: the target says it, in the original's words, as
         // often as the source. (Not any form of the entry: "Bruce" is no "Bruce Swartz".)
         let said = phrase_words(&bitext.source[span.start..span.end]);
@@ -92,6 +98,21 @@ struct Pairing<'a> {
 }
 
 impl Pairing<'_> {
+    /// `hunk`, or where it only inserts words between the term's ("Operation Big Southern
+    /// Spear"), the term's words and the target words from the first's to the last's: the
+    /// term with its insertion is what replaced it.
+    fn with_term(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Option<Hunk> {
+        if !hunk.source.is_empty() {
+            return Some(hunk);
+        }
+        let kept = &self.alignment.kept;
+        let (first, last) = (kept[term.start]?, kept[term.end.checked_sub(1)?]?);
+        Some(Hunk {
+            source: term,
+            target: first.min(hunk.target.start)..(last + 1).max(hunk.target.end),
+        })
+    }
+
     /// The part of `hunk` that replaced the term's words `term` (those of them it replaced), where the hunk swapped word for
     /// word (as many words each side, as a spinner's run of synonyms does: "schedule an
     /// increasing" -> "timetable a growing" replaced "schedule" by "timetable"); else the hunk.
