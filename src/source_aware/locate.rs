@@ -512,6 +512,19 @@ fn best_run(
         0 => n,
         parts => n.min(parts),
     };
+    // Each word of the segment against each of the term's content words, once: a word
+    // stands in up to `longest` runs.
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let similarities: Vec<Vec<f32>> = term_words
+        .iter()
+        .filter(|w| !is_function_word(w))
+        .map(|t| {
+            lower
+                .iter()
+                .map(|w| word_similarity(t, w, clues.kinship))
+                .collect()
+        })
+        .collect();
     for start in 0..words.len() {
         for len in 1..=longest {
             if len + 1 < fewest && len != 1 {
@@ -523,8 +536,9 @@ fn best_run(
             let Some(span) = candidate(text, run, term) else {
                 continue;
             };
-            let run_words: Vec<String> = run.iter().map(|(_, w)| w.to_lowercase()).collect();
-            let lexical = score(&term_words, abbreviates, &run_words, clues);
+            let run_words = &lower[start..start + len];
+            let similarity = |t: usize, i: usize| similarities[t][start + i];
+            let lexical = score(&term_words, abbreviates, run_words, &similarity, clues);
             if lexical <= 0.0 {
                 continue;
             }
@@ -605,7 +619,13 @@ fn splits_name(text: &str, span: Span) -> bool {
 /// gives the source form, and words of the run that match nothing count against it.
 /// `abbreviates`: how many words the term abbreviates, if it is an abbreviation
 /// ([`abbreviated_words`]).
-fn score(term: &[String], abbreviates: Option<usize>, run: &[String], clues: &Clues) -> f32 {
+fn score(
+    term: &[String],
+    abbreviates: Option<usize>,
+    run: &[String],
+    similarity: &dyn Fn(usize, usize) -> f32,
+    clues: &Clues,
+) -> f32 {
     if let Some(s) = abbreviation(term, run) {
         return s;
     }
@@ -619,12 +639,12 @@ fn score(term: &[String], abbreviates: Option<usize>, run: &[String], clues: &Cl
     // Best pairs first: "exchange" must not take the run's "fund" from "fund".
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     // A function word of the run renders no content word ("before" is no kin of "platform").
-    for (t, word) in content.iter().enumerate() {
+    for t in 0..content.len() {
         for (i, r) in run.iter().enumerate() {
             if is_function_word(r) {
                 continue;
             }
-            let s = word_similarity(word, r, clues.kinship);
+            let s = similarity(t, i);
             if s > 0.0 {
                 pairs.push((s, t, i));
             }
@@ -824,6 +844,13 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`score`] of a run that is no abbreviation, word similarities computed as asked.
+    fn scored(term: &[String], run: &[String], clues: &Clues) -> f32 {
+        let content: Vec<&String> = term.iter().filter(|w| !is_function_word(w)).collect();
+        let similarity = |t: usize, i: usize| word_similarity(content[t], &run[i], clues.kinship);
+        score(term, None, run, &similarity, clues)
+    }
     use crate::glossary::Origin;
     use crate::source_aware::dictionary::Reading;
 
@@ -1120,7 +1147,7 @@ mod tests {
         };
         let words = |w: &str| w.split(' ').map(String::from).collect::<Vec<_>>();
         let term = words("measles rubella combined vaccine");
-        let score_of = |run: &str| score(&term, None, &words(run), &clues);
+        let score_of = |run: &str| scored(&term, &words(run), &clues);
         assert!(
             score_of("leprosy vaccine") > score_of("leprosy vaccine or whose vaccination"),
             "{} {}",
@@ -1136,7 +1163,7 @@ mod tests {
             ..clues
         };
         let term = words("exchange fund");
-        let score_of = |run: &str| score(&term, None, &words(run), &clues);
+        let score_of = |run: &str| scored(&term, &words(run), &clues);
         assert_eq!(score_of("foreign exchange fund"), score_of("exchange fund"));
     }
 
@@ -1156,14 +1183,9 @@ mod tests {
         };
         let run = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         let term = run(&["fintech"]);
-        let rendering = score(
-            &term,
-            None,
-            &run(&["financial", "technology", "firms"]),
-            &clues,
-        );
+        let rendering = scored(&term, &run(&["financial", "technology", "firms"]), &clues);
         assert!(rendering >= LOCATE_THRESHOLD, "{rendering}");
-        let half = score(&term, None, &run(&["technology", "firms", "grew"]), &clues);
+        let half = scored(&term, &run(&["technology", "firms", "grew"]), &clues);
         assert!(half < LOCATE_THRESHOLD, "{half}");
     }
 
