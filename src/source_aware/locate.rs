@@ -465,15 +465,37 @@ fn render(term: &str, matched: &str) -> String {
     {
         return term.to_string();
     }
-    let last = matched.rsplit([' ', '-']).next().unwrap_or(matched);
-    let term_last = term.rsplit([' ', '-']).next().unwrap_or(term);
+    // The number of the words replaced: of their last word, or where the term has a
+    // phrase after its head, of theirs ("certificates of competency" for "certificate of
+    // competency"; "competency certificates" says nothing of it). A name or title
+    // ("Protection of Personal Digital Keys") keeps to its last word.
+    let head = crate::text::inflect::head_word;
+    let number_of = if head(term).2.is_empty() || term.contains(char::is_uppercase) {
+        matched
+    } else {
+        match head(matched) {
+            (_, word, after) if !after.is_empty() => word,
+            _ => "",
+        }
+    };
+    let last = number_of.rsplit([' ', '-']).next().unwrap_or(number_of);
+    let term_head = if term.contains(char::is_uppercase) {
+        term
+    } else {
+        crate::text::inflect::head_word(term).1
+    };
+    let term_last = term_head.rsplit([' ', '-']).next().unwrap_or(term_head);
     let plural = |w: &str| {
         let w = w.to_lowercase();
         w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
     };
     let inflected =
         if plural(last) && !plural(term_last) && term_last.chars().any(char::is_lowercase) {
-            Inflection::S.apply(term)
+            if term.contains(char::is_uppercase) {
+                Inflection::S.apply(term)
+            } else {
+                crate::text::inflect::apply_to_head(Inflection::S, term)
+            }
         } else {
             term.to_string()
         };

@@ -157,8 +157,17 @@ fn correct_forms(glossary: &Glossary) -> impl Iterator<Item = (usize, String)> +
 
 /// `(entry, form)` for the term and each of its inflections.
 fn inflected(entry: usize, term: &str) -> impl Iterator<Item = (usize, String)> + use<> {
-    let forms = crate::text::inflect::forms(term);
-    forms.into_iter().map(move |(_, form)| (entry, form))
+    use crate::text::inflect::{Inflection, apply_to_head, head_word};
+    let mut forms: Vec<String> = crate::text::inflect::forms(term)
+        .into_iter()
+        .map(|(_, form)| form)
+        .collect();
+    // A term with a phrase after its head ("certificate of competency") is plural on its
+    // head: "certificates of competency".
+    if !head_word(term).2.is_empty() && !term.contains(char::is_uppercase) {
+        forms.push(apply_to_head(Inflection::S, term));
+    }
+    forms.into_iter().map(move |form| (entry, form))
 }
 
 /// A word of a person's name that names the person alone: capitalised, three letters or more

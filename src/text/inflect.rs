@@ -1,6 +1,7 @@
 //! English inflection of glossary forms, so a listed base form also finds its inflections and
 //! the correction is inflected the same way ("pioneers" -> "precursors", "arranged" ->
-//! "scheduled"). Multi-word forms inflect their last word, the head of an English noun phrase.
+//! "scheduled"). Multi-word forms inflect their last word, the head of most English noun
+//! phrases ([`head_word`] finds the head of one with a prepositional phrase after it).
 
 /// Which inflection a form carries relative to its base form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,6 +82,41 @@ impl Inflection {
         } else {
             suffixed
         }
+    }
+}
+
+/// Prepositions that open a phrase after a noun phrase's head ("certificate of competency").
+const POSTMODIFIERS: [&str; 3] = [" of ", " to ", " for "];
+
+/// [`Inflection::apply`] to the head word of `phrase` ([`head_word`]): "certificates of
+/// competency". The monolingual rules mirror a text's inflection word for word and keep to
+/// the last word; a translation's plural of a term is on its head.
+pub fn apply_to_head(inflection: Inflection, phrase: &str) -> String {
+    let (before, word, after) = head_word(phrase);
+    [before, &inflection.apply(word), after].concat()
+}
+
+/// `phrase` as (what comes before its head, the head, what follows): the head is the last
+/// word, or the last word before a prepositional phrase that follows it ("certificate" of
+/// "certificate of competency"), where the words before it are a plain noun phrase.
+pub fn head_word(phrase: &str) -> (&str, &str, &str) {
+    // Only after a plain noun phrase: "with respect to ESG governance" is no head and phrase.
+    let cut = POSTMODIFIERS
+        .iter()
+        .filter_map(|p| phrase.find(p))
+        .min()
+        .filter(|&at| {
+            at > 0
+                && phrase[..at]
+                    .split(' ')
+                    .all(|w| !crate::text::words::is_function_word(&w.to_lowercase()))
+        });
+    match cut {
+        Some(at) => {
+            let start = phrase[..at].rfind([' ', '-']).map_or(0, |i| i + 1);
+            (&phrase[..start], &phrase[start..at], &phrase[at..])
+        }
+        None => ("", phrase, ""),
     }
 }
 
