@@ -55,36 +55,17 @@ pub fn align(source: &str, source_span: Span, target: &str, target_span: Span) -
     // Two long documents that differ throughout could take Myers' diff quadratic time; past
     // the deadline `similar` settles for a coarser alignment.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(DIFF_SECONDS);
-    let ops = similar::capture_diff_slices_deadline(
-        Algorithm::Myers,
-        &source_words,
-        &target_words,
-        Some(deadline),
-    );
     let mut kept = vec![None; source_words.len()];
     let mut target_kept = vec![false; target_words.len()];
-    let mut hunks: Vec<Hunk> = Vec::new();
-    for op in ops {
-        let (tag, old, new) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            for (o, n) in old.zip(new) {
-                kept[o] = Some(n);
-                target_kept[n] = true;
-            }
-            continue;
-        }
-        // Adjacent deletions and insertions are one replacement.
-        match hunks.last_mut() {
-            Some(last) if last.source.end == old.start && last.target.end == new.start => {
-                last.source.end = old.end;
-                last.target.end = new.end;
-            }
-            _ => hunks.push(Hunk {
-                source: old,
-                target: new,
-            }),
-        }
-    }
+    let hunks = realigned(
+        &source_words,
+        &target_words,
+        0..source_words.len(),
+        0..target_words.len(),
+        Some(deadline),
+        &mut kept,
+        &mut target_kept,
+    );
     let hunks = with_moved_runs(
         &source_words,
         &target_words,
@@ -201,6 +182,7 @@ fn with_moved_runs(
             target_words,
             from,
             to,
+            None,
             kept,
             target_kept,
         ));
@@ -261,20 +243,23 @@ fn changed_stretches(source_words: &[Cow<'_, str>], hunks: &[Hunk]) -> Vec<Range
     groups
 }
 
-/// The hunks of source words `from` aligned, word by word, with target words `to` (a moved
-/// run and where it went); the words they keep are marked kept.
+/// The hunks of source words `from` aligned, word by word, with target words `to` (two
+/// whole segments, or a moved run and where it went), by Myers' diff (coarser past
+/// `deadline`); the words they keep are marked kept.
 fn realigned(
     source_words: &[Cow<'_, str>],
     target_words: &[Cow<'_, str>],
     from: Range<usize>,
     to: Range<usize>,
+    deadline: Option<std::time::Instant>,
     kept: &mut [Option<usize>],
     target_kept: &mut [bool],
 ) -> Vec<Hunk> {
-    let ops = similar::capture_diff_slices(
+    let ops = similar::capture_diff_slices_deadline(
         Algorithm::Myers,
         &source_words[from.clone()],
         &target_words[to.clone()],
+        deadline,
     );
     let mut inside: Vec<Hunk> = Vec::new();
     for op in ops {
@@ -288,6 +273,7 @@ fn realigned(
             }
             continue;
         }
+        // Adjacent deletions and insertions are one replacement.
         match inside.last_mut() {
             Some(last) if last.source.end == old.start && last.target.end == new.start => {
                 last.source.end = old.end;
