@@ -202,9 +202,13 @@ impl Pairing<'_> {
                 (lower, stem)
             })
             .collect();
+        let lower = |j: usize| {
+            let w = alignment.target[j];
+            target[w.start..w.end].to_lowercase()
+        };
         let like = |j: usize| -> Option<usize> {
             let w = alignment.target[j];
-            let (word, word_stem) = (target[w.start..w.end].to_lowercase(), stem(&w, target));
+            let (word, word_stem) = (lower(j), stem(&w, target));
             let original = &target[w.start..w.end];
             term_words.iter().position(|(t, t_stem)| {
                 t_stem.as_ref() == Some(&word_stem)
@@ -218,11 +222,10 @@ impl Pairing<'_> {
             // ("Trump signed an Executive" -> "... signed by ... Tromp"): they alone are
             // replaced. Not where one stands as it was (the words were reordered).
             let term_here = term.start.max(hunk.source.start)..term.end.min(hunk.source.end);
-            let garbled = like_here.iter().all(|&j| {
-                let w = alignment.target[j];
-                let word = target[w.start..w.end].to_lowercase();
-                !term_words.iter().any(|(t, _)| *t == word)
-            });
+            let garbled = like_here
+                .iter()
+                .map(|&j| lower(j))
+                .all(|word| !term_words.iter().any(|(t, _)| *t == word));
             if garbled && term_here != hunk.source && last - first <= term.len() {
                 return Hunk {
                     source: term_here,

@@ -16,7 +16,7 @@ use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::derive::KinshipTest;
 use crate::glossary::Entry;
 use crate::text::casing::copy_case;
-use crate::text::inflect::Inflection;
+use crate::text::inflect::{Inflection, apply_to_head, head_word, plural_on_head};
 use crate::text::span::Span;
 use crate::text::words::{is_function_word, is_whole_word_in_mixed_text, tokens};
 
@@ -92,14 +92,7 @@ pub fn missing(
     taken: &[Span],
     clues: &Clues,
 ) -> Finding {
-    // The source form as this segment has it ("麻风疫苗", not the entry's first form).
-    let source_form = pair
-        .source_terms
-        .iter()
-        .find(|(_, e)| *e == index)
-        .map(|(s, _)| &pair.source[s.start..s.end])
-        .or(entry.source.first().map(String::as_str))
-        .unwrap_or("");
+    let source_form = source_form(entry, index, pair);
     if let Some(best) = known
         .iter()
         .filter(|f| f.fix.is_some())
@@ -152,11 +145,7 @@ pub fn another_rendering(
     taken: &[Span],
     clues: &Clues,
 ) -> Option<Finding> {
-    let source_form = pair
-        .source_terms
-        .iter()
-        .find(|(_, e)| *e == index)
-        .map_or("", |(s, _)| &pair.source[s.start..s.end]);
+    let source_form = source_form(entry, index, pair);
     let found = locate(entry, index, pair, taken, clues, true)?;
     // The term in other letters, or its abbreviation or expansion, is the term again.
     let words =
@@ -169,11 +158,20 @@ pub fn another_rendering(
     let mut finding = located(entry, pair.target, found, source_form);
     finding.rule = rule::INCONSISTENT_TERM;
     finding.message = format!(
-        "the source has '{source_form}' more often than this segment has '{}'; '{}' seems to render it here",
+        "the source has '{source_form}' more often than this segment has '{}'; '{matched}' seems to render it here",
         entry.term,
-        &pair.target[found.span.start..found.span.end]
     );
     Some(finding)
+}
+
+/// Entry `index`'s source form as the segment has it ("麻风疫苗", not the entry's first form).
+fn source_form<'a>(entry: &'a Entry, index: usize, pair: &Pair<'a>) -> &'a str {
+    pair.source_terms
+        .iter()
+        .find(|(_, e)| *e == index)
+        .map(|(s, _)| &pair.source[s.start..s.end])
+        .or(entry.source.first().map(String::as_str))
+        .unwrap_or("")
 }
 
 /// Whether the source occurrence `at` lies within (or around) an occurrence of entry
@@ -465,25 +463,20 @@ fn render(term: &str, matched: &str) -> String {
     {
         return term.to_string();
     }
-    // The number of the words replaced: of their last word, or where the term has a
-    // phrase after its head, of theirs ("certificates of competency" for "certificate of
-    // competency"; "competency certificates" says nothing of it). A name or title
-    // ("Protection of Personal Digital Keys") keeps to its last word.
-    let head = crate::text::inflect::head_word;
-    let number_of = if head(term).2.is_empty() || term.contains(char::is_uppercase) {
-        matched
-    } else {
-        match head(matched) {
+    // The number of the words replaced: of their last word, or where the term is plural on
+    // its head, of theirs ("certificates of competency" for "certificate of competency";
+    // "competency certificates" says nothing of it).
+    let on_head = plural_on_head(term);
+    let (number_of, term_head) = if on_head {
+        let replaced_head = match head_word(matched) {
             (_, word, after) if !after.is_empty() => word,
             _ => "",
-        }
+        };
+        (replaced_head, head_word(term).1)
+    } else {
+        (matched, term)
     };
     let last = number_of.rsplit([' ', '-']).next().unwrap_or(number_of);
-    let term_head = if term.contains(char::is_uppercase) {
-        term
-    } else {
-        crate::text::inflect::head_word(term).1
-    };
     let term_last = term_head.rsplit([' ', '-']).next().unwrap_or(term_head);
     let plural = |w: &str| {
         let w = w.to_lowercase();
@@ -491,10 +484,10 @@ fn render(term: &str, matched: &str) -> String {
     };
     let inflected =
         if plural(last) && !plural(term_last) && term_last.chars().any(char::is_lowercase) {
-            if term.contains(char::is_uppercase) {
-                Inflection::S.apply(term)
+            if on_head {
+                apply_to_head(Inflection::S, term)
             } else {
-                crate::text::inflect::apply_to_head(Inflection::S, term)
+                Inflection::S.apply(term)
             }
         } else {
             term.to_string()

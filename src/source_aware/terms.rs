@@ -157,14 +157,14 @@ fn correct_forms(glossary: &Glossary) -> impl Iterator<Item = (usize, String)> +
 
 /// `(entry, form)` for the term and each of its inflections.
 fn inflected(entry: usize, term: &str) -> impl Iterator<Item = (usize, String)> + use<> {
-    use crate::text::inflect::{Inflection, apply_to_head, head_word};
+    use crate::text::inflect::{Inflection, apply_to_head, plural_on_head};
     let mut forms: Vec<String> = crate::text::inflect::forms(term)
         .into_iter()
         .map(|(_, form)| form)
         .collect();
     // A term with a phrase after its head ("certificate of competency") is plural on its
     // head: "certificates of competency".
-    if !head_word(term).2.is_empty() && !term.contains(char::is_uppercase) {
+    if plural_on_head(term) {
         forms.push(apply_to_head(Inflection::S, term));
     }
     forms.into_iter().map(move |form| (entry, form))

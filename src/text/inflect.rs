@@ -88,6 +88,13 @@ impl Inflection {
 /// Prepositions that open a phrase after a noun phrase's head ("certificate of competency").
 const POSTMODIFIERS: [&str; 3] = [" of ", " to ", " for "];
 
+/// Whether `term` is a lower-case noun phrase with a phrase after its head ("certificate of
+/// competency"): it is plural on its head. A name or title ("Protection of Personal Digital
+/// Keys") keeps to its last word.
+pub fn plural_on_head(term: &str) -> bool {
+    !term.contains(char::is_uppercase) && !head_word(term).2.is_empty()
+}
+
 /// [`Inflection::apply`] to the head word of `phrase` ([`head_word`]): "certificates of
 /// competency". The monolingual rules mirror a text's inflection word for word and keep to
 /// the last word; a translation's plural of a term is on its head.
