@@ -358,6 +358,52 @@ fn a_clause_moved_to_the_front_keeps_no_stray_word_at_its_old_place() {
 }
 
 #[test]
+fn words_a_rewriter_moved_around_a_term_are_not_its_rendering() {
+    // A synonym beside a clause that moved is read where it stands; words moved in after a
+    // garbled term are not part of it; a clause split in two places is paired twice, so a
+    // term it kept intact is no garble.
+    let glossary = (
+        "g.tsv",
+        "term\taccepted\tkind\nDepartment of War\t\torg\nSecretary of the Treasury\t\tterm\n\
+         HALT Fentanyl Act\t\tname\nfentanyl\t\tchem\nWMD\t\tterm\nIEEPA\t\tname\n",
+    );
+    // The last two lines: corpus/eval/paraphrase/eo-tariffs and fentanyl-wmd.
+    let original = "The Order directs the Secretary of War and the Attorney General to decide whether \
+                    the Department of War should lend resources to the Department of Justice in an \
+                    emergency.\n\
+                    The Order directs the Secretary of State and the Secretary of the Treasury to \
+                    pursue actions against relevant assets.\n\
+                    ADDRESSING AN EMERGENCY SITUATION: The extraordinary threat posed by illegal aliens \
+                    and drugs, including deadly fentanyl, constitutes a national emergency under the \
+                    International Emergency Economic Powers Act (IEEPA).\n\
+                    - President Trump signed the HALT Fentanyl Act into law—permanently classifying \
+                    fentanyl-related substances as a Schedule I drug under the Controlled Substances \
+                    Act. He is now taking the fight to the next level by designating illicit fentanyl \
+                    as a WMD to stop the cartels and protect American families.\n";
+    let spun = "Whether the Division of War should lend resources to the Department of Justice in an \
+                emergency is for the Secretary of War and the Attorney General to decide, the Order \
+                directs.\n\
+                The Secretary of State and the Secretary of the Depository are directed by the Order \
+                to take actions against pertinent assets.\n\
+                TACKLING AN EMERGENCY SITUATION: Under the Worldwide Emergency Economic Powers Act \
+                (IEPEA), the remarkable danger presented by illegal aliens and drugs, deadly fentanyl \
+                among them, amounts to a national emergency.\n\
+                - By designating illicit fentanyl as a WMD to halt the cartels and shield American \
+                families, President Trump is now taking the fight to the next level, having signed \
+                the HALT Fentanil Act into law—permanently classifying fentanyl-related substances as \
+                a Timetable I drug under the Controlled Substances Act.\n";
+    assert_eq!(
+        paraphrase_findings(glossary, original, spun),
+        [
+            "source.changed-term 'Division' -> 'Department'",
+            "source.changed-term 'Depository' -> 'Treasury'",
+            "source.changed-term 'IEPEA' -> 'IEEPA'",
+            "source.changed-term 'Fentanil' -> 'Fentanyl'",
+        ]
+    );
+}
+
+#[test]
 fn a_name_garbled_in_a_clause_turned_passive_is_restored_alone() {
     // "Trump signed an Executive Order" -> "an Executive Order ... was signed by ... Tromp":
     // only the name was garbled, so only it is restored. "CBP may require" -> "may be
@@ -617,6 +663,21 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     let glossary = ["-g", "glossary.toml", "--consistency"];
     let set = "corpus/eval/translation-maritime";
     check_translation_set_missing(set, &glossary, "set.tsv", "\t", &[9]);
+    // corpus/eval/translation-patents/: an intellectual property office's report, by a
+    // tenth person, TBX glossary with admitted terms. Missed: "priority review" beside the
+    // paragraph's "prioritized examination" (line 3), "State Intellectual Property Office"
+    // beside "CNIPA" (17), and a term paraphrased away ("the average", 18).
+    let glossary = [
+        "-g",
+        "glossary.tbx",
+        "--source-lang",
+        "zh",
+        "--lang",
+        "en",
+        "--consistency",
+    ];
+    let set = "corpus/eval/translation-patents";
+    check_translation_set_missing(set, &glossary, "set.tsv", "\t", &[3, 17, 18]);
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the
@@ -757,6 +818,52 @@ fn the_json_summary_counts_how_often_each_term_is_rendered() {
     );
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(doc["summary"].get("terms").is_none());
+}
+
+#[test]
+fn an_abbreviation_glossing_a_wrong_expansion_does_not_count_as_a_rendering() {
+    // "Technology and Information Support Centres (TISCs)": the bracketed abbreviation
+    // glosses the words before it, so the target renders 技术与创新支持中心 once, not
+    // twice, and the wrong expansion is the other rendering. A run like an accepted form
+    // ("IP mortgage financing" for "IP pledge financing") is where the term goes.
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = "term\tsource\taccepted\n\
+                    Technology and Innovation Support Centre\t技术与创新支持中心\tTISC\n\
+                    intellectual property pledge financing\t知识产权质押融资\tIP pledge financing\n";
+    fs::write(dir.path().join("g.tsv"), glossary).unwrap();
+    fs::write(
+        dir.path().join("zh.txt"),
+        "全国技术与创新支持中心（TISC）达到126家。技术与创新支持中心全年提供服务5.6万次。\n\
+         推动银行设立专门的知识产权金融产品，深化知识产权质押融资入园惠企行动。\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("en.txt"),
+        "Technology and Information Support Centres (TISCs) nationwide reached 126. The TISCs \
+         provided 56,000 services over the year.\n\
+         We encouraged banks to create dedicated intellectual property financial products and \
+         deepened the campaign to bring IP mortgage financing to industrial parks.\n",
+    )
+    .unwrap();
+    let args = [
+        "check",
+        "en.txt",
+        "--source",
+        "zh.txt",
+        "-g",
+        "g.tsv",
+        "--consistency",
+        "--format",
+        "jsonl",
+    ];
+    assert_eq!(
+        findings(&run(dir.path(), &args)),
+        [
+            "source.inconsistent-term 'Technology and Information Support Centres' -> \
+             'Technology and Innovation Support Centres'",
+            "source.missing-term 'IP mortgage financing' -> 'intellectual property pledge financing'",
+        ]
+    );
 }
 
 #[test]
@@ -931,7 +1038,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // and wrote CRLF line ends after a byte-order mark; two by a sixth whose rewriter
     // restructured sentences, with a TBX glossary. Two by a seventh whose spinner swapped the
     // sentences of a paragraph and turned clauses passive, two by an eighth whose spinner
-    // also merged, split and fronted them, two by a ninth like an LLM rewriter.
+    // also merged, split and fronted them, two by a ninth like an LLM rewriter, two by a
+    // tenth (CSV) that also fronts clauses and turns them passive.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -956,6 +1064,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("prc-scheduling", "txt", "desk-g.toml"),
         ("working-group", "txt", "desk-h.tsv"),
         ("halt-act", "txt", "desk-h.tsv"),
+        ("tariffs-emergency", "txt", "desk-i.csv"),
+        ("fentanyl-wmd", "txt", "desk-i.csv"),
     ] {
         let v = eval_against_source(
             &dir,
@@ -972,13 +1082,14 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         found += totals["flagged"].as_u64().unwrap();
         corrected += totals["corrected"].as_u64().unwrap();
     }
-    // Four false findings in all: a rewriter restructured a sentence of `woodside-readout`,
+    // Five false findings in all: a rewriter restructured a sentence of `woodside-readout`,
     // one of `sullivan-network` and one of `working-group` past recognition (the last on a
-    // kept "President Biden", a keep row), and swapped a term of `sullivan-network` for a
-    // word its writer counted as harmless ("dealing" for "trafficking").
+    // kept "President Biden", a keep row), and swapped a term for a word its writer counted
+    // as harmless ("dealing" for "trafficking" in `sullivan-network`, "levy" for "tariff" in
+    // `tariffs-emergency`).
     assert!(keep_flagged <= 1, "{keep_flagged} keep rows flagged");
     assert!(
-        findings - true_findings <= 4,
+        findings - true_findings <= 5,
         "{true_findings} of {findings}"
     );
     // The issue asks for 0.8 found and 0.7 fixed on real spun news.

@@ -96,6 +96,8 @@ const MOVED_MIN_SHARED: f32 = 0.5;
 /// one diff's deletion and another's insertion. Each such pair is aligned word by word in
 /// its turn, so a term garbled on the way is a replacement inside it, not a term left out.
 /// The hunks come back in source order; a moved run's target words stand out of order.
+/// Twice: a run taken out may have gone to two places (half a sentence fronted, half kept
+/// near where it stood), and what is left of it after the first pairing pairs again.
 fn with_moved_runs(
     source_words: &[Cow<'_, str>],
     target_words: &[Cow<'_, str>],
@@ -103,13 +105,29 @@ fn with_moved_runs(
     kept: &mut [Option<usize>],
     target_kept: &mut [bool],
 ) -> Vec<Hunk> {
+    let (hunks, paired) = paired_once(source_words, target_words, hunks, kept, target_kept);
+    if !paired {
+        return hunks;
+    }
+    paired_once(source_words, target_words, hunks, kept, target_kept).0
+}
+
+/// One round of [`with_moved_runs`]: the hunks, and whether any run was paired.
+fn paired_once(
+    source_words: &[Cow<'_, str>],
+    target_words: &[Cow<'_, str>],
+    hunks: Vec<Hunk>,
+    kept: &mut [Option<usize>],
+    target_kept: &mut [bool],
+) -> (Vec<Hunk>, bool) {
     let groups = changed_stretches(source_words, &hunks);
     let taken_out = stretch_contents(&groups, &hunks, |h| &h.source, source_words);
-    let put_in = stretch_contents(&groups, &hunks, |h| &h.target, target_words);
+    let mut put_in = stretch_contents(&groups, &hunks, |h| &h.target, target_words);
     // Every pair alike enough, most alike first; each side is paired once.
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    // Where each stretch stands in the target, in order (the diff's hunks are).
+    // Where each stretch stands in the target, in order.
     let at = |g: usize| hunks[groups[g].start].target.start;
+    put_in.sort_by_key(|(g, _)| at(*g));
     for (d, from) in &taken_out {
         // Only stretches nearby: a run moves within its paragraph or next to it, and a long
         // document's every stretch against every other would be quadratic.
@@ -130,7 +148,7 @@ fn with_moved_runs(
         }
     }
     if pairs.is_empty() {
-        return hunks;
+        return (hunks, false);
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (mut source_paired, mut target_paired) =
@@ -188,7 +206,7 @@ fn with_moved_runs(
         ));
     }
     result.sort_by_key(|h| (h.source.start, h.target.start));
-    result
+    (result, true)
 }
 
 /// Per stretch of `groups` with enough content words on the side `side` picks, its index
@@ -226,9 +244,16 @@ fn content_words<'w>(words: &'w [Cow<'_, str>], range: Range<usize>) -> HashMap<
 fn changed_stretches(source_words: &[Cow<'_, str>], hunks: &[Hunk]) -> Vec<Range<usize>> {
     let mut groups: Vec<Range<usize>> = Vec::new();
     for (k, h) in hunks.iter().enumerate() {
+        // A few words swapped in place beside a run stay apart from it; after a first
+        // pairing, a moved run's hunks stand out of order and join nothing.
         let joins = k > 0 && {
-            let gap = hunks[k - 1].source.end..h.source.start;
-            gap.len() <= 2
+            let before = &hunks[k - 1];
+            let gap = before.source.end..h.source.start;
+            before.source.end <= h.source.start
+                && before.target.end <= h.target.start
+                && !swap_beside_run(before, h)
+                && !swap_beside_run(h, before)
+                && gap.len() <= 2
                 && source_words[gap]
                     .iter()
                     .filter(|w| !crate::text::words::is_function_word(w))
@@ -241,6 +266,16 @@ fn changed_stretches(source_words: &[Cow<'_, str>], hunks: &[Hunk]) -> Vec<Range
         }
     }
     groups
+}
+
+/// Whether `swap` replaced a few words one for one in place, beside `run`, a run taken out
+/// or put in: the swap is a synonym where the words stand ("whether the Department of War"
+/// -> "whether the Division of War"), not part of the run that moved.
+fn swap_beside_run(swap: &Hunk, run: &Hunk) -> bool {
+    swap.source.len() == swap.target.len()
+        && swap.source.len() <= 3
+        && !swap.source.is_empty()
+        && (run.source.is_empty() || run.target.is_empty())
 }
 
 /// The hunks of source words `from` aligned, word by word, with target words `to` (two

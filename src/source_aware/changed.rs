@@ -7,7 +7,7 @@ use crate::bitext::Bitext;
 use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::glossary::{Entry, FixMode, Severity};
 use crate::text::span::Span;
-use crate::text::words::contains_phrase;
+use crate::text::words::{contains_phrase, is_function_word};
 
 use std::collections::HashMap;
 
@@ -40,6 +40,7 @@ pub(super) fn find(
             continue;
         };
         let hunk = pairing.with_moved_words(hunk, term_words.clone());
+        let hunk = pairing.without_words_moved_in(hunk);
         let hunk = pairing.word_for_word(hunk, term_words.clone());
         let hunk = pairing.relocated(hunk, term_words);
         if hunk.source.is_empty() {
@@ -180,6 +181,70 @@ impl Pairing<'_> {
         }
     }
 
+    /// `hunk` without the words at either end of its target that a rewriter moved there
+    /// from elsewhere: the words (stem and all) of another hunk's taken-out source, and the
+    /// function words beside them ("Treasury" -> "Depository are directed by the Order",
+    /// where "The Order directs" was taken out at the sentence's start). As many target
+    /// words stay as the hunk replaced.
+    fn without_words_moved_in(&self, hunk: Hunk) -> Hunk {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        if hunk.source.is_empty() || hunk.target.len() <= hunk.source.len() {
+            return hunk;
+        }
+        let taken_elsewhere: Vec<String> = alignment
+            .hunks
+            .iter()
+            .filter(|h| h.source.end <= hunk.source.start || hunk.source.end <= h.source.start)
+            .flat_map(|h| alignment.source[h.source.clone()].iter())
+            .map(|w| stem(w, &bitext.source))
+            .collect();
+        let word = |j: usize| {
+            let w = alignment.target[j];
+            (target[w.start..w.end].to_lowercase(), stem(&w, target))
+        };
+        let moved_in = |j: usize| {
+            let (lower, stem) = word(j);
+            if is_function_word(&lower) {
+                Some(false)
+            } else {
+                taken_elsewhere.contains(&stem).then_some(true)
+            }
+        };
+        // Function words alone go where the source's word at that end is none ("Customs"
+        // -> "by Traditions" in a clause turned passive).
+        let source_function = |i: usize| {
+            let w = alignment.source[i];
+            is_function_word(&bitext.source[w.start..w.end].to_lowercase())
+        };
+        let (mut start, mut end) = (hunk.target.start, hunk.target.end);
+        let mut content_gone = false;
+        while end - start > hunk.source.len() {
+            let Some(content) = moved_in(end - 1) else {
+                break;
+            };
+            content_gone |= content;
+            end -= 1;
+        }
+        if !content_gone && source_function(hunk.source.end - 1) {
+            end = hunk.target.end;
+        }
+        let mut content_gone_before = false;
+        while end - start > hunk.source.len() {
+            let Some(content) = moved_in(start) else {
+                break;
+            };
+            content_gone_before |= content;
+            start += 1;
+        }
+        if !content_gone_before && source_function(hunk.source.start) {
+            start = hunk.target.start;
+        }
+        Hunk {
+            source: hunk.source,
+            target: start..end,
+        }
+    }
+
     /// Where a rewriter restructured the clause around the term (the hunk runs several words
     /// past the term on a side, and none of its words is like the term's), the words like the
     /// term in another changed stretch nearby, nearest first: the term went there and was
@@ -226,7 +291,12 @@ impl Pairing<'_> {
                 .iter()
                 .map(|&j| lower(j))
                 .all(|word| !term_words.iter().any(|(t, _)| *t == word));
-            if garbled && term_here != hunk.source && last - first <= term.len() {
+            // Or the term alone was replaced, by its garbled words and clause words moved
+            // there ("IEEPA" -> "IEPEA), the remarkable danger presented").
+            let garbled_alone =
+                last - first + 1 >= term_here.len() && hunk.target.len() > last - first + 1;
+            if garbled && (term_here != hunk.source || garbled_alone) && last - first <= term.len()
+            {
                 return Hunk {
                     source: term_here,
                     target: first..last + 1,

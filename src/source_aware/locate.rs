@@ -312,7 +312,12 @@ fn locate(
     };
     // Where the word alignment puts the term's source words is where it sits, too.
     let placed = |span: Span| closeness(span).max(aligned_share(&clues.aligned, span));
-    let lexical_best = best_run(&entry.term, pair.target, &words, clues, &placed);
+    // An accepted form is a rendering too: a run like it ("IP mortgage financing" for "IP
+    // pledge financing") is as likely the place as a run like the term.
+    let lexical_best = std::iter::once(&entry.term)
+        .chain(&entry.accepted)
+        .filter_map(|form| best_run(form, pair.target, &words, clues, &placed))
+        .reduce(|a, b| if rank(b) > rank(a) { b } else { a });
     if like_only {
         return lexical_best
             .filter(|(_, lexical, _)| *lexical >= ANOTHER_RENDERING_MIN)
@@ -516,11 +521,6 @@ fn best_run(
     let longest = longest_rendering(term, clues.parts.len());
     let abbreviates = abbreviated_words(term);
     let mut best: Option<(Span, f32, f32)> = None;
-    // A run like enough to be taken beats any that is not, wherever it sits: position only
-    // breaks ties between likely renderings.
-    let total = |(_, l, p): (Span, f32, f32)| {
-        (l >= LOCATE_THRESHOLD) as u8 as f32 * 10.0 + l + POSITION_WEIGHT * p
-    };
     // As few words as the term has, or as its source form has dictionary words ("leprosy
     // vaccine" for 麻风疫苗, whose term is "measles-rubella combined vaccine"), less one.
     let fewest = match clues.parts.len() {
@@ -558,12 +558,18 @@ fn best_run(
                 continue;
             }
             let scored = (span, lexical, closeness(span));
-            if best.is_none_or(|b| total(scored) > total(b)) {
+            if best.is_none_or(|b| rank(scored) > rank(b)) {
                 best = Some(scored);
             }
         }
     }
     best
+}
+
+/// How a `(span, lexical score, closeness)` run ranks: a run like enough to be taken beats
+/// any that is not, wherever it sits; position only breaks ties between likely renderings.
+fn rank((_, lexical, position): (Span, f32, f32)) -> f32 {
+    (lexical >= LOCATE_THRESHOLD) as u8 as f32 * 10.0 + lexical + POSITION_WEIGHT * position
 }
 
 /// The most words a rendering of `term` may have, when its source form has `parts`

@@ -220,12 +220,20 @@ impl<'c> SourceAware<'c> {
             })
             .collect();
         // Terms the target has, but less often than the source names them on their own.
+        // A form in brackets after other words glosses them: the two are one rendering.
+        let rendered = |entry: usize| {
+            terms
+                .target
+                .iter()
+                .filter(|(at, e)| *e == entry && !glosses(target, *at))
+                .count()
+        };
         let fewer: Vec<usize> = terms
-            .standalone()
+            .standalone(&bitext.source)
             .into_iter()
             .filter(|_| consistency)
             .filter(|&(entry, count)| {
-                let present = present(entry);
+                let present = rendered(entry);
                 !entries[entry].source.is_empty()
                     && present > 0
                     && present < count
@@ -516,13 +524,14 @@ impl SegmentTerms {
     /// Each entry the source names, with how often, by entry index.
     /// Entries with how often the source segment names them outside another term's source
     /// form (金管局 inside 金管局金融科技總監 is that term's).
-    fn standalone(&self) -> BTreeMap<usize, usize> {
+    /// A source form in brackets after other words glosses them and is not counted either.
+    fn standalone(&self, source: &str) -> BTreeMap<usize, usize> {
         let mut counts = BTreeMap::new();
         for (at, entry) in &self.source {
             let inside_another = self.source.iter().any(|(s, e)| {
                 e != entry && s.start <= at.start && at.end <= s.end && s.len() > at.len()
             });
-            if !inside_another {
+            if !inside_another && !glosses(source, *at) {
                 *counts.entry(*entry).or_default() += 1;
             }
         }
@@ -536,6 +545,25 @@ impl SegmentTerms {
         }
         wanted
     }
+}
+
+/// Whether the words at `at` stand in brackets right after other words, glossing them
+/// ("Technology and Innovation Support Centres (TISCs)", "金融管理局（金管局）").
+fn glosses(text: &str, at: Span) -> bool {
+    let before = text[..at.start].trim_end();
+    let Some(inside) = before
+        .strip_suffix('(')
+        .or_else(|| before.strip_suffix('（'))
+    else {
+        return false;
+    };
+    let closed = text[at.end..].trim_start().starts_with([')', '）']);
+    closed
+        && inside
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// The indices of the `findings` inside `span`, in order; `sorted`: the findings are sorted

@@ -72,7 +72,9 @@ pub fn copy_case(original: &str, replacement: &str) -> String {
             .collect::<Vec<_>>()
             .join(" ");
     }
-    if words.first().is_some_and(capitalised) {
+    // An abbreviation first ("IP mortgage financing") says nothing of the sentence's case.
+    let abbreviation_first = words.len() > 1 && words.first().is_some_and(|w| is_all_caps(w));
+    if words.first().is_some_and(capitalised) && !abbreviation_first {
         return capitalise_first(replacement);
     }
     replacement.to_string()
@@ -110,6 +112,13 @@ mod tests {
         assert_eq!(
             copy_case("Talking is cheap", "talk is cheap"),
             "Talk is cheap"
+        );
+        assert_eq!(
+            copy_case(
+                "IP mortgage financing",
+                "intellectual property pledge financing"
+            ),
+            "intellectual property pledge financing"
         );
     }
 
