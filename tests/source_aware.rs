@@ -404,6 +404,43 @@ fn words_a_rewriter_moved_around_a_term_are_not_its_rendering() {
 }
 
 #[test]
+fn in_a_paragraph_whose_sentences_were_rotated_no_term_is_put_on_a_moved_clause() {
+    // corpus/eval/paraphrase/senior-officials: the paragraph's three sentences rotated. The
+    // diff put a moved run's insertion inside "Tiffany Eppelheimer" and "... Advisor": the
+    // words that replace a term stand beside its kept words, not across the paragraph.
+    // And a garbled word is not narrowed to a piece of a hyphened word ("counter-drugs").
+    let glossary = (
+        "g.tsv",
+        "term\tkind\nJennifer Daskal\tname\nSarah Beran\tname\nTiffany Eppelheimer\tname\n\
+         PRC\torg\nDepartment of Homeland Security\torg\ncounternarcotics\tterm\n",
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
+    let third = |name: &str| {
+        let text = fs::read_to_string(dir.join(name)).unwrap();
+        text.lines().nth(2).unwrap().to_string()
+    };
+    let original = format!(
+        "{}\nFor years, bilateral cooperation on counternarcotics has been suspended.\n",
+        third("senior-officials.original.txt")
+    );
+    let spun = format!(
+        "{}\nFor years, bilateral cooperation on counter-drugs has been put on hold.\n",
+        third("senior-officials.spun.txt")
+    );
+    assert_eq!(
+        paraphrase_findings(glossary, &original, &spun),
+        [
+            "source.changed-term 'Berran' -> 'Beran'",
+            "glossary.near-miss 'Tiffany Epplehiemer' -> 'Tiffany Eppelheimer'",
+            "source.changed-term 'Jennifer Daskel' -> 'Jennifer Daskal'",
+            "source.changed-term 'Branch' -> 'Department'",
+            "source.changed-term 'PCR' -> 'PRC'",
+            "source.changed-term 'counter-drugs' -> 'counternarcotics'",
+        ]
+    );
+}
+
+#[test]
 fn a_name_garbled_in_a_clause_turned_passive_is_restored_alone() {
     // "Trump signed an Executive Order" -> "an Executive Order ... was signed by ... Tromp":
     // only the name was garbled, so only it is restored. "CBP may require" -> "may be
@@ -1039,7 +1076,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // restructured sentences, with a TBX glossary. Two by a seventh whose spinner swapped the
     // sentences of a paragraph and turned clauses passive, two by an eighth whose spinner
     // also merged, split and fronted them, two by a ninth like an LLM rewriter, two by a
-    // tenth (CSV) that also fronts clauses and turns them passive.
+    // tenth (CSV) that also fronts clauses and turns them passive, two by an eleventh (TOML)
+    // that rotates the sentences of a paragraph.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -1066,6 +1104,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("halt-act", "txt", "desk-h.tsv"),
         ("tariffs-emergency", "txt", "desk-i.csv"),
         ("fentanyl-wmd", "txt", "desk-i.csv"),
+        ("senior-officials", "txt", "desk-j.toml"),
+        ("duties-prc", "txt", "desk-j.toml"),
     ] {
         let v = eval_against_source(
             &dir,
@@ -1082,12 +1122,12 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         found += totals["flagged"].as_u64().unwrap();
         corrected += totals["corrected"].as_u64().unwrap();
     }
-    // Five false findings in all: a rewriter restructured a sentence of `woodside-readout`,
-    // one of `sullivan-network` and one of `working-group` past recognition (the last on a
-    // kept "President Biden", a keep row), and swapped a term for a word its writer counted
-    // as harmless ("dealing" for "trafficking" in `sullivan-network`, "levy" for "tariff" in
-    // `tariffs-emergency`).
-    assert!(keep_flagged <= 1, "{keep_flagged} keep rows flagged");
+    // Five false findings in all: a rewriter restructured a sentence of `woodside-readout`
+    // and one of `sullivan-network` past recognition, moved a term of `senior-officials`
+    // out of a rewritten clause whose other mention it garbled (reported as left out, on
+    // "is"), and swapped a term for a word its writer counted as harmless ("dealing" for
+    // "trafficking" in `sullivan-network`, "levy" for "tariff" in `tariffs-emergency`).
+    assert_eq!(keep_flagged, 0, "keep rows flagged");
     assert!(
         findings - true_findings <= 5,
         "{true_findings} of {findings}"

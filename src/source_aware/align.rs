@@ -323,6 +323,9 @@ fn realigned(
     inside
 }
 
+/// How many words from a term's kept words the hunk replacing the rest may stand.
+const NEAR_KEPT: usize = 2;
+
 impl WordAlignment {
     /// The words of the source covering byte span `span` (a term occurrence).
     pub fn source_words(&self, span: Span) -> Range<usize> {
@@ -339,11 +342,28 @@ impl WordAlignment {
     }
 
     /// The hunks that touch source words `words`, merged into one.
+    /// Where the term kept some words, only hunks whose target stands near them: a moved
+    /// run's hunk inside the term ("Advisor Jennifer Daskal gave remarks at" taken out of
+    /// "... Security Advisor ...") went elsewhere, and the words that replace the term are
+    /// beside its kept ones; none near, and the diff cannot tell what replaced it.
     pub fn changed(&self, words: Range<usize>) -> Option<Hunk> {
-        let mut touching = self
-            .hunks
-            .iter()
-            .filter(|h| h.source.start < words.end && words.start < h.source.end);
+        let kept: Vec<usize> = self.kept[words.clone()].iter().flatten().copied().collect();
+        let near = |h: &Hunk| {
+            kept.is_empty()
+                || kept.iter().any(|&k| {
+                    h.target
+                        .start
+                        .saturating_sub(k + 1)
+                        .max(k.saturating_sub(h.target.end))
+                        <= NEAR_KEPT
+                })
+        };
+        let all_touching = || {
+            self.hunks
+                .iter()
+                .filter(|h| h.source.start < words.end && words.start < h.source.end)
+        };
+        let mut touching = all_touching().filter(|h| near(h));
         let first = touching.next()?.clone();
         // A moved run's target words stand out of order: the hunks' extremes, not their ends.
         Some(touching.fold(first, |acc, h| Hunk {

@@ -99,6 +99,13 @@ struct Pairing<'a> {
 }
 
 impl Pairing<'_> {
+    /// Whether target words `a` and `b` (next to each other) are pieces of one hyphened
+    /// word ("counter-drugs").
+    fn joined(&self, a: usize, b: usize) -> bool {
+        let between = self.alignment.target[a].end..self.alignment.target[b].start;
+        !self.target[between].contains(char::is_whitespace)
+    }
+
     /// `hunk`, or where it only inserts words between the term's ("Operation Big Southern
     /// Spear"), the term's words and the target words from the first's to the last's: the
     /// term with its insertion is what replaced it.
@@ -165,9 +172,16 @@ impl Pairing<'_> {
         if taken_out.is_empty() {
             return hunk;
         }
+        // Beside the term's kept words, not across a clause ("... Eppelheimer, the senior
+        // official meeting heard remarks from ... Counselor Jennifer Daskel").
+        let gap = |h: &Hunk| {
+            (h.target.start.saturating_sub(hunk.target.end))
+                .max(hunk.target.start.saturating_sub(h.target.end))
+        };
         let moved = alignment.hunks.iter().find(|h| {
             h.source.is_empty()
                 && (h.source.start == term.start || h.source.start == term.end)
+                && gap(h) <= term.len()
                 && alignment.target[h.target.clone()]
                     .iter()
                     .any(|w| taken_out.contains(&stem(w, target)))
@@ -218,7 +232,7 @@ impl Pairing<'_> {
         };
         let (mut start, mut end) = (hunk.target.start, hunk.target.end);
         let mut content_gone = false;
-        while end - start > hunk.source.len() {
+        while end - start > hunk.source.len() && !self.joined(end - 2, end - 1) {
             let Some(content) = moved_in(end - 1) else {
                 break;
             };
@@ -229,7 +243,7 @@ impl Pairing<'_> {
             end = hunk.target.end;
         }
         let mut content_gone_before = false;
-        while end - start > hunk.source.len() {
+        while end - start > hunk.source.len() && !self.joined(start, start + 1) {
             let Some(content) = moved_in(start) else {
                 break;
             };
@@ -293,8 +307,12 @@ impl Pairing<'_> {
                 .all(|word| !term_words.iter().any(|(t, _)| *t == word));
             // Or the term alone was replaced, by its garbled words and clause words moved
             // there ("IEEPA" -> "IEPEA), the remarkable danger presented").
-            let garbled_alone =
-                last - first + 1 >= term_here.len() && hunk.target.len() > last - first + 1;
+            // Not a piece of a hyphened word, though ("counter-drugs").
+            let whole_words = (first == 0 || !self.joined(first - 1, first))
+                && (last + 1 >= alignment.target.len() || !self.joined(last, last + 1));
+            let garbled_alone = whole_words
+                && last - first + 1 >= term_here.len()
+                && hunk.target.len() > last - first + 1;
             if garbled && (term_here != hunk.source || garbled_alone) && last - first <= term.len()
             {
                 return Hunk {
