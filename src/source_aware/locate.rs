@@ -741,8 +741,14 @@ fn score(
         .filter(|(w, u)| !**u && !is_function_word(w))
         .count();
     let by_term = total / (slots + unmatched) as f32;
-    by_term.max(SOURCE_VIEW_WEIGHT * by_source(&content, run, clues))
+    let by_source = SOURCE_VIEW_WEIGHT * by_source(&content, run, clues);
+    // The weaker view breaks ties: "fishing" and "fishing rights" render 漁業権 alike where
+    // the dictionary knows only 漁業, and the second is more like "fishery right".
+    (by_term.max(by_source) + TIE_WEIGHT * by_term.min(by_source)).min(1.0)
 }
+
+/// How much the weaker of the term's and the source's views of a run adds to its score.
+const TIE_WEIGHT: f32 = 0.05;
 
 /// Adds to `said` the (part, gloss word) pairs of `parts` that `word` renders and `said`
 /// lacks; whether it renders any at all.
@@ -848,6 +854,9 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
     if common >= 4 && common * 5 >= shorter * 4 {
         return 0.85; // the same stem: "regulation", "regulatory"
     }
+    if common >= 4 && derived_stem(a) == derived_stem(b) {
+        return 0.7; // one stem, two suffixes: "fishery", "fishing"
+    }
     if a.chars().any(char::is_alphabetic)
         && b.chars().any(char::is_alphabetic)
         && kinship.between(a, b).is_some()
@@ -860,6 +869,17 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
     } else {
         0.0
     }
+}
+
+/// `word` without one derivational or inflectional ending, where four letters or more stay.
+fn derived_stem(word: &str) -> &str {
+    const ENDINGS: [&str; 12] = [
+        "eries", "ation", "ing", "ery", "ers", "ies", "ion", "ive", "er", "ed", "al", "y",
+    ];
+    ENDINGS
+        .iter()
+        .find_map(|e| word.strip_suffix(e).filter(|stem| stem.len() >= 4))
+        .unwrap_or(word)
 }
 
 #[cfg(test)]
@@ -964,6 +984,14 @@ mod tests {
                 f.edits[0].content
             )
         })
+    }
+
+    #[test]
+    fn words_of_one_stem_with_two_endings_are_alike() {
+        let kinship = KinshipTest::new(crate::lexicon::tests::embedded());
+        assert_eq!(word_similarity("fishery", "fishing", &kinship), 0.7);
+        assert_eq!(word_similarity("shipping", "shipper", &kinship), 0.7);
+        assert_eq!(word_similarity("banking", "bankruptcy", &kinship), 0.0);
     }
 
     #[test]

@@ -687,12 +687,37 @@ fn aligned(context: &Context, spans: &[Span]) -> Vec<(Span, f32)> {
     words
 }
 
-/// The English words of the dictionary parts of a term's source form at `span`.
+/// The English words of the parts of a term's source form at `span`: its dictionary words,
+/// and between them what the dictionary does not list, a part all the same: letters and
+/// digits as they are ("IUU" of "IUU漁業"), Chinese characters with no words known (権,
+/// a Japanese form). So a run rendering only the known parts does not render it all.
 fn term_parts(cedict: &crate::lexicon::Cedict, source: &str, span: Span) -> Vec<Vec<String>> {
-    dictionary::Reading::parts(cedict, source, span)
-        .into_iter()
-        .map(|g| g.into_iter().map(str::to_string).collect())
-        .collect()
+    let mut parts = Vec::new();
+    let mut at = span.start;
+    for word in cedict.segment(source, span) {
+        unlisted_parts(&source[at..word.start], &mut parts);
+        let glosses: Vec<String> = cedict
+            .glosses(&source[word.start..word.end])
+            .map(str::to_string)
+            .collect();
+        if !glosses.is_empty() {
+            parts.push(glosses);
+        }
+        at = word.end;
+    }
+    unlisted_parts(&source[at..span.end], &mut parts);
+    parts
+}
+
+/// The parts of `text`, a stretch of a source form the dictionary has no word for.
+fn unlisted_parts(text: &str, parts: &mut Vec<Vec<String>>) {
+    let latin: String = text.chars().filter(char::is_ascii_alphanumeric).collect();
+    if !latin.is_empty() {
+        parts.push(vec![latin.to_lowercase()]);
+    }
+    if has_han(text) {
+        parts.push(Vec::new());
+    }
 }
 
 /// Whether a text has Chinese characters (CJK ideographs), which the dictionary reads.
