@@ -6,6 +6,7 @@ use super::{SourceAware, rule};
 use crate::bitext::Bitext;
 use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::glossary::{Entry, FixMode, Severity};
+use crate::nearmiss::similarity::spelled_alike;
 use crate::text::span::Span;
 use crate::text::words::{contains_phrase, is_function_word};
 
@@ -43,7 +44,13 @@ pub(super) fn find(
         let hunk = pairing.without_words_moved_in(hunk);
         let hunk = pairing.word_for_word(hunk, term_words.clone());
         let hunk = pairing.relocated(hunk, term_words);
-        if hunk.source.is_empty() {
+        // Words of no content ("For") do not render a term: the diff paired the term with
+        // them where its clause was rewritten around it.
+        let no_content = !hunk.target.is_empty()
+            && alignment.target[hunk.target.clone()]
+                .iter()
+                .all(|w| is_function_word(&target[w.start..w.end].to_lowercase()));
+        if hunk.source.is_empty() || no_content {
             continue;
         }
         // The term was moved, not replaced: the target says it, in the original's words, as
@@ -205,12 +212,15 @@ impl Pairing<'_> {
         if hunk.source.is_empty() || hunk.target.len() <= hunk.source.len() {
             return hunk;
         }
-        let taken_elsewhere: Vec<String> = alignment
+        let taken_elsewhere: Vec<(String, String)> = alignment
             .hunks
             .iter()
             .filter(|h| h.source.end <= hunk.source.start || hunk.source.end <= h.source.start)
             .flat_map(|h| alignment.source[h.source.clone()].iter())
-            .map(|w| stem(w, &bitext.source))
+            .map(|w| {
+                let lower = bitext.source[w.start..w.end].to_lowercase();
+                (stem(w, &bitext.source), lower)
+            })
             .collect();
         let word = |j: usize| {
             let w = alignment.target[j];
@@ -221,7 +231,12 @@ impl Pairing<'_> {
             if is_function_word(&lower) {
                 Some(false)
             } else {
-                taken_elsewhere.contains(&stem).then_some(true)
+                // Garbled on the way, too ("President Biden has focused" -> "... focus of
+                // President Bidan").
+                taken_elsewhere
+                    .iter()
+                    .any(|(s, w)| *s == stem || spelled_alike(w, &lower, 0.75))
+                    .then_some(true)
             }
         };
         // Function words alone go where the source's word at that end is none ("Customs"
@@ -291,7 +306,7 @@ impl Pairing<'_> {
             let original = &target[w.start..w.end];
             term_words.iter().position(|(t, t_stem)| {
                 t_stem.as_ref() == Some(&word_stem)
-                    || crate::nearmiss::similarity::spelled_alike(t, &word, 0.75)
+                    || spelled_alike(t, &word, 0.75)
                     || letters_swapped(t, original)
             })
         };
