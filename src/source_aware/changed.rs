@@ -10,7 +10,8 @@ use crate::nearmiss::similarity::spelled_alike;
 use crate::text::span::Span;
 use crate::text::words::{contains_phrase, is_function_word};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// The findings of one same-language segment.
 pub(super) fn find(
@@ -561,22 +562,27 @@ const INDEX_FROM: usize = 24;
 
 /// The words of one side in lower case, perhaps with where each stands by its singular
 /// form: a term's occurrences are then looked up, not scanned for over every word.
-struct Words {
-    words: Vec<String>,
-    at: Option<HashMap<String, Vec<usize>>>,
+struct Words<'t> {
+    words: Vec<Cow<'t, str>>,
+    at: Option<FxHashMap<Cow<'t, str>, Vec<usize>>>,
 }
 
-impl Words {
-    /// The words at `spans` of `text`, `indexed` or not.
-    fn new(text: &str, spans: &[Span], indexed: bool) -> Words {
-        let words: Vec<String> = spans
+impl<'t> Words<'t> {
+    /// The words at `spans` of `text`, `indexed` or not; those in lower case already are
+    /// borrowed, not copied.
+    fn new(text: &'t str, spans: &[Span], indexed: bool) -> Words<'t> {
+        let words: Vec<Cow<'t, str>> = spans
             .iter()
-            .map(|w| text[w.start..w.end].to_lowercase())
+            .map(|w| crate::text::words::lowercase(&text[w.start..w.end]))
             .collect();
         let at = indexed.then(|| {
-            let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut at: FxHashMap<Cow<'t, str>, Vec<usize>> = FxHashMap::default();
             for (i, word) in words.iter().enumerate() {
-                at.entry(singular(word).to_string()).or_default().push(i);
+                let key = match word {
+                    Cow::Borrowed(w) => Cow::Borrowed(singular(w)),
+                    Cow::Owned(w) => Cow::Owned(singular(w).to_string()),
+                };
+                at.entry(key).or_default().push(i);
             }
             at
         });
