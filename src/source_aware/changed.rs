@@ -645,11 +645,11 @@ mod tests {
     use super::*;
 
     /// Every window of `words` compared with the phrase: what the index must agree with.
-    fn scanned(words: &[String], phrase: &[String]) -> usize {
+    fn scanned(words: &[Cow<'_, str>], phrase: &[String]) -> usize {
         if phrase.is_empty() || words.len() < phrase.len() {
             return 0;
         }
-        let same = |(i, (word, p)): (usize, (&String, &String))| {
+        let same = |(i, (word, p)): (usize, (&Cow<'_, str>, &String))| {
             if i + 1 == phrase.len() {
                 singular(word) == p
             } else {
