@@ -358,12 +358,10 @@ impl WordAlignment {
                         <= NEAR_KEPT
                 })
         };
-        let all_touching = || {
-            self.hunks
-                .iter()
-                .filter(|h| h.source.start < words.end && words.start < h.source.end)
-        };
-        let mut touching = all_touching().filter(|h| near(h));
+        let mut touching = self
+            .hunks
+            .iter()
+            .filter(|h| h.source.start < words.end && words.start < h.source.end && near(h));
         let first = touching.next()?.clone();
         // A moved run's target words stand out of order: the hunks' extremes, not their ends.
         Some(touching.fold(first, |acc, h| Hunk {
