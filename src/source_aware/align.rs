@@ -2,7 +2,7 @@
 //! its paraphrase): which words were kept, and which runs of words were replaced by which.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use similar::{Algorithm, DiffTag};
@@ -158,28 +158,48 @@ fn paired_once(
         if !source_paired[d] && !target_paired[i] {
             source_paired[d] = true;
             target_paired[i] = true;
-            let (from, to) = (&groups[d], &groups[i]);
-            moved.push((
-                hunks[from.start].source.start..hunks[from.end - 1].source.end,
-                hunks[to.start].target.start..hunks[to.end - 1].target.end,
-            ));
+            moved.push((d, i));
+        }
+    }
+    let extent = |g: usize| {
+        let (first, last) = (&hunks[groups[g].start], &hunks[groups[g].end - 1]);
+        (
+            first.source.start..last.source.end,
+            first.target.start..last.target.end,
+        )
+    };
+    // A taken-out run's first words that the run it was paired with lacks, where its
+    // stretch's target stayed where it stood: they were replaced there, not moved ("financial
+    // intelligence" -> "financial insight" before "Today's action goes after ..." was moved
+    // and turned passive). (Not the other way round: the first words of a run put in are
+    // as often the moved clause rewritten.)
+    let mut lead = vec![0; groups.len()];
+    for &(d, i) in &moved {
+        let (from, to) = (extent(d).0, extent(i).1);
+        if !target_paired[d] && !extent(d).1.is_empty() {
+            let put_in: HashSet<&str> = target_words[to].iter().map(|w| w.as_ref()).collect();
+            let lacked = from
+                .clone()
+                .take_while(|&k| !put_in.contains(source_words[k].as_ref()));
+            lead[d] = lacked.count().min(from.len() - 1);
         }
     }
     let mut result: Vec<Hunk> = Vec::new();
+    let mut in_place = Vec::new();
     for (g, group) in groups.iter().enumerate() {
-        let (first, last) = (&hunks[group.start], &hunks[group.end - 1]);
-        let (source, target) = (
-            first.source.start..last.source.end,
-            first.target.start..last.target.end,
-        );
+        let (source, target) = extent(g);
         match (source_paired[g], target_paired[g]) {
             (false, false) => result.extend(hunks[group.clone()].iter().cloned()),
-            // What is left of a stretch is an insertion or a deletion where it stood; the
-            // stray words it kept ("the" in "the PRC" and in "the right direction") with it.
-            (true, false) if !target.is_empty() => result.push(Hunk {
+            // What is left of a stretch is an insertion or a deletion where it stood (or the
+            // replacement of the run's first words it kept); the stray words it kept ("the"
+            // in "the PRC" and in "the right direction") with it.
+            (true, false) if !target.is_empty() && lead[g] == 0 => result.push(Hunk {
                 source: source.start..source.start,
                 target,
             }),
+            (true, false) if !target.is_empty() => {
+                in_place.push((source.start..source.start + lead[g], target));
+            }
             (false, true) if !source.is_empty() => result.push(Hunk {
                 source: source.clone(),
                 target: target.start..target.start,
@@ -194,11 +214,25 @@ fn paired_once(
             }
         }
     }
-    for (from, to) in moved {
+    // Word by word, like the moved runs: the replaced first words keep some ("Advisor
+    // Jennifer Daskal" -> "Counselor Jennifer Daskel").
+    for (from, to) in in_place {
         result.extend(realigned(
             source_words,
             target_words,
             from,
+            to,
+            None,
+            kept,
+            target_kept,
+        ));
+    }
+    for (d, i) in moved {
+        let (from, to) = (extent(d).0, extent(i).1);
+        result.extend(realigned(
+            source_words,
+            target_words,
+            from.start + lead[d]..from.end,
             to,
             None,
             kept,

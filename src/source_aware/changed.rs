@@ -41,6 +41,7 @@ pub(super) fn find(
         let Some(hunk) = pairing.with_term(hunk, term_words.clone()) else {
             continue;
         };
+        let hunk = pairing.within_sentence(hunk, term_words.clone());
         let hunk = pairing.with_moved_words(hunk, term_words.clone());
         let hunk = pairing.without_words_moved_in(hunk);
         let hunk = pairing.word_for_word(hunk, term_words.clone());
@@ -127,6 +128,51 @@ impl Pairing<'_> {
             source: term,
             target: first.min(hunk.target.start)..(last + 1).max(hunk.target.end),
         })
+    }
+
+    /// `hunk` cut where it runs out of the term's sentence on both sides: a rewriter that
+    /// dropped or reordered the next sentence's first words ("NPP. Officials said the ..." ->
+    /// "NNP. The ...") did not put them in the term's place. The target is cut at its own
+    /// sentence's end, where it has one.
+    fn within_sentence(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        // Whether a sentence ends after word `k` of `words` in `text`.
+        let ends = |text: &str, words: &[Span], k: usize| {
+            words.get(k + 1).is_some_and(|next| {
+                let between = &text[words[k].end..next.start];
+                between.contains(['.', '!', '?']) && between.contains(char::is_whitespace)
+            })
+        };
+        let mut hunk = hunk;
+        if term.end > 0 && term.end <= hunk.source.end {
+            let last = term.end - 1;
+            let source_end =
+                (last..hunk.source.end).find(|&k| ends(&bitext.source, &alignment.source, k));
+            let target_end = hunk
+                .target
+                .clone()
+                .find(|&k| k + 1 < hunk.target.end && ends(target, &alignment.target, k));
+            if let Some(s) = source_end {
+                hunk.source.end = s + 1;
+                hunk.target.end = target_end.map_or(hunk.target.end, |t| t + 1);
+            }
+        }
+        if hunk.source.start <= term.start {
+            let before = hunk.source.start.saturating_sub(1);
+            let source_start = (before..term.start)
+                .rev()
+                .find(|&k| ends(&bitext.source, &alignment.source, k));
+            let target_start = hunk
+                .target
+                .clone()
+                .rev()
+                .find(|&k| k + 1 < hunk.target.end && ends(target, &alignment.target, k));
+            if let Some(s) = source_start {
+                hunk.source.start = s + 1;
+                hunk.target.start = target_start.map_or(hunk.target.start, |t| t + 1);
+            }
+        }
+        hunk
     }
 
     /// The part of `hunk` that replaced the term's words `term` (those of them it replaced), where the hunk swapped word for

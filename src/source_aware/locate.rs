@@ -314,10 +314,30 @@ fn locate(
     let placed = |span: Span| closeness(span).max(aligned_share(&clues.aligned, span));
     // An accepted form is a rendering too: a run like it ("IP mortgage financing" for "IP
     // pledge financing") is as likely the place as a run like the term.
-    let lexical_best = std::iter::once(&entry.term)
-        .chain(&entry.accepted)
-        .filter_map(|form| best_run(form, pair.target, &words, clues, &placed))
+    let term_best = best_run(&entry.term, pair.target, &words, clues, &placed);
+    let lexical_best = term_best
+        .into_iter()
+        .chain(
+            entry
+                .accepted
+                .iter()
+                .filter_map(|form| best_run(form, pair.target, &words, clues, &placed)),
+        )
         .reduce(|a, b| if rank(b) > rank(a) { b } else { a });
+    // An accepted form's run inside a run about as like the term is part of it ("Meteorological
+    // Law" of "... Law of the People's Republic of China"): the term's run is replaced, or
+    // the rest of it would stand twice.
+    let lexical_best = match (lexical_best, term_best) {
+        (Some(best), Some(term))
+            if term.1 >= LOCATE_THRESHOLD
+                && term.1 + CONTAINING_RUN_MARGIN >= best.1
+                && term.0.start <= best.0.start
+                && best.0.end <= term.0.end =>
+        {
+            Some(term)
+        }
+        (best, _) => best,
+    };
     if like_only {
         return lexical_best
             .filter(|(_, lexical, _)| *lexical >= ANOTHER_RENDERING_MIN)
@@ -354,7 +374,7 @@ fn locate(
     let (span, lexical, position) = lexical_best?;
     if lexical >= LOCATE_THRESHOLD {
         return Some(Located {
-            span,
+            span: whole_name(&entry.term, pair.target, &words, span),
             confidence: 0.6 + 0.3 * lexical + 0.05 * position,
         });
     }
@@ -362,6 +382,84 @@ fn locate(
     // a reference aligns with the term about half as often as a run like the term (WMT25
     // Track 2 dev years), so the finding keeps to the segment.
     None
+}
+
+/// How much less like its term a run holding an accepted form's run may be and still be
+/// taken over it.
+const CONTAINING_RUN_MARGIN: f32 = 0.1;
+
+/// A name's rendering is a whole name: where the term is one (its words capitalised) and
+/// `span` starts or ends inside a run of capitalised words ("China Meteorological" of "the
+/// China Meteorological Bureau"), the run grows over them (and a joining word between
+/// two) while it has fewer content words than the term. `words`: the segment's words that
+/// may render the term.
+fn whole_name(term: &str, text: &str, words: &[(Span, &str)], span: Span) -> Span {
+    let term_words: Vec<&str> = tokens(term).map(|(_, w)| w).collect();
+    let function = |w: &str| is_function_word(&w.to_lowercase());
+    if term_words.len() < 2
+        || !term_words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || function(w))
+    {
+        return span;
+    }
+    let first = words.iter().position(|(s, _)| s.start == span.start);
+    let last = words.iter().position(|(s, _)| s.end == span.end);
+    let (Some(mut first), Some(mut last)) = (first, last) else {
+        return span;
+    };
+    // Content words, an abbreviation as many as its letters ("HK" is two).
+    let weight = |w: &str| match abbreviated_words(w) {
+        Some(letters) => letters,
+        None => usize::from(!function(w)),
+    };
+    let wanted: usize = term_words.iter().map(|w| weight(w)).sum();
+    let has = |first: usize, last: usize| -> usize {
+        words[first..=last].iter().map(|(_, w)| weight(w)).sum()
+    };
+    let capitalised =
+        |k: usize| words[k].1.starts_with(char::is_uppercase) && !function(words[k].1);
+    // The words that join a name's words ("Science and Technology", "Law of the PRC").
+    let joining = |k: usize| matches!(words[k].1, "and" | "of" | "for" | "on" | "&");
+    let spaced = |a: usize, b: usize| &text[words[a].0.end..words[b].0.start] == " ";
+    // Whether word `k` goes on the name word `next` (before or after it) stands beside.
+    let goes_on = |k: usize, next: usize| capitalised(k) && spaced(k.min(next), k.max(next));
+    let (start, end) = (first, last);
+    while capitalised(first) && has(first, last) < wanted {
+        if first >= 1 && goes_on(first - 1, first) {
+            first -= 1;
+        } else if first >= 2
+            && joining(first - 1)
+            && goes_on(first - 2, first - 1)
+            && spaced(first - 1, first)
+        {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    while capitalised(last) && has(first, last) < wanted {
+        if last + 1 < words.len() && goes_on(last + 1, last) {
+            last += 1;
+        } else if last + 2 < words.len()
+            && joining(last + 1)
+            && goes_on(last + 2, last + 1)
+            && spaced(last, last + 1)
+        {
+            last += 2;
+        } else {
+            break;
+        }
+    }
+    // Grown to a name's end or not at all: a run stopped inside one ("Kong Monetary
+    // Authority") is no better than one that never left its own words.
+    if first < start && first >= 1 && goes_on(first - 1, first) {
+        first = start;
+    }
+    if last > end && last + 1 < words.len() && goes_on(last + 1, last) {
+        last = end;
+    }
+    Span::new(words[first].0.start, words[last].0.end)
 }
 
 /// The words the file's word alignment puts against the term: `(span, mean probability)` of
