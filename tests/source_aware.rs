@@ -1261,7 +1261,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // also merged, split and fronted them, two by a ninth like an LLM rewriter, two by a
     // tenth (CSV) that also fronts clauses and turns them passive, two by an eleventh (TOML)
     // that rotates the sentences of a paragraph, two by a twelfth (TSV), two news stories a
-    // thirteenth wrote and spun (TSV).
+    // thirteenth wrote and spun (TSV), two Markdown articles a fourteenth wrote and spun,
+    // garbles in headings, link text and bold (CSV).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -1294,6 +1295,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("prc-amendment", "txt", "desk-k.tsv"),
         ("ofac-network", "txt", "desk-l.tsv"),
         ("border-seizure", "txt", "desk-l.tsv"),
+        ("overdose-data", "md", "desk-m.csv"),
+        ("precursor-talks", "md", "desk-m.csv"),
     ] {
         let v = eval_against_source(
             &dir,
