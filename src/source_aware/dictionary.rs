@@ -111,7 +111,7 @@ impl Reading<'_> {
 /// Whether the English `word` (lower-case) is `gloss` or an inflection or derivation of the
 /// same stem ("funds" for "fund", "financial" for "finance").
 pub fn renders(gloss: &str, word: &str) -> bool {
-    if gloss == word {
+    if gloss == word || crate::text::inflect::singular_and_plural(gloss, word) {
         return true;
     }
     let common = gloss

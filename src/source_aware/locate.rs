@@ -16,7 +16,9 @@ use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::derive::KinshipTest;
 use crate::glossary::Entry;
 use crate::text::casing::copy_case;
-use crate::text::inflect::{Inflection, apply_to_head, head_word, plural_on_head};
+use crate::text::inflect::{
+    Inflection, apply_to_head, head_word, plural_on_head, singular_and_plural,
+};
 use crate::text::span::Span;
 use crate::text::words::{is_function_word, is_whole_word_in_mixed_text, tokens};
 
@@ -942,6 +944,10 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
     if a == b {
         return 1.0;
     }
+    // A plural is its singular, however short ("maps" for "map").
+    if singular_and_plural(a, b) {
+        return 0.95;
+    }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     // In ASCII (most words) a character is a byte: no decoding to count them.
     let shorter = if a.is_ascii() && b.is_ascii() {
@@ -1090,6 +1096,7 @@ mod tests {
         assert_eq!(word_similarity("fishery", "fishing", &kinship), 0.7);
         assert_eq!(word_similarity("shipping", "shipper", &kinship), 0.7);
         assert_eq!(word_similarity("banking", "bankruptcy", &kinship), 0.0);
+        assert_eq!(word_similarity("map", "maps", &kinship), 0.95);
     }
 
     #[test]

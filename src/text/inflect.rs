@@ -128,8 +128,58 @@ pub fn head_word(phrase: &str) -> (&str, &str, &str) {
 }
 
 /// Whether a word looks like a regular plural ("tariffs", not "press" or "status").
+/// Nouns whose plural is the word itself: invariant plurals ("corps", "series") and mass
+/// nouns ("equipment", "care"), which a translation's plural must not inflect ("volunteer
+/// fire corpses").
+const INVARIANT: [&str; 24] = [
+    "aircraft",
+    "barracks",
+    "care",
+    "chassis",
+    "corps",
+    "crossroads",
+    "deer",
+    "equipment",
+    "evidence",
+    "feedback",
+    "headquarters",
+    "information",
+    "infrastructure",
+    "knowledge",
+    "legislation",
+    "livestock",
+    "machinery",
+    "means",
+    "personnel",
+    "research",
+    "series",
+    "sheep",
+    "software",
+    "species",
+];
+
+fn is_invariant(lower: &str) -> bool {
+    INVARIANT.binary_search(&lower).is_ok()
+}
+
+/// Whether two lower-case words are a noun's singular and its regular plural, either way
+/// round ("map" and "maps", "policy" and "policies").
+pub fn singular_and_plural(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if short.len() < 2 {
+        return false;
+    }
+    match long.strip_prefix(short) {
+        Some(ending) => ending == "s" || ending == "es",
+        None => short
+            .strip_suffix('y')
+            .is_some_and(|stem| long.strip_suffix("ies") == Some(stem)),
+    }
+}
+
 fn is_plural(lower: &str) -> bool {
-    lower.len() > 3
+    !is_invariant(lower)
+        && lower.len() > 3
         && lower.ends_with('s')
         && !["ss", "us", "is", "ics", "news"]
             .iter()
@@ -178,7 +228,9 @@ fn is_vowel(c: char) -> bool {
 
 fn plural(word: &str, lower: &str) -> String {
     let stem_len = word.len() - 1;
-    if ["s", "x", "z", "ch", "sh"]
+    if is_invariant(lower) {
+        word.to_string()
+    } else if ["s", "x", "z", "ch", "sh"]
         .iter()
         .any(|e| lower.ends_with(e))
     {
@@ -307,6 +359,26 @@ mod tests {
         );
         assert_eq!(Inflection::S.apply("4-piperidone"), "4-piperidones");
         assert_eq!(Inflection::S.apply("DEA"), "DEAS");
+    }
+
+    #[test]
+    fn invariant_and_mass_nouns_keep_their_form() {
+        assert_eq!(
+            Inflection::S.apply("volunteer fire corps"),
+            "volunteer fire corps"
+        );
+        assert_eq!(Inflection::S.apply("long-term care"), "long-term care");
+        assert_eq!(Inflection::Singular.apply("time series"), "time series");
+        assert_eq!(Inflection::S.apply("core"), "cores");
+    }
+
+    #[test]
+    fn a_plural_and_its_singular_are_known_however_short() {
+        assert!(singular_and_plural("map", "maps"));
+        assert!(singular_and_plural("taxes", "tax"));
+        assert!(singular_and_plural("policy", "policies"));
+        assert!(!singular_and_plural("map", "mapping"));
+        assert!(!singular_and_plural("a", "as"));
     }
 
     #[test]
