@@ -232,13 +232,24 @@ impl Pairing<'_> {
             (h.target.start.saturating_sub(hunk.target.end))
                 .max(hunk.target.start.saturating_sub(h.target.end))
         };
+        // Or, where the term's words were only taken out, a few words put in at its other
+        // end: the phrase was turned around ("Controlled Substances Act" -> "Law on
+        // Controlled Substances").
+        let turned_around = |h: &Hunk| {
+            hunk.target.is_empty()
+                && h.target.len() <= term.len()
+                && alignment.target[h.target.clone()]
+                    .iter()
+                    .any(|w| !is_function_word(&target[w.start..w.end].to_lowercase()))
+        };
         let moved = alignment.hunks.iter().find(|h| {
             h.source.is_empty()
                 && (h.source.start == term.start || h.source.start == term.end)
                 && gap(h) <= term.len()
-                && alignment.target[h.target.clone()]
-                    .iter()
-                    .any(|w| taken_out.contains(&stem(w, target)))
+                && (turned_around(h)
+                    || alignment.target[h.target.clone()]
+                        .iter()
+                        .any(|w| taken_out.contains(&stem(w, target))))
         });
         match moved {
             Some(m) => Hunk {

@@ -587,16 +587,27 @@ fn render(term: &str, matched: &str) -> String {
         let w = w.to_lowercase();
         w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
     };
-    let inflected =
-        if plural(last) && !plural(term_last) && term_last.chars().any(char::is_lowercase) {
-            if on_head {
-                apply_to_head(Inflection::S, term)
-            } else {
-                Inflection::S.apply(term)
-            }
+    // A name is plural only where its own head is ("Mutual Recognition Arrangements"): the
+    // words of another name are plural in their own idiom ("the Import and Export
+    // Regulations" for "Import and Export Ordinance").
+    let name = term.split(' ').any(|w| w.starts_with(char::is_uppercase));
+    let own_head = !name || {
+        let (last, term_last) = (last.to_lowercase(), term_last.to_lowercase());
+        singular_and_plural(&last, &term_last)
+    };
+    let inflected = if own_head
+        && plural(last)
+        && !plural(term_last)
+        && term_last.chars().any(char::is_lowercase)
+    {
+        if on_head {
+            apply_to_head(Inflection::S, term)
         } else {
-            term.to_string()
-        };
+            Inflection::S.apply(term)
+        }
+    } else {
+        term.to_string()
+    };
     if term.chars().any(char::is_uppercase) {
         inflected
     } else {
@@ -1385,5 +1396,13 @@ mod tests {
             "authorized institutions"
         );
         assert_eq!(render("Exchange Fund", "exchange funds"), "Exchange Funds");
+        // A name's number is its own head's, not another name's idiom.
+        assert_eq!(
+            render(
+                "Intellectual Property Investigation Bureau",
+                "property investigators"
+            ),
+            "Intellectual Property Investigation Bureau"
+        );
     }
 }
