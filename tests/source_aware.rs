@@ -1297,7 +1297,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // that rotates the sentences of a paragraph, two by a twelfth (TSV), two news stories a
     // thirteenth wrote and spun (TSV), two Markdown articles a fourteenth wrote and spun,
     // garbles in headings, link text and bold (CSV), two stories a fifteenth wrote and sent
-    // through a round-trip translation (TOML).
+    // through a round-trip translation (TOML), two a sixteenth ran through a word-level
+    // synonym spinner (TSV).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -1334,6 +1335,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("precursor-talks", "md", "desk-m.csv"),
         ("mail-hearing", "txt", "desk-n.toml"),
         ("precursor-indictment", "txt", "desk-n.toml"),
+        ("xylazine-threat", "txt", "desk-o.tsv"),
+        ("sinaloa-lab", "txt", "desk-o.tsv"),
     ] {
         let v = eval_against_source(
             &dir,
