@@ -306,6 +306,9 @@ fn escape_xml(text: &str) -> String {
 /// words (names, numbers, function words), a translation into another script almost none.
 /// Decided on word types, lowercase, so that repetition does not count.
 pub(crate) fn same_language(source: &str, target: &str) -> bool {
+    // The first pages of each side tell as well as the whole (a paraphrase shares most of
+    // its word types with its original however its paragraphs were reordered).
+    let (source, target) = (opening(source), opening(target));
     // Words are copied only when they have capitals: a whole document is read here.
     fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
         crate::text::words::tokens(text)
@@ -345,6 +348,18 @@ pub(crate) fn same_language(source: &str, target: &str) -> bool {
         return false;
     }
     shared * 10 >= types.len() * 3
+}
+
+/// How much of each side [`same_language`] reads.
+const LANGUAGE_SAMPLE: usize = 16 * 1024;
+
+/// The first [`LANGUAGE_SAMPLE`] bytes of `text`, cut at a character boundary.
+fn opening(text: &str) -> &str {
+    let mut end = text.len().min(LANGUAGE_SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Whether `word` is all digits: numbers do not tell languages apart.
