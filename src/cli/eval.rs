@@ -59,7 +59,12 @@ pub fn run(args: EvalArgs) -> io::Result<u8> {
 fn score_texts(args: &EvalArgs, checker: &Checker) -> Result<Score, String> {
     // --source pairs the one annotated text with its source; --bitext reads bilingual files.
     let count = args.texts.len() + args.clean.len();
-    let checking = Checking::for_texts(&args.source, &args.glossary, count, u64::MAX)?;
+    let bilingual = args
+        .texts
+        .iter()
+        .chain(&args.clean)
+        .any(|t| super::source::is_bilingual_file(t.as_ref()));
+    let checking = Checking::for_texts(&args.source, &args.glossary, count, bilingual, u64::MAX)?;
     let mut score = Score::default();
     let pairs = args.texts.iter().zip(args.annotations.iter().map(Some));
     let clean = args.clean.iter().map(|t| (t, None));

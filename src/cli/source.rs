@@ -64,6 +64,11 @@ impl Bilingual {
     }
 }
 
+/// Whether the file at `path` is bilingual by its name (XLIFF, TMX).
+pub(crate) fn is_bilingual_file(path: &std::path::Path) -> bool {
+    path.to_str().and_then(by_extension).is_some()
+}
+
 /// The bilingual format a file name says: `.xlf`/`.xliff` XLIFF, `.tmx` TMX.
 fn by_extension(name: &str) -> Option<BitextFormat> {
     let extension = std::path::Path::new(name).extension()?.to_str()?;
@@ -89,14 +94,19 @@ impl Checking {
         inputs: &[Input],
         limit: u64,
     ) -> Result<Checking, String> {
-        Checking::for_texts(args, glossary, inputs.len(), limit)
+        let bilingual = inputs
+            .iter()
+            .any(|input| input.path().is_some_and(is_bilingual_file));
+        Checking::for_texts(args, glossary, inputs.len(), bilingual, limit)
     }
 
-    /// [`Checking::new`] for `count` texts.
+    /// [`Checking::new`] for `count` texts, `bilingual` when some is a bilingual file
+    /// (XLIFF, TMX: each is its own source).
     pub(crate) fn for_texts(
         args: &SourceArgs,
         glossary: &GlossaryArgs,
         count: usize,
+        bilingual: bool,
         limit: u64,
     ) -> Result<Checking, String> {
         let options = SourceOptions {
@@ -114,6 +124,9 @@ impl Checking {
             return Ok(Checking::Bitext(files));
         }
         let Some(path) = &args.source else {
+            if bilingual {
+                return Ok(Checking::Alone(files));
+            }
             if args.all_changes {
                 return Err("--all-changes needs --source or --bitext".to_string());
             }
