@@ -1306,7 +1306,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // thirteenth wrote and spun (TSV), two Markdown articles a fourteenth wrote and spun,
     // garbles in headings, link text and bold (CSV), two stories a fifteenth wrote and sent
     // through a round-trip translation (TOML), two a sixteenth ran through a word-level
-    // synonym spinner (TSV).
+    // synonym spinner (TSV), two HTML pages a seventeenth wrote, garbles in the title, link
+    // text, bold and an image's alt text, terms in a script and a comment (CSV).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -1345,6 +1346,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("precursor-indictment", "txt", "desk-n.toml"),
         ("xylazine-threat", "txt", "desk-o.tsv"),
         ("sinaloa-lab", "txt", "desk-o.tsv"),
+        ("fincen-advisory", "html", "desk-p.csv"),
+        ("fentanyl-czar", "html", "desk-p.csv"),
     ] {
         let v = eval_against_source(
             &dir,
