@@ -904,6 +904,21 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     // price index" beside the paragraph's "CPI" (line 3).
     let set = "corpus/eval/translation-statistics";
     check_translation_set_missing(set, &tbx_zh_en, "set.xlf", "<unit ", &[3]);
+    // corpus/eval/translation-consumer/: a consumer agency's white paper, ja->en, by a
+    // seventeenth person, TOML glossary, as plain files and as TMX with <bpt>/<ept> around
+    // wrong words, with --consistency. A rendering holds no auxiliary verb ("consumer living
+    // centres", not "... centres are closed").
+    let glossary = [
+        "-g",
+        "glossary.toml",
+        "--lang",
+        "en",
+        "--source-lang",
+        "ja",
+        "--consistency",
+    ];
+    let set = "corpus/eval/translation-consumer";
+    check_translation_set(set, &glossary, "set.tmx", "<tu ");
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the

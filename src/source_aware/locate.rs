@@ -692,12 +692,28 @@ pub fn longest_rendering(term: &str, parts: usize) -> usize {
     if abbreviated { 6 } else { n.max(parts) + 1 }
 }
 
+/// Verbs that only help another (tense, voice, mood): no part of a term's rendering.
+const AUXILIARIES: [&str; 21] = [
+    "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have",
+    "is", "may", "might", "must", "should", "was", "were", "will",
+];
+
 /// The span of a run of words, if it can be one rendering of `term`: it neither starts nor
 /// ends with a function word, and crosses no sentence end or clause break, nor a comma
 /// unless the term has one ("home doors, the conductor checks" is two phrases).
 fn candidate(text: &str, run: &[(Span, &str)], term: &str) -> Option<Span> {
     let (first, last) = (run.first()?, run.last()?);
     if is_function_word(&first.1.to_lowercase()) || is_function_word(&last.1.to_lowercase()) {
+        return None;
+    }
+    // A rendering is a noun phrase: an auxiliary verb ends it ("centres are closed", "orders
+    // were issued"), unless the term has one.
+    let term_lower = term.to_lowercase();
+    let auxiliary = run.iter().any(|(_, w)| {
+        let w = w.to_lowercase();
+        AUXILIARIES.contains(&w.as_str()) && !term_lower.split(' ').any(|t| t == w)
+    });
+    if auxiliary {
         return None;
     }
     let span = Span::new(first.0.start, last.0.end);
@@ -1213,6 +1229,10 @@ mod tests {
         let text = "With home doors, the conductor checks.";
         assert_eq!(run(text, 1, 2, "platform doors"), Some("home doors"));
         assert_eq!(run(text, 1, 4, "platform doors"), None);
+        // A rendering is a noun phrase: no auxiliary verb the term lacks.
+        let text = "when the centres are closed";
+        assert_eq!(run(text, 2, 1, "affairs centre"), Some("centres"));
+        assert_eq!(run(text, 2, 3, "affairs centre"), None);
         let text = "Environmental, social and governance factors";
         let term = "environmental, social and governance";
         assert_eq!(

@@ -131,17 +131,20 @@ pub fn head_word(phrase: &str) -> (&str, &str, &str) {
 /// Nouns whose plural is the word itself: invariant plurals ("corps", "series") and mass
 /// nouns ("equipment", "care"), which a translation's plural must not inflect ("volunteer
 /// fire corpses").
-const INVARIANT: [&str; 24] = [
+const INVARIANT: [&str; 28] = [
     "aircraft",
+    "assistance",
     "barracks",
     "care",
     "chassis",
     "corps",
     "crossroads",
     "deer",
+    "education",
     "equipment",
     "evidence",
     "feedback",
+    "guidance",
     "headquarters",
     "information",
     "infrastructure",
@@ -156,6 +159,7 @@ const INVARIANT: [&str; 24] = [
     "sheep",
     "software",
     "species",
+    "training",
 ];
 
 fn is_invariant(lower: &str) -> bool {
@@ -374,6 +378,10 @@ mod tests {
         );
         assert_eq!(Inflection::S.apply("long-term care"), "long-term care");
         assert_eq!(Inflection::Singular.apply("time series"), "time series");
+        assert_eq!(
+            Inflection::S.apply("consumer education"),
+            "consumer education"
+        );
         assert_eq!(Inflection::S.apply("core"), "cores");
     }
 
