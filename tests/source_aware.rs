@@ -449,6 +449,42 @@ fn a_changed_term_is_restored_within_its_own_sentence() {
 }
 
 #[test]
+fn a_term_garbled_in_a_reordered_list_or_a_clause_turned_passive_is_fixed_alone() {
+    // corpus/eval/paraphrase/nitazene-controls (line 3) and sentencing-debate (line 4): the
+    // list's order changed, so the diff set "protonitazene" against "isotonitazepine"; a
+    // clause turned passive put "first imposed" before the kept "the Drug Enforcement", so
+    // the hunk of "Administration" ran on over the rest of the clause.
+    let glossary = (
+        "g.tsv",
+        "term\tkind\nisotonitazene\tchem\nprotonitazene\tchem\nmetonitazene\tchem\n\
+         Drug Enforcement Administration\torg\n",
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
+    let line = |name: &str, n: usize| {
+        let text = fs::read_to_string(dir.join(name)).unwrap();
+        text.lines().nth(n - 1).unwrap().to_string()
+    };
+    let original = format!(
+        "{}\n{}\n",
+        line("nitazene-controls.original.txt", 3),
+        line("sentencing-debate.original.txt", 4)
+    );
+    let spun = format!(
+        "{}\n{}\n",
+        line("nitazene-controls.spun.txt", 3),
+        line("sentencing-debate.spun.txt", 4)
+    );
+    assert_eq!(
+        paraphrase_findings(glossary, &original, &spun),
+        [
+            "glossary.near-miss 'protonitazone' -> 'protonitazene'",
+            "source.changed-term 'isotonitazepine' -> 'isotonitazene'",
+            "source.changed-term 'Agency' -> 'Administration'",
+        ]
+    );
+}
+
+#[test]
 fn a_term_turned_around_is_restored_whole() {
     // corpus/eval/paraphrase/precursor-indictment: a round trip through another language
     // turned the law's name around; the diff kept "Controlled Substances" and took out
@@ -1322,7 +1358,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // garbles in headings, link text and bold (CSV), two stories a fifteenth wrote and sent
     // through a round-trip translation (TOML), two a sixteenth ran through a word-level
     // synonym spinner (TSV), two HTML pages a seventeenth wrote, garbles in the title, link
-    // text, bold and an image's alt text, terms in a script and a comment (CSV).
+    // text, bold and an image's alt text, terms in a script and a comment (CSV), two an
+    // eighteenth put through a rewriter that merges, splits and reorders (TSV).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -1363,6 +1400,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("sinaloa-lab", "txt", "desk-o.tsv"),
         ("fincen-advisory", "html", "desk-p.csv"),
         ("fentanyl-czar", "html", "desk-p.csv"),
+        ("sentencing-debate", "txt", "desk-q.tsv"),
+        ("nitazene-controls", "txt", "desk-q.tsv"),
     ] {
         let v = eval_against_source(
             &dir,

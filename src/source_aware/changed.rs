@@ -78,6 +78,19 @@ pub(super) fn find(
         {
             continue;
         }
+        // Spelled like another term the original names, not like this one: a list was
+        // reordered ("isotonitazene, metonitazene and protonitazene" -> "metonitazene,
+        // protonitazone and isotonitazepine"), and the words garble that term.
+        let term_text = bitext.source[span.start..span.end].to_lowercase();
+        let replacing_lower = replacing.to_lowercase();
+        let like = |form: &str| spelled_alike(form, &replacing_lower, 0.75);
+        if !like(&term_text)
+            && source_terms.iter().any(|&(other, e)| {
+                e != entry_index && like(&bitext.source[other.start..other.end].to_lowercase())
+            })
+        {
+            continue;
+        }
         reported.push(hunk.source.clone());
         let term_text = &bitext.source[span.start..span.end];
         findings.push(changed_term(
@@ -184,7 +197,28 @@ impl Pairing<'_> {
         let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
         // The term's words the hunk replaced ("precursor" of "precursor chemical" in "institute
         // precursor" -> "establish forerunner", "chemical" kept).
+        let whole_term = term.clone();
         let term = term.start.max(hunk.source.start)..term.end.min(hunk.source.end);
+        // The term's last (or first) words, replaced one for one right beside its kept words,
+        // at the end of a longer hunk: the rest is its clause, rewritten around it
+        // ("Administration first imposed on a temporary basis" -> "Agency", "was first
+        // imposed temporarily by" put in before the kept "the Drug Enforcement").
+        if !term.is_empty() && hunk.target.len() == term.len() && hunk.source.len() > term.len() {
+            let kept = &self.alignment.kept;
+            let after_kept = term.start == hunk.source.start
+                && term.start > whole_term.start
+                && hunk.target.start > 0
+                && kept[term.start - 1] == Some(hunk.target.start - 1);
+            let before_kept = term.end == hunk.source.end
+                && term.end < whole_term.end
+                && kept[term.end] == Some(hunk.target.end);
+            if after_kept || before_kept {
+                return Hunk {
+                    source: term,
+                    target: hunk.target,
+                };
+            }
+        }
         if hunk.source.len() != hunk.target.len() || term.is_empty() || term == hunk.source {
             return hunk;
         }
@@ -341,9 +375,14 @@ impl Pairing<'_> {
     /// spun sets: a plain synonym swap has like words elsewhere too.)
     fn relocated(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
         let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
-        // A term left out where it stood may have gone anywhere the clause went.
-        let restructured =
-            hunk.target.is_empty() || hunk.source.len().max(hunk.target.len()) > term.len() + 3;
+        // A term left out where it stood (nothing, or function words, in its place: "including
+        // isotonitazene" -> "such as") may have gone anywhere the clause went.
+        // (Not where some of its words stand kept: "pill presses" -> "the presses for pills".)
+        let left_out = alignment.kept[term.clone()].iter().all(Option::is_none)
+            && alignment.target[hunk.target.clone()]
+                .iter()
+                .all(|w| is_function_word(&target[w.start..w.end].to_lowercase()));
+        let restructured = left_out || hunk.source.len().max(hunk.target.len()) > term.len() + 3;
         // The term's words in lower case, each with its stem where it is long enough to have
         // one, made once.
         let term_words: Vec<(String, Option<String>)> = alignment.source[term.clone()]
@@ -406,7 +445,16 @@ impl Pairing<'_> {
             .flat_map(|h| h.target.clone().map(move |j| (h.target.clone(), j)))
             .filter(|(_, j)| distance(*j) <= RELOCATED_WITHIN)
             .filter_map(|(within, j)| like(j).map(|i| (within, j, i)))
-            .min_by_key(|(_, j, _)| distance(*j));
+            // The most alike, then the nearest: a reordered list puts other garbled names
+            // nearer ("protonitazone" before "isotonitazepine" for "isotonitazene").
+            .max_by(|(_, a, i), (_, b, k)| {
+                let alike = |j: usize, i: usize| {
+                    strsim::normalized_damerau_levenshtein(&term_words[i].0, &lower(j))
+                };
+                alike(*a, *i)
+                    .total_cmp(&alike(*b, *k))
+                    .then(distance(*b).cmp(&distance(*a)))
+            });
         let Some((within, j, i)) = found else {
             return hunk;
         };
