@@ -608,8 +608,27 @@ fn render(term: &str, matched: &str) -> String {
     } else {
         term.to_string()
     };
+    // A term with capitals keeps the glossary's case, but for a sentence's first capital
+    // ("Energy consumption per unit of GDP"); one in lower case takes the text's.
     if term.chars().any(char::is_uppercase) {
-        inflected
+        // The text's first word capitalised, not in capitals ("OTC"), the next not (no
+        // name); the term's first word in lower case throughout ("eTradeConnect" is a name).
+        let mut words = matched.split(' ');
+        let first = words.next().unwrap_or("");
+        let opens_sentence = first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).any(char::is_lowercase)
+            && !words
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && term
+                .split(' ')
+                .next()
+                .is_some_and(|w| !w.chars().any(char::is_uppercase));
+        if opens_sentence {
+            copy_case(first, &inflected)
+        } else {
+            inflected
+        }
     } else {
         copy_case(matched, &inflected)
     }
@@ -1416,6 +1435,13 @@ mod tests {
             "authorized institutions"
         );
         assert_eq!(render("Exchange Fund", "exchange funds"), "Exchange Funds");
+        assert_eq!(
+            render(
+                "energy consumption per unit of GDP",
+                "Energy consumption per GDP unit"
+            ),
+            "Energy consumption per unit of GDP"
+        );
         // A name's number is its own head's, not another name's idiom.
         assert_eq!(
             render(
