@@ -81,12 +81,16 @@ pub(super) fn find(
         // Spelled like another term the original names, not like this one: a list was
         // reordered ("isotonitazene, metonitazene and protonitazene" -> "metonitazene,
         // protonitazone and isotonitazepine"), and the words garble that term.
+        // (Terms within a sentence or two of it: a whole document names hundreds.)
         let term_text = bitext.source[span.start..span.end].to_lowercase();
         let replacing_lower = replacing.to_lowercase();
         let like = |form: &str| spelled_alike(form, &replacing_lower, 0.75);
+        let nearby = |other: Span| other.start.abs_diff(span.start) <= LIST_REACH;
         if !like(&term_text)
             && source_terms.iter().any(|&(other, e)| {
-                e != entry_index && like(&bitext.source[other.start..other.end].to_lowercase())
+                e != entry_index
+                    && nearby(other)
+                    && like(&bitext.source[other.start..other.end].to_lowercase())
             })
         {
             continue;
@@ -108,6 +112,10 @@ pub(super) fn find(
     }
     findings
 }
+
+/// How far, in bytes of the original, another term may stand whose garble a changed term's
+/// words are (a reordered list).
+const LIST_REACH: usize = 400;
 
 /// How far, in target words, a term may have moved in a restructured sentence.
 const RELOCATED_WITHIN: usize = 40;
