@@ -78,21 +78,7 @@ pub(super) fn find(
         {
             continue;
         }
-        // Spelled like another term the original names, not like this one: a list was
-        // reordered ("isotonitazene, metonitazene and protonitazene" -> "metonitazene,
-        // protonitazone and isotonitazepine"), and the words garble that term.
-        // (Terms within a sentence or two of it: a whole document names hundreds.)
-        let term_text = bitext.source[span.start..span.end].to_lowercase();
-        let replacing_lower = replacing.to_lowercase();
-        let like = |form: &str| spelled_alike(form, &replacing_lower, 0.75);
-        let nearby = |other: Span| other.start.abs_diff(span.start) <= LIST_REACH;
-        if !like(&term_text)
-            && source_terms.iter().any(|&(other, e)| {
-                e != entry_index
-                    && nearby(other)
-                    && like(&bitext.source[other.start..other.end].to_lowercase())
-            })
-        {
+        if garbles_another_term(bitext, source_terms, (span, entry_index), replacing) {
             continue;
         }
         reported.push(hunk.source.clone());
@@ -111,6 +97,31 @@ pub(super) fn find(
         findings.extend(changed_words(bitext, target, alignment, &reported));
     }
     findings
+}
+
+/// Whether `replacing`, the words put in for the term at `span` (of entry `entry`), is
+/// spelled like another term the original names nearby and not like this one: a list was
+/// reordered ("isotonitazene, metonitazene and protonitazene" -> "metonitazene,
+/// protonitazone and isotonitazepine"), and the words garble that term. (Only terms within
+/// [`LIST_REACH`]: a whole document names hundreds.)
+fn garbles_another_term(
+    bitext: &Bitext,
+    source_terms: &[(Span, usize)],
+    (span, entry): (Span, usize),
+    replacing: &str,
+) -> bool {
+    let replacing = replacing.to_lowercase();
+    let like = |at: Span| {
+        spelled_alike(
+            &bitext.source[at.start..at.end].to_lowercase(),
+            &replacing,
+            0.75,
+        )
+    };
+    !like(span)
+        && source_terms.iter().any(|&(other, e)| {
+            e != entry && other.start.abs_diff(span.start) <= LIST_REACH && like(other)
+        })
 }
 
 /// How far, in bytes of the original, another term may stand whose garble a changed term's
