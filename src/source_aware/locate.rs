@@ -670,6 +670,7 @@ fn best_run(
                 .collect()
         })
         .collect();
+    let facts: Vec<WordFacts> = lower.iter().map(|w| WordFacts::of(w, clues)).collect();
     for start in 0..words.len() {
         for len in 1..=longest {
             if len + 1 < fewest && len != 1 {
@@ -678,12 +679,17 @@ fn best_run(
             let Some(run) = words.get(start..start + len) else {
                 break;
             };
+            // A run starting or ending with a function word is none ([`candidate`]).
+            if facts[start].function || facts[start + len - 1].function {
+                continue;
+            }
             let Some(span) = candidate(text, run, term) else {
                 continue;
             };
             let run_words = &lower[start..start + len];
             let similarity = |t: usize, i: usize| similarities[t][start + i];
-            let lexical = score(&term_words, abbreviates, run_words, &similarity, clues);
+            let run_facts = &facts[start..start + len];
+            let lexical = score(&term_words, abbreviates, run_words, run_facts, &similarity);
             if lexical <= 0.0 {
                 continue;
             }
@@ -790,8 +796,8 @@ fn score(
     term: &[String],
     abbreviates: Option<usize>,
     run: &[String],
+    facts: &[WordFacts],
     similarity: &dyn Fn(usize, usize) -> f32,
-    clues: &Clues,
 ) -> f32 {
     if let Some(s) = abbreviation(term, run) {
         return s;
@@ -800,6 +806,7 @@ fn score(
     if content.is_empty() {
         return 0.0;
     }
+    let parts = facts.first().map_or(0, |f| f.parts);
     // An abbreviation names as many words as it has letters: a word the dictionary or the
     // glossary gives a piece of its source form stands in for one of them, not for all
     // ("Monetary" alone is not "HKMA", "Monetary Authority" is half of it).
@@ -807,8 +814,8 @@ fn score(
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     // A function word of the run renders no content word ("before" is no kin of "platform").
     for t in 0..content.len() {
-        for (i, r) in run.iter().enumerate() {
-            if is_function_word(r) {
+        for (i, fact) in facts.iter().enumerate() {
+            if fact.function {
                 continue;
             }
             let s = similarity(t, i);
@@ -842,18 +849,18 @@ fn score(
     // ("foreign" beside "exchange" for 外匯's "foreign exchange") does not.
     // (part, gloss word) pairs said so far; a part's credit once given.
     let mut said: Vec<(usize, usize)> = Vec::new();
-    for (r, _) in run.iter().zip(&used).filter(|(_, u)| **u) {
-        say_glosses(&clues.parts, r, &mut said);
+    for (fact, _) in facts.iter().zip(&used).filter(|(_, u)| **u) {
+        fact.say_glosses(&mut said);
     }
-    let mut part_taken: Vec<bool> = (0..clues.parts.len())
+    let mut part_taken: Vec<bool> = (0..parts)
         .map(|k| said.iter().any(|(p, _)| *p == k))
         .collect();
-    for (i, r) in run.iter().enumerate() {
-        if used[i] || is_function_word(r) {
+    for (i, fact) in facts.iter().enumerate() {
+        if used[i] || fact.function {
             continue;
         }
         let before = said.len();
-        let renders_some = say_glosses(&clues.parts, r, &mut said);
+        let renders_some = fact.say_glosses(&mut said);
         let credit = if renders_some {
             if said.len() == before {
                 continue;
@@ -866,11 +873,7 @@ fn score(
                 }
                 None => continue,
             }
-        } else if clues
-            .related
-            .iter()
-            .any(|w| word_similarity(w, r, clues.kinship) >= 0.85)
-        {
+        } else if fact.related {
             RELATED_CREDIT
         } else {
             continue;
@@ -881,13 +884,13 @@ fn score(
             total += credit;
         }
     }
-    let unmatched = run
+    let unmatched = facts
         .iter()
         .zip(&used)
-        .filter(|(w, u)| !**u && !is_function_word(w))
+        .filter(|(fact, u)| !**u && !fact.function)
         .count();
     let by_term = total / (slots + unmatched) as f32;
-    let by_source = SOURCE_VIEW_WEIGHT * by_source(&content, run, clues);
+    let by_source = SOURCE_VIEW_WEIGHT * by_source(content.len(), parts, facts, similarity);
     // The weaker view breaks ties: "fishing" and "fishing rights" render 漁業権 alike where
     // the dictionary knows only 漁業, and the second is more like "fishery right".
     (by_term.max(by_source) + TIE_WEIGHT * by_term.min(by_source)).min(1.0)
@@ -896,63 +899,103 @@ fn score(
 /// How much the weaker of the term's and the source's views of a run adds to its score.
 const TIE_WEIGHT: f32 = 0.05;
 
-/// Adds to `said` the (part, gloss word) pairs of `parts` that `word` renders and `said`
-/// lacks; whether it renders any at all.
-fn say_glosses(parts: &[Vec<String>], word: &str, said: &mut Vec<(usize, usize)>) -> bool {
-    let mut any = false;
-    for (k, part) in parts.iter().enumerate() {
-        for (g, gloss) in part.iter().enumerate() {
-            if renders(gloss, word) {
-                any = true;
-                if !said.contains(&(k, g)) {
-                    said.push((k, g));
-                }
-            }
+/// What [`score`] asks of a word of the segment, found once per word rather than once per
+/// run it stands in.
+struct WordFacts {
+    /// A function word renders no content word.
+    function: bool,
+    /// The (part, gloss word) pairs of the source form's dictionary parts that it renders.
+    glosses: Vec<(usize, usize)>,
+    /// How many dictionary parts the source form has.
+    parts: usize,
+    /// Whether it is like a word the glossary gives a piece of the source form.
+    related: bool,
+}
+
+impl WordFacts {
+    fn of(word: &str, clues: &Clues) -> WordFacts {
+        let function = is_function_word(word);
+        let glosses = clues
+            .parts
+            .iter()
+            .enumerate()
+            .flat_map(|(k, part)| {
+                let glosses = part.iter().enumerate();
+                glosses.filter_map(move |(g, gloss)| renders(gloss, word).then_some((k, g)))
+            })
+            .collect();
+        let related = !function
+            && clues
+                .related
+                .iter()
+                .any(|w| word_similarity(w, word, clues.kinship) >= 0.85);
+        WordFacts {
+            function,
+            glosses,
+            parts: clues.parts.len(),
+            related,
         }
     }
-    any
+
+    /// Adds to `said` the (part, gloss word) pairs the word renders and `said` lacks;
+    /// whether it renders any at all.
+    fn say_glosses(&self, said: &mut Vec<(usize, usize)>) -> bool {
+        for pair in &self.glosses {
+            if !said.contains(pair) {
+                said.push(*pair);
+            }
+        }
+        !self.glosses.is_empty()
+    }
+
+    fn renders_part(&self, part: usize) -> bool {
+        self.glosses.iter().any(|(k, _)| *k == part)
+    }
 }
 
 /// How a run's words say what the source form says, by the dictionary: the share of the
-/// source form's parts that some word of the run renders, less the run's words that render
-/// neither a part nor a term word ("monetary markets" for "貨幣市場" whatever the term).
-fn by_source(term: &[&String], run: &[String], clues: &Clues) -> f32 {
-    let parts = &clues.parts;
-    if parts.is_empty() {
+/// source form's `parts` that some word of the run renders, less the run's words that render
+/// neither a part nor one of the `terms` content words of the term ("monetary markets" for
+/// "貨幣市場" whatever the term); `similarity(t, i)` is term word t's to run word i.
+fn by_source(
+    terms: usize,
+    parts: usize,
+    facts: &[WordFacts],
+    similarity: &dyn Fn(usize, usize) -> f32,
+) -> f32 {
+    if parts == 0 {
         return 0.0;
     }
-    let renders_part = |part: &Vec<String>, word: &str| part.iter().any(|g| renders(g, word));
-    let content: Vec<&String> = run.iter().filter(|w| !is_function_word(w)).collect();
+    let content: Vec<usize> = (0..facts.len()).filter(|&i| !facts[i].function).collect();
     // One word renders one part: "river" is among the glosses of both 東江 and 水, but
     // "River" alone is not "東江水".
     let mut rendering = vec![false; content.len()];
-    let covered = parts
-        .iter()
-        .filter(|part| {
+    let covered = (0..parts)
+        .filter(|&part| {
             let word =
-                (0..content.len()).find(|&i| !rendering[i] && renders_part(part, content[i]));
+                (0..content.len()).find(|&i| !rendering[i] && facts[content[i]].renders_part(part));
             word.inspect(|&i| rendering[i] = true).is_some()
         })
         .count();
     // A word saying again a gloss word or a term word that another already says explains
     // nothing more ("vaccination" after "vaccine").
-    let (mut said, mut said_term) = (Vec::new(), vec![false; term.len()]);
+    let (mut said, mut said_term) = (Vec::new(), vec![false; terms]);
     let unexplained = content
         .iter()
-        .filter(|w| {
+        .filter(|&&i| {
             let before = said.len();
-            say_glosses(parts, w, &mut said);
+            facts[i].say_glosses(&mut said);
             let mut new = said.len() > before;
-            for (t, term_word) in term.iter().enumerate() {
-                if word_similarity(term_word, w, clues.kinship) >= 0.85 {
-                    new |= !said_term[t];
-                    said_term[t] = true;
+            for (t, said_t) in said_term.iter_mut().enumerate() {
+                if similarity(t, i) >= 0.85 {
+                    new |= !*said_t;
+                    *said_t = true;
                 }
             }
             !new
         })
         .count();
-    covered as f32 / (parts.len() + unexplained) as f32
+    covered as f32 / (parts + unexplained) as f32
 }
 
 /// How many words `term` abbreviates, if it is one word of two to six capitals ("HKMA";
@@ -1040,7 +1083,8 @@ mod tests {
     fn scored(term: &[String], run: &[String], clues: &Clues) -> f32 {
         let content: Vec<&String> = term.iter().filter(|w| !is_function_word(w)).collect();
         let similarity = |t: usize, i: usize| word_similarity(content[t], &run[i], clues.kinship);
-        score(term, None, run, &similarity, clues)
+        let facts: Vec<WordFacts> = run.iter().map(|w| WordFacts::of(w, clues)).collect();
+        score(term, None, run, &facts, &similarity)
     }
     use crate::glossary::Origin;
     use crate::source_aware::dictionary::Reading;
