@@ -955,6 +955,14 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     ];
     let set = "corpus/eval/translation-consumer";
     check_translation_set(set, &glossary, "set.tmx", "<tu ");
+    // corpus/eval/translation-education/: a provincial education department's report,
+    // zh->en, by a nineteenth person, CSV glossary, with --consistency: most wrong renderings
+    // stand beside the term rendered right. Title case keeps "of" and "and" low; a rendering
+    // with a head of its own ("safety of school buses") takes its number. Missed: "hidden
+    // danger investigation" (line 7) and "teacher certification examination" (13).
+    let glossary = ["-g", "glossary.csv", "--consistency"];
+    let set = "corpus/eval/translation-education";
+    check_translation_set_missing(set, &glossary, "set.tsv", "\t", &[7, 13]);
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the

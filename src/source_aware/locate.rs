@@ -340,11 +340,16 @@ fn locate(
         }
         (best, _) => best,
     };
+    let unexplained: Vec<(Span, &str)> = words
+        .iter()
+        .filter(|(s, _)| !clues.accounted.iter().any(|a| a.overlaps(*s)))
+        .copied()
+        .collect();
     if like_only {
         return lexical_best
             .filter(|(_, lexical, _)| *lexical >= ANOTHER_RENDERING_MIN)
             .map(|(span, lexical, position)| Located {
-                span,
+                span: whole_name(&entry.term, pair.target, &unexplained, span),
                 confidence: 0.6 + 0.3 * lexical + 0.05 * position,
             });
     }
@@ -352,11 +357,6 @@ fn locate(
     let habit = unlike.then(|| habitual(clues, taken, &closeness)).flatten();
     // The habit knows where a rendering starts and ends, the alignment where it is: where
     // they meet, the habit's words go.
-    let unexplained: Vec<(Span, &str)> = words
-        .iter()
-        .filter(|(s, _)| !clues.accounted.iter().any(|a| a.overlaps(*s)))
-        .copied()
-        .collect();
     if let Some((span, mass)) = unlike
         .then(|| aligned_run(&entry.term, pair.target, &unexplained, &clues.aligned))
         .flatten()
@@ -376,7 +376,7 @@ fn locate(
     let (span, lexical, position) = lexical_best?;
     if lexical >= LOCATE_THRESHOLD {
         return Some(Located {
-            span: whole_name(&entry.term, pair.target, &words, span),
+            span: whole_name(&entry.term, pair.target, &unexplained, span),
             confidence: 0.6 + 0.3 * lexical + 0.05 * position,
         });
     }
@@ -394,7 +394,8 @@ const CONTAINING_RUN_MARGIN: f32 = 0.1;
 /// `span` starts or ends inside a run of capitalised words ("China Meteorological" of "the
 /// China Meteorological Bureau"), the run grows over them (and a joining word between
 /// two) while it has fewer content words than the term. `words`: the segment's words that
-/// may render the term.
+/// may render the term, less those the dictionary gives other source words ("Provincial"
+/// for the 省 before 学生资助管理中心 is no word of its name).
 fn whole_name(term: &str, text: &str, words: &[(Span, &str)], span: Span) -> Span {
     let term_words: Vec<&str> = tokens(term).map(|(_, w)| w).collect();
     let function = |w: &str| is_function_word(&w.to_lowercase());
@@ -572,14 +573,16 @@ fn render(term: &str, matched: &str) -> String {
     // its head, of theirs ("certificates of competency" for "certificate of competency";
     // "competency certificates" says nothing of it).
     let on_head = plural_on_head(term);
+    // Words replaced that have a head of their own say its number, whatever the term's
+    // form ("safety of school buses" is singular, "certificates of competency" plural).
+    let replaced_head = match head_word(matched) {
+        (_, word, after) if !after.is_empty() => Some(word),
+        _ => None,
+    };
     let (number_of, term_head) = if on_head {
-        let replaced_head = match head_word(matched) {
-            (_, word, after) if !after.is_empty() => word,
-            _ => "",
-        };
-        (replaced_head, head_word(term).1)
+        (replaced_head.unwrap_or(""), head_word(term).1)
     } else {
-        (matched, term)
+        (replaced_head.unwrap_or(matched), term)
     };
     let last = number_of.rsplit([' ', '-']).next().unwrap_or(number_of);
     let term_last = term_head.rsplit([' ', '-']).next().unwrap_or(term_head);
@@ -828,12 +831,21 @@ fn score(
     let mut used = vec![false; run.len()];
     let mut matched = vec![false; content.len()];
     let mut total = 0.0;
+    let mut placed: Vec<(usize, usize)> = Vec::new();
     for (s, t, i) in pairs {
         if !used[i] && !matched[t] {
             used[i] = true;
             matched[t] = true;
             total += s;
+            placed.push((t, i));
         }
+    }
+    // The term's words turned around with nothing joining them, in the run or in the term,
+    // are no rendering of it: "safety of school buses" may render "school bus safety", and
+    // "Industry-Education Fusion" "integration of industry and education", but "Centre
+    // supported students" does not render "Student Aid Centre".
+    if content.len() == term.len() && turned_around(&placed, facts) {
+        total *= TURNED_AROUND_CREDIT;
     }
     // A word that renders a part of the source form by the dictionary, or that the glossary
     // relates to it, stands in for a term word left over, and never counts against a run.
@@ -898,6 +910,20 @@ fn score(
 
 /// How much the weaker of the term's and the source's views of a run adds to its score.
 const TIE_WEIGHT: f32 = 0.05;
+
+/// What the term view of a run keeps of its score when the term's words stand in it in
+/// another order with no function word between them.
+const TURNED_AROUND_CREDIT: f32 = 0.85;
+
+/// Whether two of the term's words (`placed`: term word, run word) stand in the run in the
+/// other order with no function word between them ("of", "for" make a reordered phrase).
+fn turned_around(placed: &[(usize, usize)], facts: &[WordFacts]) -> bool {
+    placed.iter().any(|&(t1, i1)| {
+        placed
+            .iter()
+            .any(|&(t2, i2)| t1 < t2 && i1 > i2 && !facts[i2 + 1..i1].iter().any(|f| f.function))
+    })
+}
 
 /// What [`score`] asks of a word of the segment, found once per word rather than once per
 /// run it stands in.
@@ -1028,6 +1054,9 @@ fn abbreviation(term: &[String], run: &[String]) -> Option<f32> {
     (matches(term, run) || matches(run, term)).then_some(0.9)
 }
 
+/// How alike [`word_similarity`] takes two words that are only thesaurus kin.
+const KIN_SIMILARITY: f32 = 0.45;
+
 /// How alike two words are as renderings of one another, 0 to 1.
 fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
     if a == b {
@@ -1055,7 +1084,7 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
         && kinship.between(a, b).is_some()
     {
         // Thesaurus kin is weak evidence alone ("growth" and "ramifications" are kin).
-        return 0.45;
+        return KIN_SIMILARITY;
     }
     if crate::nearmiss::similarity::spelled_alike(a, b, 0.75) {
         0.6
@@ -1493,6 +1522,47 @@ mod tests {
                 "property investigators"
             ),
             "Intellectual Property Investigation Bureau"
+        );
+        // Words with a head of their own take its number; a mass noun takes none.
+        assert_eq!(
+            render("school bus safety", "safety of school buses"),
+            "school bus safety"
+        );
+        assert_eq!(
+            render("drowning prevention", "drowning deaths"),
+            "drowning prevention"
+        );
+        assert_eq!(
+            render("competency certificate", "certificates of competency"),
+            "competency certificates"
+        );
+    }
+
+    #[test]
+    fn a_terms_words_turned_around_with_nothing_joining_them_are_a_weaker_rendering() {
+        let kinship = KinshipTest::new(crate::lexicon::tests::embedded());
+        let clues = Clues {
+            kinship: &kinship,
+            related: Vec::new(),
+            parts: Vec::new(),
+            habitual: Vec::new(),
+            accounted: Vec::new(),
+            aligned: Vec::new(),
+        };
+        let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+        let score_of = |term: &str, run: &str| scored(&words(term), &words(run), &clues);
+        // "Centre supported students" is no "Student Aid Centre"...
+        let turned = score_of("student aid centre", "centre aided students");
+        assert!(turned < score_of("student aid centre", "students aided centre"));
+        // ... but "safety of school buses" is "school bus safety", and a term with "of" may
+        // be turned around without one ("Industry-Education Fusion").
+        assert_eq!(
+            score_of("school bus safety", "safety of school buses"),
+            score_of("school bus safety", "school buses of safety"),
+        );
+        assert_eq!(
+            score_of("integration of industry", "industry integration"),
+            score_of("integration of industry", "integration industry"),
         );
     }
 }

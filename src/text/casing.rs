@@ -65,10 +65,19 @@ pub fn copy_case(original: &str, replacement: &str) -> String {
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase)
     };
+    // Title case: every word capitalised but the function words inside ("Integration of
+    // Industry and Education", not "Integration Of Industry And Education").
     if words.len() > 1 && words.iter().all(capitalised) {
         return replacement
             .split(' ')
-            .map(capitalise_first)
+            .enumerate()
+            .map(|(i, word)| {
+                if i > 0 && TITLE_MINOR_WORDS.contains(&word) {
+                    word.to_string()
+                } else {
+                    capitalise_first(word)
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ");
     }
@@ -79,6 +88,13 @@ pub fn copy_case(original: &str, replacement: &str) -> String {
     }
     replacement.to_string()
 }
+
+/// Words a title leaves in lower case inside it: articles, coordinating conjunctions and
+/// short prepositions (as most style guides have it).
+const TITLE_MINOR_WORDS: [&str; 19] = [
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "nor", "of", "on", "or", "per",
+    "the", "to", "via", "with",
+];
 
 fn capitalise_first(word: &str) -> String {
     let mut chars = word.chars();
@@ -109,6 +125,17 @@ mod tests {
         assert_eq!(copy_case("Byton", "Biden"), "Biden");
         assert_eq!(copy_case("byton", "Biden"), "Biden");
         assert_eq!(copy_case("Rough Buyers", "rogue buyers"), "Rogue Buyers");
+        assert_eq!(
+            copy_case(
+                "Industry-Education Fusion",
+                "integration of industry and education"
+            ),
+            "Integration of Industry and Education"
+        );
+        assert_eq!(
+            copy_case("Of Mice And Men", "of mice and men"),
+            "Of Mice and Men"
+        );
         assert_eq!(
             copy_case("Talking is cheap", "talk is cheap"),
             "Talk is cheap"

@@ -131,35 +131,44 @@ pub fn head_word(phrase: &str) -> (&str, &str, &str) {
 /// Nouns whose plural is the word itself: invariant plurals ("corps", "series") and mass
 /// nouns ("equipment", "care"), which a translation's plural must not inflect ("volunteer
 /// fire corpses").
-const INVARIANT: [&str; 28] = [
+const INVARIANT: [&str; 37] = [
     "aircraft",
     "assistance",
     "barracks",
     "care",
     "chassis",
+    "compliance",
     "corps",
     "crossroads",
     "deer",
     "education",
+    "enforcement",
     "equipment",
     "evidence",
     "feedback",
     "guidance",
     "headquarters",
+    "health",
     "information",
     "infrastructure",
     "knowledge",
     "legislation",
     "livestock",
     "machinery",
+    "management",
     "means",
     "personnel",
+    "prevention",
+    "protection",
     "research",
+    "safety",
     "series",
     "sheep",
     "software",
     "species",
+    "supervision",
     "training",
+    "welfare",
 ];
 
 fn is_invariant(lower: &str) -> bool {
