@@ -1410,6 +1410,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("fentanyl-czar", "html", "desk-p.csv"),
         ("sentencing-debate", "txt", "desk-q.tsv"),
         ("nitazene-controls", "txt", "desk-q.tsv"),
+        ("entity-list", "txt", "desk-r.csv"),
+        ("cnd-vote", "txt", "desk-r.csv"),
     ] {
         let v = eval_against_source(
             &dir,
@@ -1484,6 +1486,28 @@ fn consistency_reports_a_term_rendered_right_once_and_otherwise_once() {
     assert!(check(&[]).is_empty());
     // Selected by id, as any rule.
     assert_eq!(check(&["--select", "source.inconsistent-term"]).len(), 1);
+}
+
+#[test]
+fn a_term_shortened_is_no_change_and_a_name_is_not_named_by_its_modifier() {
+    // "Dept." for "Department" and "UN" for "U.N." are house style; "United States" does not
+    // name the "State Department" (by "State", or "Department" of another name), so "U.S."
+    // changes no term. The garble beside the abbreviation is fixed on its own word.
+    let glossary = (
+        "g.tsv",
+        "term\tkind\nCommerce Department\torg\nCommission on Narcotic Drugs\torg\n\
+         State Department\torg\nDepartment of Homeland Security\torg\n",
+    );
+    assert_eq!(
+        paraphrase_findings(
+            glossary,
+            "The Commerce Department and the U.N. Commission on Narcotic Drugs met in the \
+             United States with the Department of Homeland Security.\n",
+            "The Commerce Dept. and the UN Fee on Narcotic Drugs met in the U.S. with the \
+             Department of Homeland Security.\n",
+        ),
+        ["source.changed-term 'Fee' -> 'Commission'"]
+    );
 }
 
 #[test]

@@ -44,6 +44,7 @@ pub(super) fn find(
         let hunk = pairing.within_sentence(hunk, term_words.clone());
         let hunk = pairing.with_moved_words(hunk, term_words.clone());
         let hunk = pairing.without_words_moved_in(hunk);
+        let hunk = pairing.without_shortened_ends(hunk);
         let hunk = pairing.word_for_word(hunk, term_words.clone());
         let hunk = pairing.relocated(hunk, term_words);
         // Words of no content ("For") do not render a term: the diff paired the term with
@@ -79,6 +80,17 @@ pub(super) fn find(
             continue;
         }
         if garbles_another_term(bitext, source_terms, (span, entry_index), replacing) {
+            continue;
+        }
+        // Or shortened ("Dept." for "Department", "UN" for "U.N.", "U.S." for "United
+        // States"): a house style, not a garble.
+        let original = alignment.source_span(&hunk.source);
+        let replaced = alignment.target_span(&hunk.target, target.len());
+        if shortened(
+            &bitext.source[original.start..original.end],
+            target,
+            replaced,
+        ) {
             continue;
         }
         reported.push(hunk.source.clone());
@@ -203,6 +215,59 @@ impl Pairing<'_> {
                 hunk.source.start = s + 1;
                 hunk.target.start = target_start.map_or(hunk.target.start, |t| t + 1);
             }
+        }
+        hunk
+    }
+
+    /// `hunk` without a first or last word that only drops the dots of an abbreviation at
+    /// that end ("U.N. Commission" -> "UN Fee" replaced "Commission" by "Fee").
+    fn without_shortened_ends(&self, mut hunk: Hunk) -> Hunk {
+        let (source, target) = (&self.bitext.source, self.target);
+        let (words, alignment) = (&self.alignment.source, self.alignment);
+        let letters = |text: &str| -> String {
+            text.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        // Source words' letters, where their text differs from `word`'s (only its dots).
+        let text_of = |range: std::ops::Range<usize>, word: &(String, &str)| -> bool {
+            let span = Span::new(words[range.start].start, words[range.end - 1].end);
+            let text = &source[span.start..span.end];
+            text != word.1 && letters(text) == word.0
+        };
+        let target_word = |j: usize| {
+            let w = alignment.target[j];
+            (letters(&target[w.start..w.end]), &target[w.start..w.end])
+        };
+        // Up to three source words ("U", "N") for one target word ("UN"), at the front, in
+        // the hunk or just before it (the diff may have kept the term's words alone)...
+        while hunk.target.len() > 1 {
+            let first = target_word(hunk.target.start);
+            let inside = (1..=3.min(hunk.source.len().saturating_sub(1)))
+                .find(|&k| text_of(hunk.source.start..hunk.source.start + k, &first));
+            let before = (1..=3.min(hunk.source.start))
+                .any(|k| text_of(hunk.source.start - k..hunk.source.start, &first));
+            match inside {
+                Some(k) => hunk.source.start += k,
+                None if before => {}
+                None => break,
+            }
+            hunk.target.start += 1;
+        }
+        // ... and at the back.
+        while hunk.target.len() > 1 {
+            let last = target_word(hunk.target.end - 1);
+            let inside = (1..=3.min(hunk.source.len().saturating_sub(1)))
+                .find(|&k| text_of(hunk.source.end - k..hunk.source.end, &last));
+            let after = (1..=3.min(words.len() - hunk.source.end))
+                .any(|k| text_of(hunk.source.end..hunk.source.end + k, &last));
+            match inside {
+                Some(k) => hunk.source.end -= k,
+                None if after => {}
+                None => break,
+            }
+            hunk.target.end -= 1;
         }
         hunk
     }
@@ -484,6 +549,61 @@ impl Pairing<'_> {
             target: start..end,
         }
     }
+}
+
+/// Whether the words of `target` at `at` are the `original` words shortened: the same with
+/// or without the dots of an abbreviation ("UN", "U.N."), each word or its contraction with
+/// a full stop ("Dept." for "Department"), or the initials of its capitalised words ("U.S."
+/// for "United States").
+fn shortened(original: &str, target: &str, at: Span) -> bool {
+    let short = &target[at.start..at.end];
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let (long_words, short_words) = (letters(original), letters(short));
+    if long_words.replace(' ', "") == short_words.replace(' ', "") {
+        return true;
+    }
+    let long_words: Vec<&str> = long_words.split_whitespace().collect();
+    let short_words: Vec<&str> = short_words.split_whitespace().collect();
+    // Initials: "U.S." or "US" for "United States".
+    let capitalised: Vec<&str> = original
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    if short_words.len() == 1
+        && capitalised.len() >= 2
+        && capitalised.len() == long_words.len()
+        && short
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        let initials: String = long_words.iter().filter_map(|w| w.chars().next()).collect();
+        if initials == short_words[0] {
+            return true;
+        }
+    }
+    // Contractions with a full stop: "Dept." for "Department", "Gov." for "Governor".
+    let stopped = target[at.end..].starts_with('.');
+    stopped
+        && long_words.len() == short_words.len()
+        && long_words
+            .iter()
+            .zip(&short_words)
+            .all(|(long, short)| long == short || contraction(long, short))
+}
+
+/// Whether `short` is `long` with letters left out, its first kept ("dept", "department").
+fn contraction(long: &str, short: &str) -> bool {
+    let mut rest = long.chars();
+    short.len() >= 2
+        && short.len() + 2 <= long.len()
+        && long.chars().next() == short.chars().next()
+        && short.chars().all(|c| rest.any(|l| l == c))
 }
 
 /// Whether `word` is an abbreviation with the letters of `term_word` (lower case) in

@@ -33,8 +33,16 @@ impl FormIndex {
     /// chose, not in the glossary's.
     pub fn named(glossary: &Glossary, lexicon: &Lexicon) -> FormIndex {
         let mut forms: Vec<(usize, String)> = correct_forms(glossary).collect();
+        // Not a name's: "State" of "State Department" (or its "States") does not name it.
+        let named_entity = |i: usize| {
+            let entry = &glossary.entries[i];
+            matches!(entry.kind, Kind::Name | Kind::Org)
+                || entry.term.starts_with(char::is_uppercase)
+        };
         for (i, form) in crate::derive::other_forms(lexicon, glossary) {
-            forms.extend(inflected(i, &form));
+            if !named_entity(i) {
+                forms.extend(inflected(i, &form));
+            }
         }
         let names = glossary.entries.iter().enumerate();
         let names = names.filter(|(_, e)| e.kind == Kind::Name && e.term.contains(' '));
@@ -96,17 +104,32 @@ impl FormIndex {
             return Vec::new();
         };
         let part = &text[within.start..within.end];
-        let mut found: Vec<(Span, usize)> = automaton
+        // (span, entry, matched as written: a name's word or an organisation's head)
+        let matches: Vec<(Span, usize, bool)> = automaton
             .find_overlapping_iter(part)
             .filter_map(|m| {
                 let pattern = m.pattern().as_usize();
                 let span = Span::new(within.start + m.start(), within.start + m.end());
-                let as_written = self.exact[pattern]
-                    .as_ref()
-                    .is_none_or(|form| text[span.start..span.end] == *form);
+                let exact = self.exact[pattern].as_ref();
+                let as_written = exact.is_none_or(|form| text[span.start..span.end] == *form);
                 (as_written && (!self.spaced[pattern] || is_whole_word_in_mixed_text(text, span)))
-                    .then_some((span, self.entries[pattern]))
+                    .then_some((span, self.entries[pattern], exact.is_some()))
             })
+            .collect();
+        // A name's word inside another entry's longer name is that name's ("Department" of
+        // "Department of Homeland Security" names no "Commerce Department").
+        let mut found: Vec<(Span, usize)> = matches
+            .iter()
+            .filter(|&&(span, entry, exact)| {
+                !exact
+                    || !matches.iter().any(|&(other, e, _)| {
+                        e != entry
+                            && other.len() > span.len()
+                            && other.start <= span.start
+                            && span.end <= other.end
+                    })
+            })
+            .map(|&(span, entry, _)| (span, entry))
             .collect();
         found.sort_unstable_by_key(|(s, e)| (s.start, std::cmp::Reverse(s.end), *e));
         // Inflected forms of one entry overlap ("fund", "funds"): one occurrence each.
