@@ -18,6 +18,9 @@ pub struct Anchors {
     points: Vec<(f32, f32)>,
     source: Span,
     target: Span,
+    /// Whether a dictionary paired words of the two segments: without it the anchors are
+    /// the terms, numbers and Latin words both sides have, often few.
+    guided: bool,
 }
 
 /// Where a source position lands in the target, and how far off it may be.
@@ -92,7 +95,13 @@ impl Anchors {
             points: in_order(pairs, ends),
             source: source_span,
             target: target_span,
+            guided: !words.is_empty(),
         }
+    }
+
+    /// Whether a dictionary's word pairs are among the anchors.
+    pub fn guided(&self) -> bool {
+        self.guided
     }
 
     /// Where the source position `at` (a byte offset into the source) lands in the target.

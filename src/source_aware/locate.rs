@@ -22,6 +22,9 @@ use crate::text::inflect::{
 use crate::text::span::Span;
 use crate::text::words::{is_function_word, is_whole_word_in_mixed_text, tokens};
 
+/// How much a projected position counts where no dictionary paired the segments' words.
+const UNGUIDED_POSITION_TRUST: f32 = 0.3;
+
 /// A run of words scoring at least this (0 to 1) against the term is taken as its rendering.
 pub const LOCATE_THRESHOLD: f32 = 0.5;
 
@@ -312,8 +315,15 @@ fn locate(
             .map(|p| pair.anchors.closeness(pair.target, *p, span))
             .fold(0.0f32, f32::max)
     };
-    // Where the word alignment puts the term's source words is where it sits, too.
-    let placed = |span: Span| closeness(span).max(aligned_share(&clues.aligned, span));
+    // Where the word alignment puts the term's source words is where it sits, too. Without
+    // a dictionary's word pairs the projection is rough (Korean to English: a few terms and
+    // numbers pin it), and a run like the term counts for more than where it sits.
+    let trust = if pair.anchors.guided() {
+        1.0
+    } else {
+        UNGUIDED_POSITION_TRUST
+    };
+    let placed = |span: Span| trust * closeness(span).max(aligned_share(&clues.aligned, span));
     // An accepted form is a rendering too: a run like it ("IP mortgage financing" for "IP
     // pledge financing") is as likely the place as a run like the term.
     let term_best = best_run(&entry.term, pair.target, &words, clues, &placed);

@@ -11,8 +11,11 @@ use crate::text::words::{is_unspaced_char, is_whole_word_in_mixed_text};
 pub struct FormIndex {
     automaton: Option<AhoCorasick>,
     entries: Vec<usize>,
-    /// Forms in scripts written without spaces match as plain substrings.
-    spaced: Vec<bool>,
+    /// Where each form may match: as a whole word, as a substring (scripts written without
+    /// spaces), or at a word's start (Korean, whose particles join the noun before them).
+    bounds: Vec<Bounds>,
+    /// The longest form's length in bytes.
+    longest: usize,
     /// Forms that match only as written, capitals and all: a name's words ("Trump", not the
     /// card game's "trump").
     exact: Vec<Option<String>>,
@@ -80,7 +83,8 @@ impl FormIndex {
             }
         }
         let forms = all;
-        let spaced = forms.iter().map(|f| !unspaced_script(f)).collect();
+        let bounds = forms.iter().map(|f| Bounds::of(f)).collect();
+        let longest = forms.iter().map(String::len).max().unwrap_or(0);
         let automaton = (!forms.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -91,7 +95,8 @@ impl FormIndex {
         FormIndex {
             automaton,
             entries,
-            spaced,
+            bounds,
+            longest,
             exact,
         }
     }
@@ -112,23 +117,30 @@ impl FormIndex {
                 let span = Span::new(within.start + m.start(), within.start + m.end());
                 let exact = self.exact[pattern].as_ref();
                 let as_written = exact.is_none_or(|form| text[span.start..span.end] == *form);
-                (as_written && (!self.spaced[pattern] || is_whole_word_in_mixed_text(text, span)))
-                    .then_some((span, self.entries[pattern], exact.is_some()))
+                (as_written && self.bounds[pattern].hold(text, span)).then_some((
+                    span,
+                    self.entries[pattern],
+                    exact.is_some(),
+                ))
             })
             .collect();
         // A name's word inside another entry's longer name is that name's ("Department" of
-        // "Department of Homeland Security" names no "Commerce Department").
-        let mut found: Vec<(Span, usize)> = matches
+        // "Department of Homeland Security" names no "Commerce Department"). The names around
+        // a word start at most the longest form before it.
+        let mut by_start = matches;
+        by_start.sort_unstable_by_key(|(s, _, _)| s.start);
+        let inside_another = |span: Span, entry: usize| {
+            let from = by_start.partition_point(|(s, _, _)| s.start + self.longest < span.start);
+            by_start[from..]
+                .iter()
+                .take_while(|(s, _, _)| s.start <= span.start)
+                .any(|&(other, e, _)| {
+                    e != entry && other.len() > span.len() && span.end <= other.end
+                })
+        };
+        let mut found: Vec<(Span, usize)> = by_start
             .iter()
-            .filter(|&&(span, entry, exact)| {
-                !exact
-                    || !matches.iter().any(|&(other, e, _)| {
-                        e != entry
-                            && other.len() > span.len()
-                            && other.start <= span.start
-                            && span.end <= other.end
-                    })
-            })
+            .filter(|&&(span, entry, exact)| !exact || !inside_another(span, entry))
             .map(|&(span, entry, _)| (span, entry))
             .collect();
         found.sort_unstable_by_key(|(s, e)| (s.start, std::cmp::Reverse(s.end), *e));
@@ -234,6 +246,43 @@ fn name_word(word: &str) -> bool {
 
 /// Chinese, Japanese and Thai are written without spaces between words: a form in them is
 /// found as a plain substring.
+/// Where a form may match in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bounds {
+    /// A whole word (or words): "bank" is not in "embankment".
+    Word,
+    /// Anywhere: Chinese, Japanese and Thai are written without spaces.
+    Substring,
+    /// Starting a word, whatever follows: a Korean noun takes its particles and endings
+    /// with it ("주택도시기금을" is 주택도시기금 and the object particle 을).
+    WordStart,
+}
+
+impl Bounds {
+    fn of(form: &str) -> Bounds {
+        if unspaced_script(form) {
+            Bounds::Substring
+        } else if form.chars().any(is_hangul) {
+            Bounds::WordStart
+        } else {
+            Bounds::Word
+        }
+    }
+
+    fn hold(self, text: &str, span: Span) -> bool {
+        match self {
+            Bounds::Substring => true,
+            Bounds::Word => is_whole_word_in_mixed_text(text, span),
+            Bounds::WordStart => !text[..span.start].ends_with(|c: char| c.is_alphanumeric()),
+        }
+    }
+}
+
+/// Hangul syllables and letters.
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7A3)
+}
+
 pub(super) fn unspaced_script(form: &str) -> bool {
     form.chars().any(is_unspaced_char)
 }
@@ -262,6 +311,22 @@ mod tests {
         let text = "the Hong Kong Monetary Authority";
         let found = FormIndex::terms(&g).find(text, Span::new(0, text.len()));
         assert_eq!(found, [(Span::new(4, 32), 1), (Span::new(4, 13), 0)]);
+    }
+
+    #[test]
+    fn korean_forms_match_at_a_words_start_with_their_particles() {
+        let g = Glossary::parse(
+            "g.tsv",
+            "term\tsource\nHousing and Urban Fund\t주택도시기금\nnew town\t신도시\n",
+        )
+        .unwrap();
+        let index = FormIndex::sources(&g);
+        // The object particle 을 and the topic particle 은 join the noun; 신도시 inside
+        // another word (a "재신도시" made up for the test) is no occurrence.
+        let text = "주택도시기금을 늘리고 신도시은 재신도시";
+        let found = index.find(text, Span::new(0, text.len()));
+        let words: Vec<&str> = found.iter().map(|(s, _)| &text[s.start..s.end]).collect();
+        assert_eq!(words, ["주택도시기금", "신도시"]);
     }
 
     #[test]
