@@ -1442,6 +1442,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("nitazene-controls", "txt", "desk-q.tsv"),
         ("entity-list", "txt", "desk-r.csv"),
         ("cnd-vote", "txt", "desk-r.csv"),
+        ("chemical-brokers", "txt", "desk-s.toml"),
+        ("naloxone-bill", "txt", "desk-s.toml"),
     ] {
         let v = eval_against_source(
             &dir,
@@ -1458,15 +1460,17 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         found += totals["flagged"].as_u64().unwrap();
         corrected += totals["corrected"].as_u64().unwrap();
     }
-    // Six false findings in all: a rewriter restructured a sentence of `woodside-readout`
+    // Seven false findings in all: a rewriter restructured a sentence of `woodside-readout`
     // and one of `sullivan-network` past recognition, moved a term of `senior-officials`
     // out of a rewritten clause whose other mention it garbled (reported as left out, on
     // "is"), and swapped a desk term for a word its writer counted as harmless ("dealing"
     // for "trafficking" in `sullivan-network`, "levy" for "tariff" in `tariffs-emergency`,
-    // "illegal" for the "illicit" of "illicit drug" in `prc-amendment`).
+    // "illegal" for the "illicit" of "illicit drug" in `prc-amendment`), and a simplifier
+    // put "a similar chemical" for the original's "1-boc-4-piperidone" (`chemical-brokers`),
+    // a term replaced that its writer counted as a detail dropped.
     assert_eq!(keep_flagged, 0, "keep rows flagged");
     assert!(
-        findings - true_findings <= 6,
+        findings - true_findings <= 7,
         "{true_findings} of {findings}"
     );
     // The issue asks for 0.8 found and 0.7 fixed on real spun news.
@@ -1537,6 +1541,24 @@ fn a_term_shortened_is_no_change_and_a_name_is_not_named_by_its_modifier() {
              Department of Homeland Security.\n",
         ),
         ["source.changed-term 'Fee' -> 'Commission'"]
+    );
+}
+
+#[test]
+fn a_word_split_in_two_is_replaced_whole() {
+    // "Homeland" -> "Native land": "land" is a piece of the source's word, not a word moved
+    // in from the "lands" replaced in the sentence before.
+    let glossary = (
+        "g.tsv",
+        "term\tkind\nHomeland Security Investigations\torg\n",
+    );
+    assert_eq!(
+        paraphrase_findings(
+            glossary,
+            "The farm lands were sold. Homeland Security Investigations agents said so.\n",
+            "The farm fields were sold. Native land Security Investigations agents said so.\n",
+        ),
+        ["source.changed-term 'Native land' -> 'Homeland'"]
     );
 }
 

@@ -421,9 +421,32 @@ impl Pairing<'_> {
             let w = alignment.source[i];
             is_function_word(&bitext.source[w.start..w.end].to_lowercase())
         };
+        // A word that ends (or starts) the source's word at that end is a piece of it split
+        // off ("Homeland" -> "Native land"), not a word moved in.
+        let source_word = |i: usize| {
+            let w = alignment.source[i];
+            bitext.source[w.start..w.end].to_lowercase()
+        };
+        let (last_source, first_source) = (
+            source_word(hunk.source.end - 1),
+            source_word(hunk.source.start),
+        );
+        let piece = |j: usize, of: &str, at_end: bool| {
+            let (lower, _) = word(j);
+            lower.len() >= 3
+                && lower.len() < of.len()
+                && if at_end {
+                    of.ends_with(&lower)
+                } else {
+                    of.starts_with(&lower)
+                }
+        };
         let (mut start, mut end) = (hunk.target.start, hunk.target.end);
         let mut content_gone = false;
-        while end - start > hunk.source.len() && !self.joined(end - 2, end - 1) {
+        while end - start > hunk.source.len()
+            && !self.joined(end - 2, end - 1)
+            && !piece(end - 1, &last_source, true)
+        {
             let Some(content) = moved_in(end - 1) else {
                 break;
             };
@@ -434,7 +457,10 @@ impl Pairing<'_> {
             end = hunk.target.end;
         }
         let mut content_gone_before = false;
-        while end - start > hunk.source.len() && !self.joined(start, start + 1) {
+        while end - start > hunk.source.len()
+            && !self.joined(start, start + 1)
+            && !piece(start, &first_source, false)
+        {
             let Some(content) = moved_in(start) else {
                 break;
             };
