@@ -1444,6 +1444,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("cnd-vote", "txt", "desk-r.csv"),
         ("chemical-brokers", "txt", "desk-s.toml"),
         ("naloxone-bill", "txt", "desk-s.toml"),
+        ("bc-superlab", "md", "desk-t.tsv"),
+        ("joint-statement", "md", "desk-t.tsv"),
     ] {
         let v = eval_against_source(
             &dir,
@@ -1541,6 +1543,28 @@ fn a_term_shortened_is_no_change_and_a_name_is_not_named_by_its_modifier() {
              Department of Homeland Security.\n",
         ),
         ["source.changed-term 'Fee' -> 'Commission'"]
+    );
+}
+
+#[test]
+fn a_garble_is_cut_to_its_phrase_and_a_shortened_word_written_out_is_no_change() {
+    // "Lekler, the fentanyl emperor": the words after the comma are the next term's; the
+    // "super laboratory" of "superlab" is style.
+    let glossary = (
+        "g.tsv",
+        "term\tkind\nMartin Leclerc\tname\nfentanyl czar\tterm\nsuperlab\tterm\n",
+    );
+    assert_eq!(
+        paraphrase_findings(
+            glossary,
+            "\"We act,\" said Martin Leclerc, Canada's fentanyl czar, at the superlab.\n",
+            "\"We act,\" said Martin Lekler, the fentanyl emperor of Canada, at the super \
+             laboratory.\n",
+        ),
+        [
+            "source.changed-term 'Lekler' -> 'Leclerc'",
+            "source.changed-term 'fentanyl emperor' -> 'fentanyl czar'",
+        ]
     );
 }
 

@@ -47,6 +47,7 @@ pub(super) fn find(
         let hunk = pairing.without_shortened_ends(hunk);
         let hunk = pairing.word_for_word(hunk, term_words.clone());
         let hunk = pairing.relocated(hunk, term_words);
+        let hunk = pairing.within_phrase(hunk);
         // Words of no content ("For") do not render a term: the diff paired the term with
         // them where its clause was rewritten around it.
         let no_content = !hunk.target.is_empty()
@@ -431,15 +432,22 @@ impl Pairing<'_> {
             source_word(hunk.source.end - 1),
             source_word(hunk.source.start),
         );
+        // Or its rest written out: "superlab" -> "super laboratory".
+        let first_target = word(hunk.target.start).0;
         let piece = |j: usize, of: &str, at_end: bool| {
             let (lower, _) = word(j);
-            lower.len() >= 3
-                && lower.len() < of.len()
-                && if at_end {
-                    of.ends_with(&lower)
-                } else {
-                    of.starts_with(&lower)
-                }
+            let rest_written_out = at_end
+                && of.len() > first_target.len() + 2
+                && of.starts_with(first_target.as_str())
+                && lower.starts_with(&of[first_target.len()..]);
+            rest_written_out
+                || (lower.len() >= 3
+                    && lower.len() < of.len()
+                    && if at_end {
+                        of.ends_with(&lower)
+                    } else {
+                        of.starts_with(&lower)
+                    })
         };
         let (mut start, mut end) = (hunk.target.start, hunk.target.end);
         let mut content_gone = false;
@@ -473,6 +481,58 @@ impl Pairing<'_> {
         Hunk {
             source: hunk.source,
             target: start..end,
+        }
+    }
+
+    /// `hunk` with its target cut to one of its comma-separated phrases where the source's
+    /// words have no comma: the one phrase with words spelled like theirs ("Leclerc" ->
+    /// "Lekler, the fentanyl emperor": "Lekler"; "Services Agency" -> "Service Bureau,
+    /// police": "Service Bureau").
+    fn within_phrase(&self, hunk: Hunk) -> Hunk {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        if hunk.source.is_empty() || hunk.target.len() < 2 {
+            return hunk;
+        }
+        let original = alignment.source_span(&hunk.source);
+        if bitext.source[original.start..original.end].contains(',') {
+            return hunk;
+        }
+        let mut phrases: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut start = hunk.target.start;
+        for j in hunk.target.start + 1..hunk.target.end {
+            let between = alignment.target[j - 1].end..alignment.target[j].start;
+            if target[between].contains(',') {
+                phrases.push(start..j);
+                start = j;
+            }
+        }
+        if phrases.is_empty() {
+            return hunk;
+        }
+        phrases.push(start..hunk.target.end);
+        let source_words: Vec<String> = alignment.source[hunk.source.clone()]
+            .iter()
+            .map(|w| bitext.source[w.start..w.end].to_lowercase())
+            .collect();
+        let alike = |j: usize| {
+            let w = alignment.target[j];
+            let word = target[w.start..w.end].to_lowercase();
+            // Garbled, not kept: a word as the source has it says the diff set the hunk
+            // across a moved phrase ("security, public safety" for "national security").
+            !source_words.contains(&word)
+                && source_words.iter().any(|s| {
+                    (s.len() >= 5 && word.len() >= 5 && s.get(..5) == word.get(..5))
+                        || spelled_alike(s, &word, 0.5)
+                })
+        };
+        // One phrase alone has words like the source's: it is the garble.
+        let mut alike_phrases = phrases.iter().filter(|p| (*p).clone().any(&alike));
+        match (alike_phrases.next(), alike_phrases.next()) {
+            (Some(phrase), None) => Hunk {
+                source: hunk.source,
+                target: phrase.clone(),
+            },
+            _ => hunk,
         }
     }
 
@@ -532,9 +592,14 @@ impl Pairing<'_> {
             // Not a piece of a hyphened word, though ("counter-drugs").
             let whole_words = (first == 0 || !self.joined(first - 1, first))
                 && (last + 1 >= alignment.target.len() || !self.joined(last, last + 1));
+            // Not where the hunk's words spell the term out ("superlab" -> "super
+            // laboratory").
+            let joined: String = hunk.target.clone().map(lower).collect();
+            let term_joined: String = term_words.iter().map(|(t, _)| t.as_str()).collect();
             let garbled_alone = whole_words
                 && last - first + 1 >= term_here.len()
-                && hunk.target.len() > last - first + 1;
+                && hunk.target.len() > last - first + 1
+                && !joined.starts_with(&term_joined);
             if garbled && (term_here != hunk.source || garbled_alone) && last - first <= term.len()
             {
                 return Hunk {
@@ -580,7 +645,8 @@ impl Pairing<'_> {
 /// Whether the words of `target` at `at` are the `original` words shortened: the same with
 /// or without the dots of an abbreviation ("UN", "U.N."), each word or its contraction with
 /// a full stop ("Dept." for "Department"), or the initials of its capitalised words ("U.S."
-/// for "United States").
+/// for "United States"); or a shortened word in it written out ("super laboratory" for
+/// "superlab").
 fn shortened(original: &str, target: &str, at: Span) -> bool {
     let short = &target[at.start..at.end];
     let letters = |text: &str| -> String {
@@ -612,6 +678,17 @@ fn shortened(original: &str, target: &str, at: Span) -> bool {
         if initials == short_words[0] {
             return true;
         }
+    }
+    // A word made of a word and a shortened one, written out: "super laboratory" for
+    // "superlab".
+    if let ([whole], [first, .., last]) = (long_words.as_slice(), short_words.as_slice())
+        && first.len() >= 3
+        && let Some(rest) = whole.strip_prefix(first)
+        && rest.len() >= 2
+        && last.len() > rest.len()
+        && last.starts_with(rest)
+    {
+        return true;
     }
     // Contractions with a full stop: "Dept." for "Department", "Gov." for "Governor".
     let stopped = target[at.end..].starts_with('.');
