@@ -972,6 +972,12 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     let glossary = ["-g", "glossary.tsv", "--consistency"];
     let set = "corpus/eval/translation-housing";
     check_translation_set_missing(set, &glossary, "set.tsv", "\t", &[3, 8, 13, 17]);
+    // corpus/eval/translation-tax/: a provincial tax service's report, zh->en, by a
+    // twenty-second person, TSV glossary, as plain files and as XLIFF 1.2 with <g> and <x/>
+    // inline markup. Every error reported on first sight.
+    let glossary = ["-g", "glossary.tsv"];
+    let set = "corpus/eval/translation-tax";
+    check_translation_set(set, &glossary, "set.xlf", "<trans-unit ");
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the
