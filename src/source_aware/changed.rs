@@ -225,12 +225,6 @@ impl Pairing<'_> {
     fn without_shortened_ends(&self, mut hunk: Hunk) -> Hunk {
         let (source, target) = (&self.bitext.source, self.target);
         let (words, alignment) = (&self.alignment.source, self.alignment);
-        let letters = |text: &str| -> String {
-            text.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
         // Source words' letters, where their text differs from `word`'s (only its dots).
         let text_of = |range: std::ops::Range<usize>, word: &(String, &str)| -> bool {
             let span = Span::new(words[range.start].start, words[range.end - 1].end);
@@ -432,22 +426,15 @@ impl Pairing<'_> {
             source_word(hunk.source.end - 1),
             source_word(hunk.source.start),
         );
-        // Or its rest written out: "superlab" -> "super laboratory".
-        let first_target = word(hunk.target.start).0;
         let piece = |j: usize, of: &str, at_end: bool| {
             let (lower, _) = word(j);
-            let rest_written_out = at_end
-                && of.len() > first_target.len() + 2
-                && of.starts_with(first_target.as_str())
-                && lower.starts_with(&of[first_target.len()..]);
-            rest_written_out
-                || (lower.len() >= 3
-                    && lower.len() < of.len()
-                    && if at_end {
-                        of.ends_with(&lower)
-                    } else {
-                        of.starts_with(&lower)
-                    })
+            lower.len() >= 3
+                && lower.len() < of.len()
+                && if at_end {
+                    of.ends_with(&lower)
+                } else {
+                    of.starts_with(&lower)
+                }
         };
         let (mut start, mut end) = (hunk.target.start, hunk.target.end);
         let mut content_gone = false;
@@ -510,18 +497,23 @@ impl Pairing<'_> {
             return hunk;
         }
         phrases.push(start..hunk.target.end);
-        let source_words: Vec<String> = alignment.source[hunk.source.clone()]
+        let source_words: Vec<(String, String)> = alignment.source[hunk.source.clone()]
             .iter()
-            .map(|w| bitext.source[w.start..w.end].to_lowercase())
+            .map(|w| {
+                (
+                    bitext.source[w.start..w.end].to_lowercase(),
+                    stem(w, &bitext.source),
+                )
+            })
             .collect();
         let alike = |j: usize| {
             let w = alignment.target[j];
-            let word = target[w.start..w.end].to_lowercase();
+            let (word, word_stem) = (target[w.start..w.end].to_lowercase(), stem(&w, target));
             // Garbled, not kept: a word as the source has it says the diff set the hunk
             // across a moved phrase ("security, public safety" for "national security").
-            !source_words.contains(&word)
-                && source_words.iter().any(|s| {
-                    (s.len() >= 5 && word.len() >= 5 && s.get(..5) == word.get(..5))
+            !source_words.iter().any(|(s, _)| *s == word)
+                && source_words.iter().any(|(s, s_stem)| {
+                    (s.len() >= 5 && word.len() >= 5 && *s_stem == word_stem)
                         || spelled_alike(s, &word, 0.5)
                 })
         };
@@ -649,18 +641,14 @@ impl Pairing<'_> {
 /// "superlab").
 fn shortened(original: &str, target: &str, at: Span) -> bool {
     let short = &target[at.start..at.end];
-    let letters = |text: &str| -> String {
-        text.chars()
-            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-            .collect::<String>()
-            .to_lowercase()
-    };
-    let (long_words, short_words) = (letters(original), letters(short));
-    if long_words.replace(' ', "") == short_words.replace(' ', "") {
+    if letters(original) == letters(short) {
         return true;
     }
-    let long_words: Vec<&str> = long_words.split_whitespace().collect();
-    let short_words: Vec<&str> = short_words.split_whitespace().collect();
+    let words_of = |text: &str| -> Vec<String> {
+        let words = text.split_whitespace().map(letters);
+        words.filter(|w| !w.is_empty()).collect()
+    };
+    let (long_words, short_words) = (words_of(original), words_of(short));
     // Initials: "U.S." or "US" for "United States".
     let capitalised: Vec<&str> = original
         .split_whitespace()
@@ -683,7 +671,7 @@ fn shortened(original: &str, target: &str, at: Span) -> bool {
     // "superlab".
     if let ([whole], [first, .., last]) = (long_words.as_slice(), short_words.as_slice())
         && first.len() >= 3
-        && let Some(rest) = whole.strip_prefix(first)
+        && let Some(rest) = whole.strip_prefix(first.as_str())
         && rest.len() >= 2
         && last.len() > rest.len()
         && last.starts_with(rest)
@@ -698,6 +686,14 @@ fn shortened(original: &str, target: &str, at: Span) -> bool {
             .iter()
             .zip(&short_words)
             .all(|(long, short)| long == short || contraction(long, short))
+}
+
+/// `text`'s letters and digits in lower case: "U.N." and "UN" are both "un".
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether `short` is `long` with letters left out, its first kept ("dept", "department").

@@ -702,7 +702,14 @@ fn best_run(
             let run_words = &lower[start..start + len];
             let similarity = |t: usize, i: usize| similarities[t][start + i];
             let run_facts = &facts[start..start + len];
-            let lexical = score(&term_words, abbreviates, run_words, run_facts, &similarity);
+            let lexical = score(
+                &term_words,
+                abbreviates,
+                run_words,
+                run_facts,
+                clues.parts.len(),
+                &similarity,
+            );
             if lexical <= 0.0 {
                 continue;
             }
@@ -804,12 +811,13 @@ fn splits_name(text: &str, span: Span) -> bool {
 /// is matched by its best word of the run, a term word left over by a word the glossary
 /// gives the source form, and words of the run that match nothing count against it.
 /// `abbreviates`: how many words the term abbreviates, if it is an abbreviation
-/// ([`abbreviated_words`]).
+/// ([`abbreviated_words`]); `parts`: how many dictionary parts its source form has.
 fn score(
     term: &[String],
     abbreviates: Option<usize>,
     run: &[String],
     facts: &[WordFacts],
+    parts: usize,
     similarity: &dyn Fn(usize, usize) -> f32,
 ) -> f32 {
     if let Some(s) = abbreviation(term, run) {
@@ -819,7 +827,6 @@ fn score(
     if content.is_empty() {
         return 0.0;
     }
-    let parts = facts.first().map_or(0, |f| f.parts);
     // An abbreviation names as many words as it has letters: a word the dictionary or the
     // glossary gives a piece of its source form stands in for one of them, not for all
     // ("Monetary" alone is not "HKMA", "Monetary Authority" is half of it).
@@ -942,8 +949,6 @@ struct WordFacts {
     function: bool,
     /// The (part, gloss word) pairs of the source form's dictionary parts that it renders.
     glosses: Vec<(usize, usize)>,
-    /// How many dictionary parts the source form has.
-    parts: usize,
     /// Whether it is like a word the glossary gives a piece of the source form.
     related: bool,
 }
@@ -968,7 +973,6 @@ impl WordFacts {
         WordFacts {
             function,
             glosses,
-            parts: clues.parts.len(),
             related,
         }
     }
@@ -1118,12 +1122,28 @@ fn derived_stem(word: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// Clues of a source form with these dictionary `parts` (each its gloss words), and
+    /// nothing else.
+    fn parts_only<'k, 'l>(kinship: &'k KinshipTest<'l>, parts: &[&[&str]]) -> Clues<'k, 'l> {
+        Clues {
+            kinship,
+            related: Vec::new(),
+            parts: parts
+                .iter()
+                .map(|part| part.iter().map(|g| g.to_string()).collect())
+                .collect(),
+            habitual: Vec::new(),
+            accounted: Vec::new(),
+            aligned: Vec::new(),
+        }
+    }
+
     /// [`score`] of a run that is no abbreviation, word similarities computed as asked.
     fn scored(term: &[String], run: &[String], clues: &Clues) -> f32 {
         let content: Vec<&String> = term.iter().filter(|w| !is_function_word(w)).collect();
         let similarity = |t: usize, i: usize| word_similarity(content[t], &run[i], clues.kinship);
         let facts: Vec<WordFacts> = run.iter().map(|w| WordFacts::of(w, clues)).collect();
-        score(term, None, run, &facts, &similarity)
+        score(term, None, run, &facts, clues.parts.len(), &similarity)
     }
     use crate::glossary::Origin;
     use crate::source_aware::dictionary::Reading;
@@ -1424,14 +1444,7 @@ mod tests {
         // "vaccination" says 疫苗's "vaccine" again: it adds nothing to "measles vaccine"
         // (and with it the run would be longer than the rendering).
         let kinship = KinshipTest::new(crate::lexicon::tests::embedded());
-        let clues = Clues {
-            kinship: &kinship,
-            related: Vec::new(),
-            parts: vec![vec!["leprosy".into()], vec!["vaccine".into()]],
-            habitual: Vec::new(),
-            accounted: Vec::new(),
-            aligned: Vec::new(),
-        };
+        let clues = parts_only(&kinship, &[&["leprosy"], &["vaccine"]]);
         let words = |w: &str| w.split(' ').map(String::from).collect::<Vec<_>>();
         let term = words("measles rubella combined vaccine");
         let score_of = |run: &str| scored(&term, &words(run), &clues);
@@ -1457,17 +1470,10 @@ mod tests {
     #[test]
     fn a_run_rendering_every_part_of_the_source_form_scores_high_whatever_the_term() {
         let kinship = KinshipTest::new(crate::lexicon::tests::embedded());
-        let clues = Clues {
-            kinship: &kinship,
-            related: Vec::new(),
-            parts: vec![
-                vec!["banking".into(), "finance".into()],
-                vec!["science".into(), "technology".into()],
-            ],
-            habitual: Vec::new(),
-            accounted: Vec::new(),
-            aligned: Vec::new(),
-        };
+        let clues = parts_only(
+            &kinship,
+            &[&["banking", "finance"], &["science", "technology"]],
+        );
         let run = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         let term = run(&["fintech"]);
         let rendering = scored(&term, &run(&["financial", "technology", "firms"]), &clues);
@@ -1551,14 +1557,7 @@ mod tests {
     #[test]
     fn a_terms_words_turned_around_with_nothing_joining_them_are_a_weaker_rendering() {
         let kinship = KinshipTest::new(crate::lexicon::tests::embedded());
-        let clues = Clues {
-            kinship: &kinship,
-            related: Vec::new(),
-            parts: Vec::new(),
-            habitual: Vec::new(),
-            accounted: Vec::new(),
-            aligned: Vec::new(),
-        };
+        let clues = parts_only(&kinship, &[]);
         let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
         let score_of = |term: &str, run: &str| scored(&words(term), &words(run), &clues);
         // "Centre supported students" is no "Student Aid Centre"...

@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::glossary::{Glossary, Kind};
 use crate::lexicon::Lexicon;
 use crate::text::span::Span;
-use crate::text::words::{is_unspaced_char, is_whole_word_in_mixed_text};
+use crate::text::words::{is_hangul, is_unspaced_char, is_whole_word_in_mixed_text};
 
 /// An automaton over some forms of every entry, each form filed under its entry.
 pub struct FormIndex {
@@ -244,8 +244,6 @@ fn name_word(word: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
 }
 
-/// Chinese, Japanese and Thai are written without spaces between words: a form in them is
-/// found as a plain substring.
 /// Where a form may match in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bounds {
@@ -278,11 +276,8 @@ impl Bounds {
     }
 }
 
-/// Hangul syllables and letters.
-fn is_hangul(c: char) -> bool {
-    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7A3)
-}
-
+/// Chinese, Japanese and Thai are written without spaces between words: a form in them is
+/// found as a plain substring.
 pub(super) fn unspaced_script(form: &str) -> bool {
     form.chars().any(is_unspaced_char)
 }

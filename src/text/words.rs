@@ -96,6 +96,12 @@ pub fn is_unspaced_char(c: char) -> bool {
         | 0xFF66..=0xFF9F) // halfwidth Katakana
 }
 
+/// Whether `c` is a Hangul syllable or letter: Korean is written with spaces, but a noun
+/// carries its particles in its word.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7A3)
+}
+
 /// As [`is_whole_word`], where a character of a script written without spaces also ends a
 /// word of another script: "CEMS" is a word in "CEMS数据" (Chinese text glues Latin
 /// abbreviations to its characters).
