@@ -4,7 +4,8 @@ locators, as the issue (#13) states them: a random run of words as long as the t
 fixed about half the time and located about one time in six") and a plain fuzzy string match
 ("passes 0.78 and 0.67"). Each replaces its run with the term and is judged exactly as
 termlint's fixes are (chrF against the reference must not drop; the run must overlap the
-words a difflib alignment of output and reference puts against the term).
+words an alignment of output and reference puts against the term: the measure's difflib
+alignment, and its weighted one).
 
     TERMLINT_WMT25=... TERMLINT_WMT25_DUMP=pairs.jsonl python3 scripts/wmt25_track2.py
     python3 scripts/wmt25_baselines.py pairs.jsonl
@@ -13,6 +14,7 @@ The dump holds every (paragraph, term) pair the figures count, whatever termlint
 the baselines are measured on the same pairs. The random runs are seeded: same figures on
 every run.
 """
+import collections
 import difflib
 import importlib.util
 import json
@@ -36,15 +38,16 @@ def word_spans(text):
     return spans
 
 
-def stage(pair, start, end):
+def stage(pair, start, end, aligner):
     """1 not fixed, 2 fixed, 3 fixed and located: `pair`'s output with characters
-    start..end replaced by the term, judged as wmt25_track2.pair_stage judges a fix."""
+    start..end replaced by the term, judged as wmt25_track2.pair_stage judges a fix, with
+    either of its aligners."""
     hyp, ref, term = pair["output"], pair["reference"], pair["term"]
     if start == end or (start == 0 and end == len(hyp)):
         return 1
     if measure.chrf(hyp[:start] + term + hyp[end:], ref) < measure.chrf(hyp, ref):
         return 1
-    want = measure.located_words(hyp, ref, term)
+    want = measure.located_words(hyp, ref, term, aligner)
     return 3 if any(start < b and a < end for a, b in want) else 2
 
 
@@ -75,17 +78,21 @@ def main():
     pairs = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
     rng = random.Random(7)
     for name, locate in (("random run", random_run), ("fuzzy match", fuzzy_match)):
-        counted = fixed = located = 0
+        counted = fixed = 0
+        located = collections.Counter()
         for pair in pairs:
             words = word_spans(pair["output"])
             if len(words) < len(pair["term"].split()):
                 continue
             counted += 1
-            s = stage(pair, *locate(pair, words, rng))
-            fixed += s >= 2
-            located += s == 3
-        print(f"{name}: pairs {counted}, fixed {100 * fixed / counted:.1f}%, "
-              f"located {100 * located / max(fixed, 1):.1f}% of fixed")
+            run = locate(pair, words, rng)
+            for aligner in ("difflib", "weighted"):
+                s = stage(pair, *run, aligner)
+                fixed += s >= 2 and aligner == "difflib"
+                located[aligner] += s == 3
+        print(f"{name}: pairs {counted}, fixed {100 * fixed / counted:.1f}%, located "
+              f"{100 * located['difflib'] / max(fixed, 1):.1f}% of fixed (weighted alignment: "
+              f"{100 * located['weighted'] / max(fixed, 1):.1f}%)")
 
 
 if __name__ == "__main__":

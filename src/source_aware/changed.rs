@@ -5,6 +5,7 @@ use super::align::{Hunk, WordAlignment};
 use super::{SourceAware, rule};
 use crate::bitext::Bitext;
 use crate::check::finding::{Applicability, Edit, Finding, Fix};
+use crate::derive::KinshipTest;
 use crate::glossary::{Entry, FixMode, Severity};
 use crate::nearmiss::similarity::spelled_alike;
 use crate::text::span::Span;
@@ -28,6 +29,7 @@ pub(super) fn find(
     // Both sides' words in lower case, indexed, made once per segment (a whole document can
     // be one segment) and only when some term was changed.
     let mut lowered: Option<(Words, Words)> = None;
+    let kinship = KinshipTest::new(aware.checker().lexicon());
     for &(span, entry_index) in source_terms.iter().filter(|_| terms_on) {
         let term_words = alignment.source_words(span);
         let Some(hunk) = alignment.changed(term_words.clone()) else {
@@ -37,6 +39,7 @@ pub(super) fn find(
             bitext,
             target,
             alignment,
+            kinship: &kinship,
         };
         let Some(hunk) = pairing.with_term(hunk, term_words.clone()) else {
             continue;
@@ -44,8 +47,10 @@ pub(super) fn find(
         let hunk = pairing.within_sentence(hunk, term_words.clone());
         let hunk = pairing.with_moved_words(hunk, term_words.clone());
         let hunk = pairing.without_words_moved_in(hunk);
+        let hunk = pairing.with_words_kept_elsewhere(hunk);
         let hunk = pairing.without_shortened_ends(hunk);
         let hunk = pairing.word_for_word(hunk, term_words.clone());
+        let hunk = pairing.synonyms_alone(hunk, term_words.clone());
         let hunk = pairing.relocated(hunk, term_words);
         let hunk = pairing.within_phrase(hunk);
         // Words of no content ("For") do not render a term: the diff paired the term with
@@ -53,7 +58,7 @@ pub(super) fn find(
         let no_content = !hunk.target.is_empty()
             && alignment.target[hunk.target.clone()]
                 .iter()
-                .all(|w| is_function_word(&target[w.start..w.end].to_lowercase()));
+                .all(|w| says_nothing(&target[w.start..w.end]));
         if hunk.source.is_empty() || no_content {
             continue;
         }
@@ -150,6 +155,7 @@ struct Pairing<'a> {
     bitext: &'a Bitext,
     target: &'a str,
     alignment: &'a WordAlignment,
+    kinship: &'a KinshipTest<'a>,
 }
 
 impl Pairing<'_> {
@@ -471,6 +477,90 @@ impl Pairing<'_> {
         }
     }
 
+    /// `hunk` grown over the source word beside it that its target ends (or starts) with,
+    /// where the diff kept that word as a later (or earlier) one of the target: "Diversion
+    /// Squad, which ... the diversion" -> "Distraction Squad carried out ...; the squad"
+    /// paired "Squad" with "squad" and left "Distraction Squad" replacing "Diversion" alone.
+    fn with_words_kept_elsewhere(&self, hunk: Hunk) -> Hunk {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        if hunk.source.is_empty() || hunk.target.len() < 2 {
+            return hunk;
+        }
+        let lower = |text: &str, w: Span| text[w.start..w.end].to_lowercase();
+        let same = |i: usize, j: usize| {
+            let word = lower(target, alignment.target[j]);
+            !is_function_word(&word) && lower(&bitext.source, alignment.source[i]) == word
+        };
+        let mut hunk = hunk;
+        let (after, last) = (hunk.source.end, hunk.target.end - 1);
+        if alignment
+            .kept
+            .get(after)
+            .copied()
+            .flatten()
+            .is_some_and(|j| j > last + 1)
+            && same(after, last)
+        {
+            hunk.source.end += 1;
+        }
+        let first = hunk.target.start;
+        if let Some(before) = hunk.source.start.checked_sub(1)
+            && alignment.kept[before].is_some_and(|j| j + 1 < first)
+            && same(before, first)
+        {
+            hunk.source.start -= 1;
+        }
+        hunk
+    }
+
+    /// Whether target words `run` say the term's words `term` one for one, each the same
+    /// stem, spelled alike or a thesaurus synonym ("tablet push" for "pill press"): a
+    /// spinner's swap of the term alone. Only for terms of two words or more: one word has
+    /// too many synonyms to be told from its clause.
+    fn says_word_for_word(
+        &self,
+        term: &std::ops::Range<usize>,
+        run: std::ops::Range<usize>,
+    ) -> bool {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        // Whole words: not a piece of a hyphened one ("made medications" of "man-made").
+        let pieces = run.start > 0 && self.joined(run.start - 1, run.start)
+            || run.end < alignment.target.len() && self.joined(run.end - 1, run.end);
+        term.len() >= 2
+            && run.len() == term.len()
+            && !pieces
+            && term.clone().zip(run).all(|(i, j)| {
+                let (t, w) = (alignment.source[i], alignment.target[j]);
+                let (t_lower, w_lower) = (
+                    bitext.source[t.start..t.end].to_lowercase(),
+                    target[w.start..w.end].to_lowercase(),
+                );
+                !is_function_word(&w_lower)
+                    && (stem(&t, &bitext.source) == stem(&w, target)
+                        || spelled_alike(&t_lower, &w_lower, 0.75)
+                        || self.kinship.between(&t_lower, &w_lower).is_some())
+            })
+    }
+
+    /// `hunk` cut to the run at either end of its target that says the term word for word,
+    /// where the hunk replaced the term's words alone and more words stand beside them:
+    /// those are the clause rewritten around it ("precursor chemicals" -> "forerunner
+    /// synthetics have been confiscated", a sentence turned passive).
+    fn synonyms_alone(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
+        let k = term.len();
+        if hunk.source != term || hunk.target.len() <= k {
+            return hunk;
+        }
+        let (start, end) = (hunk.target.start, hunk.target.end);
+        [start..start + k, end - k..end]
+            .into_iter()
+            .find(|run| self.says_word_for_word(&term, run.clone()))
+            .map_or(hunk, |run| Hunk {
+                source: term,
+                target: run,
+            })
+    }
+
     /// `hunk` with its target cut to one of its comma-separated phrases where the source's
     /// words have no comma: the one phrase with words spelled like theirs ("Leclerc" ->
     /// "Lekler, the fentanyl emperor": "Lekler"; "Services Agency" -> "Service Bureau,
@@ -543,7 +633,7 @@ impl Pairing<'_> {
         let left_out = alignment.kept[term.clone()].iter().all(Option::is_none)
             && alignment.target[hunk.target.clone()]
                 .iter()
-                .all(|w| is_function_word(&target[w.start..w.end].to_lowercase()));
+                .all(|w| says_nothing(&target[w.start..w.end]));
         let restructured = left_out || hunk.source.len().max(hunk.target.len()) > term.len() + 3;
         // The term's words in lower case, each with its stem where it is long enough to have
         // one, made once.
@@ -623,7 +713,21 @@ impl Pairing<'_> {
                     .then(distance(*b).cmp(&distance(*a)))
             });
         let Some((within, j, i)) = found else {
-            return hunk;
+            // Or the term's words swapped one for one for synonyms ("pill press" -> "a
+            // tablet push and packaging gear were also found"), the nearest such run.
+            let k = term.len();
+            let swapped = alignment
+                .hunks
+                .iter()
+                .filter(|h| h.target != hunk.target && h.target.len() >= k)
+                .flat_map(|h| (h.target.start..=h.target.end - k).map(move |j| j..j + k))
+                .filter(|run| distance(run.start) <= RELOCATED_WITHIN)
+                .filter(|run| self.says_word_for_word(&term, run.clone()))
+                .min_by_key(|run| distance(run.start));
+            return swapped.map_or(hunk, |run| Hunk {
+                source: term,
+                target: run,
+            });
         };
         let start = j.saturating_sub(i).max(within.start);
         let end = (start + term.len()).min(within.end);
@@ -716,6 +820,13 @@ fn letters_swapped(term_word: &str, word: &str) -> bool {
     word.len() >= 3
         && word.chars().all(|c| c.is_ascii_uppercase())
         && sorted(word) == sorted(term_word)
+}
+
+/// Whether `word` is a function word ("for", "us"), not an abbreviation in capitals spelled
+/// like one ("US", "IT").
+fn says_nothing(word: &str) -> bool {
+    let capitals = word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.');
+    !capitals && is_function_word(&word.to_lowercase())
 }
 
 /// The first five letters of word `w` of `text`, lower-cased: words of one stem ("precursor",
