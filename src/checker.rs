@@ -20,6 +20,7 @@ use crate::glossary::Glossary;
 use crate::lexicon::Lexicon;
 use crate::rules::derived::DerivedRenderings;
 use crate::rules::doubled::DoubledWords;
+use crate::rules::expansion::WrongExpansions;
 use crate::rules::near_miss::NearMisses;
 use crate::rules::variants::ListedVariants;
 use crate::rules::{Rule, RuleSelection, Stage};
@@ -96,6 +97,9 @@ impl Checker {
         let matcher = Matcher::new(forms);
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
         rules.extend(variants.map(|r| Box::new(r) as Box<dyn Rule>));
+        if on(rule::WRONG_EXPANSION) {
+            rules.push(Box::new(WrongExpansions));
+        }
         rules.extend(derived.map(|r| Box::new(r) as Box<dyn Rule>));
         rules.extend(near_miss.map(|r| Box::new(r) as Box<dyn Rule>));
         rules.extend(doubled.map(|r| Box::new(r) as Box<dyn Rule>));

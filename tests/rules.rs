@@ -88,6 +88,7 @@ fn rules_lists_every_rule_with_its_default() {
         ids,
         [
             "glossary.variant",
+            "glossary.wrong-expansion",
             "glossary.derived",
             "glossary.near-miss",
             "prose.doubled-word",
@@ -101,7 +102,10 @@ fn rules_lists_every_rule_with_its_default() {
         .lines()
         .map(|l| l.split_whitespace().nth(1).unwrap())
         .collect();
-    assert_eq!(defaults, ["on", "on", "on", "on", "on", "on", "off", "off"]);
+    assert_eq!(
+        defaults,
+        ["on", "on", "on", "on", "on", "on", "on", "off", "off"]
+    );
 }
 
 #[test]

@@ -34,6 +34,8 @@ pub struct Fix {
 pub mod rule {
     /// A listed wrong rendering of a glossary term.
     pub const VARIANT: &str = "glossary.variant";
+    /// An abbreviation the glossary accepts, spelled out before it as another name.
+    pub const WRONG_EXPANSION: &str = "glossary.wrong-expansion";
     /// A wrong rendering derived from a bare term via thesauri and known spins.
     pub const DERIVED: &str = "glossary.derived";
     /// A near miss of a name, chemical or institution (spelling, sound, letters).

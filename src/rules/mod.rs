@@ -4,6 +4,7 @@
 
 pub mod derived;
 pub mod doubled;
+pub mod expansion;
 pub mod near_miss;
 pub mod source;
 mod subject;
@@ -45,6 +46,7 @@ pub struct RuleMeta {
 /// Every rule, in the order they run and report.
 pub const REGISTRY: &[RuleMeta] = &[
     variants::META,
+    expansion::META,
     derived::META,
     near_miss::META,
     doubled::META,
@@ -185,6 +187,7 @@ mod tests {
             enabled(&[], &[]),
             [
                 rule::VARIANT,
+                rule::WRONG_EXPANSION,
                 rule::DERIVED,
                 rule::NEAR_MISS,
                 rule::DOUBLED_WORD,
@@ -208,7 +211,12 @@ mod tests {
         assert_eq!(enabled(&["glossary.variant"], &[]), [rule::VARIANT]);
         assert_eq!(
             enabled(&["glossary"], &[]),
-            [rule::VARIANT, rule::DERIVED, rule::NEAR_MISS]
+            [
+                rule::VARIANT,
+                rule::WRONG_EXPANSION,
+                rule::DERIVED,
+                rule::NEAR_MISS
+            ]
         );
         assert_eq!(
             enabled(&["prose, glossary.near-miss"], &[]),
@@ -220,7 +228,7 @@ mod tests {
     fn the_more_specific_selector_wins() {
         assert_eq!(
             enabled(&["glossary"], &["glossary.derived"]),
-            [rule::VARIANT, rule::NEAR_MISS]
+            [rule::VARIANT, rule::WRONG_EXPANSION, rule::NEAR_MISS]
         );
         assert_eq!(
             enabled(&["glossary.derived"], &["glossary"]),
@@ -243,6 +251,7 @@ mod tests {
             ids,
             [
                 rule::VARIANT,
+                rule::WRONG_EXPANSION,
                 rule::DERIVED,
                 rule::NEAR_MISS,
                 rule::DOUBLED_WORD,

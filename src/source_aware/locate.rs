@@ -15,10 +15,7 @@ use super::rule;
 use crate::check::finding::{Applicability, Edit, Finding, Fix};
 use crate::derive::KinshipTest;
 use crate::glossary::Entry;
-use crate::text::casing::copy_case;
-use crate::text::inflect::{
-    Inflection, apply_to_head, head_word, plural_on_head, singular_and_plural,
-};
+use crate::text::inflect::{self, singular_and_plural};
 use crate::text::span::Span;
 use crate::text::words::{is_function_word, is_whole_word_in_mixed_text, tokens};
 
@@ -234,7 +231,7 @@ fn untranslated(pair: &Pair, index: usize, taken: &[Span]) -> Option<Span> {
 fn located(entry: &Entry, target: &str, found: Located, source_form: &str) -> Finding {
     let Located { span, confidence } = found;
     let matched = &target[span.start..span.end];
-    let replacement = render(&entry.term, matched);
+    let replacement = inflect::render(&entry.term, matched);
     let mut finding = Finding::about(
         rule::MISSING_TERM,
         span,
@@ -591,87 +588,6 @@ fn habitual(
         })
 }
 
-/// The term, cased and inflected like the words it replaces: a term written with capitals
-/// (a name) keeps them; a plural run gets a plural term.
-fn render(term: &str, matched: &str) -> String {
-    // An abbreviation ("CEMS") or untranslated text says nothing of the term's case or
-    // number.
-    let abbreviation = matched.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !matched.chars().any(char::is_lowercase)
-        && !matched.contains(char::is_whitespace);
-    if abbreviation
-        || !matched.chars().any(char::is_uppercase) && !matched.chars().any(char::is_lowercase)
-    {
-        return term.to_string();
-    }
-    // The number of the words replaced: of their last word, or where the term is plural on
-    // its head, of theirs ("certificates of competency" for "certificate of competency";
-    // "competency certificates" says nothing of it).
-    let on_head = plural_on_head(term);
-    // Words replaced that have a head of their own say its number, whatever the term's
-    // form ("safety of school buses" is singular, "certificates of competency" plural).
-    let replaced_head = match head_word(matched) {
-        (_, word, after) if !after.is_empty() => Some(word),
-        _ => None,
-    };
-    let (number_of, term_head) = if on_head {
-        (replaced_head.unwrap_or(""), head_word(term).1)
-    } else {
-        (replaced_head.unwrap_or(matched), term)
-    };
-    let last = number_of.rsplit([' ', '-']).next().unwrap_or(number_of);
-    let term_last = term_head.rsplit([' ', '-']).next().unwrap_or(term_head);
-    let plural = |w: &str| {
-        let w = w.to_lowercase();
-        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
-    };
-    // A name is plural only where its own head is ("Mutual Recognition Arrangements"): the
-    // words of another name are plural in their own idiom ("the Import and Export
-    // Regulations" for "Import and Export Ordinance").
-    let name = term.split(' ').any(|w| w.starts_with(char::is_uppercase));
-    let own_head = !name || {
-        let (last, term_last) = (last.to_lowercase(), term_last.to_lowercase());
-        singular_and_plural(&last, &term_last)
-    };
-    let inflected = if own_head
-        && plural(last)
-        && !plural(term_last)
-        && term_last.chars().any(char::is_lowercase)
-    {
-        if on_head {
-            apply_to_head(Inflection::S, term)
-        } else {
-            Inflection::S.apply(term)
-        }
-    } else {
-        term.to_string()
-    };
-    // A term with capitals keeps the glossary's case, but for a sentence's first capital
-    // ("Energy consumption per unit of GDP"); one in lower case takes the text's.
-    if term.chars().any(char::is_uppercase) {
-        // The text's first word capitalised, not in capitals ("OTC"), the next not (no
-        // name); the term's first word in lower case throughout ("eTradeConnect" is a name).
-        let mut words = matched.split(' ');
-        let first = words.next().unwrap_or("");
-        let opens_sentence = first.starts_with(char::is_uppercase)
-            && first.chars().skip(1).any(char::is_lowercase)
-            && !words
-                .next()
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
-            && term
-                .split(' ')
-                .next()
-                .is_some_and(|w| !w.chars().any(char::is_uppercase));
-        if opens_sentence {
-            copy_case(first, &inflected)
-        } else {
-            inflected
-        }
-    } else {
-        copy_case(matched, &inflected)
-    }
-}
-
 /// The best run of `words` for the term: `(span, lexical score, closeness)`, the one with
 /// the highest lexical score plus [`POSITION_WEIGHT`] times its closeness.
 fn best_run(
@@ -709,6 +625,7 @@ fn best_run(
         })
         .collect();
     let facts: Vec<WordFacts> = lower.iter().map(|w| WordFacts::of(w, clues)).collect();
+    let runs = Runs::new(text, term);
     for start in 0..words.len() {
         for len in 1..=longest {
             if len + 1 < fewest && len != 1 {
@@ -721,10 +638,10 @@ fn best_run(
             if facts[start].function || facts[start + len - 1].function {
                 continue;
             }
-            let Some(span) = candidate(text, run, term) else {
+            let run_words = &lower[start..start + len];
+            let Some(span) = runs.span(run, run_words) else {
                 continue;
             };
-            let run_words = &lower[start..start + len];
             let similarity = |t: usize, i: usize| similarities[t][start + i];
             let run_facts = &facts[start..start + len];
             let lexical = score(
@@ -772,43 +689,69 @@ const AUXILIARIES: [&str; 21] = [
 /// ends with a function word, and crosses no sentence end or clause break, nor a comma
 /// unless the term has one ("home doors, the conductor checks" is two phrases).
 fn candidate(text: &str, run: &[(Span, &str)], term: &str) -> Option<Span> {
-    let (first, last) = (run.first()?, run.last()?);
-    if is_function_word(&first.1.to_lowercase()) || is_function_word(&last.1.to_lowercase()) {
-        return None;
+    let lower: Vec<String> = run.iter().map(|(_, w)| w.to_lowercase()).collect();
+    Runs::new(text, term).span(run, &lower)
+}
+
+/// The test of [`candidate`], with what it asks of the term worked out once for the many runs
+/// of one segment.
+struct Runs<'a> {
+    text: &'a str,
+    term: &'a str,
+    term_lower: String,
+    abbreviation: bool,
+    common_noun: bool,
+}
+
+impl<'a> Runs<'a> {
+    fn new(text: &'a str, term: &'a str) -> Runs<'a> {
+        Runs {
+            text,
+            term,
+            term_lower: term.to_lowercase(),
+            abbreviation: abbreviated_words(term).is_some(),
+            common_noun: !term.contains(char::is_uppercase),
+        }
     }
-    // A rendering is a noun phrase: an auxiliary verb ends it ("centres are closed", "orders
-    // were issued"), unless the term has one.
-    let term_lower = term.to_lowercase();
-    let auxiliary = run.iter().any(|(_, w)| {
-        let w = w.to_lowercase();
-        AUXILIARIES.contains(&w.as_str()) && !term_lower.split(' ').any(|t| t == w)
-    });
-    if auxiliary {
-        return None;
+
+    /// [`candidate`] of `run`, whose words in lower case are `lower`.
+    fn span(&self, run: &[(Span, &str)], lower: &[String]) -> Option<Span> {
+        let (text, term) = (self.text, self.term);
+        let (first, last) = (run.first()?, run.last()?);
+        if is_function_word(lower.first()?) || is_function_word(lower.last()?) {
+            return None;
+        }
+        // A rendering is a noun phrase: an auxiliary verb ends it ("centres are closed",
+        // "orders were issued"), unless the term has one.
+        let auxiliary = lower.iter().any(|w| {
+            AUXILIARIES.contains(&w.as_str()) && !self.term_lower.split(' ').any(|t| t == w)
+        });
+        if auxiliary {
+            return None;
+        }
+        let span = Span::new(first.0.start, last.0.end);
+        // Nor does it split a hyphenated word ("anti-counterfeiting"), nor start at the "s"
+        // of a possessive ("SEC's").
+        let before = &text[..span.start];
+        let clitic = before
+            .strip_suffix(['\'', '’'])
+            .is_some_and(crate::text::words::ends_in_word);
+        let joined = before.ends_with('-') || clitic || text[span.end..].starts_with('-');
+        // A common noun's rendering is no piece of a name ("Banking" of "the Hong Kong
+        // Banking Association" for "banking sector").
+        if self.common_noun && splits_name(text, span) {
+            return None;
+        }
+        // Punctuation the term has may stand in its rendering ("Ordinance (Amendment)"), and
+        // an abbreviation's expansion may list ("environmental, social and governance").
+        let breaks = text[span.start..span.end].chars().any(|c| match c {
+            '\n' => true,
+            '.' | ';' | '(' | ')' | ':' => !term.contains(c),
+            ',' => !term.contains(c) && !self.abbreviation,
+            _ => false,
+        });
+        (!joined && !breaks).then_some(span)
     }
-    let span = Span::new(first.0.start, last.0.end);
-    // Nor does it split a hyphenated word ("anti-counterfeiting"), nor start at the "s" of
-    // a possessive ("SEC's").
-    let before = &text[..span.start];
-    let clitic = before
-        .strip_suffix(['\'', '’'])
-        .is_some_and(crate::text::words::ends_in_word);
-    let joined = before.ends_with('-') || clitic || text[span.end..].starts_with('-');
-    // A common noun's rendering is no piece of a name ("Banking" of "the Hong Kong Banking
-    // Association" for "banking sector").
-    if !term.contains(char::is_uppercase) && splits_name(text, span) {
-        return None;
-    }
-    // Punctuation the term has may stand in its rendering ("Ordinance (Amendment)"), and an
-    // abbreviation's expansion may list ("environmental, social and governance").
-    let abbreviation = abbreviated_words(term).is_some();
-    let breaks = text[span.start..span.end].chars().any(|c| match c {
-        '\n' => true,
-        '.' | ';' | '(' | ')' | ':' => !term.contains(c),
-        ',' => !term.contains(c) && !abbreviation,
-        _ => false,
-    });
-    (!joined && !breaks).then_some(span)
 }
 
 /// Whether `span` starts or ends inside a run of capitalised words joined by single spaces:
@@ -1568,43 +1511,6 @@ mod tests {
         assert_eq!(
             located_in("源", "HKMA", text, &[], &related).as_deref(),
             Some("HKSA@13 -> HKMA")
-        );
-    }
-
-    #[test]
-    fn plural_runs_get_a_plural_term() {
-        assert_eq!(
-            render("authorized institution", "licensed institutions"),
-            "authorized institutions"
-        );
-        assert_eq!(render("Exchange Fund", "exchange funds"), "Exchange Funds");
-        assert_eq!(
-            render(
-                "energy consumption per unit of GDP",
-                "Energy consumption per GDP unit"
-            ),
-            "Energy consumption per unit of GDP"
-        );
-        // A name's number is its own head's, not another name's idiom.
-        assert_eq!(
-            render(
-                "Intellectual Property Investigation Bureau",
-                "property investigators"
-            ),
-            "Intellectual Property Investigation Bureau"
-        );
-        // Words with a head of their own take its number; a mass noun takes none.
-        assert_eq!(
-            render("school bus safety", "safety of school buses"),
-            "school bus safety"
-        );
-        assert_eq!(
-            render("drowning prevention", "drowning deaths"),
-            "drowning prevention"
-        );
-        assert_eq!(
-            render("competency certificate", "certificates of competency"),
-            "competency certificates"
         );
     }
 

@@ -409,6 +409,14 @@ impl<'c> SourceAware<'c> {
         // is about other words.
         let named = terms.source.iter().filter(|(_, e)| *e == entry).count();
         let rendered = terms.target.iter().filter(|(_, e)| *e == entry).count();
+        // A wrong expansion stands beside the abbreviation that renders the term: the
+        // abbreviation is right, the name spelled out before it is not.
+        if finding.rule == crate::check::finding::rule::WRONG_EXPANSION {
+            if named > 0 {
+                finding.confidence = finding.confidence.max(NAMED_CONFIDENCE);
+            }
+            return;
+        }
         if named > 0 && (same_language || rendered < named) {
             finding.confidence = finding.confidence.max(NAMED_CONFIDENCE);
         } else {

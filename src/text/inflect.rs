@@ -3,6 +3,8 @@
 //! "scheduled"). Multi-word forms inflect their last word, the head of most English noun
 //! phrases ([`head_word`] finds the head of one with a prepositional phrase after it).
 
+use crate::text::casing::copy_case;
+
 /// Which inflection a form carries relative to its base form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Inflection {
@@ -325,6 +327,87 @@ fn doubles_final_consonant(lower: &str) -> bool {
     vowel_groups == 1 && !is_vowel(a) && is_vowel(b) && !is_vowel(c) && !"wxy".contains(c)
 }
 
+/// The term, cased and inflected like the words it replaces: a term written with capitals
+/// (a name) keeps them; a plural run gets a plural term.
+pub fn render(term: &str, matched: &str) -> String {
+    // An abbreviation ("CEMS") or untranslated text says nothing of the term's case or
+    // number.
+    let abbreviation = matched.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !matched.chars().any(char::is_lowercase)
+        && !matched.contains(char::is_whitespace);
+    if abbreviation
+        || !matched.chars().any(char::is_uppercase) && !matched.chars().any(char::is_lowercase)
+    {
+        return term.to_string();
+    }
+    // The number of the words replaced: of their last word, or where the term is plural on
+    // its head, of theirs ("certificates of competency" for "certificate of competency";
+    // "competency certificates" says nothing of it).
+    let on_head = plural_on_head(term);
+    // Words replaced that have a head of their own say its number, whatever the term's
+    // form ("safety of school buses" is singular, "certificates of competency" plural).
+    let replaced_head = match head_word(matched) {
+        (_, word, after) if !after.is_empty() => Some(word),
+        _ => None,
+    };
+    let (number_of, term_head) = if on_head {
+        (replaced_head.unwrap_or(""), head_word(term).1)
+    } else {
+        (replaced_head.unwrap_or(matched), term)
+    };
+    let last = number_of.rsplit([' ', '-']).next().unwrap_or(number_of);
+    let term_last = term_head.rsplit([' ', '-']).next().unwrap_or(term_head);
+    let plural = |w: &str| {
+        let w = w.to_lowercase();
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+    };
+    // A name is plural only where its own head is ("Mutual Recognition Arrangements"): the
+    // words of another name are plural in their own idiom ("the Import and Export
+    // Regulations" for "Import and Export Ordinance").
+    let name = term.split(' ').any(|w| w.starts_with(char::is_uppercase));
+    let own_head = !name || {
+        let (last, term_last) = (last.to_lowercase(), term_last.to_lowercase());
+        singular_and_plural(&last, &term_last)
+    };
+    let inflected = if own_head
+        && plural(last)
+        && !plural(term_last)
+        && term_last.chars().any(char::is_lowercase)
+    {
+        if on_head {
+            apply_to_head(Inflection::S, term)
+        } else {
+            Inflection::S.apply(term)
+        }
+    } else {
+        term.to_string()
+    };
+    // A term with capitals keeps the glossary's case, but for a sentence's first capital
+    // ("Energy consumption per unit of GDP"); one in lower case takes the text's.
+    if term.chars().any(char::is_uppercase) {
+        // The text's first word capitalised, not in capitals ("OTC"), the next not (no
+        // name); the term's first word in lower case throughout ("eTradeConnect" is a name).
+        let mut words = matched.split(' ');
+        let first = words.next().unwrap_or("");
+        let opens_sentence = first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).any(char::is_lowercase)
+            && !words
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && term
+                .split(' ')
+                .next()
+                .is_some_and(|w| !w.chars().any(char::is_uppercase));
+        if opens_sentence {
+            copy_case(first, &inflected)
+        } else {
+            inflected
+        }
+    } else {
+        copy_case(matched, &inflected)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,6 +506,43 @@ mod tests {
         assert!(
             all.iter()
                 .any(|(i, f)| *i == Inflection::S && f == "presses")
+        );
+    }
+
+    #[test]
+    fn plural_runs_get_a_plural_term() {
+        assert_eq!(
+            render("authorized institution", "licensed institutions"),
+            "authorized institutions"
+        );
+        assert_eq!(render("Exchange Fund", "exchange funds"), "Exchange Funds");
+        assert_eq!(
+            render(
+                "energy consumption per unit of GDP",
+                "Energy consumption per GDP unit"
+            ),
+            "Energy consumption per unit of GDP"
+        );
+        // A name's number is its own head's, not another name's idiom.
+        assert_eq!(
+            render(
+                "Intellectual Property Investigation Bureau",
+                "property investigators"
+            ),
+            "Intellectual Property Investigation Bureau"
+        );
+        // Words with a head of their own take its number; a mass noun takes none.
+        assert_eq!(
+            render("school bus safety", "safety of school buses"),
+            "school bus safety"
+        );
+        assert_eq!(
+            render("drowning prevention", "drowning deaths"),
+            "drowning prevention"
+        );
+        assert_eq!(
+            render("competency certificate", "certificates of competency"),
+            "competency certificates"
         );
     }
 }
