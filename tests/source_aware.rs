@@ -483,6 +483,25 @@ fn a_term_swapped_for_synonyms_in_a_rewritten_clause_is_fixed_on_those_words() {
 }
 
 #[test]
+fn a_name_replaced_by_its_own_head_noun_is_a_second_reference() {
+    // corpus/eval/paraphrase/nitazene-operation (line 9): "the EUDA's Executive Director"
+    // -> "the agency's": the European Union Drugs Agency named by its head noun, as a
+    // second reference does. A garbled abbreviation is still reported.
+    let glossary = (
+        "g.toml",
+        "[[entry]]\nterm = \"European Union Drugs Agency\"\naccepted = [\"EUDA\"]\nkind = \"org\"\n",
+    );
+    let original = "Alexis Goosdeel, the EUDA's Executive Director, spoke.\n\
+                    The EUDA published its report.\n";
+    let spun = "Alexis Goosdeel, the agency's Executive Director, spoke.\n\
+                The EUAD published its report.\n";
+    assert_eq!(
+        paraphrase_findings(glossary, original, spun),
+        ["source.changed-term 'EUAD' -> 'EUDA'"]
+    );
+}
+
+#[test]
 fn a_term_garbled_in_a_reordered_list_or_a_clause_turned_passive_is_fixed_alone() {
     // corpus/eval/paraphrase/nitazene-controls (line 3) and sentencing-debate (line 4): the
     // list's order changed, so the diff set "protonitazene" against "isotonitazepine"; a
@@ -1027,6 +1046,14 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     ];
     let set = "corpus/eval/translation-heritage";
     check_translation_set(set, &glossary, "set.tmx", "<tu ");
+    // corpus/eval/translation-digital/: a Japanese digital agency's white paper, ja->en, by
+    // a twenty-sixth person, TSV glossary, as plain files and as XLIFF 2.0 with <pc> and
+    // <ph/>, with --consistency. Three wrong expansions beside their right abbreviations.
+    // Missed: "basic registry" beside "Base registries" (line 8) and the Government Cloud
+    // left out as "the cloud" (17).
+    let glossary = ["-g", "glossary.tsv", "--consistency"];
+    let set = "corpus/eval/translation-digital";
+    check_translation_set_missing(set, &glossary, "set.xlf", "<unit ", &[8, 17]);
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the
@@ -1454,7 +1481,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // synonym spinner (TSV), two HTML pages a seventeenth wrote, garbles in the title, link
     // text, bold and an image's alt text, terms in a script and a comment (CSV), two an
     // eighteenth put through a rewriter that merges, splits and reorders (TSV), and more
-    // (corpus/eval/paraphrase/README.md), lately two a twenty-third spun "creatively" (CSV).
+    // (corpus/eval/paraphrase/README.md), lately two a twenty-third spun "creatively" (CSV)
+    // and two HTML pages a twenty-fifth rewrote for social media (TOML).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -1505,6 +1533,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("joint-statement", "md", "desk-t.tsv"),
         ("port-vancouver", "txt", "desk-u.csv"),
         ("pill-press-raid", "txt", "desk-u.csv"),
+        ("cosala-lab", "html", "desk-v.toml"),
+        ("nitazene-operation", "html", "desk-v.toml"),
     ] {
         let v = eval_against_source(
             &dir,
@@ -1521,17 +1551,20 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         found += totals["flagged"].as_u64().unwrap();
         corrected += totals["corrected"].as_u64().unwrap();
     }
-    // Seven false findings in all: a rewriter restructured a sentence of `woodside-readout`
-    // and one of `sullivan-network` past recognition, moved a term of `senior-officials`
+    // Ten false findings in all: a rewriter restructured a sentence of `woodside-readout`
+    // past recognition, moved a term of `senior-officials`
     // out of a rewritten clause whose other mention it garbled (reported as left out, on
     // "is"), and swapped a desk term for a word its writer counted as harmless ("dealing"
     // for "trafficking" in `sullivan-network`, "levy" for "tariff" in `tariffs-emergency`,
     // "illegal" for the "illicit" of "illicit drug" in `prc-amendment`), and a simplifier
     // put "a similar chemical" for the original's "1-boc-4-piperidone" (`chemical-brokers`),
-    // a term replaced that its writer counted as a detail dropped.
+    // a term replaced that its writer counted as a detail dropped. Four more in
+    // `cosala-lab` and `nitazene-operation`: two page titles rewritten whole (a term
+    // replaced by a word more general: "drug" for "fentanyl", "Police" for "Europol", "opioid"
+    // for "nitazene") and "building blocks" for "precursors", counted harmless.
     assert_eq!(keep_flagged, 0, "keep rows flagged");
     assert!(
-        findings - true_findings <= 7,
+        findings - true_findings <= 10,
         "{true_findings} of {findings}"
     );
     // The issue asks for 0.8 found and 0.7 fixed on real spun news.

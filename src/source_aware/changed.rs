@@ -82,6 +82,7 @@ pub(super) fn find(
             || correct
                 .into_iter()
                 .any(|form| contains_phrase(replacing, form))
+            || second_reference(entry, replacing)
         {
             continue;
         }
@@ -115,6 +116,27 @@ pub(super) fn find(
         findings.extend(changed_words(bitext, target, alignment, &reported));
     }
     findings
+}
+
+/// Whether `replacing` is the head noun of the entry's name alone, as a second reference
+/// names it ("the agency's director" for "the EUDA's director", the European Union Drugs
+/// Agency): no garble.
+fn second_reference(entry: &Entry, replacing: &str) -> bool {
+    let lower = replacing.trim().to_lowercase().replace('\u{2019}', "'");
+    let word = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''));
+    let word = word.unwrap_or(&lower);
+    let head = |form: &String| {
+        let last = form.split_whitespace().last().unwrap_or("").to_lowercase();
+        form.split_whitespace().count() >= 2 && singular(&last) == singular(word)
+    };
+    !word.is_empty()
+        && !word.contains(char::is_whitespace)
+        && !is_function_word(word)
+        && std::iter::once(&entry.term)
+            .chain(&entry.accepted)
+            .any(head)
 }
 
 /// Whether `replacing`, the words put in for the term at `span` (of entry `entry`), is
