@@ -65,7 +65,10 @@ impl Rule for WrongExpansions {
             {
                 continue;
             }
-            let Some(spelled) = forms(entry).find(|f| !is_abbreviation(f)) else {
+            // The glossary's long form: words, not another spelling of the abbreviation
+            // ("eCF" for "ECF").
+            let long_form = |f: &&str| f.contains(char::is_whitespace) && !is_abbreviation(f);
+            let Some(spelled) = forms(entry).find(long_form) else {
                 continue;
             };
             out.push(Claim {
@@ -226,6 +229,7 @@ mod tests {
     }
 
     const GLOSSARY: &str = "term\taccepted\n\
+        eCF\tECF\n\
         National Center of Incident Readiness and Strategy for Cybersecurity\tNISC\n\
         ground-penetrating radar\tGPR\n\
         Hong Kong Monetary Authority\tHKMA\n";
@@ -296,6 +300,7 @@ mod tests {
             "Surveys used ground penetrating radars (GPR).",
             "The HKMA said so; the NISC (NISC) agreed.",
             "It said (HKMA) nothing.",
+            "The Enhanced Competency Framework (ECF) for bankers.",
         ] {
             assert_eq!(check(GLOSSARY, text), [], "{text}");
         }

@@ -53,6 +53,7 @@ pub(super) fn find(
         let hunk = pairing.synonyms_alone(hunk, term_words.clone());
         let hunk = pairing.relocated(hunk, term_words);
         let hunk = pairing.within_phrase(hunk);
+        let hunk = pairing.without_possessive_s(hunk);
         // Words of no content ("For") do not render a term: the diff paired the term with
         // them where its clause was rewritten around it.
         let no_content = !hunk.target.is_empty()
@@ -83,6 +84,11 @@ pub(super) fn find(
                 .into_iter()
                 .any(|form| contains_phrase(replacing, form))
             || second_reference(entry, replacing)
+            || within_correct_form(
+                entry,
+                target,
+                alignment.target_span(&hunk.target, target.len()),
+            )
         {
             continue;
         }
@@ -116,6 +122,47 @@ pub(super) fn find(
         findings.extend(changed_words(bitext, target, alignment, &reported));
     }
     findings
+}
+
+/// Whether the words at `at` stand inside another correct form of the entry, which the diff
+/// cut into ("U.S. Treasury" -> "the Department of the Treasury of the U.S." replaced "U.S."
+/// by "of the Treasury"; "Department of the Treasury" is accepted): no garble.
+fn within_correct_form(entry: &Entry, target: &str, at: Span) -> bool {
+    if at.is_empty() {
+        return false;
+    }
+    // ASCII lower case keeps every byte where it was.
+    let (lo, hi) = (at.start.saturating_sub(80), (at.end + 80).min(target.len()));
+    let (lo, hi) = (floor_char(target, lo), ceil_char(target, hi));
+    let window = target[lo..hi].to_ascii_lowercase();
+    std::iter::once(&entry.term)
+        .chain(&entry.accepted)
+        .filter(|form| form.contains(char::is_whitespace))
+        .any(|form| {
+            let form = form.to_ascii_lowercase();
+            window.match_indices(&form).any(|(i, _)| {
+                let found = Span::new(lo + i, lo + i + form.len());
+                let whole = !target[..found.start].ends_with(char::is_alphanumeric)
+                    && !target[found.end..].starts_with(char::is_alphanumeric);
+                whole && found.start <= at.start && at.end <= found.end
+            })
+        })
+}
+
+/// `at`, or the nearest character boundary of `text` before it.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `at`, or the nearest character boundary of `text` after it.
+fn ceil_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Whether `replacing` is the head noun of the entry's name alone, as a second reference
@@ -531,6 +578,22 @@ impl Pairing<'_> {
             && same(before, first)
         {
             hunk.source.start -= 1;
+        }
+        hunk
+    }
+
+    /// `hunk` without the "s" of a possessive that opens its target, the clitic of the word
+    /// before it ("the DEA's Substitute Administrator" for "DEA Deputy Administrator"
+    /// replaced "Deputy" by "Substitute", not by "'s Substitute").
+    fn without_possessive_s(&self, mut hunk: Hunk) -> Hunk {
+        while hunk.target.len() > 1 {
+            let w = self.alignment.target[hunk.target.start];
+            let clitic = self.target[..w.start].ends_with(['\'', '\u{2019}'])
+                && self.target[w.start..w.end].eq_ignore_ascii_case("s");
+            if !clitic {
+                break;
+            }
+            hunk.target.start += 1;
         }
         hunk
     }

@@ -157,6 +157,13 @@ pub fn another_rendering(
     if term_words == run_words || abbreviation(&term_words, &run_words).is_some() {
         return None;
     }
+    // One word, no abbreviation, for a term of several is too little to tell another
+    // rendering from the segment's other words ("drivers" for "driving licence", "Card" of
+    // "Happy Travel Card" for "Octopus card"): the count says a mention lacks, not where.
+    let content = |w: &Vec<String>| w.iter().filter(|w| !is_function_word(w)).count();
+    if content(&term_words) >= 2 && run_words.len() == 1 {
+        return None;
+    }
     let mut finding = located(entry, pair.target, found, source_form);
     finding.rule = rule::INCONSISTENT_TERM;
     finding.message = format!(
@@ -297,15 +304,32 @@ fn locate(
         .map(|(s, w)| (Span::new(segment.start + s.start, segment.start + s.end), w))
         .filter(|(s, _)| !accounted(*s))
         .collect();
-    let projections: Vec<Projection> = pair
+    let all_projections = pair
         .source_terms
         .iter()
         .filter(|(_, e)| *e == index)
         .map(|(s, _)| {
             pair.anchors
                 .project(pair.source, s.start + (s.end - s.start) / 2)
-        })
+        });
+    // Where the target has the term already, the source's mention that projects onto it is
+    // rendered: the other rendering is where another mention projects ("Tsing Ma
+    // Management Area" where the third 青馬管制區 stands, not beside the first).
+    let rendered: Vec<Span> = pair
+        .target_terms
+        .iter()
+        .filter(|(_, e)| *e == index)
+        .map(|(s, _)| *s)
         .collect();
+    let elsewhere = |p: &Projection| {
+        !rendered
+            .iter()
+            .any(|t| pair.anchors.closeness(pair.target, *p, *t) >= RENDERED_THERE)
+    };
+    let mut projections: Vec<Projection> = all_projections.clone().filter(elsewhere).collect();
+    if projections.is_empty() {
+        projections = all_projections.collect();
+    }
     let closeness = |span: Span| {
         projections
             .iter()
@@ -392,6 +416,10 @@ fn locate(
     // Track 2 dev years), so the finding keeps to the segment.
     None
 }
+
+/// How close to a rendering of the term already in the target a source mention's projection
+/// may come before that mention counts as rendered there.
+const RENDERED_THERE: f32 = 0.6;
 
 /// How much less like its term a run holding an accepted form's run may be and still be
 /// taken over it.
