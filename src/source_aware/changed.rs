@@ -325,6 +325,24 @@ impl Pairing<'_> {
             }
             hunk.target.start += 1;
         }
+        // One source word written as two or three at the front ("cannot" -> "can not").
+        let split = |i: usize, js: std::ops::Range<usize>| {
+            let w = words[i];
+            let whole = letters(&source[w.start..w.end]);
+            let pieces: String = js.map(|j| target_word(j).0).collect();
+            !whole.is_empty() && whole == pieces
+        };
+        while hunk.source.len() > 1 {
+            let (i, j) = (hunk.source.start, hunk.target.start);
+            let Some(k) = (2..=3)
+                .filter(|&k| hunk.target.len() > k)
+                .find(|&k| split(i, j..j + k))
+            else {
+                break;
+            };
+            hunk.source.start += 1;
+            hunk.target.start += k;
+        }
         // ... and at the back.
         while hunk.target.len() > 1 {
             let last = target_word(hunk.target.end - 1);

@@ -19,6 +19,8 @@ pub struct FormIndex {
     /// Forms that match only as written, capitals and all: a name's words ("Trump", not the
     /// card game's "trump").
     exact: Vec<Option<String>>,
+    /// Forms that name their entry only inside a sentence: an organisation's head noun.
+    mid_sentence: Vec<bool>,
 }
 
 impl FormIndex {
@@ -26,7 +28,7 @@ impl FormIndex {
     /// "Hong Kong Monetary Authority": the glossary says they are right too), and their
     /// inflections.
     pub fn terms(glossary: &Glossary) -> FormIndex {
-        FormIndex::new(correct_forms(glossary), Vec::new())
+        FormIndex::new(correct_forms(glossary), Vec::new(), Vec::new())
     }
 
     /// Every form by which a same-language text names an entry: the terms, accepted forms and their
@@ -49,12 +51,11 @@ impl FormIndex {
         }
         let names = glossary.entries.iter().enumerate();
         let names = names.filter(|(_, e)| e.kind == Kind::Name && e.term.contains(' '));
-        let mut words: Vec<(usize, String)> = names
+        let words: Vec<(usize, String)> = names
             .flat_map(|(i, e)| e.term.split(' ').map(move |w| (i, w.to_string())))
             .filter(|(_, w)| name_word(w))
             .collect();
-        words.extend(org_heads(glossary));
-        FormIndex::new(forms.into_iter(), words)
+        FormIndex::new(forms.into_iter(), words, org_heads(glossary).collect())
     }
 
     /// The source-language forms of every entry that lists some.
@@ -66,19 +67,29 @@ impl FormIndex {
                 .enumerate()
                 .flat_map(|(i, e)| e.source.iter().map(move |s| (i, s.clone()))),
             Vec::new(),
+            Vec::new(),
         )
     }
 
     /// An index of `forms`, matched in any case, and `exact` forms, matched as written.
     /// Each form is also looked for as typeset ([`typeset`]: "People’s", "Hong\u{a0}Kong").
-    fn new(forms: impl Iterator<Item = (usize, String)>, exact: Vec<(usize, String)>) -> FormIndex {
-        let any_case = forms.map(|form| (form, false));
-        let as_written = exact.into_iter().map(|form| (form, true));
+    /// `heads` are matched as written too, but not where they open a sentence, whose capital
+    /// says nothing ("Laboratory tests at the ..." names no "... Control Laboratory").
+    fn new(
+        forms: impl Iterator<Item = (usize, String)>,
+        exact: Vec<(usize, String)>,
+        heads: Vec<(usize, String)>,
+    ) -> FormIndex {
+        let any_case = forms.map(|form| (form, false, false));
+        let as_written = exact.into_iter().map(|form| (form, true, false));
+        let heads = heads.into_iter().map(|form| (form, true, true));
         let (mut entries, mut all, mut exact) = (Vec::new(), Vec::new(), Vec::new());
-        for ((entry, form), is_exact) in any_case.chain(as_written) {
+        let mut mid_sentence = Vec::new();
+        for ((entry, form), is_exact, is_head) in any_case.chain(as_written).chain(heads) {
             for variant in typeset(&form) {
                 entries.push(entry);
                 exact.push(is_exact.then(|| variant.clone()));
+                mid_sentence.push(is_head);
                 all.push(variant);
             }
         }
@@ -98,6 +109,7 @@ impl FormIndex {
             bounds,
             longest,
             exact,
+            mid_sentence,
         }
     }
 
@@ -117,7 +129,11 @@ impl FormIndex {
                 let span = Span::new(within.start + m.start(), within.start + m.end());
                 let exact = self.exact[pattern].as_ref();
                 let as_written = exact.is_none_or(|form| text[span.start..span.end] == *form);
-                (as_written && self.bounds[pattern].hold(text, span)).then_some((
+                let before =
+                    text[within.start..span.start].trim_end_matches([' ', '"', '“', '\'', '‘']);
+                let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']);
+                let placed = !(self.mid_sentence[pattern] && opens);
+                (as_written && placed && self.bounds[pattern].hold(text, span)).then_some((
                     span,
                     self.entries[pattern],
                     exact.is_some(),
