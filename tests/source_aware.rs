@@ -89,6 +89,13 @@ fn translation_findings(glossary: &str, source: &str, target: &str) -> Vec<Strin
     findings(&o)
 }
 
+/// Line `n` (from 1) of `corpus/eval/paraphrase/NAME.SIDE.txt`, with its line end.
+fn line_of_set(name: &str, side: &str, n: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
+    let text = fs::read_to_string(dir.join(format!("{name}.{side}.txt"))).unwrap();
+    format!("{}\n", text.lines().nth(n - 1).unwrap())
+}
+
 const ORIGINAL: &str = "\
 Washington says Chinese chemical makers supply most of the precursor chemicals that drug cartels use to make synthetic opioids.
 China has long defended its tough drug laws and its record of cracking down on smugglers.
@@ -510,16 +517,11 @@ fn an_organisations_head_noun_opening_a_sentence_does_not_name_it() {
         "g.csv",
         "term,accepted,kind\nCentral Revenues Control Laboratory,CRCL,org\n",
     );
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
-    let line = |name: &str| {
-        let text = fs::read_to_string(dir.join(name)).unwrap();
-        format!("{}\n", text.lines().nth(3).unwrap())
-    };
     assert_eq!(
         paraphrase_findings(
             glossary,
-            &line("mundra-seizure.original.txt"),
-            &line("mundra-seizure.spun.txt")
+            &line_of_set("mundra-seizure", "original", 4),
+            &line_of_set("mundra-seizure", "spun", 4)
         ),
         Vec::<String>::new()
     );
@@ -533,16 +535,11 @@ fn a_word_written_as_two_beside_a_changed_term_is_not_part_of_its_fix() {
         "g.csv",
         "term,kind,note\nschedule,term,to place a substance under control\n",
     );
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
-    let line = |name: &str| {
-        let text = fs::read_to_string(dir.join(name)).unwrap();
-        format!("{}\n", text.lines().nth(5).unwrap())
-    };
     assert_eq!(
         paraphrase_findings(
             glossary,
-            &line("world-drug-report.original.txt"),
-            &line("world-drug-report.spun.txt")
+            &line_of_set("world-drug-report", "original", 6),
+            &line_of_set("world-drug-report", "spun", 6)
         ),
         ["source.changed-term 'arrange' -> 'schedule'"]
     );
