@@ -546,6 +546,28 @@ fn a_word_written_as_two_beside_a_changed_term_is_not_part_of_its_fix() {
 }
 
 #[test]
+fn a_garbled_name_in_a_clause_rewritten_around_it_is_fixed_on_the_name() {
+    // corpus/eval/paraphrase/nogales-pills (line 4) and cartel-listing (line 2): a clause
+    // turned passive ("the case was assumed by Homeland Security Examinations"), and a name
+    // whose last word became a synonym before a comma ("Royal Canadian Mounted
+    // Constabulary, was additionally appointed").
+    let glossary = (
+        "g.csv",
+        "term,kind\nHomeland Security Investigations,org\nRoyal Canadian Mounted Police,org\n",
+    );
+    let both = |side: &str| {
+        line_of_set("nogales-pills", side, 4) + &line_of_set("cartel-listing", side, 2)
+    };
+    assert_eq!(
+        paraphrase_findings(glossary, &both("original"), &both("spun")),
+        [
+            "source.changed-term 'Homeland Security Examinations' -> 'Homeland Security Investigations'",
+            "source.changed-term 'Constabulary' -> 'Police'",
+        ]
+    );
+}
+
+#[test]
 fn a_name_replaced_by_its_own_head_noun_is_a_second_reference() {
     // corpus/eval/paraphrase/nitazene-operation (line 9): "the EUDA's Executive Director"
     // -> "the agency's": the European Union Drugs Agency named by its head noun, as a
@@ -1564,7 +1586,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // (corpus/eval/paraphrase/README.md), lately two a twenty-third spun "creatively" (CSV)
     // and two HTML pages a twenty-fifth rewrote for social media (TOML), and two Markdown
     // stories a twenty-seventh sent through Spanish and back (TSV), and two a thirtieth ran
-    // through a word-level thesaurus spinner (CSV).
+    // through a word-level thesaurus spinner (CSV), and two a thirty-first made "formal"
+    // (TOML).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -1621,6 +1644,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("halt-hearing", "md", "desk-w.tsv"),
         ("mundra-seizure", "txt", "desk-x.csv"),
         ("world-drug-report", "txt", "desk-x.csv"),
+        ("nogales-pills", "txt", "desk-y.toml"),
+        ("cartel-listing", "txt", "desk-y.toml"),
     ] {
         let v = eval_against_source(
             &dir,

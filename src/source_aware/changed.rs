@@ -649,15 +649,31 @@ impl Pairing<'_> {
     /// where the hunk replaced the term's words alone and more words stand beside them:
     /// those are the clause rewritten around it ("precursor chemicals" -> "forerunner
     /// synthetics have been confiscated", a sentence turned passive).
+    ///
+    /// Where the hunk replaced more than the term (a clause turned passive around it: "Homeland
+    /// Security Investigations took over the case" -> "the case was assumed by Homeland
+    /// Security Examinations"), the run may stand anywhere in it, but not as the term's own
+    /// words (it would be the term moved, not replaced).
     fn synonyms_alone(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
         let k = term.len();
-        if hunk.source != term || hunk.target.len() <= k {
+        let holds_term = hunk.source.start <= term.start && term.end <= hunk.source.end;
+        if !holds_term || hunk.target.len() <= k {
             return hunk;
         }
         let (start, end) = (hunk.target.start, hunk.target.end);
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        let lower = |text: &str, w: Span| text[w.start..w.end].to_lowercase();
+        let changed = |run: &std::ops::Range<usize>| {
+            term.clone().zip(run.clone()).any(|(i, j)| {
+                lower(&bitext.source, alignment.source[i]) != lower(target, alignment.target[j])
+            })
+        };
+        let inside = (hunk.source != term).then(|| (start..=end - k).map(|j| j..j + k));
         [start..start + k, end - k..end]
             .into_iter()
-            .find(|run| self.says_word_for_word(&term, run.clone()))
+            .filter(|_| hunk.source == term)
+            .chain(inside.into_iter().flatten())
+            .find(|run| changed(run) && self.says_word_for_word(&term, run.clone()))
             .map_or(hunk, |run| Hunk {
                 source: term,
                 target: run,
@@ -710,14 +726,36 @@ impl Pairing<'_> {
                         || spelled_alike(s, &word, 0.5)
                 })
         };
-        // One phrase alone has words like the source's: it is the garble.
-        let mut alike_phrases = phrases.iter().filter(|p| (*p).clone().any(&alike));
-        match (alike_phrases.next(), alike_phrases.next()) {
-            (Some(phrase), None) => Hunk {
+        // One phrase alone has words like the source's: it is the garble. Else one phrase
+        // alone of as many words as the source's, each its thesaurus synonym ("Police" ->
+        // "Constabulary, was additionally appointed").
+        let one = |mut found: Vec<&std::ops::Range<usize>>| {
+            (found.len() == 1).then(|| found.remove(0).clone())
+        };
+        let spelled = one(phrases
+            .iter()
+            .filter(|p| (*p).clone().any(&alike))
+            .collect());
+        let said = || {
+            let synonyms = |p: &&std::ops::Range<usize>| {
+                p.len() == hunk.source.len()
+                    && hunk.source.clone().zip((*p).clone()).all(|(i, j)| {
+                        let (s, t) = (alignment.source[i], alignment.target[j]);
+                        let (s, t) = (
+                            bitext.source[s.start..s.end].to_lowercase(),
+                            target[t.start..t.end].to_lowercase(),
+                        );
+                        !is_function_word(&t) && s != t && self.kinship.between(&s, &t).is_some()
+                    })
+            };
+            one(phrases.iter().filter(synonyms).collect())
+        };
+        match spelled.or_else(said) {
+            Some(phrase) => Hunk {
                 source: hunk.source,
-                target: phrase.clone(),
+                target: phrase,
             },
-            _ => hunk,
+            None => hunk,
         }
     }
 
