@@ -220,12 +220,21 @@ impl<'c> SourceAware<'c> {
             })
             .collect();
         // Terms the target has, but less often than the source names them on their own.
-        // A form in brackets after other words glosses them: the two are one rendering.
+        // A form in brackets after other words glosses them: the two are one rendering. And
+        // the target's, too, are counted on their own: "base registry" inside "address base
+        // registry" renders the other term, as ベース・レジストリ inside its source form does.
+        let inside_another = |at: Span, entry: usize| {
+            terms.target.iter().any(|(o, e)| {
+                *e != entry && o.start <= at.start && at.end <= o.end && o.len() > at.len()
+            })
+        };
         let rendered = |entry: usize| {
             terms
                 .target
                 .iter()
-                .filter(|(at, e)| *e == entry && !glosses(target, *at))
+                .filter(|(at, e)| {
+                    *e == entry && !glosses(target, *at) && !inside_another(*at, entry)
+                })
                 .count()
         };
         let fewer: Vec<usize> = terms
