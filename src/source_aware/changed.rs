@@ -133,7 +133,10 @@ fn within_correct_form(entry: &Entry, target: &str, at: Span) -> bool {
     }
     // ASCII lower case keeps every byte where it was.
     let (lo, hi) = (at.start.saturating_sub(80), (at.end + 80).min(target.len()));
-    let (lo, hi) = (floor_char(target, lo), ceil_char(target, hi));
+    let (lo, hi) = (
+        target.floor_char_boundary(lo),
+        target.ceil_char_boundary(hi),
+    );
     let window = target[lo..hi].to_ascii_lowercase();
     std::iter::once(&entry.term)
         .chain(&entry.accepted)
@@ -147,22 +150,6 @@ fn within_correct_form(entry: &Entry, target: &str, at: Span) -> bool {
                 whole && found.start <= at.start && at.end <= found.end
             })
         })
-}
-
-/// `at`, or the nearest character boundary of `text` before it.
-fn floor_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// `at`, or the nearest character boundary of `text` after it.
-fn ceil_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// Whether `replacing` is the head noun of the entry's name alone, as a second reference
