@@ -26,6 +26,7 @@ mod terms;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::bitext::Bitext;
@@ -116,45 +117,72 @@ impl<'c> SourceAware<'c> {
 
     /// Checks `target` against the source of `bitext`.
     pub fn check(&self, bitext: &Bitext, target: &str) -> Checked {
-        let mut monolingual = self.monolingual(bitext, target);
-        let mut checked = Checked::default();
-        let all_terms: Vec<SegmentTerms> = bitext
-            .segments
-            .iter()
-            .map(|segment| SegmentTerms {
-                source: self.source_terms(bitext, segment),
-                target: self.terms_of(bitext).find(target, segment.target),
-            })
-            .collect();
-        let habits = self.habits(bitext, target, &all_terms);
-        let model = self.model1(bitext, target, &all_terms);
-        // One for the file: it remembers the words it has looked up.
-        let kinship = crate::derive::KinshipTest::remembering_pairs(self.checker.lexicon());
+        // The monolingual check needs only the target; what is learnt from the whole file
+        // (the terms of each segment, the file's habits, the word alignment) only the bitext:
+        // the two run side by side.
+        let (mut monolingual, (all_terms, habits, model)) = rayon::join(
+            || self.monolingual(bitext, target),
+            || {
+                let all_terms: Vec<SegmentTerms> = bitext
+                    .segments
+                    .par_iter()
+                    .map(|segment| SegmentTerms {
+                        source: self.source_terms(bitext, segment),
+                        target: self.terms_of(bitext).find(target, segment.target),
+                    })
+                    .collect();
+                let (habits, model) = rayon::join(
+                    || self.habits(bitext, target, &all_terms),
+                    || self.model1(bitext, target, &all_terms),
+                );
+                (all_terms, habits, model)
+            },
+        );
         // Findings by position, so a segment's are looked up, not searched for.
         let sorted = monolingual.is_sorted_by_key(|f| f.span.start);
-        for (index, (segment, terms)) in bitext.segments.iter().zip(&all_terms).enumerate() {
-            let in_segment = findings_in(&monolingual, segment.target, sorted);
+        // Segments are checked side by side; each worker's kinship test remembers the words
+        // it has looked up (a cache: the answers do not depend on which worker asks).
+        let lexicon = self.checker.lexicon();
+        let per_segment: Vec<(Vec<Finding>, Option<align::WordAlignment>)> = bitext
+            .segments
+            .par_iter()
+            .zip(&all_terms)
+            .enumerate()
+            .with_min_len(32)
+            .map_init(
+                || crate::derive::KinshipTest::remembering_pairs(lexicon),
+                |kinship, (index, (segment, terms))| {
+                    let alignment = bitext.same_language.then(|| {
+                        align::align(&bitext.source, segment.source, target, segment.target)
+                    });
+                    let mut found = Vec::new();
+                    if let Some(alignment) = &alignment {
+                        found = changed::find(self, bitext, target, alignment, &terms.source);
+                    }
+                    let in_segment = findings_in(&monolingual, segment.target, sorted);
+                    let known: Vec<&Finding> =
+                        in_segment.iter().map(|&i| &monolingual[i]).collect();
+                    let context = Context {
+                        bitext,
+                        segment,
+                        target,
+                        habits: &habits,
+                        kinship,
+                        model: model.as_ref(),
+                        index,
+                    };
+                    let missing = self.missing_terms(&context, terms, &found, &known);
+                    found.extend(missing);
+                    (found, alignment)
+                },
+            )
+            .collect();
+        let mut checked = Checked::default();
+        for ((segment, terms), (found, alignment)) in
+            bitext.segments.iter().zip(&all_terms).zip(per_segment)
+        {
             self.tally(terms, &mut checked.terms);
-            let alignment = bitext
-                .same_language
-                .then(|| align::align(&bitext.source, segment.source, target, segment.target));
-            let mut found = Vec::new();
-            if let Some(alignment) = &alignment {
-                found = changed::find(self, bitext, target, alignment, &terms.source);
-            }
-            let known: Vec<&Finding> = in_segment.iter().map(|&i| &monolingual[i]).collect();
-            let context = Context {
-                bitext,
-                segment,
-                target,
-                habits: &habits,
-                kinship: &kinship,
-                model: model.as_ref(),
-                index,
-            };
-            let missing = self.missing_terms(&context, terms, &found, &known);
-            found.extend(missing);
-            for &i in &in_segment {
+            for i in findings_in(&monolingual, segment.target, sorted) {
                 self.settle(
                     &mut monolingual[i],
                     &found,
@@ -439,26 +467,30 @@ impl<'c> SourceAware<'c> {
         if !bitext.target_is_embedded() {
             return self.checker.check(target);
         }
-        let mut findings = Vec::new();
-        for segment in &bitext.segments {
-            let shift = |span: Span| {
-                Span::new(
-                    span.start + segment.target.start,
-                    span.end + segment.target.start,
-                )
-            };
-            for mut finding in self
-                .checker
-                .check(&target[segment.target.start..segment.target.end])
-            {
-                finding.span = shift(finding.span);
-                for edit in finding.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-                    edit.span = shift(edit.span);
+        // Segment by segment (the text between is markup), side by side.
+        let per_segment: Vec<Vec<Finding>> = bitext
+            .segments
+            .par_iter()
+            .map(|segment| {
+                let shift = |span: Span| {
+                    Span::new(
+                        span.start + segment.target.start,
+                        span.end + segment.target.start,
+                    )
+                };
+                let mut findings = self
+                    .checker
+                    .check(&target[segment.target.start..segment.target.end]);
+                for finding in &mut findings {
+                    finding.span = shift(finding.span);
+                    for edit in finding.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+                        edit.span = shift(edit.span);
+                    }
                 }
-                findings.push(finding);
-            }
-        }
-        findings
+                findings
+            })
+            .collect();
+        per_segment.into_iter().flatten().collect()
     }
 
     /// The entries a source segment names: by their source forms, and in a same-language
