@@ -1157,6 +1157,12 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     let glossary = ["-g", "glossary.csv", "--consistency"];
     let set = "corpus/eval/translation-forestry";
     check_translation_set_missing(set, &glossary, "set.tsv", "\t", &[4, 6, 9, 12]);
+    // corpus/eval/translation-labour/: a labour ministry's report in Traditional Chinese, by
+    // a thirty-third person, CSV glossary, with --consistency. Missed: "work stoppage
+    // penalties" beside the right "stop-work orders" (line 12), one word alike.
+    let glossary = ["-g", "glossary.csv", "--consistency"];
+    let set = "corpus/eval/translation-labour";
+    check_translation_set_missing(set, &glossary, "set.tsv", "\t", &[12]);
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the
@@ -1647,6 +1653,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("world-drug-report", "txt", "desk-x.csv"),
         ("nogales-pills", "txt", "desk-y.toml"),
         ("cartel-listing", "txt", "desk-y.toml"),
+        ("brabant-lab", "txt", "desk-z.tsv"),
+        ("port-botany", "txt", "desk-z.tsv"),
     ] {
         let v = eval_against_source(
             &dir,
@@ -1820,5 +1828,23 @@ fn a_term_with_a_phrase_after_its_head_is_plural_on_its_head() {
              The Administration maintained 300 navigation marks in its waters.\n",
         ),
         ["source.missing-term 'navigation marks' -> 'aids to navigation'"]
+    );
+}
+
+#[test]
+fn a_chinese_source_form_inside_a_longer_word_is_not_the_term() {
+    // 職訓 (vocational training) stands inside 在職訓練 (in-service training), across its two
+    // parts: no term there. 總裁 ends 副總裁 (deputy chief executive): a part of it, rendered
+    // in it, so a translation without "Chief Executive" lacks it.
+    let glossary = "term\tsource\nvocational training\t職業訓練|職訓\nChief Executive\t總裁\n";
+    let found = translation_findings(
+        glossary,
+        "勞工可參加在職訓練。\n副總裁出席會議。\n",
+        "Workers may join in-service training.\nThe Deputy Chief Officer attended the meeting.\n",
+    );
+    assert_eq!(
+        found,
+        ["source.missing-term 'Chief Officer' -> 'Chief Executive'"],
+        "{found:?}"
     );
 }

@@ -16,6 +16,7 @@ use crate::check::document::Document;
 use crate::check::finding::{Applicability, Evidence, Finding, rule};
 use crate::glossary::Entry;
 use crate::text::span::Span;
+use crate::text::words::is_function_word;
 
 pub const META: RuleMeta = RuleMeta {
     id: rule::WRONG_EXPANSION,
@@ -152,7 +153,8 @@ fn same_words(a: &str, b: &str) -> bool {
 }
 
 /// The long form `short` abbreviates at the end of `before` (the text up to its opening
-/// bracket), as a span into `before`: Schwartz and Hearst's match, within as many words as
+/// bracket), as a span into `before`: the words whose initials spell it, else Schwartz and
+/// Hearst's match, within as many words as
 /// the abbreviation has letters and five more (at most twice as many), and within the
 /// clause (no sentence end, bracket, colon, semicolon or comma inside).
 fn long_form(before: &str, short: &str) -> Option<Span> {
@@ -175,6 +177,9 @@ fn long_form(before: &str, short: &str) -> Option<Span> {
         }
         start = line + at;
     }
+    if let Some(begin) = by_initials(&before[start..], &letters) {
+        return Some(Span::new(start + begin, before.len()));
+    }
     let window: Vec<(usize, char)> = before[start..]
         .char_indices()
         .map(|(i, c)| (start + i, c.to_lowercase().next().unwrap_or(c)))
@@ -196,6 +201,26 @@ fn long_form(before: &str, short: &str) -> Option<Span> {
     let long = Span::new(begin, before.len());
     let words = before[begin..].split_whitespace().count();
     (words >= 2 && long.end - long.start > short.len()).then_some(long)
+}
+
+/// Where the words at the end of `window` begin whose initials are `letters`, one letter a
+/// word (function words between may be skipped: "Safety and Health"). Schwartz and Hearst
+/// take letters from inside words, and so stop short where a word's last letter is the
+/// letter before ("Talent Quality System" for TTQS in "Taiwan Talent Quality System").
+fn by_initials(window: &str, letters: &[char]) -> Option<usize> {
+    let mut left = letters.len();
+    for (at, word) in words_backwards(window) {
+        let initial = word.chars().next()?.to_lowercase().next()?;
+        if left > 0 && initial == letters[left - 1] {
+            left -= 1;
+            if left == 0 {
+                return Some(at);
+            }
+        } else if !is_function_word(&word.to_lowercase()) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The words of `text` from its end, each with its byte offset.
@@ -254,6 +279,15 @@ mod tests {
         assert_eq!(long("said the Monetary Authority", "HKMA"), None);
         assert_eq!(long("in Hong Kong, the Monetary Authority", "HKMA"), None);
         assert_eq!(long("a radar", "GPR"), None);
+        // Initials first: the second "T" is "Taiwan"'s, not the last letter of "Talent".
+        assert_eq!(
+            long("joined the Taiwan Talent Quality System", "TTQS"),
+            Some("Taiwan Talent Quality System")
+        );
+        assert_eq!(
+            long("the Occupational Safety and Health Administration", "OSHA"),
+            Some("Occupational Safety and Health Administration")
+        );
     }
 
     #[test]

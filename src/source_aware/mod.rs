@@ -501,6 +501,20 @@ impl<'c> SourceAware<'c> {
         segment: &crate::bitext::Segment,
     ) -> Vec<(Span, usize)> {
         let mut found = self.sources.find(&bitext.source, segment.source);
+        let text = &bitext.source[segment.source.start..segment.source.end];
+        if !bitext.same_language && !found.is_empty() && has_han(text) {
+            // Chinese has no spaces: a source form inside a dictionary word, neither its
+            // start nor its end, is none ("職訓", vocational training, in "在職訓練",
+            // in-service training). One that starts or ends the word is a part of it, and
+            // rendered in it ("總裁" of "副總裁", deputy chief executive). Only inside: the
+            // greedy cut errs across word ends ("營運|商計|劃" for 營運商計劃).
+            let words = self
+                .checker
+                .lexicon()
+                .cedict()
+                .segment(&bitext.source, segment.source);
+            found.retain(|(at, _)| !words.iter().any(|w| w.start < at.start && at.end < w.end));
+        }
         if bitext.same_language {
             let terms = self.terms_of(bitext).find(&bitext.source, segment.source);
             found.retain(|(s, _)| !terms.iter().any(|(t, _)| t.overlaps(*s)));

@@ -51,9 +51,15 @@ impl FormIndex {
         }
         let names = glossary.entries.iter().enumerate();
         let names = names.filter(|(_, e)| e.kind == Kind::Name && e.term.contains(' '));
+        // A common word names nothing alone ("Criminal" of "Criminal Code Act 1995"), unless
+        // it is a person's name too ("Rice").
+        let names_alone = |w: &str| {
+            name_word(w)
+                && (!lexicon.words().contains(&w.to_lowercase()) || lexicon.names().contains(w))
+        };
         let words: Vec<(usize, String)> = names
             .flat_map(|(i, e)| e.term.split(' ').map(move |w| (i, w.to_string())))
-            .filter(|(_, w)| name_word(w))
+            .filter(|(_, w)| names_alone(w))
             .collect();
         FormIndex::new(forms.into_iter(), words, org_heads(glossary).collect())
     }
