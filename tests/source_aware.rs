@@ -1163,6 +1163,11 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     let glossary = ["-g", "glossary.csv", "--consistency"];
     let set = "corpus/eval/translation-labour";
     check_translation_set_missing(set, &glossary, "set.tsv", "\t", &[12]);
+    // corpus/eval/translation-competition/: a competition authority's white paper, ja->en,
+    // by a thirty-fifth person, TSV glossary, XLIFF 1.2 with inline tags, with --consistency.
+    let glossary = ["-g", "glossary.tsv", "--consistency"];
+    let set = "corpus/eval/translation-competition";
+    check_translation_set_missing(set, &glossary, "set.xlf", "<trans-unit", &[6]);
 }
 
 /// Every error row of `folder/expected.tsv` must be reported on its line with its term as the
@@ -1655,6 +1660,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("cartel-listing", "txt", "desk-y.toml"),
         ("brabant-lab", "txt", "desk-z.tsv"),
         ("port-botany", "txt", "desk-z.tsv"),
+        ("fas-scheduling", "md", "desk-aa.toml"),
+        ("nhava-sheva", "md", "desk-aa.toml"),
     ] {
         let v = eval_against_source(
             &dir,
@@ -1685,9 +1692,11 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // `ofac-laundering` and `halt-hearing`, sent through Spanish and back: noun phrases
     // turned around ("network Chinese of laundering of money", "sanctions secondary"), whose
     // writer counted them harmless, and two findings beside a garble the diff did not pair.
+    // One in `fas-scheduling`: "class-wide prohibition" for "class-wide ban", a form the desk
+    // accepts for its term, which the writer counted a harmless swap.
     assert_eq!(keep_flagged, 0, "keep rows flagged");
     assert!(
-        findings - true_findings <= 16,
+        findings - true_findings <= 17,
         "{true_findings} of {findings}"
     );
     // The issue asks for 0.8 found and 0.7 fixed on real spun news.

@@ -295,28 +295,38 @@ impl<'c> SourceAware<'c> {
             target_terms: &terms.target,
             anchors: &anchors,
         };
-        let mut missing: Vec<Finding> = Vec::new();
-        for entry in lacking {
+        let locate = |entry: usize, taken: &[Span]| {
             let about: Vec<&Finding> = known
                 .iter()
                 .copied()
                 .filter(|f| self.entry_of(f) == Some(entry))
                 .collect();
+            let clues = self.clues(context, terms, entry, cedict, reading.as_ref());
+            locate::missing(&entries[entry], entry, &pair, &about, taken, &clues)
+        };
+        // Several terms lacking: the surest guess takes its words first, whatever the
+        // glossary's order ("secondary review" is Phase II review's, not merger review's).
+        let mut lacking = lacking;
+        if lacking.len() > 1 {
+            let mut alone: Vec<(usize, f32)> = lacking
+                .iter()
+                .map(|&entry| {
+                    let guess = locate(entry, &[]);
+                    (entry, guess.fix.is_some() as u8 as f32 + guess.confidence)
+                })
+                .collect();
+            alone.sort_by(|a, b| b.1.total_cmp(&a.1));
+            lacking = alone.into_iter().map(|(entry, _)| entry).collect();
+        }
+        let mut missing: Vec<Finding> = Vec::new();
+        for entry in lacking {
             // Words taken by a term nesting with this one may be this one's too.
             let taken: Vec<Span> = missing
                 .iter()
                 .filter(|f| f.fix.is_some() && !self.nests(f, entry, &terms.source))
                 .map(|f| f.span)
                 .collect();
-            let clues = self.clues(context, terms, entry, cedict, reading.as_ref());
-            missing.push(locate::missing(
-                &entries[entry],
-                entry,
-                &pair,
-                &about,
-                &taken,
-                &clues,
-            ));
+            missing.push(locate(entry, &taken));
         }
         for entry in fewer {
             let taken: Vec<Span> = missing
