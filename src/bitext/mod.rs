@@ -172,6 +172,17 @@ impl Bitext {
         for span in &self.prose {
             bytes[span.start..span.end].copy_from_slice(&text.as_bytes()[span.start..span.end]);
         }
+        // A character reference between two words is its character, at its start ("Internet
+        // &amp; Security" reads "Internet &     Security"): a term with "&" is there.
+        for pair in self.prose.windows(2) {
+            let mut at = pair[0].end;
+            while let Some((decoded, len)) = reference_at(&text[at..pair[1].start]) {
+                let mut buffer = [0; 4];
+                let encoded = decoded.encode_utf8(&mut buffer).as_bytes();
+                bytes[at..at + encoded.len()].copy_from_slice(encoded);
+                at += len;
+            }
+        }
         // Word ranges start and end on character boundaries and all else is ASCII.
         Cow::Owned(String::from_utf8(bytes).expect("masked text stays UTF-8"))
     }
@@ -405,6 +416,33 @@ fn source_words_outside_cjk(source: &str, enough: usize) -> usize {
         (in_word, number) = (false, true);
     }
     count
+}
+
+/// The character an XML character reference at the start of `text` stands for, and the
+/// reference's length: `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#38;`, `&#x26;`. A
+/// character takes no more bytes than its reference, so it fits in its place.
+fn reference_at(text: &str) -> Option<(char, usize)> {
+    let name = text.strip_prefix('&')?.split(';').next()?;
+    let len = name.len() + 2;
+    if len > text.len() {
+        return None;
+    }
+    let decoded = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| c.len_utf8() <= len)?
+        }
+    };
+    Some((decoded, len))
 }
 
 #[cfg(test)]

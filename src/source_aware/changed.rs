@@ -51,7 +51,8 @@ pub(super) fn find(
         let hunk = pairing.without_shortened_ends(hunk);
         let hunk = pairing.word_for_word(hunk, term_words.clone());
         let hunk = pairing.synonyms_alone(hunk, term_words.clone());
-        let hunk = pairing.relocated(hunk, term_words);
+        let hunk = pairing.relocated(hunk, term_words.clone());
+        let hunk = pairing.along_commas(hunk, term_words.clone());
         let hunk = pairing.within_phrase(hunk);
         let hunk = pairing.without_possessive_s(hunk);
         // Words of no content ("For") do not render a term: the diff paired the term with
@@ -664,6 +665,38 @@ impl Pairing<'_> {
             .map_or(hunk, |run| Hunk {
                 source: term,
                 target: run,
+            })
+    }
+
+    /// `hunk` cut to the comma-separated phrase of the term where both sides have as many
+    /// phrases: the rewriter kept the list and changed each part ("precursors, including
+    /// sulfuric" -> "forerunners, among them sulphuric": "precursors" -> "forerunners").
+    fn along_commas(&self, hunk: Hunk, term: std::ops::Range<usize>) -> Hunk {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        let phrases = |words: &[Span], range: std::ops::Range<usize>, text: &str| {
+            let mut phrases = Vec::new();
+            let mut start = range.start;
+            for j in range.start + 1..range.end {
+                if text[words[j - 1].end..words[j].start].contains(',') {
+                    phrases.push(start..j);
+                    start = j;
+                }
+            }
+            phrases.push(start..range.end);
+            phrases
+        };
+        let source = phrases(&alignment.source, hunk.source.clone(), &bitext.source);
+        let targets = phrases(&alignment.target, hunk.target.clone(), target);
+        if source.len() < 2 || source.len() != targets.len() {
+            return hunk;
+        }
+        source
+            .iter()
+            .zip(targets)
+            .find(|(s, _)| s.start <= term.start && term.end <= s.end)
+            .map_or(hunk, |(s, t)| Hunk {
+                source: s.clone(),
+                target: t,
             })
     }
 

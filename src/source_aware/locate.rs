@@ -371,16 +371,28 @@ fn locate(
         }
         (best, _) => best,
     };
+    let explained = |s: Span| clues.accounted.iter().any(|a| a.overlaps(s));
     let unexplained: Vec<(Span, &str)> = words
         .iter()
-        .filter(|(s, _)| !clues.accounted.iter().any(|a| a.overlaps(*s)))
+        .filter(|(s, _)| !explained(*s))
         .copied()
         .collect();
+    // A name grows from the run taken, whatever the dictionary says of the run's own words
+    // ("Act" of "Shitauke Act" is also a gloss of the source's 行為, an act).
+    let whole_name = |span: Span| {
+        let inside = |s: Span| span.start <= s.start && s.end <= span.end;
+        let words: Vec<(Span, &str)> = words
+            .iter()
+            .filter(|(s, _)| inside(*s) || !explained(*s))
+            .copied()
+            .collect();
+        whole_name(&entry.term, pair.target, &words, span)
+    };
     if like_only {
         return lexical_best
             .filter(|(_, lexical, _)| *lexical >= ANOTHER_RENDERING_MIN)
             .map(|(span, lexical, position)| Located {
-                span: whole_name(&entry.term, pair.target, &unexplained, span),
+                span: whole_name(span),
                 confidence: 0.6 + 0.3 * lexical + 0.05 * position,
             });
     }
@@ -407,7 +419,7 @@ fn locate(
     let (span, lexical, position) = lexical_best?;
     if lexical >= LOCATE_THRESHOLD {
         return Some(Located {
-            span: whole_name(&entry.term, pair.target, &unexplained, span),
+            span: whole_name(span),
             confidence: 0.6 + 0.3 * lexical + 0.05 * position,
         });
     }

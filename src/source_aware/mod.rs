@@ -162,6 +162,7 @@ impl<'c> SourceAware<'c> {
                     let in_segment = findings_in(&monolingual, segment.target, sorted);
                     let known: Vec<&Finding> =
                         in_segment.iter().map(|&i| &monolingual[i]).collect();
+                    self.keep_to_known(&mut found, &known, terms);
                     let context = Context {
                         bitext,
                         segment,
@@ -197,6 +198,23 @@ impl<'c> SourceAware<'c> {
         checked.findings.extend(monolingual);
         checked.findings.sort_by_key(|f| (f.span.start, f.span.end));
         checked
+    }
+
+    /// A term the original names once, which a monolingual finding of the segment already
+    /// places (a name spelled like it: "Tibo" for "Tibú"), is not also changed elsewhere:
+    /// the diff paired it with other words where the rewriter moved them ("Tibo hidden" for
+    /// "of Tibú"). The monolingual finding stays, made surer by the source ([`Self::settle`]).
+    fn keep_to_known(&self, found: &mut Vec<Finding>, known: &[&Finding], terms: &SegmentTerms) {
+        found.retain(|f| {
+            let Some(entry) = self.entry_of(f).filter(|_| f.rule == rule::CHANGED_TERM) else {
+                return true;
+            };
+            let once = terms.source.iter().filter(|(_, e)| *e == entry).count() == 1;
+            !(once
+                && known
+                    .iter()
+                    .any(|k| self.entry_of(k) == Some(entry) && !k.span.overlaps(f.span)))
+        });
     }
 
     /// Adds a segment's term counts: each source occurrence is rendered while the target

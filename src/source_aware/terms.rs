@@ -126,13 +126,16 @@ impl FormIndex {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let part = &text[within.start..within.end];
+        let part = Spaced::new(&text[within.start..within.end]);
         // (span, entry, matched as written: a name's word or an organisation's head)
         let matches: Vec<(Span, usize, bool)> = automaton
-            .find_overlapping_iter(part)
+            .find_overlapping_iter(part.text())
             .filter_map(|m| {
                 let pattern = m.pattern().as_usize();
-                let span = Span::new(within.start + m.start(), within.start + m.end());
+                let span = Span::new(
+                    within.start + part.original(m.start()),
+                    within.start + part.original_end(m.end()),
+                );
                 let exact = self.exact[pattern].as_ref();
                 let as_written = exact.is_none_or(|form| text[span.start..span.end] == *form);
                 let before =
@@ -264,6 +267,56 @@ fn name_word(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// A text with each run of spaces made one, and where each byte of it stands in the text:
+/// markup masked to blanks ("Exchange</g> Fund") does not part a term's words.
+struct Spaced<'t> {
+    text: std::borrow::Cow<'t, str>,
+    /// The text's offset of each byte (empty: the same offsets).
+    offsets: Vec<usize>,
+}
+
+impl<'t> Spaced<'t> {
+    fn new(text: &'t str) -> Spaced<'t> {
+        if !text.contains("  ") {
+            return Spaced {
+                text: std::borrow::Cow::Borrowed(text),
+                offsets: Vec::new(),
+            };
+        }
+        let (mut spaced, mut offsets) = (String::with_capacity(text.len()), Vec::new());
+        for (at, c) in text.char_indices() {
+            if c == ' ' && spaced.ends_with(' ') {
+                continue;
+            }
+            spaced.push(c);
+            offsets.extend((0..c.len_utf8()).map(|i| at + i));
+        }
+        offsets.push(text.len());
+        Spaced {
+            text: std::borrow::Cow::Owned(spaced),
+            offsets,
+        }
+    }
+
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text's offset of byte `at` (a match's start).
+    fn original(&self, at: usize) -> usize {
+        self.offsets.get(at).copied().unwrap_or(at)
+    }
+
+    /// The text's offset of the end of a match ending before byte `at`.
+    fn original_end(&self, at: usize) -> usize {
+        match at {
+            0 => 0,
+            at if !self.offsets.is_empty() => self.offsets[at - 1] + 1,
+            at => at,
+        }
+    }
 }
 
 /// Where a form may match in a text.

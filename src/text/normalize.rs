@@ -25,13 +25,21 @@ pub struct Normalized {
 impl Normalized {
     pub fn new(original: &str) -> Normalized {
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
+        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(original.len());
         let mut buf = String::new();
         let mut chars = original.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
             let next_joins = chars
                 .peek()
                 .is_some_and(|&(_, n)| cluster::joins(Some(c), n));
+            // A run of spaces is one: markup masked to blanks ("Exchange</g> Fund") and
+            // typed double spaces do not part a term's words.
+            if c == ' ' && text.ends_with(' ') {
+                if let Some(last) = origin.last_mut() {
+                    last.1 = start as u32 + 1;
+                }
+                continue;
+            }
             if c.is_ascii() && c != '\r' && c != '\t' && !next_joins {
                 text.push(c);
                 origin.push((start as u32, start as u32 + 1));
@@ -154,6 +162,20 @@ mod tests {
         assert_eq!(original_of(original, &n, 0, 1), "\u{201c}");
         let end = n.to_original(Span::new(n.text.len(), n.text.len()));
         assert_eq!(end, Span::new(original.len(), original.len()));
+    }
+
+    #[test]
+    fn a_run_of_spaces_is_one_and_maps_back_whole() {
+        // Markup masked to blanks: "The <g>Exchange</g> Fund".
+        let original = "The    Exchange     Fund grew";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "The Exchange Fund grew");
+        let start = n.text.find("Exchange Fund").unwrap();
+        assert_eq!(
+            original_of(original, &n, start, start + "Exchange Fund".len()),
+            "Exchange     Fund"
+        );
+        assert_eq!(original_of(original, &n, 3, 4), "    ");
     }
 
     #[test]
