@@ -306,10 +306,14 @@ fn after_a_verb(lexicon: &Lexicon, text: &str, words: &[(Span, &str)], i: usize)
     }
 }
 
-/// "important and important people": the doubled word modifies a following word.
+/// "important and important people": the doubled word modifies a following word, a
+/// content word ("left-behind children and children in difficulty" are two groups).
 fn followed_by_word(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
-    rest.starts_with(' ') && rest[1..].chars().next().is_some_and(char::is_alphabetic)
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    !next.is_empty() && !crate::text::words::is_function_word(&next.to_lowercase())
 }
 
 fn finding(
@@ -396,6 +400,11 @@ mod tests {
         assert_eq!(
             flagged("throw important and important people in prison"),
             [pair("important and important", "important")]
+        );
+        // Two groups, each with its own modifier: no word doubled.
+        assert_eq!(
+            flagged("help left-behind children and children in difficulty"),
+            []
         );
     }
 

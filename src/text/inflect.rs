@@ -88,7 +88,10 @@ impl Inflection {
 }
 
 /// Prepositions that open a phrase after a noun phrase's head ("certificate of competency").
-const POSTMODIFIERS: [&str; 3] = [" of ", " to ", " for "];
+const POSTMODIFIERS: [&str; 6] = [" of ", " to ", " for ", " in ", " on ", " with "];
+/// Of a run of a text, only these say a head and its phrase: "zones in building" may be a
+/// head and the clause after it.
+const RUN_POSTMODIFIERS: [&str; 3] = [" of ", " to ", " for "];
 
 /// Whether `term` is a lower-case noun phrase with a phrase after its head ("certificate of
 /// competency"): it is plural on its head. A name or title ("Protection of Personal Digital
@@ -109,8 +112,13 @@ pub fn apply_to_head(inflection: Inflection, phrase: &str) -> String {
 /// word, or the last word before a prepositional phrase that follows it ("certificate" of
 /// "certificate of competency"), where the words before it are a plain noun phrase.
 pub fn head_word(phrase: &str) -> (&str, &str, &str) {
+    head_before(phrase, &POSTMODIFIERS)
+}
+
+/// [`head_word`], with the head's phrase opened by one of `postmodifiers`.
+fn head_before<'p>(phrase: &'p str, postmodifiers: &[&str]) -> (&'p str, &'p str, &'p str) {
     // Only after a plain noun phrase: "with respect to ESG governance" is no head and phrase.
-    let cut = POSTMODIFIERS
+    let cut = postmodifiers
         .iter()
         .filter_map(|p| phrase.find(p))
         .min()
@@ -346,7 +354,7 @@ pub fn render(term: &str, matched: &str) -> String {
     let on_head = plural_on_head(term);
     // Words replaced that have a head of their own say its number, whatever the term's
     // form ("safety of school buses" is singular, "certificates of competency" plural).
-    let replaced_head = match head_word(matched) {
+    let replaced_head = match head_before(matched, &RUN_POSTMODIFIERS) {
         (_, word, after) if !after.is_empty() => Some(word),
         _ => None,
     };
@@ -522,6 +530,11 @@ mod tests {
                 "Energy consumption per GDP unit"
             ),
             "Energy consumption per unit of GDP"
+        );
+        // The head before "in" is the term's number ("persons", already plural).
+        assert_eq!(
+            render("persons in extreme poverty", "extremely poor persons"),
+            "persons in extreme poverty"
         );
         // A name's number is its own head's, not another name's idiom.
         assert_eq!(
