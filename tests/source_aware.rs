@@ -96,6 +96,16 @@ fn line_of_set(name: &str, side: &str, n: usize) -> String {
     format!("{}\n", text.lines().nth(n - 1).unwrap())
 }
 
+/// The findings (as [`paraphrase_findings`] gives them) of line `n` of paraphrase set `name`
+/// checked against the same line of its original.
+fn findings_on_line_of_set(glossary: (&str, &str), name: &str, n: usize) -> Vec<String> {
+    paraphrase_findings(
+        glossary,
+        &line_of_set(name, "original", n),
+        &line_of_set(name, "spun", n),
+    )
+}
+
 const ORIGINAL: &str = "\
 Washington says Chinese chemical makers supply most of the precursor chemicals that drug cartels use to make synthetic opioids.
 China has long defended its tough drug laws and its record of cracking down on smugglers.
@@ -518,11 +528,7 @@ fn an_organisations_head_noun_opening_a_sentence_does_not_name_it() {
         "term,accepted,kind\nCentral Revenues Control Laboratory,CRCL,org\n",
     );
     assert_eq!(
-        paraphrase_findings(
-            glossary,
-            &line_of_set("mundra-seizure", "original", 4),
-            &line_of_set("mundra-seizure", "spun", 4)
-        ),
+        findings_on_line_of_set(glossary, "mundra-seizure", 4),
         Vec::<String>::new()
     );
 }
@@ -536,11 +542,7 @@ fn a_word_written_as_two_beside_a_changed_term_is_not_part_of_its_fix() {
         "term,kind,note\nschedule,term,to place a substance under control\n",
     );
     assert_eq!(
-        paraphrase_findings(
-            glossary,
-            &line_of_set("world-drug-report", "original", 6),
-            &line_of_set("world-drug-report", "spun", 6)
-        ),
+        findings_on_line_of_set(glossary, "world-drug-report", 6),
         ["source.changed-term 'arrange' -> 'schedule'"]
     );
 }

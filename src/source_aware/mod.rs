@@ -322,29 +322,35 @@ impl<'c> SourceAware<'c> {
             let clues = self.clues(context, terms, entry, cedict, reading.as_ref());
             locate::missing(&entries[entry], entry, &pair, &about, taken, &clues)
         };
-        // Several terms lacking: the surest guess takes its words first, whatever the
-        // glossary's order ("secondary review" is Phase II review's, not merger review's).
-        let mut lacking = lacking;
-        if lacking.len() > 1 {
-            let mut alone: Vec<(usize, f32)> = lacking
-                .iter()
-                .map(|&entry| {
-                    let guess = locate(entry, &[]);
-                    (entry, guess.fix.is_some() as u8 as f32 + guess.confidence)
-                })
-                .collect();
-            alone.sort_by(|a, b| b.1.total_cmp(&a.1));
-            lacking = alone.into_iter().map(|(entry, _)| entry).collect();
+        // Each lacking term's guess with no words taken. Several lacking: the surest guess
+        // takes its words first, whatever the glossary's order ("secondary review" is Phase
+        // II review's, not merger review's).
+        let mut guesses: Vec<(usize, Option<Finding>)> =
+            lacking.into_iter().map(|entry| (entry, None)).collect();
+        if guesses.len() > 1 {
+            for (entry, guess) in &mut guesses {
+                *guess = Some(locate(*entry, &[]));
+            }
+            let sureness = |g: &Option<Finding>| {
+                g.as_ref()
+                    .map_or(0.0, |f| f.fix.is_some() as u8 as f32 + f.confidence)
+            };
+            guesses.sort_by(|a, b| sureness(&b.1).total_cmp(&sureness(&a.1)));
         }
         let mut missing: Vec<Finding> = Vec::new();
-        for entry in lacking {
+        for (entry, guess) in guesses {
             // Words taken by a term nesting with this one may be this one's too.
             let taken: Vec<Span> = missing
                 .iter()
                 .filter(|f| f.fix.is_some() && !self.nests(f, entry, &terms.source))
                 .map(|f| f.span)
                 .collect();
-            missing.push(locate(entry, &taken));
+            // With no words taken, the guess alone stands.
+            let found = match guess {
+                Some(guess) if taken.is_empty() => guess,
+                _ => locate(entry, &taken),
+            };
+            missing.push(found);
         }
         for entry in fewer {
             let taken: Vec<Span> = missing
