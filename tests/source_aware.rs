@@ -692,6 +692,43 @@ fn a_name_rendered_with_other_words_is_replaced_whole() {
 }
 
 #[test]
+fn a_term_named_only_inside_a_longer_rendered_term_lacks_nowhere() {
+    // 档案局 (an archives bureau) stands inside 国家档案局, rendered as its own term: the
+    // national administration, no bureau, is meant. A provincial 档案局 is a bureau; and
+    // where the longer term is not rendered, the shorter one's absence is still reported.
+    let glossary = "term\tsource\n\
+        archives bureau\t档案局\n\
+        National Archives Administration\t国家档案局\n";
+    let source = "国家档案局加强档案执法检查。\n\
+        国家档案局和省档案局联合开展检查。\n\
+        国家档案局开展检查。\n";
+    let target = "The National Archives Administration strengthened enforcement inspections.\n\
+        The National Archives Administration and the provincial archives office inspected jointly.\n\
+        The State Archives Office carried out inspections.\n";
+    let found = translation_findings(glossary, source, target);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("'archives office' -> 'archives bureau'")),
+        "{found:?}"
+    );
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.contains("-> 'archives bureau'"))
+            .count(),
+        1,
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("-> 'National Archives Administration'")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn in_a_paragraph_whose_sentences_were_rotated_no_term_is_put_on_a_moved_clause() {
     // corpus/eval/paraphrase/senior-officials: the paragraph's three sentences rotated. The
     // diff put a moved run's insertion inside "Tiffany Eppelheimer" and "... Advisor": the
@@ -1192,11 +1229,30 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     // Missed: pinyin ("dibao", 2), a long literal rendering ("children in fact without anyone
     // to raise them", 5), a term paraphrased away ("checked each year", 8) and
     // "inter-provincial processing" beside "registrations of marriages" (9). Line 11 is
-    // reported on "place-name", not on "land names". One false finding: 民政部 (the
-    // ministry) read inside 民政部门 (civil affairs departments), line 1.
+    // reported on "place-name", not on "land names". 民政部 (the ministry) inside 民政部门
+    // (civil affairs departments, rendered) lacks nowhere.
     let glossary = ["-g", "glossary.toml", "--consistency"];
     let set = "corpus/eval/translation-civil";
-    check_translation_set_with_false(set, &glossary, "set.xlf", "<unit", &[2, 5, 8, 9], 1);
+    check_translation_set_missing(set, &glossary, "set.xlf", "<unit", &[2, 5, 8, 9]);
+    // corpus/eval/translation-archives/: an archives administration's annual report, zh->en,
+    // by a forty-second person, CSV glossary with nested entries (档案局, archives bureau,
+    // inside 国家档案局), XLIFF 1.2 with inline tags, with --consistency. Missed: renderings
+    // sharing no word with the term ("electronic documents" beside the right "electronic
+    // records", 3; "storage deadline", 7; "everything", 15), the abbreviation "SHA" (10) and
+    // "revolutionary archives" beside "revolutionary history files" (16). Two false: the
+    // source names 档案数字化 twice and the target renders it once ("digital copies of
+    // holdings" the other time), reported on other words (5); "digitised ... archives" for
+    // 档案数字化 (10).
+    let glossary = ["-g", "glossary.csv", "--consistency"];
+    let set = "corpus/eval/translation-archives";
+    check_translation_set_with_false(
+        set,
+        &glossary,
+        "set.xlf",
+        "<trans-unit",
+        &[3, 7, 10, 15, 16],
+        2,
+    );
     // corpus/eval/translation-itsecurity/: an IT security office's annual report, de->en, by
     // a fortieth person, TSV glossary, with --consistency: German compounds in the source.
     // Missed: "Federal Agency for Information Security" in a paragraph that also says "BSI",
@@ -1316,12 +1372,16 @@ fn check_translation_set_with_false(
                         r[0] == row[0] && r[3] != "keep" && !r[2].is_empty() && text.contains(r[2])
                     })
                 };
+                // An inconsistency says the term stands here, once fewer than the source
+                // names it: about another mention, unless its fix takes the kept words.
+                let counts_another_mention =
+                    |f: &serde_json::Value| f["rule"] == "source.inconsistent-term";
                 assert!(
                     !here.iter().any(|f| {
                         (!f["fix"].is_null()
                             && f["text"].as_str().unwrap().contains(words)
                             && !on_an_error(f))
-                            || (suggests(f) && !erroneous)
+                            || (suggests(f) && !erroneous && !counts_another_mention(f))
                     }),
                     "{folder} {args:?}: line {line}: '{words}' flagged: {here:?}"
                 );
@@ -1671,7 +1731,7 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
     // and two HTML pages a twenty-fifth rewrote for social media (TOML), and two Markdown
     // stories a twenty-seventh sent through Spanish and back (TSV), and two a thirtieth ran
     // through a word-level thesaurus spinner (CSV), and two a thirty-first made "formal"
-    // (TOML).
+    // (TOML), lately two a forty-first spun "creatively" (TOML).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/paraphrase");
     let (mut rows, mut found, mut corrected) = (0, 0, 0);
     let (mut findings, mut true_findings, mut keep_flagged) = (0, 0, 0);
@@ -1738,6 +1798,8 @@ fn spun_excerpts_checked_against_their_originals_with_a_desk_glossary() {
         ("tibu-lab", "html", "desk-ab.csv"),
         ("manila-shabu", "txt", "desk-ac.tsv"),
         ("golden-triangle", "txt", "desk-ac.tsv"),
+        ("manzanillo-precursors", "txt", "desk-ad.toml"),
+        ("ofac-brokers", "txt", "desk-ad.toml"),
     ] {
         let v = eval_against_source(
             &dir,

@@ -362,7 +362,10 @@ impl NearMissIndex {
             return None;
         }
         let lower = tok.text.to_lowercase();
-        if self.terms.contains(&lower) || known_word(&self.lexicon, tok.text) {
+        if self.terms.contains(&lower)
+            || known_word(&self.lexicon, tok.text)
+            || self.inflects_a_term_word(&lower)
+        {
             return None;
         }
         let keys = Keys::new(tok.text);
@@ -413,6 +416,21 @@ impl NearMissIndex {
         Some(match best.part_of {
             Some(_) => self.completed(toks, i, best),
             None => best,
+        })
+    }
+
+    /// Whether lower-case `word` is a glossary word's plural or singular ("workstreams" of
+    /// "workstream on research"): an inflection, one letter off but no garble.
+    fn inflects_a_term_word(&self, word: &str) -> bool {
+        let stems = [
+            word.strip_suffix('s').map(str::to_string),
+            word.strip_suffix("es").map(str::to_string),
+            word.strip_suffix("ies").map(|stem| format!("{stem}y")),
+            Some(format!("{word}s")),
+            Some(format!("{word}es")),
+        ];
+        stems.into_iter().flatten().any(|other| {
+            self.terms.contains(&other) && crate::text::inflect::singular_and_plural(word, &other)
         })
     }
 

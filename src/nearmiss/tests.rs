@@ -284,3 +284,21 @@ fn a_garbled_accepted_form_is_corrected_to_that_form() {
     let text = "the Homeland Security office";
     assert!(index.find(text, &[]).is_empty());
 }
+
+#[test]
+fn a_plural_of_a_term_word_is_no_garble() {
+    // "workstreams" is one letter off the "workstream" of two terms, and its plural.
+    let rows = "workstream on research\tterm\nworkstream on bridging the data gap\tterm\n";
+    assert_eq!(
+        flagged(
+            rows,
+            "The HKMA joined the two new workstreams of the network."
+        ),
+        []
+    );
+    // A garble of the word still is one.
+    assert_eq!(
+        flagged(rows, "The HKMA joined the workstraem on research."),
+        [pair("workstraem on research", "workstream on research")]
+    );
+}

@@ -262,6 +262,14 @@ impl<'c> SourceAware<'c> {
             .filter(|&entry| {
                 !entries[entry].source.is_empty()
                     && present(entry) == 0
+                    && !terms.inside_rendered(entry, |outer, inner_at, outer_at| {
+                        names_another(
+                            entries,
+                            &bitext.source,
+                            (entry, inner_at),
+                            (outer, outer_at),
+                        )
+                    })
                     && !found.iter().any(|f| self.entry_of(f) == Some(entry))
             })
             .collect();
@@ -635,6 +643,26 @@ impl SegmentTerms {
         counts
     }
 
+    /// Whether the source names `entry` only inside other entries' source forms that the
+    /// target renders and that `another` says name something else: 档案局 (archives bureau)
+    /// inside 国家档案局, with "National Archives Administration" in the target, is that
+    /// term's, and nothing lacks. `another(outer, inner place, outer place)`.
+    fn inside_rendered(&self, entry: usize, another: impl Fn(usize, Span, Span) -> bool) -> bool {
+        let rendered = |other: usize| self.target.iter().any(|(_, e)| *e == other);
+        let mut places = self.source.iter().filter(|(_, e)| *e == entry).peekable();
+        places.peek().is_some()
+            && places.all(|(at, _)| {
+                self.source.iter().any(|(s, e)| {
+                    *e != entry
+                        && s.start <= at.start
+                        && at.end <= s.end
+                        && s.len() > at.len()
+                        && rendered(*e)
+                        && another(*e, *at, *s)
+                })
+            })
+    }
+
     fn wanted(&self) -> BTreeMap<usize, usize> {
         let mut wanted = BTreeMap::new();
         for (_, entry) in &self.source {
@@ -642,6 +670,48 @@ impl SegmentTerms {
         }
         wanted
     }
+}
+
+/// Whether entry `outer`, named at `wide` in `source` around entry `inner` named at
+/// `narrow`, names something else, so that rendering it does not render `inner` (国家档案局,
+/// the national administration, around 档案局, an archives bureau): its source form adds
+/// words, not only brackets (《香港財務報告準則》 around 香港財務報告準則), and neither
+/// term abbreviates the other ("HIBOR" inside 香港銀行同業拆息, "Hong Kong Interbank Offered
+/// Rates": a glossary's two entries for one name).
+fn names_another(
+    entries: &[crate::glossary::Entry],
+    source: &str,
+    (inner, narrow): (usize, Span),
+    (outer, wide): (usize, Span),
+) -> bool {
+    let added = source[wide.start..narrow.start]
+        .chars()
+        .chain(source[narrow.end..wide.end].chars());
+    let forms = |entry: usize| {
+        let entry = &entries[entry];
+        std::iter::once(&entry.term).chain(&entry.accepted)
+    };
+    added.clone().any(char::is_alphanumeric)
+        && !forms(inner).any(|a| forms(outer).any(|b| abbreviates(a, b) || abbreviates(b, a)))
+}
+
+/// Whether `short`, one word with two capitals or more ("HIBOR", "pSSVFo"), takes its
+/// letters in order from `long`, the first from its first word (Schwartz and Hearst's test).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let capitals = short.chars().filter(char::is_ascii_uppercase).count();
+    if capitals < 2 || short.contains(char::is_whitespace) || !long.contains(' ') {
+        return false;
+    }
+    let mut letters = short
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase());
+    let long = long.to_lowercase();
+    if letters.clone().next() != long.chars().next() {
+        return false;
+    }
+    let mut rest = long.chars();
+    letters.all(|letter| rest.any(|c| c == letter))
 }
 
 /// Whether the words at `at` stand in brackets right after other words, glossing them
