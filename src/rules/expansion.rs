@@ -209,14 +209,22 @@ fn long_form(before: &str, short: &str) -> Option<Span> {
 /// letter before ("Talent Quality System" for TTQS in "Taiwan Talent Quality System").
 fn by_initials(window: &str, letters: &[char]) -> Option<usize> {
     let mut left = letters.len();
-    for (at, word) in words_backwards(window) {
-        let initial = word.chars().next()?.to_lowercase().next()?;
-        if left > 0 && initial == letters[left - 1] {
+    let mut words = words_backwards(window).peekable();
+    let initial_of = |word: &str| word.chars().next()?.to_lowercase().next();
+    while let Some((at, word)) = words.next() {
+        let initial = initial_of(word)?;
+        let function = is_function_word(&word.to_lowercase());
+        // A function word gives its letter only where no word before it does ("Office of
+        // Technical Intern Training (OTIT)": the O is Office's, not of's).
+        let before_gives = words.peek().is_some_and(|&(_, earlier)| {
+            initial_of(earlier) == Some(initial) && !is_function_word(&earlier.to_lowercase())
+        });
+        if left > 0 && initial == letters[left - 1] && !(function && before_gives) {
             left -= 1;
             if left == 0 {
                 return Some(at);
             }
-        } else if !is_function_word(&word.to_lowercase()) {
+        } else if !function {
             return None;
         }
     }
@@ -287,6 +295,15 @@ mod tests {
         assert_eq!(
             long("the Occupational Safety and Health Administration", "OSHA"),
             Some("Occupational Safety and Health Administration")
+        );
+        // A function word's letter only where no word before it has it: the O is Office's.
+        assert_eq!(
+            long("audited by the Office of Technical Intern Training", "OTIT"),
+            Some("Office of Technical Intern Training")
+        );
+        assert_eq!(
+            long("rules of Technical Intern Training", "OTIT"),
+            Some("of Technical Intern Training")
         );
     }
 

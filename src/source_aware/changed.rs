@@ -613,24 +613,29 @@ impl Pairing<'_> {
         term: &std::ops::Range<usize>,
         run: std::ops::Range<usize>,
     ) -> bool {
-        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        let alignment = self.alignment;
         // Whole words: not a piece of a hyphened one ("made medications" of "man-made").
         let pieces = run.start > 0 && self.joined(run.start - 1, run.start)
             || run.end < alignment.target.len() && self.joined(run.end - 1, run.end);
         term.len() >= 2
             && run.len() == term.len()
             && !pieces
-            && term.clone().zip(run).all(|(i, j)| {
-                let (t, w) = (alignment.source[i], alignment.target[j]);
-                let (t_lower, w_lower) = (
-                    bitext.source[t.start..t.end].to_lowercase(),
-                    target[w.start..w.end].to_lowercase(),
-                );
-                !is_function_word(&w_lower)
-                    && (stem(&t, &bitext.source) == stem(&w, target)
-                        || spelled_alike(&t_lower, &w_lower, 0.75)
-                        || self.kinship.between(&t_lower, &w_lower).is_some())
-            })
+            && term.clone().zip(run).all(|(i, j)| self.says_word(i, j))
+    }
+
+    /// Whether target word `j` says source word `i`: the same stem, spelled alike or a
+    /// thesaurus synonym, and not a function word.
+    fn says_word(&self, i: usize, j: usize) -> bool {
+        let (bitext, target, alignment) = (self.bitext, self.target, self.alignment);
+        let (t, w) = (alignment.source[i], alignment.target[j]);
+        let (t_lower, w_lower) = (
+            bitext.source[t.start..t.end].to_lowercase(),
+            target[w.start..w.end].to_lowercase(),
+        );
+        !is_function_word(&w_lower)
+            && (stem(&t, &bitext.source) == stem(&w, target)
+                || spelled_alike(&t_lower, &w_lower, 0.75)
+                || self.kinship.between(&t_lower, &w_lower).is_some())
     }
 
     /// `hunk` cut to the run at either end of its target that says the term word for word,
@@ -662,9 +667,21 @@ impl Pairing<'_> {
             .filter(|_| hunk.source == term)
             .chain(inside.into_iter().flatten())
             .find(|run| changed(run) && self.says_word_for_word(&term, run.clone()))
-            .map_or(hunk, |run| Hunk {
-                source: term,
-                target: run,
+            .map_or(hunk, |run| {
+                // A word after the run that says the term's head again ends its noun
+                // phrase ("forerunner synthetic compounds" for "precursor chemicals"); not
+                // a lower-case word after a name ("Enforcement Office operatives").
+                let capital = |j: usize| {
+                    let w = alignment.target[j];
+                    target[w.start..w.end].starts_with(char::is_uppercase)
+                };
+                let head_again = run.end < end
+                    && capital(run.end) == capital(run.end - 1)
+                    && self.says_word(term.end - 1, run.end);
+                Hunk {
+                    source: term,
+                    target: run.start..run.end + usize::from(head_again),
+                }
             })
     }
 
