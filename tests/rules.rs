@@ -94,6 +94,7 @@ fn rules_lists_every_rule_with_its_default() {
             "prose.doubled-word",
             "source.missing-term",
             "source.changed-term",
+            "source.respelled-word",
             "source.changed-word",
             "source.inconsistent-term"
         ]
@@ -104,7 +105,7 @@ fn rules_lists_every_rule_with_its_default() {
         .collect();
     assert_eq!(
         defaults,
-        ["on", "on", "on", "on", "on", "on", "on", "off", "off"]
+        ["on", "on", "on", "on", "on", "on", "on", "on", "off", "off"]
     );
 }
 

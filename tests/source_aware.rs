@@ -527,9 +527,10 @@ fn an_organisations_head_noun_opening_a_sentence_does_not_name_it() {
         "g.csv",
         "term,accepted,kind\nCentral Revenues Control Laboratory,CRCL,org\n",
     );
+    // The line's garbled chemical, which this glossary does not list, is reported respelled.
     assert_eq!(
         findings_on_line_of_set(glossary, "mundra-seizure", 4),
-        Vec::<String>::new()
+        ["source.respelled-word 'hydrochlorine' -> 'hydrochloride'"]
     );
 }
 
@@ -564,6 +565,8 @@ fn a_garbled_name_in_a_clause_rewritten_around_it_is_fixed_on_the_name() {
         paraphrase_findings(glossary, &both("original"), &both("spun")),
         [
             "source.changed-term 'Homeland Security Examinations' -> 'Homeland Security Investigations'",
+            // A name this glossary does not list, respelled.
+            "source.respelled-word 'Brousseau' -> 'Brosseau'",
             "source.changed-term 'Constabulary' -> 'Police'",
         ]
     );
@@ -688,6 +691,21 @@ fn a_name_rendered_with_other_words_is_replaced_whole() {
             "source.missing-term 'Scientific and Technological Committee' -> 'Science and Technology Committee'",
             "source.missing-term 'Meteorological Law of the People's Republic of China' -> 'Meteorology Law of the People's Republic of China'",
         ]
+    );
+}
+
+#[test]
+fn a_word_respelled_into_no_known_word_is_reported_glossary_or_not() {
+    // The desk lists no "Ospina Rozo": a rewriter swaps words, it does not respell names.
+    // British for American spelling, a plural, a contraction and a synonym are no garbles.
+    let glossary = ("g.tsv", "term\nprecursor chemicals\n");
+    assert_eq!(
+        paraphrase_findings(
+            glossary,
+            "\"The chain breaks,\" said General Julián Ospina Rozo, who wouldn't name the organization's labs.\n",
+            "\"The chain breaks,\" said General Julián Ospina Roso, who would not name the organisation's laboratories.\n",
+        ),
+        ["source.respelled-word 'Roso' -> 'Rozo'"]
     );
 }
 

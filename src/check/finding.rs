@@ -46,6 +46,9 @@ pub mod rule {
     pub const MISSING_TERM: &str = "source.missing-term";
     /// A glossary term of the original was replaced in the paraphrase.
     pub const CHANGED_TERM: &str = "source.changed-term";
+    /// A word of the original respelled in the paraphrase into no word a dictionary knows
+    /// (a garbled name outside the glossary: "Ospina Roso" for "Ospina Rozo").
+    pub const RESPELLED_WORD: &str = "source.respelled-word";
     /// Another content word of the original was replaced (`--all-changes`, info).
     pub const CHANGED_WORD: &str = "source.changed-word";
     /// The source names a term more often than its target segment has it, and a run like

@@ -155,7 +155,7 @@ fn distinctive(word: &str) -> bool {
 }
 
 /// An ordinary English word or a known proper name: never a near miss on its own.
-fn known_word(lexicon: &Lexicon, word: &str) -> bool {
+pub(crate) fn known_word(lexicon: &Lexicon, word: &str) -> bool {
     let lower = word.to_lowercase();
     if lexicon.words().contains(&lower) {
         return true;

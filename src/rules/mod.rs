@@ -52,6 +52,7 @@ pub const REGISTRY: &[RuleMeta] = &[
     doubled::META,
     source::MISSING_TERM_META,
     source::CHANGED_TERM_META,
+    source::RESPELLED_WORD_META,
     source::CHANGED_WORD_META,
     source::INCONSISTENT_TERM_META,
 ];
@@ -193,6 +194,7 @@ mod tests {
                 rule::DOUBLED_WORD,
                 source_rule::MISSING_TERM,
                 source_rule::CHANGED_TERM,
+                source_rule::RESPELLED_WORD,
             ]
         );
         assert_eq!(
@@ -200,6 +202,7 @@ mod tests {
             [
                 source_rule::MISSING_TERM,
                 source_rule::CHANGED_TERM,
+                source_rule::RESPELLED_WORD,
                 source_rule::CHANGED_WORD,
                 source_rule::INCONSISTENT_TERM,
             ]
@@ -257,6 +260,7 @@ mod tests {
                 rule::DOUBLED_WORD,
                 source_rule::MISSING_TERM,
                 source_rule::CHANGED_TERM,
+                source_rule::RESPELLED_WORD,
                 source_rule::CHANGED_WORD,
                 source_rule::INCONSISTENT_TERM,
             ]

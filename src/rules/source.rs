@@ -19,6 +19,14 @@ pub const CHANGED_TERM_META: RuleMeta = RuleMeta {
     stage: Stage::Source,
     summary: "a paraphrase replaced a term of its same-language original",
 };
+/// See [`MISSING_TERM_META`]. A rewriter swaps words for words, and never respells a name:
+/// a word turned into no word the dictionary knows is a garble, glossary or not.
+pub const RESPELLED_WORD_META: RuleMeta = RuleMeta {
+    id: rule::RESPELLED_WORD,
+    default: true,
+    stage: Stage::Source,
+    summary: "a paraphrase respelled a word of its same-language original into no known word",
+};
 /// See [`MISSING_TERM_META`]; also on with `--consistency`. Off by default: a translation
 /// may say "it", "the Authority" or a synonym the second time (WMT25's reference translations
 /// would give about 6 findings per 100 paragraphs).

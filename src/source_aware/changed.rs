@@ -119,6 +119,15 @@ pub(super) fn find(
             term_text,
         ));
     }
+    if aware.checker().runs(rule::RESPELLED_WORD) {
+        findings.extend(respelled_words(
+            aware,
+            bitext,
+            target,
+            alignment,
+            &mut reported,
+        ));
+    }
     if aware.options().all_changes || aware.checker().runs(rule::CHANGED_WORD) {
         findings.extend(changed_words(bitext, target, alignment, &reported));
     }
@@ -1119,6 +1128,89 @@ fn overlaps_any(reported: &[std::ops::Range<usize>], words: &std::ops::Range<usi
     reported
         .iter()
         .any(|r| r.start < words.end && words.start < r.end)
+}
+
+/// `source.respelled-word`: in each run replaced word for word that no term finding
+/// reported, the words respelled into none the dictionary knows, one or two letters off
+/// ("Bernalilo" for "Bernalillo", "Roso" for "Rozo"); their source words join `reported`.
+fn respelled_words(
+    aware: &SourceAware,
+    bitext: &Bitext,
+    target: &str,
+    alignment: &WordAlignment,
+    reported: &mut Vec<std::ops::Range<usize>>,
+) -> Vec<Finding> {
+    let lexicon = aware.checker().lexicon();
+    let mut findings = Vec::new();
+    for hunk in &alignment.hunks {
+        if hunk.source.is_empty()
+            || hunk.source.len() != hunk.target.len()
+            || overlaps_any(reported, &hunk.source)
+        {
+            continue;
+        }
+        for (i, j) in hunk.source.clone().zip(hunk.target.clone()) {
+            let (o, t) = (alignment.source[i], alignment.target[j]);
+            let trim = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let (original, written) = (
+                trim(&bitext.source[o.start..o.end]),
+                trim(&target[t.start..t.end]),
+            );
+            // A piece of a contraction ("wouldn" of "wouldn't") is no word either.
+            let clipped = |text: &str, w: Span| {
+                text[w.end..].starts_with(['\'', '\u{2019}'])
+                    || text[..w.start].ends_with(['\'', '\u{2019}'])
+            };
+            if !respelled(&original, &written)
+                || clipped(&bitext.source, o)
+                || clipped(target, t)
+                || crate::nearmiss::known_word(lexicon, &written)
+            {
+                continue;
+            }
+            let start = t.start + target[t.start..t.end].find(written.as_str()).unwrap_or(0);
+            let at = Span::new(start, start + written.len());
+            reported.push(i..i + 1);
+            findings.push(Finding {
+                rule: rule::RESPELLED_WORD,
+                span: at,
+                kind: None,
+                severity: Severity::Error,
+                confidence: 0.9,
+                message: format!(
+                    "the original has '{original}' here; '{written}' is no word the dictionary knows"
+                ),
+                suggestions: vec![original.clone()],
+                fix: Some(Fix {
+                    edits: vec![Edit {
+                        span: at,
+                        content: original,
+                    }],
+                    applicability: Applicability::Unsafe,
+                }),
+                evidence: Vec::new(),
+                entry: None,
+            });
+        }
+    }
+    findings
+}
+
+/// Whether `written` is `original` with a letter or two changed, dropped, added or swapped
+/// (two only in a word of eight letters or more), and not merely cased otherwise or made
+/// plural.
+fn respelled(original: &str, written: &str) -> bool {
+    let (a, b) = (original.to_lowercase(), written.to_lowercase());
+    let letters = a.chars().count().min(b.chars().count());
+    let words = |w: &str| w.chars().any(char::is_alphabetic);
+    if a == b || letters < 4 || !words(&a) || !words(&b) {
+        return false;
+    }
+    if crate::text::inflect::singular_and_plural(&a, &b) {
+        return false;
+    }
+    let distance = strsim::damerau_levenshtein(&a, &b);
+    distance == 1 || (distance == 2 && letters >= 8)
 }
 
 /// `source.changed-word`: every replaced run holding a content word that no term finding
