@@ -4,8 +4,9 @@ locators, as the issue (#13) states them: a random run of words as long as the t
 fixed about half the time and located about one time in six") and a plain fuzzy string match
 ("passes 0.78 and 0.67"). Each replaces its run with the term and is judged exactly as
 termlint's fixes are (chrF against the reference must not drop; the run must overlap the
-words an alignment of output and reference puts against the term: the measure's difflib
-alignment, and its weighted one).
+words an alignment of output and reference puts against the term, with each of the
+measure's aligners). The aligner whose figures come closest to the issue's is the fairest
+reading of its "located".
 
     TERMLINT_WMT25=... TERMLINT_WMT25_DUMP=pairs.jsonl python3 scripts/wmt25_track2.py
     python3 scripts/wmt25_baselines.py pairs.jsonl
@@ -40,15 +41,15 @@ def word_spans(text):
 
 def stage(pair, start, end, aligner):
     """1 not fixed, 2 fixed, 3 fixed and located: `pair`'s output with characters
-    start..end replaced by the term, judged as wmt25_track2.pair_stage judges a fix, with
-    either of its aligners."""
+    start..end replaced by the term, judged as wmt25_track2.pair_stage judges a fix (at the
+    first of the term's English forms the reference has), with any of its aligners."""
     hyp, ref, term = pair["output"], pair["reference"], pair["term"]
     if start == end or (start == 0 and end == len(hyp)):
         return 1
     if measure.chrf(hyp[:start] + term + hyp[end:], ref) < measure.chrf(hyp, ref):
         return 1
-    want = measure.located_words(hyp, ref, term, aligner)
-    return 3 if any(start < b and a < end for a, b in want) else 2
+    located = measure.is_located(hyp, ref, pair.get("forms") or [term], (start, end), aligner)
+    return 3 if located else 2
 
 
 def random_run(pair, words, rng):
@@ -86,13 +87,14 @@ def main():
                 continue
             counted += 1
             run = locate(pair, words, rng)
-            for aligner in ("difflib", "weighted"):
+            for aligner in measure.ALIGNERS:
                 s = stage(pair, *run, aligner)
                 fixed += s >= 2 and aligner == "difflib"
                 located[aligner] += s == 3
-        print(f"{name}: pairs {counted}, fixed {100 * fixed / counted:.1f}%, located "
-              f"{100 * located['difflib'] / max(fixed, 1):.1f}% of fixed (weighted alignment: "
-              f"{100 * located['weighted'] / max(fixed, 1):.1f}%)")
+        shares = ", ".join(f"{aligner} {100 * located[aligner] / max(fixed, 1):.1f}%"
+                           for aligner in measure.ALIGNERS)
+        print(f"{name}: pairs {counted}, fixed {100 * fixed / counted:.1f}%, located of fixed: "
+              f"{shares}")
 
 
 if __name__ == "__main__":
