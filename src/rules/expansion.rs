@@ -51,7 +51,10 @@ impl Rule for WrongExpansions {
             let Some(before) = opened.map(str::trim_end) else {
                 continue;
             };
-            let Some(long) = long_form(before, short) else {
+            // The words that spell the abbreviation; or, for one whose letters are another
+            // language's ("BfR", "BSI"), the name right before it, if it says most of the
+            // glossary's long form in other words.
+            let Some(long) = long_form(before, short).or_else(|| name_before(before, entry)) else {
                 continue;
             };
             let written = &text[long.start..long.end];
@@ -111,21 +114,80 @@ fn finding(entry: &Entry, span: Span, short: &str, written: &str, spelled: &str)
     finding
 }
 
+/// The capitalised name at the end of `before` (function words inside it: "Federal Institute
+/// for Risk Evaluation"), if it says at least half of its content words as some long form of
+/// `entry` does, yet another word too: not the name shortened ("Institute for Risk
+/// Assessment"), another rendering of it.
+fn name_before(before: &str, entry: &Entry) -> Option<Span> {
+    // Its words from the bracket back; it opens with its first capitalised content word
+    // ("The" opening a sentence is not the name's).
+    let mut begin = None;
+    for (at, word) in words_backwards(before) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let function = is_function_word(&bare.to_lowercase());
+        if word.ends_with([',', ';', ':', '.', '!', '?']) || word.contains(['(', ')']) {
+            break;
+        }
+        if bare.starts_with(char::is_uppercase) && !function {
+            begin = Some(at);
+        } else if !function {
+            break;
+        }
+    }
+    let span = Span::new(begin?, before.len());
+    let written = &before[span.start..span.end];
+    let words = content_words(written);
+    let best = closest_long_form(entry, written)?;
+    let known = content_words(best);
+    let shared = words.iter().filter(|w| known.contains(w)).count();
+    (words.len() >= 2 && shared * 2 >= words.len() && shared < words.len()).then_some(span)
+}
+
+/// The entry's long form (words, not an abbreviation) that shares the most content words
+/// with `written`, the nearest in length among equals.
+fn closest_long_form<'e>(entry: &'e Entry, written: &str) -> Option<&'e str> {
+    let words = content_words(written);
+    forms(entry)
+        .filter(|f| f.contains(char::is_whitespace) && !is_abbreviation(f))
+        .max_by_key(|f| {
+            let theirs = content_words(f);
+            let shared = words.iter().filter(|w| theirs.contains(w)).count();
+            (
+                shared,
+                std::cmp::Reverse(theirs.len().abs_diff(words.len())),
+            )
+        })
+}
+
+/// The lower-case content words of `text`.
+fn content_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !is_function_word(w))
+        .collect()
+}
+
 /// The entry's term and accepted forms.
 fn forms(entry: &Entry) -> impl Iterator<Item = &str> {
     std::iter::once(entry.term.as_str()).chain(entry.accepted.iter().map(String::as_str))
 }
 
 /// Whether `form` is an abbreviation: two to ten letters and digits, at least two of them
-/// capitals and none lower case but a plural "s" ("NISC", "G7s" is not one, "AIs" is).
+/// capitals, and fewer lower-case letters than capitals but a plural "s" ("NISC", "AIs",
+/// German "BfR"; "G7s" is not one, nor "BaFin").
 fn is_abbreviation(form: &str) -> bool {
     let body = form.strip_suffix('s').unwrap_or(form);
     let capitals = body.chars().filter(char::is_ascii_uppercase).count();
+    let lower = body.chars().filter(char::is_ascii_lowercase).count();
     (2..=10).contains(&body.chars().count())
         && capitals >= 2
+        && lower < capitals
         && body
             .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&' || c == '-')
+            .all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
 }
 
 /// Whether two spellings of a name are the same words: case, typeset apostrophes and
@@ -341,6 +403,43 @@ mod tests {
                 "Technology and Innovation Support Centers".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_name_before_another_languages_abbreviation_is_read_as_its_long_form() {
+        // "BfR" and "BSI" spell German names: the name before the bracket is read whole,
+        // and reported where it says the glossary's name in other words.
+        let glossary = "term\taccepted\n\
+            German Federal Institute for Risk Assessment\tFederal Institute for Risk Assessment|BfR\n\
+            Federal Office for Information Security\tBSI\n";
+        assert_eq!(
+            check(
+                glossary,
+                "With this report, the Federal Institute for Risk Evaluation (BfR) presents its work."
+            ),
+            [(
+                "Federal Institute for Risk Evaluation".to_string(),
+                "German Federal Institute for Risk Assessment".to_string()
+            )]
+        );
+        assert_eq!(
+            check(
+                glossary,
+                "The Federal Agency for Information Security (BSI) warned."
+            ),
+            [(
+                "Federal Agency for Information Security".to_string(),
+                "Federal Office for Information Security".to_string()
+            )]
+        );
+        // The name shortened, or another name altogether, is no rendering of it.
+        for text in [
+            "the Institute for Risk Assessment (BfR) said.",
+            "the Federal Institute for Risk Assessment (BfR) said.",
+            "Talks with Microsoft Corporation (BSI) went on.",
+        ] {
+            assert_eq!(check(glossary, text), [], "{text}");
+        }
     }
 
     #[test]

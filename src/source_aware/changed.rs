@@ -1130,8 +1130,12 @@ fn overlaps_any(reported: &[std::ops::Range<usize>], words: &std::ops::Range<usi
         .any(|r| r.start < words.end && words.start < r.end)
 }
 
-/// `source.respelled-word`: in each run replaced word for word that no term finding
-/// reported, the words respelled into none the dictionary knows, one or two letters off
+/// How many words a replaced run may have on either side for its words to be read as
+/// respellings of one another: a short swap, not a clause rewritten.
+const RESPELL_REACH: usize = 6;
+
+/// `source.respelled-word`: in each short replaced run that no term finding reported, the
+/// words respelled into none the dictionary knows, one or two letters off
 /// ("Bernalilo" for "Bernalillo", "Roso" for "Rozo"); their source words join `reported`.
 fn respelled_words(
     aware: &SourceAware,
@@ -1144,12 +1148,19 @@ fn respelled_words(
     let mut findings = Vec::new();
     for hunk in &alignment.hunks {
         if hunk.source.is_empty()
-            || hunk.source.len() != hunk.target.len()
+            || hunk.source.len() > RESPELL_REACH
+            || hunk.target.len() > RESPELL_REACH
             || overlaps_any(reported, &hunk.source)
         {
             continue;
         }
-        for (i, j) in hunk.source.clone().zip(hunk.target.clone()) {
+        // Each word of the original against each word of the short run that replaced it
+        // ("Ankleshwar, followed" -> "Ankleswar, came after"): a respelling is no synonym.
+        let pairs = hunk
+            .source
+            .clone()
+            .flat_map(|i| hunk.target.clone().map(move |j| (i, j)));
+        for (i, j) in pairs {
             let (o, t) = (alignment.source[i], alignment.target[j]);
             let trim = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
             let (original, written) = (

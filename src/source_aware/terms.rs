@@ -64,14 +64,16 @@ impl FormIndex {
         FormIndex::new(forms.into_iter(), words, org_heads(glossary).collect())
     }
 
-    /// The source-language forms of every entry that lists some.
+    /// The source-language forms of every entry that lists some, with the endings a
+    /// declined language puts on them ([`declined`]).
     pub fn sources(glossary: &Glossary) -> FormIndex {
         FormIndex::new(
-            glossary
-                .entries
-                .iter()
-                .enumerate()
-                .flat_map(|(i, e)| e.source.iter().map(move |s| (i, s.clone()))),
+            glossary.entries.iter().enumerate().flat_map(|(i, e)| {
+                e.source
+                    .iter()
+                    .flat_map(|s| declined(s))
+                    .map(move |s| (i, s))
+            }),
             Vec::new(),
             Vec::new(),
         )
@@ -319,6 +321,49 @@ impl<'t> Spaced<'t> {
     }
 }
 
+/// A source form and the forms a declined language (German, the Romance languages' plurals)
+/// gives it in running text: its last word with a case or plural ending ("Rückstände",
+/// "Referenzlaboratorien" aside, "Wirkstoffen", "Mittels"), and, in a form of several words,
+/// its first word with one ("des Bundesministeriums für Ernährung", "akuten Referenzdosis").
+/// Only words in lower-case letters after a capital or none: an abbreviation ("PSM") takes
+/// no ending, and forms in scripts without spaces or in Hangul are matched otherwise.
+fn declined(form: &str) -> Vec<String> {
+    let mut forms = vec![form.to_string()];
+    if Bounds::of(form) != Bounds::Word {
+        return forms;
+    }
+    let words: Vec<&str> = form.split(' ').collect();
+    let declinable = |w: &str| {
+        w.chars().count() >= 3
+            && w.chars().skip(1).all(char::is_lowercase)
+            && w.chars().all(char::is_alphabetic)
+    };
+    let last = words.len() - 1;
+    if declinable(words[last]) {
+        for ending in ["s", "es", "n", "en", "e"] {
+            let mut declined = words.clone();
+            let word = format!("{}{ending}", words[last]);
+            declined[last] = &word;
+            forms.push(declined.join(" "));
+        }
+    }
+    if last > 0 && declinable(words[0]) {
+        let adjective = words[0].ends_with('e');
+        let endings: &[&str] = if adjective {
+            &["n", "r", "s", "m"]
+        } else {
+            &["s", "es", "n", "en", "er", "em"]
+        };
+        for ending in endings {
+            let mut declined = words.clone();
+            let word = format!("{}{ending}", words[0]);
+            declined[0] = &word;
+            forms.push(declined.join(" "));
+        }
+    }
+    forms
+}
+
 /// Where a form may match in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bounds {
@@ -360,6 +405,32 @@ pub(super) fn unspaced_script(form: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_declined_source_form_is_the_form() {
+        // German puts case and plural endings on a name's first word and on a noun.
+        let g = Glossary::parse(
+            "g.tsv",
+            "term\tsource\n\
+             Federal Ministry of Food and Agriculture\tBundesministerium für Ernährung und Landwirtschaft\n\
+             acute reference dose\takute Referenzdosis\n\
+             plant protection product\tPflanzenschutzmittel|PSM\n",
+        )
+        .unwrap();
+        let text = "Im Auftrag des Bundesministeriums für Ernährung und Landwirtschaft wurde \
+                    die Überschreitung der akuten Referenzdosis bei Pflanzenschutzmitteln und \
+                    PSMs geprüft.";
+        let found = FormIndex::sources(&g).find(text, Span::new(0, text.len()));
+        let words: Vec<&str> = found.iter().map(|(s, _)| &text[s.start..s.end]).collect();
+        assert_eq!(
+            words,
+            [
+                "Bundesministeriums für Ernährung und Landwirtschaft",
+                "akuten Referenzdosis",
+                "Pflanzenschutzmitteln"
+            ]
+        );
+    }
 
     #[test]
     fn chinese_forms_match_inside_runs_and_spaced_ones_as_words() {
