@@ -225,8 +225,10 @@ fn inflected(entry: usize, term: &str) -> impl Iterator<Item = (usize, String)> 
         .map(|(_, form)| form)
         .collect();
     // A term with a phrase after its head ("certificate of competency") is plural on its
-    // head: "certificates of competency".
-    if plural_on_head(term) {
+    // head: "certificates of competency"; a name too, where it names several ("Regional
+    // Offices of Food and Drug Safety").
+    let (_, _, phrase) = crate::text::inflect::head_word(term);
+    if plural_on_head(term) || !phrase.is_empty() {
         forms.push(apply_to_head(Inflection::S, term));
     }
     forms.into_iter().map(move |form| (entry, form))
@@ -405,6 +407,16 @@ pub(super) fn unspaced_script(form: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_with_a_phrase_after_its_head_is_plural_on_its_head() {
+        let g =
+            Glossary::parse("g.tsv", "term\nRegional Office of Food and Drug Safety\n").unwrap();
+        let text = "the six Regional Offices of Food and Drug Safety inspected";
+        let found = FormIndex::terms(&g).find(text, Span::new(0, text.len()));
+        let words: Vec<&str> = found.iter().map(|(s, _)| &text[s.start..s.end]).collect();
+        assert_eq!(words, ["Regional Offices of Food and Drug Safety"]);
+    }
 
     #[test]
     fn a_declined_source_form_is_the_form() {
