@@ -217,6 +217,29 @@ fn correct_forms(glossary: &Glossary) -> impl Iterator<Item = (usize, String)> +
     })
 }
 
+/// Heads of names of bodies that have branches, one name for each ("Regional Office of ...").
+const BRANCHES: &[&str] = &[
+    "agency",
+    "authority",
+    "board",
+    "branch",
+    "bureau",
+    "center",
+    "centre",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "directorate",
+    "division",
+    "institute",
+    "laboratory",
+    "office",
+    "station",
+    "unit",
+];
+
 /// `(entry, form)` for the term and each of its inflections.
 fn inflected(entry: usize, term: &str) -> impl Iterator<Item = (usize, String)> + use<> {
     use crate::text::inflect::{Inflection, apply_to_head, plural_on_head};
@@ -225,10 +248,12 @@ fn inflected(entry: usize, term: &str) -> impl Iterator<Item = (usize, String)> 
         .map(|(_, form)| form)
         .collect();
     // A term with a phrase after its head ("certificate of competency") is plural on its
-    // head: "certificates of competency"; a name too, where it names several ("Regional
-    // Offices of Food and Drug Safety").
-    let (_, _, phrase) = crate::text::inflect::head_word(term);
-    if plural_on_head(term) || !phrase.is_empty() {
+    // head: "certificates of competency"; so is the name of an office there are several of
+    // ("Regional Offices of Food and Drug Safety"), not a document's title ("Guidelines on
+    // Authorization of Virtual Banks" is another title).
+    let (_, head, phrase) = crate::text::inflect::head_word(term);
+    let office = !phrase.is_empty() && BRANCHES.contains(&head.to_lowercase().as_str());
+    if plural_on_head(term) || office {
         forms.push(apply_to_head(Inflection::S, term));
     }
     forms.into_iter().map(move |form| (entry, form))
