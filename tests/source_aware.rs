@@ -1106,15 +1106,7 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     // tenth person, TBX glossary with admitted terms. Missed: "priority review" beside the
     // paragraph's "prioritized examination" (line 3), "State Intellectual Property Office"
     // beside "CNIPA" (17), and a term paraphrased away ("the average", 18).
-    let tbx_zh_en = [
-        "-g",
-        "glossary.tbx",
-        "--source-lang",
-        "zh",
-        "--lang",
-        "en",
-        "--consistency",
-    ];
+    let tbx_zh_en = tbx_glossary("zh");
     let set = "corpus/eval/translation-patents";
     check_translation_set_missing(set, &tbx_zh_en, "set.tsv", "\t", &[3, 17, 18]);
     // corpus/eval/translation-fisheries/: a Japanese fisheries white paper, ja->en, by an
@@ -1204,15 +1196,7 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     // twenty-fourth person, TBX glossary, as plain files and as TMX, with --consistency.
     // A misnamed institution is fixed up to its capitalised words, not over the verb after
     // it; "geophysical penetration radar (GPR)" is a wrong expansion (line 7).
-    let glossary = [
-        "-g",
-        "glossary.tbx",
-        "--source-lang",
-        "ko",
-        "--lang",
-        "en",
-        "--consistency",
-    ];
+    let glossary = tbx_glossary("ko");
     let set = "corpus/eval/translation-heritage";
     check_translation_set(set, &glossary, "set.tmx", "<tu ");
     // corpus/eval/translation-digital/: a Japanese digital agency's white paper, ja->en, by
@@ -1257,15 +1241,7 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     // "digital evidence" for digital forensics beside it, 12; "cash pick-up men", 14), the
     // romanised "daepo accounts" (6), "service providers of virtual assets" turned around
     // (11), and the wrong expansion "Cybercrime Reporting System (ECRM)" of other letters (13).
-    let glossary = [
-        "-g",
-        "glossary.tbx",
-        "--source-lang",
-        "ko",
-        "--lang",
-        "en",
-        "--consistency",
-    ];
+    let glossary = tbx_glossary("ko");
     let set = "corpus/eval/translation-cybercrime";
     check_translation_set_missing(set, &glossary, "set.tmx", "<tu ", &[3, 6, 11, 12, 13, 14]);
     // corpus/eval/translation-civil/: a civil affairs ministry's annual report, zh->en, by a
@@ -1324,15 +1300,7 @@ fn a_translation_in_another_domain_reports_each_term_error_and_no_correct_render
     // the ADI beside the right term (12) and "Food and Feed Law Book" (15). Reported on
     // other words: "highest residue level" (3: on the right "highest measured residue
     // levels") and the omitted "communication" (16: on "risk profiles").
-    let glossary = [
-        "-g",
-        "glossary.tbx",
-        "--source-lang",
-        "de",
-        "--lang",
-        "en",
-        "--consistency",
-    ];
+    let glossary = tbx_glossary("de");
     let set = "corpus/eval/translation-foodrisk";
     check_translation_set_missing(set, &glossary, "set.tsv", "\t", &[4, 4, 5, 7, 10, 12, 15]);
     // corpus/eval/translation-narcotics/: a food and drug safety ministry's annual report,
@@ -1373,6 +1341,20 @@ fn check_translation_set_missing(
     missed: &[usize],
 ) {
     check_translation_set_with_false(folder, glossary, bitext, unit_tag, missed, 0);
+}
+
+/// The arguments that check a set with its bilingual TBX termbase (`source_lang` to English)
+/// and `--consistency`.
+fn tbx_glossary(source_lang: &str) -> [&str; 7] {
+    [
+        "-g",
+        "glossary.tbx",
+        "--source-lang",
+        source_lang,
+        "--lang",
+        "en",
+        "--consistency",
+    ]
 }
 
 /// [`check_translation_set_missing`], with `false_findings` source-aware findings known to

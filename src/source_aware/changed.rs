@@ -1145,6 +1145,14 @@ fn respelled_words(
     reported: &mut Vec<std::ops::Range<usize>>,
 ) -> Vec<Finding> {
     let lexicon = aware.checker().lexicon();
+    fn trim(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+    // A piece of a contraction ("wouldn" of "wouldn't") is no word either.
+    let clipped = |text: &str, w: Span| {
+        text[w.end..].starts_with(['\'', '\u{2019}'])
+            || text[..w.start].ends_with(['\'', '\u{2019}'])
+    };
     let mut findings = Vec::new();
     for hunk in &alignment.hunks {
         if hunk.source.is_empty()
@@ -1162,24 +1170,18 @@ fn respelled_words(
             .flat_map(|i| hunk.target.clone().map(move |j| (i, j)));
         for (i, j) in pairs {
             let (o, t) = (alignment.source[i], alignment.target[j]);
-            let trim = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
             let (original, written) = (
                 trim(&bitext.source[o.start..o.end]),
                 trim(&target[t.start..t.end]),
             );
-            // A piece of a contraction ("wouldn" of "wouldn't") is no word either.
-            let clipped = |text: &str, w: Span| {
-                text[w.end..].starts_with(['\'', '\u{2019}'])
-                    || text[..w.start].ends_with(['\'', '\u{2019}'])
-            };
-            if !respelled(&original, &written)
+            if !respelled(original, written)
                 || clipped(&bitext.source, o)
                 || clipped(target, t)
-                || crate::nearmiss::known_word(lexicon, &written)
+                || crate::nearmiss::known_word(lexicon, written)
             {
                 continue;
             }
-            let start = t.start + target[t.start..t.end].find(written.as_str()).unwrap_or(0);
+            let start = t.start + target[t.start..t.end].find(written).unwrap_or(0);
             let at = Span::new(start, start + written.len());
             reported.push(i..i + 1);
             findings.push(Finding {
@@ -1191,11 +1193,11 @@ fn respelled_words(
                 message: format!(
                     "the original has '{original}' here; '{written}' is no word the dictionary knows"
                 ),
-                suggestions: vec![original.clone()],
+                suggestions: vec![original.to_string()],
                 fix: Some(Fix {
                     edits: vec![Edit {
                         span: at,
-                        content: original,
+                        content: original.to_string(),
                     }],
                     applicability: Applicability::Unsafe,
                 }),
