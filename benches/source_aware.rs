@@ -4,7 +4,13 @@
 //! cargo bench --bench source_aware
 //! cargo bench --bench source_aware -- --runs 9     # more runs per figure (default 7)
 //! cargo bench --bench source_aware -- --only zh     # the monolingual rows and rows naming "zh"
+//! cargo bench --bench source_aware -- --pair SOURCE TARGET GLOSSARY --only pair
 //! ```
+//!
+//! `--pair` adds a row for a bitext of your own: two files with the same number of lines
+//! (line i of TARGET renders line i of SOURCE) and a glossary, checked with `--source`
+//! against the monolingual check of TARGET (real MT output: the WMT25 systems' files, say,
+//! which cannot ship with the repo).
 //!
 //! `--only` is for profiling one row (`perf record`, or callgrind for instruction counts that
 //! the load of a shared machine does not change: `scripts/bench-instructions.py` counts each
@@ -184,6 +190,30 @@ fn main() {
     if wanted(ZH_ROW) || wanted(ZH_MOSTLY_ROW) {
         chinese(runs);
     }
+    if let Some(source) = option("--pair") {
+        let mut rest = std::env::args().skip_while(|a| a != "--pair").skip(2);
+        let (Some(target), Some(glossary)) = (rest.next(), rest.next()) else {
+            panic!("--pair SOURCE TARGET GLOSSARY");
+        };
+        own_pair(runs, &source, &target, &glossary);
+    }
+}
+
+/// The row of `--pair`: the user's bitext and glossary, checked with and without its source.
+fn own_pair(runs: usize, source: &str, target: &str, glossary: &str) {
+    let load = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let (source_text, target_text) = (load(source), load(target));
+    let glossary = Glossary::parse(glossary, &load(glossary)).expect("the --pair glossary");
+    let checker = Checker::new(glossary, CheckOptions::default());
+    let source_aware = SourceAware::new(&checker, SourceOptions::default());
+    println!();
+    println!("{target} ({} bytes) against {source}:", target_text.len());
+    let (mono, count) = median(runs, || checker.check(&target_text).len());
+    print_row("monolingual", mono, count, mono);
+    row("--source, --pair", runs, mono, || {
+        let bitext = Bitext::pair(&source_text, &target_text).expect("two files of as many lines");
+        source_aware.check(&bitext, &target_text).findings.len()
+    });
 }
 
 /// A translation: `PAIRS` zh/en line pairs built from the units of [`ZH_UNITS`] (numbered,

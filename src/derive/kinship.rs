@@ -29,7 +29,10 @@ type PairMemo = FxHashMap<String, FxHashMap<String, Option<Kinship>>>;
 /// WordNet senses) as Moby ids.
 struct TermSide {
     senses: FxHashSet<u32>,
+    /// Each once (Moby's list and WordNet's lemmas repeat many).
     synonyms: Vec<u32>,
+    /// The same, to look up in: the test walks whichever of its two sets is smaller.
+    synonym_set: FxHashSet<u32>,
 }
 
 /// A word of the text: its senses and their parents, and the Moby words it is one listing
@@ -82,11 +85,21 @@ impl<'l> KinshipTest<'l> {
         let text = remembered(&self.texts, spun, |w| TextSide::new(self.lexicon, w));
         if text.senses.iter().any(|s| term.senses.contains(s)) {
             Some(Kinship::WordNetFamily)
-        } else if term.synonyms.iter().any(|s| text.listed.contains(s)) {
+        } else if shared(&term.synonyms, &term.synonym_set, &text.listed) {
             Some(Kinship::SharedSynonym)
         } else {
             None
         }
+    }
+}
+
+/// Whether the term's synonyms (`list`, and as `set`) and a text word's `listed` ids meet,
+/// looking up the members of the smaller in the larger.
+fn shared(list: &[u32], set: &FxHashSet<u32>, listed: &FxHashSet<u32>) -> bool {
+    if list.len() <= listed.len() {
+        list.iter().any(|s| listed.contains(s))
+    } else {
+        listed.iter().any(|s| set.contains(s))
     }
 }
 
@@ -143,8 +156,11 @@ impl TermSide {
                 synonyms.extend(wordnet.synset(id).lemmas.iter().filter_map(|l| moby.id(l)));
             }
         }
+        synonyms.sort_unstable();
+        synonyms.dedup();
         TermSide {
             senses: senses_and_parents(lexicon, &keys).collect(),
+            synonym_set: synonyms.iter().copied().collect(),
             synonyms,
         }
     }

@@ -21,6 +21,9 @@ pub struct Anchors {
     /// Whether a dictionary paired words of the two segments: without it the anchors are
     /// the terms, numbers and Latin words both sides have, often few.
     guided: bool,
+    /// Characters of the target segment before each of its bytes, and before its end:
+    /// [`Anchors::closeness`] is asked for every run of the segment.
+    target_chars: Vec<u32>,
 }
 
 /// Where a source position lands in the target, and how far off it may be.
@@ -96,6 +99,7 @@ impl Anchors {
             source: source_span,
             target: target_span,
             guided: !words.is_empty(),
+            target_chars: chars_at(&target[target_span.start..target_span.end]),
         }
     }
 
@@ -126,8 +130,12 @@ impl Anchors {
     }
 
     /// How well a target span (bytes, absolute) sits at a projection, 0 to 1.
-    pub fn closeness(&self, target: &str, projection: Projection, span: Span) -> f32 {
-        let chars = |at: usize| chars_before(target, self.target, at);
+    pub fn closeness(&self, projection: Projection, span: Span) -> f32 {
+        debug_assert_eq!(self.target_chars.len(), self.target.len() + 1);
+        let chars = |at: usize| {
+            let at = at.clamp(self.target.start, self.target.end) - self.target.start;
+            self.target_chars[at] as f32
+        };
         let (start, end) = (chars(span.start), chars(span.end));
         let off = if projection.at < start {
             start - projection.at
@@ -158,6 +166,19 @@ fn chars_before(text: &str, within: Span, at: usize) -> f32 {
         at -= 1;
     }
     text[within.start..at].chars().count() as f32
+}
+
+/// For each byte of `text` and its end, the characters before it (inside a character:
+/// before that character), as [`chars_before`] counts them.
+fn chars_at(text: &str) -> Vec<u32> {
+    let mut table = Vec::with_capacity(text.len() + 1);
+    let mut count = 0;
+    for c in text.chars() {
+        table.extend(std::iter::repeat_n(count, c.len_utf8()));
+        count += 1;
+    }
+    table.push(count);
+    table
 }
 
 fn of_entry(terms: &[(Span, usize)], entry: usize) -> Vec<Span> {
@@ -278,7 +299,7 @@ mod tests {
         );
         // Only the Exchange Fund: the HKMA is not found in the target, "ab" is twice.
         assert_eq!(anchors.count(), 1);
-        let close = anchors.closeness(target, anchors.project(source, 20), Span::new(11, 24));
+        let close = anchors.closeness(anchors.project(source, 20), Span::new(11, 24));
         assert!(close > 0.99, "{close}");
     }
 }

@@ -4,25 +4,80 @@
 //! glossary says "Exchange Fund"), and target words that render the *other* source words,
 //! once each side, are anchors that pin where the term lands.
 
+use std::collections::HashMap;
+
 use crate::lexicon::Cedict;
 use crate::text::span::Span;
 use crate::text::words::{is_function_word, tokens};
 
-/// A source segment's dictionary words, with their glosses' English words.
+/// A segment pair read with the dictionary: the source segment's words with their glosses'
+/// English words, and which of those source words each target word renders (worked out
+/// once per segment: the locator asks for every lacking term).
 pub struct Reading<'d> {
     words: Vec<(Span, Vec<&'d str>)>,
+    target: Vec<TargetWord>,
+}
+
+/// A word of the target segment as the reading sees it.
+struct TargetWord {
+    /// Its place among all the segment's words.
+    place: usize,
+    span: Span,
+    lower: String,
+    /// A function word renders no source word here.
+    function: bool,
+    /// Whether it has letters (numbers are no anchors).
+    alphabetic: bool,
+    /// The source words (indexes into `Reading::words`) some gloss of which it renders.
+    renders: Vec<usize>,
 }
 
 impl<'d> Reading<'d> {
-    /// The dictionary words of `source[segment]`.
-    pub fn new(cedict: &Cedict<'d>, source: &str, segment: Span) -> Reading<'d> {
-        Reading {
-            words: cedict
-                .segment(source, segment)
-                .into_iter()
-                .map(|s| (s, cedict.glosses(&source[s.start..s.end]).collect()))
-                .collect(),
+    /// The dictionary words of `source[source_segment]`, against the words of
+    /// `target[target_segment]`.
+    pub fn new(
+        cedict: &Cedict<'d>,
+        source: &str,
+        source_segment: Span,
+        target: &str,
+        target_segment: Span,
+    ) -> Reading<'d> {
+        let words: Vec<(Span, Vec<&'d str>)> = cedict
+            .segment(source, source_segment)
+            .into_iter()
+            .map(|s| (s, cedict.glosses(&source[s.start..s.end]).collect()))
+            .collect();
+        // Glosses by their first two bytes: a word renders only glosses that begin as it
+        // does ([`renders`]), so each target word is held against a handful, not all.
+        let mut by_start: HashMap<&[u8], Vec<(usize, &str)>> = HashMap::new();
+        for (i, (_, glosses)) in words.iter().enumerate() {
+            for gloss in glosses {
+                by_start.entry(start(gloss)).or_default().push((i, gloss));
+            }
         }
+        let target = tokens(&target[target_segment.start..target_segment.end])
+            .enumerate()
+            .map(|(place, (s, w))| {
+                let lower = w.to_lowercase();
+                let mut renders: Vec<usize> = by_start
+                    .get(start(&lower))
+                    .into_iter()
+                    .flatten()
+                    .filter(|(_, gloss)| self::renders(gloss, &lower))
+                    .map(|(i, _)| *i)
+                    .collect();
+                renders.dedup();
+                TargetWord {
+                    place,
+                    span: Span::new(target_segment.start + s.start, target_segment.start + s.end),
+                    function: is_function_word(&lower),
+                    alphabetic: lower.chars().any(char::is_alphabetic),
+                    lower,
+                    renders,
+                }
+            })
+            .collect();
+        Reading { words, target }
     }
 
     /// The English words of the parts of `source[span]` (a term's source form), its own
@@ -40,77 +95,65 @@ impl<'d> Reading<'d> {
     /// (the terms' source forms) are rendered by target words at one place only (adjacent
     /// words: "last year" for "去年"), words that render no other source word: points both
     /// sides certainly share.
-    pub fn anchors(&self, target: &str, segment: Span, skip: &[Span]) -> Vec<(Span, Span)> {
-        // Content words of the target, with their places among all its words.
-        let target_words: Vec<(usize, Span, String)> = tokens(&target[segment.start..segment.end])
-            .enumerate()
-            .map(|(i, (s, w))| {
-                let span = Span::new(segment.start + s.start, segment.start + s.end);
-                (i, span, w.to_lowercase())
-            })
-            .filter(|(_, _, w)| !is_function_word(w) && w.chars().any(char::is_alphabetic))
-            .collect();
-        let outside: Vec<&(Span, Vec<&str>)> = self
-            .words
-            .iter()
-            .filter(|(s, g)| !g.is_empty() && !skip.iter().any(|t| t.overlaps(*s)))
-            .collect();
-        let renders_any = |glosses: &[&str], word: &str| glosses.iter().any(|g| renders(g, word));
+    pub fn anchors(&self, skip: &[Span]) -> Vec<(Span, Span)> {
+        let outside = |i: usize| {
+            let (span, glosses) = &self.words[i];
+            !glosses.is_empty() && !skip.iter().any(|t| t.overlaps(*span))
+        };
+        let content = || self.target.iter().filter(|w| !w.function && w.alphabetic);
         let mut pairs = Vec::new();
-        for (i, (source_span, glosses)) in outside.iter().enumerate() {
-            let hits: Vec<&(usize, Span, String)> = target_words
-                .iter()
-                .filter(|(_, _, w)| renders_any(glosses, w))
-                .collect();
-            let (Some(first), Some(last)) = (hits.first(), hits.last()) else {
+        for (i, (source_span, _)) in self.words.iter().enumerate() {
+            if !outside(i) {
+                continue;
+            }
+            let mut hits = content().filter(|w| w.renders.contains(&i));
+            let Some(first) = hits.next() else {
                 continue;
             };
-            let shared = hits.iter().any(|(_, _, word)| {
-                outside
-                    .iter()
-                    .enumerate()
-                    .any(|(j, (_, other))| j != i && renders_any(other, word))
-            });
-            if last.0 - first.0 < hits.len().min(3) && !shared {
-                pairs.push((*source_span, Span::new(first.1.start, last.1.end)));
+            let (mut last, mut count) = (first, 1);
+            let mut shared = first.renders.iter().any(|&j| j != i && outside(j));
+            for hit in hits {
+                shared |= hit.renders.iter().any(|&j| j != i && outside(j));
+                (last, count) = (hit, count + 1);
+            }
+            if last.place - first.place < count.min(3) && !shared {
+                pairs.push((*source_span, Span::new(first.span.start, last.span.end)));
             }
         }
         pairs
     }
-}
 
-impl Reading<'_> {
-    /// The content words of `target[segment]` that render some source word outside `skip`
+    /// The content words of the target segment that render some source word outside `skip`
     /// (the missing term's source form) and no word of `keep` (the glosses of the term's
     /// parts): words the rest of the source accounts for, so not the term's rendering.
-    pub fn accounted(
-        &self,
-        target: &str,
-        segment: Span,
-        skip: &[Span],
-        keep: &[Vec<String>],
-    ) -> Vec<Span> {
-        let glosses: Vec<&str> = self
-            .words
+    pub fn accounted(&self, skip: &[Span], keep: &[Vec<String>]) -> Vec<Span> {
+        self.target
             .iter()
-            .filter(|(s, _)| !skip.iter().any(|t| t.overlaps(*s)))
-            .flat_map(|(_, g)| g.iter().copied())
-            .collect();
-        tokens(&target[segment.start..segment.end])
-            .filter_map(|(s, w)| {
-                let w = w.to_lowercase();
-                let other = !is_function_word(&w)
-                    && glosses.iter().any(|g| renders(g, &w))
-                    && !keep.iter().flatten().any(|g| renders(g, &w));
-                other.then(|| Span::new(segment.start + s.start, segment.start + s.end))
+            .filter(|w| {
+                !w.function
+                    && w.renders
+                        .iter()
+                        .any(|&i| !skip.iter().any(|t| t.overlaps(self.words[i].0)))
+                    && !keep.iter().flatten().any(|g| renders(g, &w.lower))
             })
+            .map(|w| w.span)
             .collect()
     }
+}
+
+/// The first two bytes of a word (all of a shorter one): what a gloss and a word that
+/// renders it always share.
+fn start(word: &str) -> &[u8] {
+    &word.as_bytes()[..word.len().min(2)]
 }
 
 /// Whether the English `word` (lower-case) is `gloss` or an inflection or derivation of the
 /// same stem ("funds" for "fund", "financial" for "finance").
 pub fn renders(gloss: &str, word: &str) -> bool {
+    // Every way below keeps the first letter: most pairs asked differ there.
+    if gloss.as_bytes().first() != word.as_bytes().first() {
+        return false;
+    }
     if gloss == word || crate::text::inflect::singular_and_plural(gloss, word) {
         return true;
     }
@@ -149,10 +192,17 @@ mod tests {
         let lexicon = Lexicon::builder().cedict(TABLE).build();
         let source = "去年外匯基金增長，投資";
         let target = "Last year the currency fund grew; investments and investment.";
-        let reading = Reading::new(lexicon.cedict(), source, Span::new(0, source.len()));
+        let whole = |text: &str| Span::new(0, text.len());
+        let reading = Reading::new(
+            lexicon.cedict(),
+            source,
+            whole(source),
+            target,
+            whole(target),
+        );
         let at = source.find("外匯").unwrap();
         let term = Span::new(at, at + "外匯基金".len());
-        let pairs = reading.anchors(target, Span::new(0, target.len()), &[term]);
+        let pairs = reading.anchors(&[term]);
         let shown: Vec<(&str, &str)> = pairs
             .iter()
             .map(|(s, t)| (&source[s.start..s.end], &target[t.start..t.end]))
@@ -161,7 +211,14 @@ mod tests {
         // the term's own words are skipped; "grew" is not "grow" by spelling.
         assert_eq!(shown, [("去年", "Last year")]);
         let target = "The currency fund increased last period.";
-        let pairs = reading.anchors(target, Span::new(0, target.len()), &[term]);
+        let reading = Reading::new(
+            lexicon.cedict(),
+            source,
+            whole(source),
+            target,
+            whole(target),
+        );
+        let pairs = reading.anchors(&[term]);
         let shown: Vec<(&str, &str)> = pairs
             .iter()
             .map(|(s, t)| (&source[s.start..s.end], &target[t.start..t.end]))

@@ -34,7 +34,7 @@ pub struct Clues<'k, 'l> {
     pub kinship: &'k KinshipTest<'l>,
     /// Words the glossary gives the pieces of the term's source form
     /// ([`super::related::RelatedWords`]).
-    pub related: Vec<String>,
+    pub related: &'k [String],
     /// Per dictionary word of the term's source form, the English words of its glosses
     /// ([`super::dictionary`]); empty without a dictionary for the source's language.
     pub parts: Vec<Vec<String>>,
@@ -324,7 +324,7 @@ fn locate(
     let elsewhere = |p: &Projection| {
         !rendered
             .iter()
-            .any(|t| pair.anchors.closeness(pair.target, *p, *t) >= RENDERED_THERE)
+            .any(|t| pair.anchors.closeness(*p, *t) >= RENDERED_THERE)
     };
     let mut projections: Vec<Projection> = all_projections.clone().filter(elsewhere).collect();
     if projections.is_empty() {
@@ -333,7 +333,7 @@ fn locate(
     let closeness = |span: Span| {
         projections
             .iter()
-            .map(|p| pair.anchors.closeness(pair.target, *p, span))
+            .map(|p| pair.anchors.closeness(*p, span))
             .fold(0.0f32, f32::max)
     };
     // Where the word alignment puts the term's source words is where it sits, too. Without
@@ -654,18 +654,36 @@ fn best_run(
     // Each word of the segment against each of the term's content words, once: a word
     // stands in up to `longest` runs.
     let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let facts: Vec<WordFacts> = lower.iter().map(|w| WordFacts::of(w, clues)).collect();
+    // [`score`] holds no function word of a run against the term's words.
     let similarities: Vec<Vec<f32>> = term_words
         .iter()
         .filter(|w| !is_function_word(w))
         .map(|t| {
             lower
                 .iter()
-                .map(|w| word_similarity(t, w, clues.kinship))
+                .zip(&facts)
+                .map(|(w, fact)| {
+                    if fact.function {
+                        0.0
+                    } else {
+                        word_similarity(t, w, clues.kinship)
+                    }
+                })
                 .collect()
         })
         .collect();
-    let facts: Vec<WordFacts> = lower.iter().map(|w| WordFacts::of(w, clues)).collect();
+    // A run none of whose words is like a term word, renders a part of the source form or
+    // is related to it scores nothing, unless it abbreviates the term or the term it.
+    let useful: Vec<bool> = (0..words.len())
+        .map(|i| {
+            similarities.iter().any(|row| row[i] > 0.0)
+                || !facts[i].glosses.is_empty()
+                || facts[i].related
+        })
+        .collect();
     let runs = Runs::new(text, term);
+    let mut scratch = Scratch::default();
     for start in 0..words.len() {
         for len in 1..=longest {
             if len + 1 < fewest && len != 1 {
@@ -679,6 +697,11 @@ fn best_run(
                 continue;
             }
             let run_words = &lower[start..start + len];
+            if !useful[start..start + len].contains(&true)
+                && abbreviation(&term_words, run_words).is_none()
+            {
+                continue;
+            }
             let Some(span) = runs.span(run, run_words) else {
                 continue;
             };
@@ -691,6 +714,7 @@ fn best_run(
                 run_facts,
                 clues.parts.len(),
                 &similarity,
+                &mut scratch,
             );
             if lexical <= 0.0 {
                 continue;
@@ -815,6 +839,34 @@ fn splits_name(text: &str, span: Span) -> bool {
     (before && capitalised(first)) || (after && capitalised(last))
 }
 
+/// Room [`score`] works in, kept from one run to the next: it is asked for every run of
+/// every segment lacking a term.
+#[derive(Default)]
+struct Scratch {
+    pairs: Vec<(f32, usize, usize)>,
+    used: Vec<bool>,
+    matched: Vec<bool>,
+    placed: Vec<(usize, usize)>,
+    said: Vec<(usize, usize)>,
+    part_taken: Vec<bool>,
+    source: SourceScratch,
+}
+
+/// Room [`by_source`] works in.
+#[derive(Default)]
+struct SourceScratch {
+    content: Vec<usize>,
+    rendering: Vec<bool>,
+    said: Vec<(usize, usize)>,
+    said_term: Vec<bool>,
+}
+
+/// `flags` as `len` times false.
+fn refill(flags: &mut Vec<bool>, len: usize) {
+    flags.clear();
+    flags.resize(len, false);
+}
+
 /// How well a run of words renders the term's words, 0 to 1: each content word of the term
 /// is matched by its best word of the run, a term word left over by a word the glossary
 /// gives the source form, and words of the run that match nothing count against it.
@@ -827,21 +879,31 @@ fn score(
     facts: &[WordFacts],
     parts: usize,
     similarity: &dyn Fn(usize, usize) -> f32,
+    scratch: &mut Scratch,
 ) -> f32 {
     if let Some(s) = abbreviation(term, run) {
         return s;
     }
-    let content: Vec<&String> = term.iter().filter(|w| !is_function_word(w)).collect();
-    if content.is_empty() {
+    let content = term.iter().filter(|w| !is_function_word(w)).count();
+    if content == 0 {
         return 0.0;
     }
+    let Scratch {
+        pairs,
+        used,
+        matched,
+        placed,
+        said,
+        part_taken,
+        source,
+    } = scratch;
     // An abbreviation names as many words as it has letters: a word the dictionary or the
     // glossary gives a piece of its source form stands in for one of them, not for all
     // ("Monetary" alone is not "HKMA", "Monetary Authority" is half of it).
     // Best pairs first: "exchange" must not take the run's "fund" from "fund".
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    pairs.clear();
     // A function word of the run renders no content word ("before" is no kin of "platform").
-    for t in 0..content.len() {
+    for t in 0..content {
         for (i, fact) in facts.iter().enumerate() {
             if fact.function {
                 continue;
@@ -853,11 +915,11 @@ fn score(
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut used = vec![false; run.len()];
-    let mut matched = vec![false; content.len()];
+    refill(used, run.len());
+    refill(matched, content);
     let mut total = 0.0;
-    let mut placed: Vec<(usize, usize)> = Vec::new();
-    for (s, t, i) in pairs {
+    placed.clear();
+    for &(s, t, i) in pairs.iter() {
         if !used[i] && !matched[t] {
             used[i] = true;
             matched[t] = true;
@@ -869,7 +931,7 @@ fn score(
     // are no rendering of it: "safety of school buses" may render "school bus safety", and
     // "Industry-Education Fusion" "integration of industry and education", but "Centre
     // supported students" does not render "Student Aid Centre".
-    if content.len() == term.len() && turned_around(&placed, facts) {
+    if content == term.len() && turned_around(placed, facts) {
         total *= TURNED_AROUND_CREDIT;
     }
     // A word that renders a part of the source form by the dictionary, or that the glossary
@@ -877,7 +939,7 @@ fn score(
     // A word like the abbreviation itself ("HKSA") stands for all of it.
     let slots = match abbreviates {
         Some(letters) if !matched[0] => letters,
-        _ => content.len(),
+        _ => content,
     };
     let mut left = slots - matched.iter().filter(|m| **m).count();
     // Each part stands in once, and a gloss word once: a word of the run that says again
@@ -885,19 +947,18 @@ fn score(
     // 疫苗's "vaccine") counts against the run; one saying another word of the part's gloss
     // ("foreign" beside "exchange" for 外匯's "foreign exchange") does not.
     // (part, gloss word) pairs said so far; a part's credit once given.
-    let mut said: Vec<(usize, usize)> = Vec::new();
-    for (fact, _) in facts.iter().zip(&used).filter(|(_, u)| **u) {
-        fact.say_glosses(&mut said);
+    said.clear();
+    for (fact, _) in facts.iter().zip(used.iter()).filter(|(_, u)| **u) {
+        fact.say_glosses(said);
     }
-    let mut part_taken: Vec<bool> = (0..parts)
-        .map(|k| said.iter().any(|(p, _)| *p == k))
-        .collect();
+    part_taken.clear();
+    part_taken.extend((0..parts).map(|k| said.iter().any(|(p, _)| *p == k)));
     for (i, fact) in facts.iter().enumerate() {
         if used[i] || fact.function {
             continue;
         }
         let before = said.len();
-        let renders_some = fact.say_glosses(&mut said);
+        let renders_some = fact.say_glosses(said);
         let credit = if renders_some {
             if said.len() == before {
                 continue;
@@ -923,11 +984,11 @@ fn score(
     }
     let unmatched = facts
         .iter()
-        .zip(&used)
+        .zip(used.iter())
         .filter(|(fact, u)| !**u && !fact.function)
         .count();
     let by_term = total / (slots + unmatched) as f32;
-    let by_source = SOURCE_VIEW_WEIGHT * by_source(content.len(), parts, facts, similarity);
+    let by_source = SOURCE_VIEW_WEIGHT * by_source(content, parts, facts, similarity, source);
     // The weaker view breaks ties: "fishing" and "fishing rights" render 漁業権 alike where
     // the dictionary knows only 漁業, and the second is more like "fishery right".
     (by_term.max(by_source) + TIE_WEIGHT * by_term.min(by_source)).min(1.0)
@@ -977,7 +1038,7 @@ impl WordFacts {
             && clues
                 .related
                 .iter()
-                .any(|w| word_similarity(w, word, clues.kinship) >= 0.85);
+                .any(|w| stem_similarity(w, word) >= 0.85);
         WordFacts {
             function,
             glosses,
@@ -1010,14 +1071,22 @@ fn by_source(
     parts: usize,
     facts: &[WordFacts],
     similarity: &dyn Fn(usize, usize) -> f32,
+    scratch: &mut SourceScratch,
 ) -> f32 {
     if parts == 0 {
         return 0.0;
     }
-    let content: Vec<usize> = (0..facts.len()).filter(|&i| !facts[i].function).collect();
+    let SourceScratch {
+        content,
+        rendering,
+        said,
+        said_term,
+    } = scratch;
+    content.clear();
+    content.extend((0..facts.len()).filter(|&i| !facts[i].function));
     // One word renders one part: "river" is among the glosses of both 東江 and 水, but
     // "River" alone is not "東江水".
-    let mut rendering = vec![false; content.len()];
+    refill(rendering, content.len());
     let covered = (0..parts)
         .filter(|&part| {
             let word =
@@ -1027,12 +1096,13 @@ fn by_source(
         .count();
     // A word saying again a gloss word or a term word that another already says explains
     // nothing more ("vaccination" after "vaccine").
-    let (mut said, mut said_term) = (Vec::new(), vec![false; terms]);
+    said.clear();
+    refill(said_term, terms);
     let unexplained = content
         .iter()
         .filter(|&&i| {
             let before = said.len();
-            facts[i].say_glosses(&mut said);
+            facts[i].say_glosses(said);
             let mut new = said.len() > before;
             for (t, said_t) in said_term.iter_mut().enumerate() {
                 if similarity(t, i) >= 0.85 {
@@ -1081,6 +1151,26 @@ const KIN_SIMILARITY: f32 = 0.45;
 
 /// How alike two words are as renderings of one another, 0 to 1.
 fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
+    let spelling = stem_similarity(a, b);
+    if spelling > 0.0 {
+        return spelling;
+    }
+    if a.chars().any(char::is_alphabetic)
+        && b.chars().any(char::is_alphabetic)
+        && kinship.between(a, b).is_some()
+    {
+        // Thesaurus kin is weak evidence alone ("growth" and "ramifications" are kin).
+        return KIN_SIMILARITY;
+    }
+    if crate::nearmiss::similarity::spelled_alike(a, b, 0.75) {
+        0.6
+    } else {
+        0.0
+    }
+}
+
+/// How alike [`word_similarity`] takes two words of one stem (0.7 and up), 0 for others.
+fn stem_similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
     }
@@ -1101,18 +1191,7 @@ fn word_similarity(a: &str, b: &str, kinship: &KinshipTest) -> f32 {
     if common >= 4 && derived_stem(a) == derived_stem(b) {
         return 0.7; // one stem, two suffixes: "fishery", "fishing"
     }
-    if a.chars().any(char::is_alphabetic)
-        && b.chars().any(char::is_alphabetic)
-        && kinship.between(a, b).is_some()
-    {
-        // Thesaurus kin is weak evidence alone ("growth" and "ramifications" are kin).
-        return KIN_SIMILARITY;
-    }
-    if crate::nearmiss::similarity::spelled_alike(a, b, 0.75) {
-        0.6
-    } else {
-        0.0
-    }
+    0.0
 }
 
 /// `word` without one derivational or inflectional ending, where four letters or more stay.
@@ -1135,7 +1214,7 @@ mod tests {
     fn parts_only<'k, 'l>(kinship: &'k KinshipTest<'l>, parts: &[&[&str]]) -> Clues<'k, 'l> {
         Clues {
             kinship,
-            related: Vec::new(),
+            related: &[],
             parts: parts
                 .iter()
                 .map(|part| part.iter().map(|g| g.to_string()).collect())
@@ -1180,7 +1259,15 @@ mod tests {
         let content: Vec<&String> = term.iter().filter(|w| !is_function_word(w)).collect();
         let similarity = |t: usize, i: usize| word_similarity(content[t], &run[i], clues.kinship);
         let facts: Vec<WordFacts> = run.iter().map(|w| WordFacts::of(w, clues)).collect();
-        score(term, None, run, &facts, clues.parts.len(), &similarity)
+        score(
+            term,
+            None,
+            run,
+            &facts,
+            clues.parts.len(),
+            &similarity,
+            &mut Scratch::default(),
+        )
     }
     use crate::glossary::Origin;
     use crate::source_aware::dictionary::Reading;
@@ -1232,8 +1319,8 @@ mod tests {
         let source_terms = [(Span::new(at, at + form.len()), 0)];
         let source_span = Span::new(0, source.len());
         let lexicon = crate::lexicon::Lexicon::builder().cedict(cedict).build();
-        let reading = Reading::new(lexicon.cedict(), source, source_span);
-        let words = reading.anchors(text, whole, &[source_terms[0].0]);
+        let reading = Reading::new(lexicon.cedict(), source, source_span, text, whole);
+        let words = reading.anchors(&[source_terms[0].0]);
         let anchors = Anchors::new(
             source,
             source_span,
@@ -1252,9 +1339,10 @@ mod tests {
             anchors: &anchors,
         };
         let kinship = KinshipTest::new(crate::lexicon::tests::embedded());
+        let related_words: Vec<String> = related.iter().map(|w| w.to_string()).collect();
         let clues = Clues {
             kinship: &kinship,
-            related: related.iter().map(|w| w.to_string()).collect(),
+            related: &related_words,
             parts: Reading::parts(lexicon.cedict(), source, source_terms[0].0)
                 .into_iter()
                 .map(|g| g.into_iter().map(str::to_string).collect())

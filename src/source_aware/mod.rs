@@ -311,7 +311,9 @@ impl<'c> SourceAware<'c> {
         // The dictionary is loaded only for a source in Chinese characters.
         let cedict = (!bitext.same_language && has_han(source_text))
             .then(|| self.checker.lexicon().cedict());
-        let reading = cedict.map(|c| dictionary::Reading::new(c, &bitext.source, segment.source));
+        let reading = cedict.map(|c| {
+            dictionary::Reading::new(c, &bitext.source, segment.source, target, segment.target)
+        });
         let anchors = anchors(bitext, segment, target, terms, reading.as_ref());
         let pair = locate::Pair {
             source: &bitext.source,
@@ -382,7 +384,7 @@ impl<'c> SourceAware<'c> {
     /// term: the dictionary's words for its source form and for the rest of the segment,
     /// the glossary's related words, the file's habits.
     fn clues<'k>(
-        &self,
+        &'k self,
         context: &Context<'k>,
         terms: &SegmentTerms,
         entry: usize,
@@ -401,7 +403,7 @@ impl<'c> SourceAware<'c> {
             .map(|(s, _)| *s)
             .collect();
         let accounted = reading
-            .map(|r| r.accounted(target, segment.target, &skip, &parts))
+            .map(|r| r.accounted(&skip, &parts))
             .unwrap_or_default();
         let view = habit::View {
             target: segment.target,
@@ -767,7 +769,7 @@ fn anchors(
 ) -> anchor::Anchors {
     let source_spans: Vec<Span> = terms.source.iter().map(|(s, _)| *s).collect();
     let word_pairs = reading
-        .map(|r| r.anchors(target, segment.target, &source_spans))
+        .map(|r| r.anchors(&source_spans))
         .unwrap_or_default();
     anchor::Anchors::new(
         &bitext.source,

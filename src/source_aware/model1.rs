@@ -13,6 +13,7 @@
 //! checked. Training is linear in the sum over segments of source words × target words.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -55,6 +56,9 @@ pub struct Model {
     priors: Vec<Vec<f32>>,
     /// `t(target word | source word)` by pair id.
     t: Vec<f32>,
+    /// Per segment, each target word's posterior total over its column, worked out when the
+    /// segment is first asked about (it is asked once per term it lacks).
+    totals: Vec<OnceLock<Vec<f32>>>,
 }
 
 /// The source words of `source[segment]`: dictionary words and Latin-script words.
@@ -191,13 +195,14 @@ impl Model {
         let mut read = Vec::with_capacity(segments.len());
         let mut priors = Vec::new();
         let mut prior_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-        let mut buffer = String::new();
+        let mut scratch = Scratch::default();
         for &pair in segments {
             let Some((s, t)) = pair else {
                 read.push(Segment::default());
                 continue;
             };
-            let mut segment = read_segment(cedict, source, target, (s, t), &mut pairs, &mut buffer);
+            let mut segment =
+                read_segment(cedict, source, target, (s, t), &mut pairs, &mut scratch);
             if !segment.pairs.is_empty() {
                 let (m, n) = (segment.source.len(), segment.target.len());
                 segment.prior = *prior_of.entry((m, n)).or_insert_with(|| {
@@ -208,6 +213,7 @@ impl Model {
             read.push(segment);
         }
         let mut model = Model {
+            totals: read.iter().map(|_| OnceLock::new()).collect(),
             segments: read,
             priors,
             t: pairs
@@ -234,7 +240,7 @@ impl Model {
             let priors = self.priors[segment.prior].chunks_exact(rows);
             for (column, prior) in segment.pairs.chunks_exact(rows).zip(priors) {
                 // A target word's posterior weights, their total, then each weight divided
-                // as it is counted (as [`Model::weigh`] and [`Model::posterior`] do).
+                // as it is counted (as [`Model::rendering`] does).
                 weights.clear();
                 let mut total = 0.0;
                 for (&pair, &p) in column.iter().zip(prior) {
@@ -250,32 +256,6 @@ impl Model {
         counts
     }
 
-    /// Into `weights`, the probability that target word `j` of `segment` renders each source
-    /// word (index 0: none).
-    fn posterior(&self, segment: &Segment, j: usize, weights: &mut Vec<f32>) {
-        let total = self.weigh(segment, j, weights);
-        if total > 0.0 {
-            weights.iter_mut().for_each(|w| *w /= total);
-        }
-    }
-
-    /// Into `weights`, the posterior of target word `j` of `segment` before it is divided by
-    /// its total, which is returned.
-    fn weigh(&self, segment: &Segment, j: usize, weights: &mut Vec<f32>) -> f32 {
-        let column = j * (segment.source.len() + 1)..(j + 1) * (segment.source.len() + 1);
-        weights.clear();
-        weights.resize(column.len(), 0.0);
-        let mut total = 0.0;
-        let cells = self.priors[segment.prior][column.clone()]
-            .iter()
-            .zip(&segment.pairs[column]);
-        for (w, (prior, &pair)) in weights.iter_mut().zip(cells) {
-            *w = prior * self.t[pair as usize];
-            total += *w;
-        }
-        total
-    }
-
     /// The target words of segment `index`, each with the probability that it renders a
     /// source word within `within` (a term's source form); words with none are left out.
     pub fn rendering(&self, index: usize, within: Span) -> Vec<(Span, f32)> {
@@ -288,11 +268,24 @@ impl Model {
         let inside: Vec<usize> = (0..segment.source.len())
             .filter(|&i| segment.source[i].overlaps(within))
             .collect();
-        let mut weights = Vec::new();
+        // Each word's posterior (prior × t over the column's total), summed over the source
+        // words inside only.
+        let rows = segment.source.len() + 1;
+        let prior = &self.priors[segment.prior];
+        let weight = |cell: usize| prior[cell] * self.t[segment.pairs[cell] as usize];
+        let totals = self.totals[index].get_or_init(|| {
+            (0..segment.target.len())
+                .map(|j| (j * rows..(j + 1) * rows).map(weight).sum())
+                .collect()
+        });
         let mut found = Vec::new();
-        for (j, word) in segment.target.iter().enumerate() {
-            self.posterior(segment, j, &mut weights);
-            let mass: f32 = inside.iter().map(|i| weights[i + 1]).sum();
+        for (j, (word, &total)) in segment.target.iter().zip(totals).enumerate() {
+            let column = j * rows;
+            let share = |i: &usize| {
+                let w = weight(column + i + 1);
+                if total > 0.0 { w / total } else { w }
+            };
+            let mass: f32 = inside.iter().map(share).sum();
             if mass > 0.0 {
                 found.push((*word, mass));
             }
@@ -301,16 +294,29 @@ impl Model {
     }
 }
 
+/// What [`read_segment`] works in, kept from one segment to the next.
+#[derive(Default)]
+struct Scratch {
+    /// Room to lower-case a word in.
+    lower: String,
+    /// By target id, the first place of the word in the segment (`usize::MAX`: none).
+    first_place: Vec<usize>,
+    /// By source id, the first row of the word in the segment (`usize::MAX`: none).
+    first_row: Vec<usize>,
+}
+
 /// Segment `(s, t)` of `source` and `target` as the model sees it, its pairs given ids in
-/// `pairs` (`buffer`: room to lower-case words in). Its prior is left to the caller.
+/// `pairs` (`scratch`: room to work in, kept from segment to segment). Its prior is left to
+/// the caller.
 fn read_segment<'a>(
     cedict: &Cedict<'a>,
     source: &'a str,
     target: &'a str,
     (s, t): (Span, Span),
     pairs: &mut Pairs<'a>,
-    buffer: &mut String,
+    scratch: &mut Scratch,
 ) -> Segment {
+    let buffer = &mut scratch.lower;
     let source_spans = source_words(cedict, source, s);
     let target_spans: Vec<Span> = tokens(&target[t.start..t.end])
         .map(|(w, _)| Span::new(t.start + w.start, t.start + w.end))
@@ -325,14 +331,58 @@ fn read_segment<'a>(
         let words =
             std::iter::once(None).chain(source_spans.iter().map(|w| Some(&source[w.start..w.end])));
         // Pairs get their ids source word by source word; they are kept target word by
-        // target word, as EM reads them.
+        // target word, as EM reads them. A word said again ("the", 的) is looked up once:
+        // a source word's row is copied from its first, a target word's id from its first
+        // place (the ids are given in the same order all the same).
         let rows = source_spans.len() + 1;
         ids = vec![0; rows * lower.len()];
+        let first = &mut scratch.first_place;
+        let distinct: Vec<usize> = (0..lower.len())
+            .filter(|&j| {
+                let e = lower[j] as usize;
+                if first.len() <= e {
+                    first.resize(e + 1, usize::MAX);
+                }
+                let new = first[e] == usize::MAX;
+                if new {
+                    first[e] = j;
+                }
+                new
+            })
+            .collect();
+        let first_row = &mut scratch.first_row;
+        let mut source_ids = Vec::with_capacity(rows);
         for (i, word) in words.enumerate() {
             let f = (pairs.source(cedict, word), word);
-            for (j, &e) in lower.iter().enumerate() {
-                ids[j * rows + i] = pairs.id(f, e);
+            source_ids.push(f.0);
+            let id = f.0 as usize;
+            if first_row.len() <= id {
+                first_row.resize(id + 1, usize::MAX);
             }
+            match first_row[id] {
+                usize::MAX => {
+                    first_row[id] = i;
+                    for &j in &distinct {
+                        ids[j * rows + i] = pairs.id(f, lower[j]);
+                    }
+                    for (j, &e) in lower.iter().enumerate() {
+                        ids[j * rows + i] = ids[first[e as usize] * rows + i];
+                    }
+                }
+                row => {
+                    for j in 0..lower.len() {
+                        ids[j * rows + i] = ids[j * rows + row];
+                    }
+                }
+            }
+        }
+        // The marks are cleared for the next segment, word by word (the tables are the
+        // file's size).
+        for &e in &lower {
+            first[e as usize] = usize::MAX;
+        }
+        for f in source_ids {
+            first_row[f as usize] = usize::MAX;
         }
     }
     Segment {
@@ -345,14 +395,35 @@ fn read_segment<'a>(
 
 /// The prior over source words (index 0: none) of each of `n` target words in turn (`m + 1`
 /// values each), given `m` source words: fast_align's, favouring the same relative position.
-/// Each weight's exponential is taken once, for the total and the value alike.
+/// A row's weights fall by the same factor per source word away from the target word's
+/// place, so each row takes two exponentials (either side of it), not one per word.
 fn diagonal(m: usize, n: usize) -> Vec<f32> {
     let mut prior = Vec::with_capacity((m + 1) * n);
+    let step = (-f64::from(TENSION) / m as f64).exp();
+    let weight =
+        |i: usize, at: f64| (-f64::from(TENSION) * ((i as f64 + 0.5) / m as f64 - at).abs()).exp();
+    let mut weights = vec![0.0f64; m];
     for j in 0..n {
-        let at = (j as f32 + 0.5) / n as f32;
+        let at = (j as f64 + 0.5) / n as f64;
+        // Source words up to `split` stand at or before the place, the rest after it.
+        let split = (0..m)
+            .find(|&i| (i as f64 + 0.5) / m as f64 > at)
+            .unwrap_or(m);
+        if split > 0 {
+            weights[split - 1] = weight(split - 1, at);
+            for i in (0..split - 1).rev() {
+                weights[i] = weights[i + 1] * step;
+            }
+        }
+        if split < m {
+            weights[split] = weight(split, at);
+            for i in split + 1..m {
+                weights[i] = weights[i - 1] * step;
+            }
+        }
         let row = prior.len() + 1;
         prior.push(NULL_PROBABILITY);
-        prior.extend((0..m).map(|i| (-TENSION * ((i as f32 + 0.5) / m as f32 - at).abs()).exp()));
+        prior.extend(weights.iter().map(|&w| w as f32));
         let total: f32 = prior[row..].iter().sum();
         for w in &mut prior[row..] {
             *w = (1.0 - NULL_PROBABILITY) * *w / total;
@@ -486,21 +557,26 @@ mod tests {
     }
 
     #[test]
-    fn the_diagonal_prior_is_fast_aligns_to_the_bit() {
-        // fast_align's prior as written: each weight's exponential over their total.
+    fn the_diagonal_prior_is_fast_aligns() {
+        // fast_align's prior as written: each weight's exponential over their total. The
+        // recurrence that saves the exponentials keeps every weight within a few units in
+        // the last place of f32.
         let reference = |m: usize, n: usize, j: usize| {
             let at = (j as f32 + 0.5) / n as f32;
             let raw = |i: usize| (-TENSION * ((i as f32 + 0.5) / m as f32 - at).abs()).exp();
             let total: f32 = (0..m).map(raw).sum();
             std::iter::once(NULL_PROBABILITY)
                 .chain((0..m).map(move |i| (1.0 - NULL_PROBABILITY) * raw(i) / total))
-                .map(f32::to_bits)
                 .collect::<Vec<_>>()
         };
-        for (m, n) in [(1, 1), (3, 7), (7, 3), (40, 57), (57, 40)] {
-            let prior: Vec<u32> = diagonal(m, n).into_iter().map(f32::to_bits).collect();
-            let expected: Vec<u32> = (0..n).flat_map(|j| reference(m, n, j)).collect();
-            assert_eq!(prior, expected, "{m} source words, {n} target words");
+        for (m, n) in [(1, 1), (3, 7), (7, 3), (40, 57), (57, 40), (200, 260)] {
+            let prior = diagonal(m, n);
+            let expected: Vec<f32> = (0..n).flat_map(|j| reference(m, n, j)).collect();
+            assert_eq!(prior.len(), expected.len());
+            for (k, (got, want)) in prior.iter().zip(&expected).enumerate() {
+                let off = (got - want).abs() / want;
+                assert!(off < 1e-5, "{m}x{n}, cell {k}: {got} against {want}");
+            }
         }
     }
 

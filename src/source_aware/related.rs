@@ -5,6 +5,7 @@
 //! markets" for "currency markets") is recognised by those words.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::glossary::Glossary;
 use crate::text::words::{is_function_word, tokens};
@@ -18,6 +19,9 @@ const MIN_SHARE: f32 = 0.5;
 /// entries whose source forms hold them.
 pub struct RelatedWords {
     by_piece: HashMap<String, Vec<usize>>,
+    /// Each entry's words, worked out when first asked for (the locator asks per segment
+    /// that lacks the term).
+    known: Vec<OnceLock<Vec<String>>>,
 }
 
 impl RelatedWords {
@@ -33,12 +37,19 @@ impl RelatedWords {
                 }
             }
         }
-        RelatedWords { by_piece }
+        RelatedWords {
+            by_piece,
+            known: glossary.entries.iter().map(|_| OnceLock::new()).collect(),
+        }
     }
 
     /// The lower-case words that other entries sharing a piece of entry `index`'s source
     /// forms mostly render it with, minus the words of its own term.
-    pub fn of(&self, glossary: &Glossary, index: usize) -> Vec<String> {
+    pub fn of(&self, glossary: &Glossary, index: usize) -> &[String] {
+        self.known[index].get_or_init(|| self.work_out(glossary, index))
+    }
+
+    fn work_out(&self, glossary: &Glossary, index: usize) -> Vec<String> {
         let entry = &glossary.entries[index];
         let own = content_words(&entry.term);
         let mut words: Vec<String> = Vec::new();
