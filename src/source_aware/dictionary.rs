@@ -4,7 +4,7 @@
 //! glossary says "Exchange Fund"), and target words that render the *other* source words,
 //! once each side, are anchors that pin where the term lands.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::Cedict;
 use crate::text::span::Span;
@@ -49,7 +49,7 @@ impl<'d> Reading<'d> {
             .collect();
         // Glosses by their first two bytes: a word renders only glosses that begin as it
         // does ([`renders`]), so each target word is held against a handful, not all.
-        let mut by_start: HashMap<&[u8], Vec<(usize, &str)>> = HashMap::new();
+        let mut by_start: FxHashMap<&[u8], Vec<(usize, &str)>> = FxHashMap::default();
         for (i, (_, glosses)) in words.iter().enumerate() {
             for gloss in glosses {
                 by_start.entry(start(gloss)).or_default().push((i, gloss));

@@ -683,15 +683,16 @@ fn best_run(
         })
         .collect();
     let runs = Runs::new(text, term);
+    let table = runs.table(words, &lower);
     let mut scratch = Scratch::default();
     for start in 0..words.len() {
         for len in 1..=longest {
             if len + 1 < fewest && len != 1 {
                 continue;
             }
-            let Some(run) = words.get(start..start + len) else {
+            if start + len > words.len() {
                 break;
-            };
+            }
             // A run starting or ending with a function word is none ([`candidate`]).
             if facts[start].function || facts[start + len - 1].function {
                 continue;
@@ -702,7 +703,7 @@ fn best_run(
             {
                 continue;
             }
-            let Some(span) = runs.span(run, run_words) else {
+            let Some(span) = runs.span_at(&table, words, start, len) else {
                 continue;
             };
             let similarity = |t: usize, i: usize| similarities[t][start + i];
@@ -780,42 +781,101 @@ impl<'a> Runs<'a> {
 
     /// [`candidate`] of `run`, whose words in lower case are `lower`.
     fn span(&self, run: &[(Span, &str)], lower: &[String]) -> Option<Span> {
-        let (text, term) = (self.text, self.term);
-        let (first, last) = (run.first()?, run.last()?);
         if is_function_word(lower.first()?) || is_function_word(lower.last()?) {
             return None;
         }
+        self.span_at(&self.table(run, lower), run, 0, run.len())
+    }
+
+    /// Whether character `c` inside a run breaks it ([`candidate`]).
+    fn breaks(&self, c: char) -> bool {
+        match c {
+            '\n' => true,
+            '.' | ';' | '(' | ')' | ':' => !self.term.contains(c),
+            ',' => !self.term.contains(c) && !self.abbreviation,
+            _ => false,
+        }
+    }
+
+    /// What [`Runs::span`] asks of each word of `words` (in lower case `lower`) and of the
+    /// text between two, worked out once for all the runs of a segment.
+    fn table(&self, words: &[(Span, &str)], lower: &[String]) -> RunTable {
+        let text = self.text;
         // A rendering is a noun phrase: an auxiliary verb ends it ("centres are closed",
         // "orders were issued"), unless the term has one.
-        let auxiliary = lower.iter().any(|w| {
-            AUXILIARIES.contains(&w.as_str()) && !self.term_lower.split(' ').any(|t| t == w)
-        });
-        if auxiliary {
+        let auxiliary = lower
+            .iter()
+            .map(|w| {
+                AUXILIARIES.contains(&w.as_str()) && !self.term_lower.split(' ').any(|t| t == w)
+            })
+            .collect();
+        // Punctuation the term has may stand in its rendering ("Ordinance (Amendment)"),
+        // and an abbreviation's expansion may list ("environmental, social and governance").
+        let breaks_after = words
+            .windows(2)
+            .map(|pair| {
+                text[pair[0].0.end..pair[1].0.start]
+                    .chars()
+                    .any(|c| self.breaks(c))
+            })
+            .collect();
+        // Nor does a run split a hyphenated word ("anti-counterfeiting"), nor start at the
+        // "s" of a possessive ("SEC's").
+        let joined_before = words
+            .iter()
+            .map(|(span, _)| {
+                let before = &text[..span.start];
+                let clitic = before
+                    .strip_suffix(['\'', '’'])
+                    .is_some_and(crate::text::words::ends_in_word);
+                before.ends_with('-') || clitic
+            })
+            .collect();
+        let joined_after = words
+            .iter()
+            .map(|(span, _)| text[span.end..].starts_with('-'))
+            .collect();
+        RunTable {
+            auxiliary,
+            breaks_after,
+            joined_before,
+            joined_after,
+        }
+    }
+
+    /// [`Runs::span`] of the run of `len` words of `words` from `start`, with its words'
+    /// tests in `table`; the caller has seen that it neither starts nor ends with a
+    /// function word.
+    fn span_at(
+        &self,
+        table: &RunTable,
+        words: &[(Span, &str)],
+        start: usize,
+        len: usize,
+    ) -> Option<Span> {
+        let end = start + len - 1;
+        if table.auxiliary[start..=end].contains(&true)
+            || table.joined_before[start]
+            || table.joined_after[end]
+            || table.breaks_after[start..end].contains(&true)
+        {
             return None;
         }
-        let span = Span::new(first.0.start, last.0.end);
-        // Nor does it split a hyphenated word ("anti-counterfeiting"), nor start at the "s"
-        // of a possessive ("SEC's").
-        let before = &text[..span.start];
-        let clitic = before
-            .strip_suffix(['\'', '’'])
-            .is_some_and(crate::text::words::ends_in_word);
-        let joined = before.ends_with('-') || clitic || text[span.end..].starts_with('-');
+        let span = Span::new(words[start].0.start, words[end].0.end);
         // A common noun's rendering is no piece of a name ("Banking" of "the Hong Kong
         // Banking Association" for "banking sector").
-        if self.common_noun && splits_name(text, span) {
-            return None;
-        }
-        // Punctuation the term has may stand in its rendering ("Ordinance (Amendment)"), and
-        // an abbreviation's expansion may list ("environmental, social and governance").
-        let breaks = text[span.start..span.end].chars().any(|c| match c {
-            '\n' => true,
-            '.' | ';' | '(' | ')' | ':' => !term.contains(c),
-            ',' => !term.contains(c) && !self.abbreviation,
-            _ => false,
-        });
-        (!joined && !breaks).then_some(span)
+        (!(self.common_noun && splits_name(self.text, span))).then_some(span)
     }
+}
+
+/// [`Runs::table`]: per word, whether it is an auxiliary verb the term lacks, whether the
+/// text between it and the next word breaks a run, and whether a run may not start (a
+/// hyphen or a possessive's apostrophe before) or end (a hyphen after) at it.
+struct RunTable {
+    auxiliary: Vec<bool>,
+    breaks_after: Vec<bool>,
+    joined_before: Vec<bool>,
+    joined_after: Vec<bool>,
 }
 
 /// Whether `span` starts or ends inside a run of capitalised words joined by single spaces:
