@@ -191,39 +191,34 @@ mod tests {
     fn other_source_words_rendered_once_are_anchors() {
         let lexicon = Lexicon::builder().cedict(TABLE).build();
         let source = "去年外匯基金增長，投資";
-        let target = "Last year the currency fund grew; investments and investment.";
-        let whole = |text: &str| Span::new(0, text.len());
-        let reading = Reading::new(
-            lexicon.cedict(),
-            source,
-            whole(source),
-            target,
-            whole(target),
-        );
         let at = source.find("外匯").unwrap();
         let term = Span::new(at, at + "外匯基金".len());
-        let pairs = reading.anchors(&[term]);
-        let shown: Vec<(&str, &str)> = pairs
-            .iter()
-            .map(|(s, t)| (&source[s.start..s.end], &target[t.start..t.end]))
-            .collect();
+        // The anchors of `target` against the source, as (source words, target words).
+        let anchors = |target: &'static str| -> Vec<(&str, &str)> {
+            let whole = |text: &str| Span::new(0, text.len());
+            let reading = Reading::new(
+                lexicon.cedict(),
+                source,
+                whole(source),
+                target,
+                whole(target),
+            );
+            reading
+                .anchors(&[term])
+                .iter()
+                .map(|(s, t)| (&source[s.start..s.end], &target[t.start..t.end]))
+                .collect()
+        };
         // "去年" is rendered by two adjacent words; "投資" at two places, so it is no anchor;
         // the term's own words are skipped; "grew" is not "grow" by spelling.
-        assert_eq!(shown, [("去年", "Last year")]);
-        let target = "The currency fund increased last period.";
-        let reading = Reading::new(
-            lexicon.cedict(),
-            source,
-            whole(source),
-            target,
-            whole(target),
+        assert_eq!(
+            anchors("Last year the currency fund grew; investments and investment."),
+            [("去年", "Last year")]
         );
-        let pairs = reading.anchors(&[term]);
-        let shown: Vec<(&str, &str)> = pairs
-            .iter()
-            .map(|(s, t)| (&source[s.start..s.end], &target[t.start..t.end]))
-            .collect();
-        assert_eq!(shown, [("去年", "last"), ("增長", "increased")]);
+        assert_eq!(
+            anchors("The currency fund increased last period."),
+            [("去年", "last"), ("增長", "increased")]
+        );
     }
 
     #[test]
