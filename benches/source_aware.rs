@@ -12,6 +12,12 @@
 //! against the monolingual check of TARGET (real MT output: the WMT25 systems' files, say,
 //! which cannot ship with the repo).
 //!
+//! The rows above time the check alone, in a process that has read the lexicons and prepared
+//! the glossary once. The "whole command" rows time what a user waits for: the `termlint`
+//! binary run on the same files, with and without `--source` (one thread, the median of the
+//! runs), lexicons, glossary and, for a Chinese source, the dictionary read each time.
+//! `--no-commands` leaves them out (callgrind counts the checks alone).
+//!
 //! `--only` is for profiling one row (`perf record`, or callgrind for instruction counts that
 //! the load of a shared machine does not change: `scripts/bench-instructions.py` counts each
 //! check of a row and of its monolingual baseline alone, see [`one_check`]).
@@ -57,8 +63,41 @@ const ZH_ROW: &str = "--source (zh), line by line";
 const LACKING_EVERY: usize = 25;
 const ZH_MOSTLY_ROW: &str = "--source (zh), terms mostly right";
 
+fn manifest_path(path: &str) -> String {
+    format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A bitext written to two files, for the "whole command" rows; removed when dropped.
+struct Files {
+    _folder: tempfile::TempDir,
+    paths: [String; 2],
+}
+
+impl Files {
+    fn new(source: &str, target: &str) -> Files {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let paths = [("source.txt", source), ("target.txt", target)].map(|(name, text)| {
+            let path = folder.path().join(name);
+            std::fs::write(&path, text).expect("the bitext written");
+            path.to_string_lossy().into_owned()
+        });
+        Files {
+            _folder: folder,
+            paths,
+        }
+    }
+
+    fn source(&self) -> &str {
+        &self.paths[0]
+    }
+
+    fn target(&self) -> &str {
+        &self.paths[1]
+    }
+}
+
 fn read(path: &str) -> String {
-    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    let path = manifest_path(path);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -101,6 +140,58 @@ fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
 #[inline(never)]
 fn one_check<T>(f: &mut impl FnMut() -> T) -> T {
     f()
+}
+
+/// The median wall time of the `termlint` binary run `runs` times with `args` (after one
+/// warm-up run), on one thread, its report thrown away.
+fn command_time(runs: usize, args: &[&str]) -> Duration {
+    let run = || {
+        let start = Instant::now();
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_termlint"))
+            .args(args)
+            .env("RAYON_NUM_THREADS", "1")
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("the termlint binary");
+        // 0: nothing found, 1: findings; 2 is an error.
+        assert!(
+            matches!(status.code(), Some(0 | 1)),
+            "termlint {args:?}: {status}"
+        );
+        start.elapsed()
+    };
+    run();
+    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// The "whole command" rows of a bitext in files: `termlint check TARGET --glossary GLOSSARY`,
+/// then the same with `--source SOURCE`.
+fn command_rows(runs: usize, source: &str, target: &str, glossary: &str) {
+    if std::env::args().any(|a| a == "--no-commands") {
+        return;
+    }
+    let mono = ["check", target, "--glossary", glossary, "--format", "json"];
+    let mono_time = command_time(runs, &mono);
+    print_command_row("whole command, monolingual", mono_time, mono_time);
+    let aware = [&mono[..], &["--source", source]].concat();
+    print_command_row(
+        "whole command, --source",
+        command_time(runs, &aware),
+        mono_time,
+    );
+}
+
+/// A row of [`command_rows`]: the time in ms and as a ratio to `mono` (no finding count: the
+/// report is not read).
+fn print_command_row(label: &str, time: Duration, mono: Duration) {
+    println!(
+        "{label:<34} {:>9.2} {:>9} {:>7.2}x",
+        time.as_secs_f64() * 1e3,
+        "",
+        time.as_secs_f64() / mono.as_secs_f64()
+    );
 }
 
 fn escape(text: &str) -> String {
@@ -174,6 +265,15 @@ fn main() {
         let bitext = Bitext::pair(&original, &target).unwrap();
         source_aware.check(&bitext, &target).findings.len()
     });
+    if wanted("--source, line by line") {
+        let files = Files::new(&original, &target);
+        command_rows(
+            runs,
+            files.source(),
+            files.target(),
+            &manifest_path(SHIPPED),
+        );
+    }
     row("--source, whole documents", runs, mono, || {
         let bitext = Bitext::pair(&one_paragraph, &target).unwrap();
         source_aware.check(&bitext, &target).findings.len()
@@ -200,10 +300,11 @@ fn main() {
 }
 
 /// The row of `--pair`: the user's bitext and glossary, checked with and without its source.
-fn own_pair(runs: usize, source: &str, target: &str, glossary: &str) {
+fn own_pair(runs: usize, source: &str, target: &str, glossary_path: &str) {
     let load = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let (source_text, target_text) = (load(source), load(target));
-    let glossary = Glossary::parse(glossary, &load(glossary)).expect("the --pair glossary");
+    let glossary =
+        Glossary::parse(glossary_path, &load(glossary_path)).expect("the --pair glossary");
     let checker = Checker::new(glossary, CheckOptions::default());
     let source_aware = SourceAware::new(&checker, SourceOptions::default());
     println!();
@@ -214,6 +315,9 @@ fn own_pair(runs: usize, source: &str, target: &str, glossary: &str) {
         let bitext = Bitext::pair(&source_text, &target_text).expect("two files of as many lines");
         source_aware.check(&bitext, &target_text).findings.len()
     });
+    if wanted("--source, --pair") {
+        command_rows(runs, source, target, glossary_path);
+    }
 }
 
 /// A translation: `PAIRS` zh/en line pairs built from the units of [`ZH_UNITS`] (numbered,
@@ -255,6 +359,15 @@ fn chinese(runs: usize) {
         let bitext = Bitext::pair(&zh, &en).unwrap();
         source_aware.check(&bitext, &en).findings.len()
     });
+    if wanted(ZH_ROW) {
+        let files = Files::new(&zh, &en);
+        command_rows(
+            runs,
+            files.source(),
+            files.target(),
+            &manifest_path(ZH_GLOSSARY),
+        );
+    }
     // As in most MT output, the terms rendered on most lines: the check's own fixes put in,
     // then the lines as they were kept on one line in `LACKING_EVERY`.
     let fixed = termlint::fix::until_stable(&en, |text| {
@@ -288,4 +401,13 @@ fn chinese(runs: usize) {
         let bitext = Bitext::pair(&zh, &mostly).unwrap();
         source_aware.check(&bitext, &mostly).findings.len()
     });
+    if wanted(ZH_MOSTLY_ROW) {
+        let files = Files::new(&zh, &mostly);
+        command_rows(
+            runs,
+            files.source(),
+            files.target(),
+            &manifest_path(ZH_GLOSSARY),
+        );
+    }
 }

@@ -32,7 +32,7 @@ def main():
             "valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
             "--toggle-collect=source_aware::one_check",
             "--dump-after=source_aware::one_check",
-            bench, "--runs", str(RUNS), *extra,
+            bench, "--runs", str(RUNS), "--no-commands", *extra,
         ]
         env = dict(os.environ, RAYON_NUM_THREADS="1")
         printed = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
