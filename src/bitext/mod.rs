@@ -98,9 +98,9 @@ impl Bitext {
             return Err(BitextError {
                 line: 0,
                 message: format!(
-                    "the source has {} lines and the target {}: a translation is checked line \
-                     by line (line i of the target renders line i of the source)",
-                    source_lines.len(),
+                    "the source has {} and the target {}: a translation is checked line by line \
+                     (line i of the target renders line i of the source)",
+                    crate::report::plural(source_lines.len(), "line", "lines"),
                     target_lines.len()
                 ),
             });
@@ -526,6 +526,12 @@ mod tests {
         let err = Bitext::pair("外匯基金\n金管局\n", "The Exchange Fund\n").unwrap_err();
         assert!(
             err.to_string().contains("2 lines and the target 1"),
+            "{err}"
+        );
+        let err = Bitext::pair("外匯基金\n", "The Exchange Fund\nHKMA\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("source has 1 line and the target 2"),
             "{err}"
         );
     }

@@ -4,8 +4,6 @@
 //! glossary says "Exchange Fund"), and target words that render the *other* source words,
 //! once each side, are anchors that pin where the term lands.
 
-use rustc_hash::FxHashMap;
-
 use crate::lexicon::Cedict;
 use crate::text::span::Span;
 use crate::text::words::{is_function_word, tokens};
@@ -47,24 +45,26 @@ impl<'d> Reading<'d> {
             .into_iter()
             .map(|s| (s, cedict.glosses(&source[s.start..s.end]).collect()))
             .collect();
-        // Glosses by their first two bytes: a word renders only glosses that begin as it
-        // does ([`renders`]), so each target word is held against a handful, not all.
-        let mut by_start: FxHashMap<&[u8], Vec<(usize, &str)>> = FxHashMap::default();
-        for (i, (_, glosses)) in words.iter().enumerate() {
-            for gloss in glosses {
-                by_start.entry(start(gloss)).or_default().push((i, gloss));
-            }
-        }
+        // Glosses sorted by their first two bytes: a word renders only glosses that begin
+        // as it does ([`renders`]), so each target word is held against a handful, not all.
+        // The sort is stable: a word's source words stay in order.
+        let mut by_start: Vec<(&[u8], usize, &str)> = words
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, glosses))| glosses.iter().map(move |g| (start(g), i, *g)))
+            .collect();
+        by_start.sort_by_key(|&(key, _, _)| key);
         let target = tokens(&target[target_segment.start..target_segment.end])
             .enumerate()
             .map(|(place, (s, w))| {
                 let lower = w.to_lowercase();
-                let mut renders: Vec<usize> = by_start
-                    .get(start(&lower))
-                    .into_iter()
-                    .flatten()
-                    .filter(|(_, gloss)| self::renders(gloss, &lower))
-                    .map(|(i, _)| *i)
+                let key = start(&lower);
+                let from = by_start.partition_point(|&(k, _, _)| k < key);
+                let to = from + by_start[from..].partition_point(|&(k, _, _)| k == key);
+                let mut renders: Vec<usize> = by_start[from..to]
+                    .iter()
+                    .filter(|(_, _, gloss)| self::renders(gloss, &lower))
+                    .map(|&(_, i, _)| i)
                     .collect();
                 renders.dedup();
                 TargetWord {
