@@ -242,14 +242,21 @@ impl Model {
                 // A target word's posterior weights, their total, then each weight divided
                 // as it is counted (as [`Model::rendering`] does).
                 weights.clear();
-                let mut total = 0.0;
-                for (&pair, &p) in column.iter().zip(prior) {
-                    let w = p * self.t[pair as usize];
-                    total += w;
-                    weights.push(w);
-                }
-                for (&pair, &w) in column.iter().zip(&weights) {
-                    counts[pair as usize] += if total > 0.0 { w / total } else { w };
+                weights.extend(
+                    column
+                        .iter()
+                        .zip(prior)
+                        .map(|(&pair, &p)| p * self.t[pair as usize]),
+                );
+                let total: f32 = weights.iter().fold(0.0, |sum, w| sum + w);
+                if total > 0.0 {
+                    for (&pair, &w) in column.iter().zip(&weights) {
+                        counts[pair as usize] += w / total;
+                    }
+                } else {
+                    for (&pair, &w) in column.iter().zip(&weights) {
+                        counts[pair as usize] += w;
+                    }
                 }
             }
         }
