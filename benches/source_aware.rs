@@ -142,43 +142,48 @@ fn one_check<T>(f: &mut impl FnMut() -> T) -> T {
     f()
 }
 
-/// The median wall time of the `termlint` binary run `runs` times with `args` (after one
-/// warm-up run), on one thread, its report thrown away.
-fn command_time(runs: usize, args: &[&str]) -> Duration {
-    let run = || {
-        let start = Instant::now();
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_termlint"))
-            .args(args)
-            .env("RAYON_NUM_THREADS", "1")
-            .stdout(std::process::Stdio::null())
-            .status()
-            .expect("the termlint binary");
-        // 0: nothing found, 1: findings; 2 is an error.
-        assert!(
-            matches!(status.code(), Some(0 | 1)),
-            "termlint {args:?}: {status}"
-        );
-        start.elapsed()
-    };
-    run();
-    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
-    times.sort();
-    times[times.len() / 2]
+/// The wall time of one run of the `termlint` binary with `args`, on one thread, its report
+/// thrown away.
+fn command_time(args: &[&str]) -> Duration {
+    let start = Instant::now();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_termlint"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", "1")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("the termlint binary");
+    // 0: nothing found, 1: findings; 2 is an error.
+    assert!(
+        matches!(status.code(), Some(0 | 1)),
+        "termlint {args:?}: {status}"
+    );
+    start.elapsed()
 }
 
 /// The "whole command" rows of a bitext in files: `termlint check TARGET --glossary GLOSSARY`,
-/// then the same with `--source SOURCE`.
+/// then the same with `--source SOURCE`, each the median of `runs` after a warm-up. The two
+/// are run in turns, so a change in the machine's load falls on both alike.
 fn command_rows(runs: usize, source: &str, target: &str, glossary: &str) {
     if std::env::args().any(|a| a == "--no-commands") {
         return;
     }
     let mono = ["check", target, "--glossary", glossary, "--format", "json"];
-    let mono_time = command_time(runs, &mono);
-    print_command_row("whole command, monolingual", mono_time, mono_time);
     let aware = [&mono[..], &["--source", source]].concat();
+    let (mut mono_times, mut aware_times) = (Vec::new(), Vec::new());
+    for _ in 0..=runs {
+        mono_times.push(command_time(&mono));
+        aware_times.push(command_time(&aware));
+    }
+    let median = |times: &mut Vec<Duration>| {
+        times.remove(0);
+        times.sort();
+        times[times.len() / 2]
+    };
+    let mono_time = median(&mut mono_times);
+    print_command_row("whole command, monolingual", mono_time, mono_time);
     print_command_row(
         "whole command, --source",
-        command_time(runs, &aware),
+        median(&mut aware_times),
         mono_time,
     );
 }
