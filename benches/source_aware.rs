@@ -67,33 +67,19 @@ fn manifest_path(path: &str) -> String {
     format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A bitext written to two files, for the "whole command" rows; removed when dropped.
-struct Files {
-    _folder: tempfile::TempDir,
-    paths: [String; 2],
-}
-
-impl Files {
-    fn new(source: &str, target: &str) -> Files {
-        let folder = tempfile::tempdir().expect("a temporary folder");
-        let paths = [("source.txt", source), ("target.txt", target)].map(|(name, text)| {
-            let path = folder.path().join(name);
-            std::fs::write(&path, text).expect("the bitext written");
-            path.to_string_lossy().into_owned()
-        });
-        Files {
-            _folder: folder,
-            paths,
-        }
+/// The "whole command" rows of row `label`, when it is run: the bitext `source`/`target`
+/// written to two temporary files and checked with the repo's `glossary`.
+fn text_command_rows(label: &str, runs: usize, source: &str, target: &str, glossary: &str) {
+    if !wanted(label) {
+        return;
     }
-
-    fn source(&self) -> &str {
-        &self.paths[0]
-    }
-
-    fn target(&self) -> &str {
-        &self.paths[1]
-    }
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let [source, target] = [("source.txt", source), ("target.txt", target)].map(|(name, text)| {
+        let path = folder.path().join(name);
+        std::fs::write(&path, text).expect("the bitext written");
+        path.to_string_lossy().into_owned()
+    });
+    command_rows(runs, &source, &target, &manifest_path(glossary));
 }
 
 fn read(path: &str) -> String {
@@ -270,15 +256,7 @@ fn main() {
         let bitext = Bitext::pair(&original, &target).unwrap();
         source_aware.check(&bitext, &target).findings.len()
     });
-    if wanted("--source, line by line") {
-        let files = Files::new(&original, &target);
-        command_rows(
-            runs,
-            files.source(),
-            files.target(),
-            &manifest_path(SHIPPED),
-        );
-    }
+    text_command_rows("--source, line by line", runs, &original, &target, SHIPPED);
     row("--source, whole documents", runs, mono, || {
         let bitext = Bitext::pair(&one_paragraph, &target).unwrap();
         source_aware.check(&bitext, &target).findings.len()
@@ -364,15 +342,7 @@ fn chinese(runs: usize) {
         let bitext = Bitext::pair(&zh, &en).unwrap();
         source_aware.check(&bitext, &en).findings.len()
     });
-    if wanted(ZH_ROW) {
-        let files = Files::new(&zh, &en);
-        command_rows(
-            runs,
-            files.source(),
-            files.target(),
-            &manifest_path(ZH_GLOSSARY),
-        );
-    }
+    text_command_rows(ZH_ROW, runs, &zh, &en, ZH_GLOSSARY);
     // As in most MT output, the terms rendered on most lines: the check's own fixes put in,
     // then the lines as they were kept on one line in `LACKING_EVERY`.
     let fixed = termlint::fix::until_stable(&en, |text| {
@@ -406,13 +376,5 @@ fn chinese(runs: usize) {
         let bitext = Bitext::pair(&zh, &mostly).unwrap();
         source_aware.check(&bitext, &mostly).findings.len()
     });
-    if wanted(ZH_MOSTLY_ROW) {
-        let files = Files::new(&zh, &mostly);
-        command_rows(
-            runs,
-            files.source(),
-            files.target(),
-            &manifest_path(ZH_GLOSSARY),
-        );
-    }
+    text_command_rows(ZH_MOSTLY_ROW, runs, &zh, &mostly, ZH_GLOSSARY);
 }
