@@ -158,8 +158,10 @@ impl TermSide {
         }
         synonyms.sort_unstable();
         synonyms.dedup();
+        // Gathered first, so the set is sized once.
+        let senses: Vec<u32> = senses_and_parents(lexicon, &keys).collect();
         TermSide {
-            senses: senses_and_parents(lexicon, &keys).collect(),
+            senses: senses.into_iter().collect(),
             synonym_set: synonyms.iter().copied().collect(),
             synonyms,
         }
@@ -170,8 +172,15 @@ impl TextSide {
     fn new(lexicon: &Lexicon, word: &str) -> TextSide {
         let moby = lexicon.moby();
         let keys = keys(lexicon, word);
-        let mut listed = FxHashSet::default();
-        for id in keys.iter().filter_map(|k| moby.id(k)) {
+        let ids: Vec<u32> = keys.iter().filter_map(|k| moby.id(k)).collect();
+        // Sized once: a common word is listed with hundreds of others, and growing the set
+        // as they come rehashes it several times.
+        let size = ids
+            .iter()
+            .map(|&id| 1 + moby.synonym_ids(id).len() + moby.listers(id).len())
+            .sum();
+        let mut listed = FxHashSet::with_capacity_and_hasher(size, Default::default());
+        for id in ids {
             listed.insert(id);
             listed.extend(moby.synonym_ids(id));
             listed.extend(moby.listers(id));

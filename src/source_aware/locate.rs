@@ -629,7 +629,7 @@ fn habitual(
 }
 
 /// The best run of `words` for the term: `(span, lexical score, closeness)`, the one with
-/// the highest lexical score plus [`POSITION_WEIGHT`] times its closeness.
+/// the highest lexical score plus [`POSITION_WEIGHT`] times its closeness (0 to 1).
 fn best_run(
     term: &str,
     text: &str,
@@ -718,6 +718,11 @@ fn best_run(
                 &mut scratch,
             );
             if lexical <= 0.0 {
+                continue;
+            }
+            // Closeness is at most 1: a run that could not beat the best even there is
+            // not placed (placing a run weighs every projection and aligned word).
+            if best.is_some_and(|b| rank((span, lexical, 1.0)) <= rank(b)) {
                 continue;
             }
             let scored = (span, lexical, closeness(span));
@@ -1186,24 +1191,28 @@ fn abbreviated_words(term: &str) -> Option<usize> {
 
 /// A term and its abbreviation: "Hong Kong Monetary Authority" and "HKMA".
 fn abbreviation(term: &[String], run: &[String]) -> Option<f32> {
-    let initials = |words: &[String]| -> String {
-        words
-            .iter()
-            .filter(|w| !is_function_word(w))
-            .filter_map(|w| w.chars().next())
-            .collect()
-    };
     // A plural abbreviation keeps its letters and adds an "s": "ATMs", "AIs".
     let matches = |long: &[String], short: &[String]| {
-        let Some(short) = short.first().filter(|_| short.len() == 1) else {
+        let [short] = short else {
             return false;
         };
         let singular = short.strip_suffix('s').filter(|s| s.len() >= 2);
         long.len() > 1
             && short.len() >= 2
-            && (initials(long) == *short || singular.is_some_and(|s| initials(long) == s))
+            && (initials_spell(long, short) || singular.is_some_and(|s| initials_spell(long, s)))
     };
     (matches(term, run) || matches(run, term)).then_some(0.9)
+}
+
+/// Whether the first letters of the content words of `long` spell `short`. Asked of
+/// every run of a segment, so it builds no string.
+fn initials_spell(long: &[String], short: &str) -> bool {
+    let mut letters = short.chars();
+    long.iter()
+        .filter(|w| !is_function_word(w))
+        .filter_map(|w| w.chars().next())
+        .all(|first| letters.next() == Some(first))
+        && letters.next().is_none()
 }
 
 /// How alike [`word_similarity`] takes two words that are only thesaurus kin.
