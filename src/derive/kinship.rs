@@ -156,14 +156,14 @@ impl TermSide {
                 synonyms.extend(wordnet.synset(id).lemmas.iter().filter_map(|l| moby.id(l)));
             }
         }
-        synonyms.sort_unstable();
-        synonyms.dedup();
+        // The set drops the repeats (cheaper than sorting the list); only membership counts.
+        let synonym_set: FxHashSet<u32> = synonyms.into_iter().collect();
         // Gathered first, so the set is sized once.
         let senses: Vec<u32> = senses_and_parents(lexicon, &keys).collect();
         TermSide {
             senses: senses.into_iter().collect(),
-            synonym_set: synonyms.iter().copied().collect(),
-            synonyms,
+            synonyms: synonym_set.iter().copied().collect(),
+            synonym_set,
         }
     }
 }
