@@ -72,9 +72,10 @@ def measure(bench, src, tgt, gloss, instructions):
         out = subprocess.run([sys.executable, script, bench, *args], capture_output=True,
                              text=True, check=True).stdout
     else:
+        # The check alone: without the bench's whole-command rows, which would come last.
         env = dict(os.environ, RAYON_NUM_THREADS="1")
-        out = subprocess.run([bench, "--runs", "5", *args], capture_output=True, text=True,
-                             check=True, env=env).stdout
+        out = subprocess.run([bench, "--runs", "5", "--no-commands", *args],
+                             capture_output=True, text=True, check=True, env=env).stdout
     rows = [l for l in out.splitlines() if re.search(r"\d+\.\d+x$", l)]
     figure = lambda row: float(row[34:].split()[0].replace(",", ""))  # noqa: E731
     # The last two rows are the pair's: its monolingual check, then with --source.

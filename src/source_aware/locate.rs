@@ -213,7 +213,9 @@ pub fn renders_named(
 
 /// Where the target segment keeps one of entry `index`'s source forms as the source writes
 /// it, untranslated ("the 閉そく区間"): that is its rendering. A form in a spaced script
-/// counts as whole words only.
+/// counts as whole words only. A form the glossary also accepts in the target ("FGR" for
+/// the Fiscalía General de la República) is no rendering left untranslated but the term
+/// itself, already counted: where the source names the term again, it is not the other one.
 fn untranslated(pair: &Pair, index: usize, taken: &[Span]) -> Option<Span> {
     let segment = pair.segment;
     let text = &pair.target[segment.start..segment.end];
@@ -230,6 +232,10 @@ fn untranslated(pair: &Pair, index: usize, taken: &[Span]) -> Option<Span> {
         .find(|&(span, unspaced)| {
             (unspaced || is_whole_word_in_mixed_text(pair.target, span))
                 && !taken.iter().any(|t| t.overlaps(span))
+                && !pair
+                    .target_terms
+                    .iter()
+                    .any(|(t, e)| *e == index && t.overlaps(span))
         })
         .map(|(span, _)| span)
 }
