@@ -30,9 +30,7 @@ type PairMemo = FxHashMap<String, FxHashMap<String, Option<Kinship>>>;
 struct TermSide {
     senses: FxHashSet<u32>,
     /// Each once (Moby's list and WordNet's lemmas repeat many).
-    synonyms: Vec<u32>,
-    /// The same, to look up in: the test walks whichever of its two sets is smaller.
-    synonym_set: FxHashSet<u32>,
+    synonyms: FxHashSet<u32>,
 }
 
 /// A word of the text: its senses and their parents, and the Moby words it is one listing
@@ -85,7 +83,7 @@ impl<'l> KinshipTest<'l> {
         let text = remembered(&self.texts, spun, |w| TextSide::new(self.lexicon, w));
         if text.senses.iter().any(|s| term.senses.contains(s)) {
             Some(Kinship::WordNetFamily)
-        } else if shared(&term.synonyms, &term.synonym_set, &text.listed) {
+        } else if shared(&term.synonyms, &text.listed) {
             Some(Kinship::SharedSynonym)
         } else {
             None
@@ -93,14 +91,10 @@ impl<'l> KinshipTest<'l> {
     }
 }
 
-/// Whether the term's synonyms (`list`, and as `set`) and a text word's `listed` ids meet,
-/// looking up the members of the smaller in the larger.
-fn shared(list: &[u32], set: &FxHashSet<u32>, listed: &FxHashSet<u32>) -> bool {
-    if list.len() <= listed.len() {
-        list.iter().any(|s| listed.contains(s))
-    } else {
-        listed.iter().any(|s| set.contains(s))
-    }
+/// Whether two sets of ids meet, looking up the members of the smaller in the larger.
+fn shared(a: &FxHashSet<u32>, b: &FxHashSet<u32>) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.iter().any(|s| large.contains(s))
 }
 
 fn remembered<T>(
@@ -156,14 +150,11 @@ impl TermSide {
                 synonyms.extend(wordnet.synset(id).lemmas.iter().filter_map(|l| moby.id(l)));
             }
         }
-        // The set drops the repeats (cheaper than sorting the list); only membership counts.
-        let synonym_set: FxHashSet<u32> = synonyms.into_iter().collect();
-        // Gathered first, so the set is sized once.
+        // Gathered first, so each set is sized once.
         let senses: Vec<u32> = senses_and_parents(lexicon, &keys).collect();
         TermSide {
             senses: senses.into_iter().collect(),
-            synonyms: synonym_set.iter().copied().collect(),
-            synonym_set,
+            synonyms: synonyms.into_iter().collect(),
         }
     }
 }
